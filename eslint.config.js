@@ -1,0 +1,43 @@
+// ESLint flat config. The rule that matters most: packages/core stays pure (no I/O, no node:,
+// no drivers, no other package of ours), so it runs anywhere and its decisions are replayable.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const IO_MODULES = [
+  'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'tls', 'dgram', 'dns',
+  'stream', 'worker_threads', 'cluster', 'readline', 'process', 'url', 'util', 'zlib', 'v8', 'vm',
+  'better-sqlite3', 'pg', 'pg-*', 'nats', 'nodemailer', 'undici', 'node-fetch', 'axios', 'ws',
+]
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.d.ts', '.bench-out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'packages/core is pure: no node: imports (use a port).' },
+            { group: IO_MODULES, message: 'packages/core is pure: no I/O modules or drivers (use a port).' },
+            { group: ['@talent-ledger/*'], message: 'packages/core depends on no other package of ours.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'packages/core is pure: pass configuration in.' },
+        { name: 'Buffer', message: 'packages/core is pure: use Uint8Array.' },
+        { name: 'fetch', message: 'packages/core is pure: no network.' },
+        { name: 'require', message: 'ESM only.' },
+      ],
+    },
+  },
+)

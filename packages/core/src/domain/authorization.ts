@@ -1,0 +1,92 @@
+/**
+ * Who may issue what (DOMAIN.md §8), as one pure function. It runs right after decoding: a refusal
+ * here is `Unauthorized`, whatever else is wrong with the command.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { unauthorized, type DomainError } from '../kernel/errors.js'
+import type { Command } from './commands.js'
+import { rank } from './ladder.js'
+import type { OrganizationState } from './organization.js'
+import type { TalentState } from './talent/state.js'
+
+/** What authorization may look at: the organisations the command names and the talent's state. */
+export interface AuthorizationContext {
+  readonly organizations: Readonly<Record<string, OrganizationState | undefined>>
+  readonly talent: TalentState | null
+}
+
+const BUREAU_ONLY = new Set<Command['type']>([
+  'AdoptPolicy',
+  'RegisterOrganization',
+  'DesignateCarrier',
+  'ReportEmploymentStatistics',
+  'RecordCompetitionResult',
+  'ConferHonor',
+  'GrantBenefit',
+  'RevokeCertificate',
+  'ForgetTalent',
+])
+
+const ok: E.Either<DomainError, void> = E.right(undefined)
+const refuse = (message: string): E.Either<DomainError, void> => E.left(unauthorized(message))
+
+/** True when an authorization of `org` covers the route, occupation and (if given) level. */
+export const covers = (org: OrganizationState, route: string, occupation: string, level: string | undefined): boolean =>
+  org.authorizations.some(
+    (a) =>
+      a.route === route &&
+      (a.occupations.includes('*') || a.occupations.includes(occupation)) &&
+      (level === undefined || (a.maxLevel !== undefined && rank(level as never) <= rank(a.maxLevel))),
+  )
+
+/** Decides whether the command's actor may issue it. */
+export const authorize = (c: Command, ctx: AuthorizationContext): E.Either<DomainError, void> => {
+  const { actor } = c
+  if (actor.role === 'auditor') return refuse('auditors are read only')
+  if (BUREAU_ONLY.has(c.type)) return actor.role === 'hr-bureau' ? ok : refuse(`only the hr-bureau may issue ${c.type}`)
+  if (actor.role === 'hr-bureau' && c.type !== 'RecordAssessment' && c.type !== 'AppointSeniorPost' && c.type !== 'RecordIncentive') return ok
+
+  // every other actor must be a registered organisation of the kind its role claims
+  const org = ctx.organizations[actor.id]
+  if (actor.role !== 'hr-bureau' && (org === undefined || !org.registered || org.kind !== actor.role))
+    return refuse(`${actor.id} is not a registered ${actor.role}`)
+  const talent = ctx.talent
+  const employs = talent !== null && talent.registered && talent.employerId === actor.id
+
+  switch (c.type) {
+    case 'RegisterTalent':
+    case 'ChangeEmployer':
+      return actor.role === 'employer' && actor.id === c.data.employerId
+        ? ok
+        : refuse(`${c.type} is for the hr-bureau or the employer named (${c.data.employerId})`)
+    case 'EnrollTraining': {
+      if (actor.id !== c.data.providerId) return refuse(`only the hr-bureau or the provider named (${c.data.providerId}) may enrol`)
+      if (actor.role === 'employer' && !employs) return refuse(`employer ${actor.id} may enrol only its own staff`)
+      return ['training-provider', 'vocational-school', 'employer'].includes(actor.role) ? ok : refuse(`a ${actor.role} does not provide training`)
+    }
+    case 'CompleteTraining': {
+      const programme = talent?.trainings[c.data.programId]
+      if (programme === undefined || programme.providerId !== actor.id)
+        return refuse(`only the hr-bureau or the programme's provider may complete programme ${c.data.programId}`)
+      if (actor.role === 'employer' && !employs) return refuse(`employer ${actor.id} may complete training only for its own staff`)
+      return ok
+    }
+    case 'RecordAssessment': {
+      if (actor.id !== c.data.assessorId || org === undefined) return refuse(`only the assessor named (${c.data.assessorId}) may record this assessment`)
+      if (c.data.route === 'vocational-qualification' && org.kind !== 'appraisal-body')
+        return refuse('vocational qualifications (职业资格评价) are certified only by designated appraisal bodies')
+      if (!covers(org, c.data.route, c.data.occupation, c.data.level))
+        return refuse(`${actor.id} is not registered for ${c.data.route} in ${c.data.occupation}${c.data.level === undefined ? '' : ` up to ${c.data.level}`}`)
+      if (org.kind === 'employer' && !employs) return refuse(`employer ${actor.id} may assess only its current employees`)
+      return ok
+    }
+    case 'AppointSeniorPost':
+      if (actor.role !== 'employer' || actor.id !== c.data.employerId || !employs)
+        return refuse('only the talent’s current employer may appoint senior posts (评聘)')
+      return org?.canAppoint === true ? ok : refuse(`employer ${actor.id} is not authorized to appoint senior posts`)
+    case 'RecordIncentive':
+      return actor.role === 'employer' && employs ? ok : refuse('only the talent’s current employer records incentives')
+    default:
+      return refuse(`${actor.role} may not issue ${c.type}`)
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Decoding at the boundaries: commands from callers, events from store rows. A command failure is
+ * a `Malformed` refusal naming the field; a store row that does not decode is corruption and throws.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { describeErrors } from '../kernel/decode-errors.js'
+import { Actor, RecordedEvent } from '../kernel/envelope.js'
+import { domainError, type DomainError } from '../kernel/errors.js'
+import type { Upcast } from '../kernel/upcasting.js'
+import { CommandData, COMMAND_TYPES, type Command, type CommandType } from './commands.js'
+import { EventData, type EventType, type LedgerEvent } from './events.js'
+
+const malformed = (details: DomainError['details'], prefix = ''): DomainError =>
+  domainError(
+    'Malformed',
+    details.map((d) => d.message).join('; '),
+    details.map((d) => (prefix && d.field !== undefined ? { ...d, field: `${prefix}${d.field}` } : d)),
+  )
+
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/** Decodes a command: its type first, then actor and data with the codec of that type. */
+export const decodeCommand = (raw: unknown): E.Either<DomainError, Command> => {
+  if (!isRecord(raw)) return E.left(malformed([{ field: '(root)', message: 'a command must be a JSON object' }]))
+  const type = raw['type']
+  if (typeof type !== 'string' || !(COMMAND_TYPES as string[]).includes(type))
+    return E.left(
+      malformed([{ field: 'type', message: `type: expected one of ${COMMAND_TYPES.join(', ')}, got ${JSON.stringify(type ?? null)}` }]),
+    )
+  const codec = CommandData[type as CommandType]
+  const actor = Actor.decode(raw['actor'])
+  const data = codec.decode(raw['data'])
+  const details = [
+    ...(E.isLeft(actor) ? describeErrors(actor.left).map((d) => ({ ...d, message: `actor.${d.message}`, field: `actor.${d.field}` })) : []),
+    ...(E.isLeft(data) ? describeErrors(data.left).map((d) => ({ ...d, message: `data.${d.message}`, field: `data.${d.field}` })) : []),
+  ]
+  if (E.isLeft(actor) || E.isLeft(data)) return E.left(malformed(details))
+  return E.right({ type, actor: actor.right, data: data.right } as Command)
+}
+
+/** A store row that is not a valid event: the log is corrupt or from a foreign system. */
+export class CorruptEventError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly version: number | null,
+    detail: string,
+  ) {
+    super(`corrupt event in ${streamId}${version === null ? '' : ` at version ${version}`}: ${detail}`)
+    this.name = 'CorruptEventError'
+  }
+}
+
+/** Decodes a stored row: the envelope, then (after upcasting) the data of its type. */
+export const decodeRecorded =
+  (upcast: Upcast = (e) => e) =>
+  (row: unknown): { readonly envelope: RecordedEvent; readonly event: LedgerEvent } => {
+    const envelope = pipe(
+      RecordedEvent.decode(row),
+      E.getOrElseW((errors) => {
+        const r = isRecord(row) ? row : {}
+        throw new CorruptEventError(String(r['streamId'] ?? '?'), typeof r['version'] === 'number' ? r['version'] : null, describeErrors(errors).map((d) => d.message).join('; '))
+      }),
+    )
+    const lifted = upcast(envelope)
+    const codec = EventData[lifted.type as EventType]
+    if (codec === undefined) throw new CorruptEventError(envelope.streamId, envelope.version, `unknown event type ${lifted.type}`)
+    const data = codec.decode(lifted.data)
+    if (E.isLeft(data))
+      throw new CorruptEventError(envelope.streamId, envelope.version, describeErrors(data.left).map((d) => d.message).join('; '))
+    return { envelope, event: { type: lifted.type, data: data.right } as LedgerEvent }
+  }

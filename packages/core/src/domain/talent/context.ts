@@ -1,0 +1,68 @@
+/**
+ * What a talent decision reads besides the talent's own stream: the policies adopted so far and the
+ * organisations the command names. The command handler loads both; the decider stays pure.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { notFound, type DomainError } from '../../kernel/errors.js'
+import type { AdoptedPolicy } from '../../policy/document.js'
+import { policyInForce, type PolicyRegistry } from '../../policy/registry.js'
+import type { CommandOf } from '../commands.js'
+import type { SealedPersonalData } from '../events.js'
+import type { OrganizationState } from '../organization.js'
+import type { OrganizationKind } from '../vocabulary.js'
+import type { TalentState } from './state.js'
+
+/** Context of a talent decision. */
+export interface TalentContext {
+  readonly policies: PolicyRegistry
+  readonly organizations: Readonly<Record<string, OrganizationState | undefined>>
+}
+
+/** `RegisterTalent` after its personal data was sealed with the talent's key. */
+export interface SealedRegisterTalent {
+  readonly type: 'RegisterTalent'
+  readonly actor: CommandOf<'RegisterTalent'>['actor']
+  readonly data: Omit<CommandOf<'RegisterTalent'>['data'], 'name' | 'nationalId' | 'birthDate'> & { readonly personal: SealedPersonalData }
+}
+
+/** Commands of the talent stream, as the decider sees them. */
+export type TalentCommand =
+  | SealedRegisterTalent
+  | CommandOf<
+      | 'ChangeEmployer'
+      | 'EnrollTraining'
+      | 'CompleteTraining'
+      | 'RecordAssessment'
+      | 'AppointSeniorPost'
+      | 'RecordCompetitionResult'
+      | 'ConferHonor'
+      | 'GrantBenefit'
+      | 'RecordIncentive'
+      | 'RevokeCertificate'
+      | 'ForgetTalent'
+    >
+
+/** A command with the context it is decided in. */
+export interface TalentDecision<C extends TalentCommand = TalentCommand> {
+  readonly command: C
+  readonly context: TalentContext
+}
+
+/** The policy in force on a business date. */
+export const policyOn = (ctx: TalentContext, date: string): AdoptedPolicy => policyInForce(ctx.policies, date)
+
+/** `NotFound` unless the talent is registered. */
+export const requireRegistered = (s: TalentState, talentId: string): E.Either<DomainError, TalentState> =>
+  s.registered ? E.right(s) : E.left(notFound(`talent ${talentId} is not registered`))
+
+/** `NotFound` unless the organisation is registered as one of `kinds`. */
+export const requireOrganization = (
+  ctx: TalentContext,
+  id: string,
+  kinds: ReadonlyArray<OrganizationKind>,
+): E.Either<DomainError, OrganizationState> => {
+  const org = ctx.organizations[id]
+  return org !== undefined && org.registered && kinds.includes(org.kind)
+    ? E.right(org)
+    : E.left(notFound(`no registered ${kinds.join(' or ')} ${id}`))
+}

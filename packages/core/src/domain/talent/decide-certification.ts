@@ -1,0 +1,131 @@
+/**
+ * Certification on the ladder: assessments by the evaluation routes (多元评价), appointments
+ * (评聘) and revocation. Levels never go down except by revoking a certificate.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { duplicate, notEligible, notFound, policyValueUnset, type DomainError, type ErrorDetail } from '../../kernel/errors.js'
+import type { AdoptedPolicy } from '../../policy/document.js'
+import type { CommandOf } from '../commands.js'
+import type { TalentEvent } from '../events.js'
+import { APPOINTED_LEVELS, isHighSkilled, rank, type CertifiedLevel } from '../ladder.js'
+import type { CertificationRoute } from '../vocabulary.js'
+import { policyOn, requireRegistered, type TalentContext } from './context.js'
+import { eligibleFor } from './eligibility.js'
+import { levelOf, validCertificateAt, type TalentState } from './state.js'
+
+type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
+
+/** The certificate event of a level granted under a policy rule. */
+export const certified = (
+  s: TalentState,
+  level: CertifiedLevel,
+  route: CertificationRoute,
+  on: string,
+  source: string,
+  policyId: string,
+  ruleId: string,
+): TalentEvent => ({ type: 'LevelCertified', data: { talentId: s.talentId, level, route, occupation: s.occupation, on, source, policyId, ruleId } })
+
+const LEVELED_ROUTES: ReadonlyArray<string> = ['vocational-qualification', 'skill-level-recognition', 'featured-industry']
+
+/** Rules about the route and level of an assessment, before the promotion rules. */
+const routeFailures = (c: CommandOf<'RecordAssessment'>, s: TalentState, policy: AdoptedPolicy): ErrorDetail[] => {
+  const d = c.data
+  const failures: ErrorDetail[] = []
+  const fail = (rule: string, message: string): void => void failures.push({ rule, policyId: policy.policyId, message })
+  if (d.route === 'appointment') fail('route.appointment', 'principal and chief technicians are appointed with AppointSeniorPost, not assessed')
+  if (d.route === 'special-ability' && d.level !== undefined) fail('route.special-ability.no-level', 'special-ability assessments (专项职业能力) carry no level')
+  if (LEVELED_ROUTES.includes(d.route)) {
+    if (d.level === undefined) fail('route.level-required', `${d.route} certifies a level: data.level is required`)
+    else if (rank(d.level) > rank('senior-technician')) fail('route.max-level', `${d.route} certifies up to senior-technician; ${d.level} is appointed`)
+  }
+  if (d.route === 'vocational-qualification' && policy.document.occupations.qualificationCatalogue !== null && !policy.document.occupations.qualificationCatalogue.includes(d.occupation))
+    fail('route.vocational-qualification.catalogue', `${d.occupation} is not in the national qualification catalogue (职业资格目录)`)
+  if (d.occupation !== s.occupation) fail('assessment.occupation', `assessed in ${d.occupation}, but the talent is registered in ${s.occupation}`)
+  return failures
+}
+
+/** RecordAssessment: a failed one is recorded; a passed one certifies only if the talent is eligible. */
+export const decideAssessment = (c: CommandOf<'RecordAssessment'>, s: TalentState, ctx: TalentContext): Decided =>
+  pipe(
+    requireRegistered(s, c.data.talentId),
+    E.chain(() => (s.assessments[c.data.assessmentId] !== undefined ? E.left(duplicate(`assessment ${c.data.assessmentId} is already recorded`)) : E.right(s))),
+    E.chain(() => {
+      const d = c.data
+      const level = d.level
+      if (d.passed && level !== undefined && LEVELED_ROUTES.includes(d.route) && validCertificateAt(s, level) !== undefined)
+        return E.left(duplicate(`talent ${d.talentId} already holds a valid ${level} certificate`))
+      const policy = policyOn(ctx, d.on)
+      if (d.route === 'vocational-qualification' && policy.document.occupations.qualificationCatalogue === null)
+        return E.left(policyValueUnset(policy.policyId, 'occupations.qualificationCatalogue'))
+      const base = { talentId: d.talentId, assessmentId: d.assessmentId, route: d.route, occupation: d.occupation, level: level ?? null, assessorId: d.assessorId, on: d.on }
+      const failures = routeFailures(c, s, policy)
+      if (failures.length > 0) return E.left(notEligible(`assessment ${d.assessmentId} cannot be recorded`, failures))
+      if (!d.passed) return E.right<DomainError, ReadonlyArray<TalentEvent>>([{ type: 'AssessmentFailed', data: base }])
+      if (d.route === 'special-ability' || level === undefined)
+        return E.right([
+          { type: 'AssessmentPassed', data: base },
+          { type: 'SpecialAbilityCertified', data: { talentId: d.talentId, assessmentId: d.assessmentId, occupation: d.occupation, on: d.on, policyId: policy.policyId } },
+        ])
+      if (rank(level) < rank(levelOf(s)))
+        return E.left(notEligible(`levels never go down: ${d.talentId} is already above ${level}`, [{ rule: 'ladder.never-down', message: `current level ${levelOf(s)} is above ${level}` }]))
+      if (!policy.document.promotion.some((r) => r.level === level)) return E.left(policyValueUnset(policy.policyId, `promotion.${level}`))
+      return pipe(
+        eligibleFor(policy, level, s, { on: d.on, appointed: false }),
+        E.bimap(
+          (failed) => notEligible(`talent ${d.talentId} is not eligible for ${level} on ${d.on}`, failed),
+          ({ ruleId }): ReadonlyArray<TalentEvent> => [
+            { type: 'AssessmentPassed', data: base },
+            certified(s, level, d.route, d.on, d.assessmentId, policy.policyId, ruleId),
+          ],
+        ),
+      )
+    }),
+  )
+
+/** AppointSeniorPost: 特级技师 / 首席技师 by the current, authorized employer. */
+export const decideAppointment = (c: CommandOf<'AppointSeniorPost'>, s: TalentState, ctx: TalentContext): Decided =>
+  pipe(
+    requireRegistered(s, c.data.talentId),
+    E.chain(() => (validCertificateAt(s, c.data.level) !== undefined ? E.left(duplicate(`talent ${c.data.talentId} already holds ${c.data.level}`)) : E.right(s))),
+    E.chain(() => {
+      const policy = policyOn(ctx, c.data.on)
+      if (!policy.document.promotion.some((r) => r.level === c.data.level)) return E.left(policyValueUnset(policy.policyId, `promotion.${c.data.level}`))
+      return pipe(
+        eligibleFor(policy, c.data.level, s, { on: c.data.on, appointed: true }),
+        E.bimap(
+          (failed) => notEligible(`talent ${c.data.talentId} cannot be appointed ${c.data.level} on ${c.data.on}`, failed),
+          ({ ruleId }): ReadonlyArray<TalentEvent> => [
+            { type: 'SeniorPostAppointed', data: { ...c.data } },
+            certified(s, c.data.level, 'appointment', c.data.on, `appointment:${c.data.employerId}`, policy.policyId, ruleId),
+          ],
+        ),
+      )
+    }),
+  )
+
+/**
+ * RevokeCertificate (fraud): the talent returns to the highest certificate still valid; grants
+ * that rested on the certificate, or on being high-skilled when that ends, are flagged.
+ */
+export const decideRevocation = (c: CommandOf<'RevokeCertificate'>, s: TalentState): Decided =>
+  pipe(
+    requireRegistered(s, c.data.talentId),
+    E.chain(() => (validCertificateAt(s, c.data.level) === undefined ? E.left(notFound(`talent ${c.data.talentId} holds no valid ${c.data.level} certificate`)) : E.right(s))),
+    E.map(() => {
+      const remaining = s.certificates.filter((x) => x.revoked === null && x.level !== c.data.level)
+      const stillHighSkilled = remaining.some((x) => isHighSkilled(x.level))
+      const flaggedGrants = s.grants
+        .filter(
+          (g) =>
+            g.flagged === null &&
+            (g.basis.level === c.data.level || (!stillHighSkilled && (g.benefit === 'housing-subsidy' || g.benefit === 'living-allowance'))),
+        )
+        .map((g) => g.grantId)
+      return [{ type: 'CertificateRevoked', data: { ...c.data, flaggedGrants } }]
+    }),
+  )
+
+/** Appointed levels cannot come from an assessment; exported for the invariants. */
+export const isAppointedLevel = (level: CertifiedLevel): boolean => APPOINTED_LEVELS.includes(level)

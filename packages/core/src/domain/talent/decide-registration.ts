@@ -1,0 +1,65 @@
+/**
+ * Registration, change of employer and erasure (ForgetTalent) of a talent.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { duplicate, notEligible, type DomainError } from '../../kernel/errors.js'
+import type { CommandOf } from '../commands.js'
+import type { TalentEvent } from '../events.js'
+import { requireOrganization, requireRegistered, type SealedRegisterTalent, type TalentContext } from './context.js'
+import type { TalentState } from './state.js'
+
+type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
+
+/** RegisterTalent: once per talent id, with a registered employer. */
+export const decideRegister = (c: SealedRegisterTalent, s: TalentState, ctx: TalentContext): Decided =>
+  pipe(
+    requireOrganization(ctx, c.data.employerId, ['employer']),
+    E.chain(() => (s.registered ? E.left(duplicate(`talent ${c.data.talentId} is already registered`)) : E.right(s))),
+    E.chain(() =>
+      c.data.occupationSince > c.data.registeredOn
+        ? E.left(
+            notEligible('occupationSince is after registeredOn', [
+              { rule: 'talent.occupation-since', field: 'data.occupationSince', message: 'years in occupation cannot start after registration' },
+            ]),
+          )
+        : E.right(s),
+    ),
+    E.map(() => {
+      const d = c.data
+      return [
+        {
+          type: 'TalentRegistered',
+          data: {
+            talentId: d.talentId,
+            personal: d.personal,
+            occupation: d.occupation,
+            occupationSince: d.occupationSince,
+            education: d.education,
+            preparatoryTechnician: d.preparatoryTechnician ?? false,
+            employerId: d.employerId,
+            district: d.district,
+            frontLine: d.frontLine ?? false,
+            registeredOn: d.registeredOn,
+          },
+        },
+      ]
+    }),
+  )
+
+/** ChangeEmployer: to a registered employer other than the current one. */
+export const decideChangeEmployer = (c: CommandOf<'ChangeEmployer'>, s: TalentState, ctx: TalentContext): Decided =>
+  pipe(
+    requireRegistered(s, c.data.talentId),
+    E.chain(() => requireOrganization(ctx, c.data.employerId, ['employer'])),
+    E.chain(() => (s.employerId === c.data.employerId ? E.left(duplicate(`${c.data.employerId} already employs ${c.data.talentId}`)) : E.right(s))),
+    E.map(() => [{ type: 'EmployerChanged', data: { talentId: c.data.talentId, from: s.employerId, employerId: c.data.employerId, on: c.data.on } }]),
+  )
+
+/** ForgetTalent: erases personal data (the handler then destroys the key); the record stays for the statistics. */
+export const decideForget = (c: CommandOf<'ForgetTalent'>, s: TalentState): Decided =>
+  pipe(
+    requireRegistered(s, c.data.talentId),
+    E.chain(() => (s.forgotten ? E.left(duplicate(`talent ${c.data.talentId} is already erased`)) : E.right(s))),
+    E.map(() => [{ type: 'TalentForgotten', data: { talentId: c.data.talentId } }]),
+  )

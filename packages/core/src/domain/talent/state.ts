@@ -1,0 +1,159 @@
+/**
+ * The talent aggregate's state and its fold (`evolve`). State is plain JSON so it round-trips
+ * through codecs and snapshots; everything else (level, high-skilled) is derived from it.
+ */
+import { isHighSkilled, rank, type CertifiedLevel, type Level } from '../ladder.js'
+import type { EventOf, SealedPersonalData, TalentEvent } from '../events.js'
+import type { Education, CertificationRoute } from '../vocabulary.js'
+
+/** A certificate on the ladder, valid until revoked. */
+export interface Certificate {
+  readonly level: CertifiedLevel
+  readonly route: CertificationRoute
+  readonly occupation: string
+  readonly on: string
+  readonly source: string
+  readonly policyId: string
+  readonly ruleId: string
+  readonly revoked: { readonly on: string; readonly reason: string } | null
+}
+
+export type Training = Omit<EventOf<'TrainingEnrolled'>['data'], 'talentId'> & {
+  readonly completedOn: string | null
+  readonly hours: number | null
+}
+export type Competition = Omit<EventOf<'CompetitionResultRecorded'>['data'], 'talentId'>
+export type Grant = Omit<EventOf<'BenefitGranted'>['data'], 'talentId'> & { readonly flagged: string | null }
+export type Honour = Omit<EventOf<'HonorConferred'>['data'], 'talentId'>
+export type Incentive = Omit<EventOf<'IncentiveRecorded'>['data'], 'talentId'>
+export type Assessment = Omit<EventOf<'AssessmentPassed'>['data'], 'talentId'> & { readonly passed: boolean }
+export type SpecialCertificate = Omit<EventOf<'SpecialAbilityCertified'>['data'], 'talentId'>
+
+/** Everything the talent decider knows of one person. */
+export interface TalentState {
+  readonly registered: boolean
+  readonly talentId: string
+  readonly personal: SealedPersonalData | null
+  readonly forgotten: boolean
+  readonly occupation: string
+  readonly occupationSince: string
+  readonly education: Education
+  readonly preparatoryTechnician: boolean
+  readonly employerId: string
+  readonly district: string
+  readonly frontLine: boolean
+  readonly registeredOn: string
+  readonly certificates: ReadonlyArray<Certificate>
+  readonly specialCertificates: ReadonlyArray<SpecialCertificate>
+  readonly assessments: Readonly<Record<string, Assessment>>
+  readonly trainings: Readonly<Record<string, Training>>
+  readonly competitions: ReadonlyArray<Competition>
+  readonly honours: ReadonlyArray<Honour>
+  readonly grants: ReadonlyArray<Grant>
+  readonly incentives: ReadonlyArray<Incentive>
+  readonly inTalentPool: boolean
+}
+
+/** A talent nobody has registered yet. */
+export const initialTalentState: TalentState = {
+  registered: false,
+  talentId: '',
+  personal: null,
+  forgotten: false,
+  occupation: '',
+  occupationSince: '',
+  education: 'none',
+  preparatoryTechnician: false,
+  employerId: '',
+  district: '',
+  frontLine: false,
+  registeredOn: '',
+  certificates: [],
+  specialCertificates: [],
+  assessments: {},
+  trainings: {},
+  competitions: [],
+  honours: [],
+  grants: [],
+  incentives: [],
+  inTalentPool: false,
+}
+
+/** Certificates not revoked. */
+export const validCertificates = (s: TalentState): Certificate[] => s.certificates.filter((c) => c.revoked === null)
+
+/** The valid certificate at a level, if any. */
+export const validCertificateAt = (s: TalentState, level: CertifiedLevel): Certificate | undefined =>
+  s.certificates.find((c) => c.level === level && c.revoked === null)
+
+/** Current level: the highest valid certificate, `apprentice` while in a new apprenticeship without one, else null. */
+export const levelOf = (s: TalentState): Level | null => {
+  let best: Level | null = null
+  for (const c of s.certificates) if (c.revoked === null && rank(c.level) > rank(best)) best = c.level
+  if (best !== null) return best
+  return Object.values(s.trainings).some((t) => t.kind === 'new-apprenticeship') ? 'apprentice' : null
+}
+
+/** 高技能人才 now. */
+export const isHighSkilledTalent = (s: TalentState): boolean => isHighSkilled(levelOf(s))
+
+const omitTalentId = <D extends { talentId: string }>(d: D): Omit<D, 'talentId'> => {
+  const { talentId: _ignored, ...rest } = d
+  return rest
+}
+
+/** Applies one event. */
+export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
+  switch (e.type) {
+    case 'TalentRegistered': {
+      const { talentId, personal, occupation, occupationSince, education, preparatoryTechnician, employerId, district, frontLine, registeredOn } =
+        e.data
+      return { ...s, registered: true, talentId, personal, occupation, occupationSince, education, preparatoryTechnician, employerId, district, frontLine, registeredOn }
+    }
+    case 'EmployerChanged':
+      return { ...s, employerId: e.data.employerId }
+    case 'TrainingEnrolled':
+      return { ...s, trainings: { ...s.trainings, [e.data.programId]: { ...omitTalentId(e.data), completedOn: null, hours: null } } }
+    case 'TrainingCompleted': {
+      const t = s.trainings[e.data.programId]
+      if (t === undefined) return s
+      return { ...s, trainings: { ...s.trainings, [e.data.programId]: { ...t, completedOn: e.data.completedOn, hours: e.data.hours } } }
+    }
+    case 'AssessmentPassed':
+    case 'AssessmentFailed':
+      return { ...s, assessments: { ...s.assessments, [e.data.assessmentId]: { ...omitTalentId(e.data), passed: e.type === 'AssessmentPassed' } } }
+    case 'LevelCertified': {
+      const { level, route, occupation, on, source, policyId, ruleId } = e.data
+      return { ...s, certificates: [...s.certificates, { level, route, occupation, on, source, policyId, ruleId, revoked: null }] }
+    }
+    case 'SpecialAbilityCertified':
+      return { ...s, specialCertificates: [...s.specialCertificates, omitTalentId(e.data)] }
+    case 'SeniorPostAppointed':
+      return s
+    case 'CompetitionResultRecorded':
+      return { ...s, competitions: [...s.competitions, omitTalentId(e.data)] }
+    case 'HonorConferred':
+      return { ...s, honours: [...s.honours, omitTalentId(e.data)] }
+    case 'BenefitGranted':
+      return { ...s, grants: [...s.grants, { ...omitTalentId(e.data), flagged: null }] }
+    case 'IncentiveRecorded':
+      return { ...s, incentives: [...s.incentives, omitTalentId(e.data)] }
+    case 'CertificateRevoked': {
+      const flagged = new Set(e.data.flaggedGrants)
+      const reason = `certificate ${e.data.level} revoked on ${e.data.on}: ${e.data.reason}`
+      return {
+        ...s,
+        certificates: s.certificates.map((c) =>
+          c.level === e.data.level && c.revoked === null ? { ...c, revoked: { on: e.data.on, reason: e.data.reason } } : c,
+        ),
+        grants: s.grants.map((g) => (flagged.has(g.grantId) && g.flagged === null ? { ...g, flagged: reason } : g)),
+      }
+    }
+    case 'TalentPoolEntered':
+      return { ...s, inTalentPool: true }
+    case 'TalentPoolLeft':
+      return { ...s, inTalentPool: false }
+    case 'TalentForgotten':
+      return { ...s, forgotten: true, personal: null }
+  }
+}

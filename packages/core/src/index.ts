@@ -1,0 +1,108 @@
+/**
+ * @talent-ledger/core — the pure core of talent-ledger: the high-skilled talent lifecycle
+ * (高技能人才: 培养, 使用, 评价, 激励) as events, deciders, policy data and projections, with the ports
+ * that storage and notification adapters implement. No I/O happens here.
+ */
+
+// kernel
+export { type Decider, type DomainEvent, fold } from './kernel/decider.js'
+export { type ErrorCode, type ErrorDetail, type DomainError, domainError } from './kernel/errors.js'
+export { LocalDate, Timestamp, isLocalDate, fullYearsBetween, addMonths, addYears, dateOf, yearOf } from './kernel/dates.js'
+export { Actor, type ActorRole, EventMetadata, NewEvent, RecordedEvent, HashedFields, hashedFieldsOf } from './kernel/envelope.js'
+export {
+  GENESIS_HASH,
+  canonicalJson,
+  sha256Hex,
+  eventHash,
+  sealEvents,
+  verifyStream,
+  type StreamHead,
+  type ChainBreak,
+} from './kernel/hash-chain.js'
+export { merkleRoot, headsAt, ledgerDigest, type LedgerDigest } from './kernel/ledger-digest.js'
+export { upcasterChain, type Upcaster, type Upcast } from './kernel/upcasting.js'
+export { describeErrors, fieldPath } from './kernel/decode-errors.js'
+export type {
+  EventStore,
+  ExpectedVersion,
+  WrongExpectedVersion,
+  AppendResult,
+  ReadAllOptions,
+  Subscription,
+  CheckpointStore,
+  KeyStore,
+  Clock,
+} from './kernel/ports.js'
+export { handleCommand, type Attempt, type Handled } from './kernel/command-handler.js'
+export { project, rebuild, type Projection } from './kernel/projection.js'
+
+// domain
+export * from './domain/ladder.js'
+export * from './domain/vocabulary.js'
+export { NationalId, isNationalId, nationalIdCheckChar } from './domain/national-id.js'
+export { CommandData, COMMAND_TYPES, Authorization, type Command, type CommandOf, type CommandType } from './domain/commands.js'
+export {
+  EventData,
+  EVENT_TYPES,
+  CURRENT_SCHEMA_VERSION,
+  SealedPersonalData,
+  type EventOf,
+  type EventType,
+  type LedgerEvent,
+  type TalentEvent,
+} from './domain/events.js'
+export { decodeCommand, decodeRecorded, CorruptEventError } from './domain/decode.js'
+export { authorize, covers, type AuthorizationContext } from './domain/authorization.js'
+export { organizationDecider, organizationStream, type OrganizationState, type OrganizationCommand, type OrganizationEvent } from './domain/organization.js'
+export { cityDecider, CITY_STREAM, type CityState, type CityCommand, type CityEvent } from './domain/city.js'
+export { policyDecider, POLICY_STREAM, type PolicyStreamState, type PolicyCommand, type PolicyEvent } from './domain/policy-stream.js'
+export { sealPersonalData, openPersonalData, type PersonalData } from './domain/personal-data.js'
+export { talentDecider, talentStream, talentCommandDate } from './domain/talent/talent.js'
+export {
+  initialTalentState,
+  evolveTalent,
+  levelOf,
+  validCertificates,
+  validCertificateAt,
+  isHighSkilledTalent,
+  type TalentState,
+  type Certificate,
+  type Training,
+  type Grant,
+} from './domain/talent/state.js'
+export { type TalentContext, type TalentCommand, type TalentDecision, type SealedRegisterTalent, policyOn } from './domain/talent/context.js'
+export { eligibleFor, conditionFailure, type EligibilityFacts } from './domain/talent/eligibility.js'
+export { competitionPromotion, competitionPromotionsIn, matchesRow, promotionTarget } from './domain/talent/decide-competition.js'
+
+// policy
+export {
+  PolicyDocument,
+  PromotionRule,
+  Alternative,
+  Condition,
+  CompetitionRule,
+  CompetitionPrize,
+  OccupationEntry,
+  type AdoptedPolicy,
+} from './policy/document.js'
+export { DEFAULT_POLICY_ID, defaultPolicy, defaultPolicyDocument } from './policy/default-policy.js'
+export { policyInForce, type PolicyRegistry } from './policy/registry.js'
+
+// projections
+export { talentProfile, type TalentProfile } from './projections/talent-profile.js'
+export { talentPoolProjection, type TalentPoolState, type PoolMember } from './projections/talent-pool.js'
+export {
+  cityDashboardProjection,
+  dashboardReport,
+  talentStanding,
+  REPORT_LEVELS,
+  type DashboardState,
+  type CityReport,
+  type TargetStatus,
+  type TargetId,
+} from './projections/city-dashboard.js'
+export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
+
+// application
+export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'
+export { routeOf, organizationsNamed, businessDateOf, type Aggregate } from './application/routing.js'

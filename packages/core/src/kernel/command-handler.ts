@@ -1,0 +1,57 @@
+/**
+ * The command handler: load the stream, decide, append with the expected version, and on a
+ * conflict start again from a fresh read (another writer got there first). Deciding is pure, so a
+ * retry is always safe; after `maxAttempts` the caller gets `Conflict`.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { RecordedEvent } from './envelope.js'
+import { domainError, type DomainError } from './errors.js'
+import type { EventStore } from './ports.js'
+import type { NewEvent } from './envelope.js'
+
+/** What a decision needs for one attempt: pure `decide` over the folded stream. */
+export interface Attempt<S, Ev> {
+  readonly fold: (stream: ReadonlyArray<RecordedEvent>) => S
+  readonly decide: (state: S) => E.Either<DomainError, ReadonlyArray<Ev>>
+  readonly toNewEvents: (events: ReadonlyArray<Ev>, state: S) => ReadonlyArray<NewEvent>
+}
+
+/** The outcome of an accepted command. */
+export interface Handled<Ev> {
+  readonly stream: string
+  /** The stream's version after the command (unchanged when nothing was appended). */
+  readonly version: number
+  readonly events: ReadonlyArray<Ev>
+}
+
+/**
+ * Runs one command against one stream. `prepare` is called on every attempt so that context read
+ * from other streams (policies, organisations) is fresh after a conflict.
+ */
+export const handleCommand =
+  <S, Ev>(
+    store: EventStore,
+    streamId: string,
+    prepare: () => Promise<E.Either<DomainError, Attempt<S, Ev>>>,
+    maxAttempts = 8,
+  ): TaskEither<DomainError, Handled<Ev>> =>
+  async () => {
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const plan = await prepare()
+      if (E.isLeft(plan)) return plan
+      const recorded = await store.readStream(streamId)
+      const version = recorded.length === 0 ? 0 : recorded[recorded.length - 1]!.version
+      const state = plan.right.fold(recorded)
+      const decided = plan.right.decide(state)
+      if (E.isLeft(decided)) return decided
+      if (decided.right.length === 0) return E.right({ stream: streamId, version, events: [] })
+      const appended = await store.append(streamId, plan.right.toNewEvents(decided.right, state), version === 0 ? 'no-stream' : version)
+      if (E.isRight(appended)) return E.right({ stream: streamId, version: appended.right.version, events: decided.right })
+    }
+    return E.left(
+      domainError('Conflict', `stream ${streamId} kept changing under ${maxAttempts} attempts; try again`, [
+        { field: 'stream', message: streamId },
+      ]),
+    )
+  }

@@ -1,0 +1,67 @@
+/**
+ * Business dates (`YYYY-MM-DD`) and record timestamps (ISO 8601), kept as strings so state stays
+ * plain JSON. Calendar arithmetic is done on the numbers, never through `Date` time zones.
+ */
+import * as t from 'io-ts'
+
+/** A calendar date that exists, written `YYYY-MM-DD` (validated by the codec at every boundary). */
+export type LocalDate = string
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+
+/** True when `s` is `YYYY-MM-DD` and names a day on the calendar (no 2023-02-29). */
+export const isLocalDate = (s: string): boolean => {
+  const m = DATE.exec(s)
+  if (m === null) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+}
+
+const stringCodec = (name: string, ok: (s: string) => boolean): t.Type<string, string, unknown> =>
+  new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === 'string' && ok(u),
+    (u, c) => (typeof u === 'string' && ok(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  )
+
+/** Codec of a calendar date that exists. */
+export const LocalDate = stringCodec('LocalDate (YYYY-MM-DD, a real calendar day)', isLocalDate)
+
+/** An instant, ISO 8601 in UTC (`2026-11-28T10:00:00.000Z`). */
+export type Timestamp = string
+const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
+/** Codec of a UTC ISO 8601 instant. */
+export const Timestamp = stringCodec('Timestamp (ISO 8601 UTC)', (s) => TS.test(s) && isLocalDate(s.slice(0, 10)))
+
+const parts = (d: string): [number, number, number] => [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))]
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
+
+/** Whole years from `from` to `to` (an anniversary counts on its day; 0 when `to` is earlier). */
+export const fullYearsBetween = (from: string, to: string): number => {
+  const [y1, m1, d1] = parts(from)
+  const [y2, m2, d2] = parts(to)
+  const years = y2 - y1 - (m2 * 100 + d2 < m1 * 100 + d1 ? 1 : 0)
+  return Math.max(0, years)
+}
+
+/** `date` plus `months`, clamped to the month's last day (2026-01-31 + 1 month = 2026-02-28). */
+export const addMonths = (date: string, months: number): LocalDate => {
+  const [y, m, d] = parts(date)
+  const index = y * 12 + (m - 1) + months
+  const year = Math.floor(index / 12)
+  const month = (index % 12) + 1
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}` 
+}
+
+/** `date` plus whole `years`. */
+export const addYears = (date: string, years: number): LocalDate => addMonths(date, years * 12)
+
+/** The business date of a timestamp. */
+export const dateOf = (ts: string): LocalDate => ts.slice(0, 10) 
+
+/** Calendar year of a date. */
+export const yearOf = (date: string): number => Number(date.slice(0, 4))

@@ -1,0 +1,46 @@
+/**
+ * Turns io-ts validation errors into messages that name the field (`data.level`) and what was
+ * expected, so a rejected command or store row says exactly what is wrong.
+ */
+import type * as t from 'io-ts'
+import type { ErrorDetail } from './errors.js'
+
+/** The dotted path of a failed value, skipping union/intersection member indices. */
+export const fieldPath = (context: t.Context): string => {
+  const keys: string[] = []
+  for (let i = 1; i < context.length; i++) {
+    const entry = context[i]!
+    const parent = context[i - 1]!
+    // union and intersection members (also under t.exact) are addressed by index; they are not fields
+    const parentTag = (parent.type as { _tag?: string })._tag
+    const memberIndex = /^\d+$/.test(entry.key) && (parentTag === 'UnionType' || parentTag === 'IntersectionType' || parentTag === 'ExactType')
+    if (memberIndex) continue
+    if (entry.key !== '') keys.push(entry.key)
+  }
+  return keys.join('.')
+}
+
+const show = (v: unknown): string => {
+  if (v === undefined) return 'nothing'
+  try {
+    const s = JSON.stringify(v)
+    return s.length > 60 ? `${s.slice(0, 57)}...` : s
+  } catch {
+    return String(v)
+  }
+}
+
+/** One detail per distinct field at fault. */
+export const describeErrors = (errors: t.Errors): ErrorDetail[] => {
+  const seen = new Map<string, ErrorDetail>()
+  for (const e of errors) {
+    const field = fieldPath(e.context) || '(root)'
+    const last = e.context[e.context.length - 1]
+    const expected = e.message ?? last?.type.name ?? 'a valid value'
+    const message =
+      e.value === undefined ? `${field} is required (${expected})` : `${field}: expected ${expected}, got ${show(e.value)}`
+    // a field that fails several members of a union is reported once
+    if (!seen.has(field)) seen.set(field, { field, message })
+  }
+  return [...seen.values()]
+}

@@ -1,0 +1,74 @@
+/**
+ * The stored shape of an event (ARCHITECTURE.md "Envelope"). These codecs are the storage format:
+ * version them with care. Every store read is decoded with `RecordedEvent` before it is trusted.
+ */
+import * as t from 'io-ts'
+import { LocalDate, Timestamp } from './dates.js'
+
+/** Who issued a command. */
+export const Actor = t.type({
+  id: t.string,
+  role: t.keyof({
+    'hr-bureau': null,
+    employer: null,
+    'training-provider': null,
+    'vocational-school': null,
+    'assessment-body': null,
+    'appraisal-body': null,
+    auditor: null,
+  }),
+})
+export type Actor = t.TypeOf<typeof Actor>
+export type ActorRole = Actor['role']
+
+/** Who, why and when, carried by every event. */
+export const EventMetadata = t.type({
+  actor: Actor,
+  correlationId: t.string,
+  causationId: t.union([t.string, t.null]),
+  occurredOn: LocalDate,
+  recordedAt: Timestamp,
+})
+export type EventMetadata = t.TypeOf<typeof EventMetadata>
+
+/** An event handed to `EventStore.append`: the store adds version, position and hashes. */
+export const NewEvent = t.type({
+  eventId: t.string,
+  type: t.string,
+  schemaVersion: t.number,
+  data: t.unknown,
+  metadata: EventMetadata,
+})
+export type NewEvent = t.TypeOf<typeof NewEvent>
+
+const Sha256Hex = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256Hex')
+
+/** The fields the hash covers: everything but `globalPosition`, `prevHash` and `hash`. */
+export const HashedFields = t.type({
+  eventId: t.string,
+  streamId: t.string,
+  version: t.number,
+  type: t.string,
+  schemaVersion: t.number,
+  data: t.unknown,
+  metadata: EventMetadata,
+})
+export type HashedFields = t.TypeOf<typeof HashedFields>
+
+/** An event as a store returns it. */
+export const RecordedEvent = t.intersection([
+  HashedFields,
+  t.type({ globalPosition: t.number, prevHash: Sha256Hex, hash: Sha256Hex }),
+])
+export type RecordedEvent = t.TypeOf<typeof RecordedEvent>
+
+/** The fields a hash is computed over, taken from a recorded event. */
+export const hashedFieldsOf = (e: HashedFields): HashedFields => ({
+  eventId: e.eventId,
+  streamId: e.streamId,
+  version: e.version,
+  type: e.type,
+  schemaVersion: e.schemaVersion,
+  data: e.data,
+  metadata: e.metadata,
+})

@@ -1,0 +1,78 @@
+/**
+ * Per-stream hash chain. `hash = SHA-256(prevHash ‖ canonicalJSON(hashed fields))`, with `prevHash`
+ * as its 64 lowercase hex characters and canonical JSON per RFC 8785, both UTF-8. The first event
+ * of a stream chains from 64 zeros. docs/hash-chain.md states the algorithm for independent verifiers.
+ */
+import canonicalize from 'canonicalize'
+import { sha256 } from '@noble/hashes/sha2'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
+import { hashedFieldsOf, type HashedFields, type NewEvent, type RecordedEvent } from './envelope.js'
+
+/** The `prevHash` of a stream's first event. */
+export const GENESIS_HASH = '0'.repeat(64)
+
+/** RFC 8785 canonical JSON of a JSON value. */
+export const canonicalJson = (value: unknown): string => {
+  const s = canonicalize(value)
+  if (s === undefined) throw new TypeError('value has no JSON form')
+  return s
+}
+
+/** SHA-256 of a UTF-8 string, as lowercase hex. */
+export const sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)))
+
+/** The hash of one event given the previous hash in its stream. */
+export const eventHash = (prevHash: string, fields: HashedFields): string =>
+  sha256Hex(prevHash + canonicalJson(hashedFieldsOf(fields)))
+
+/** The head of a stream: what a store must know to chain the next event. */
+export interface StreamHead {
+  readonly streamId: string
+  readonly version: number
+  readonly hash: string
+}
+
+/**
+ * Seals new events onto a stream head: assigns versions, chains hashes. Positions are given by
+ * `positionOf(i)` because only the store knows them. Stores call this inside their transaction.
+ */
+export const sealEvents = (
+  head: StreamHead,
+  events: ReadonlyArray<NewEvent>,
+  positionOf: (index: number) => number,
+): RecordedEvent[] => {
+  let prevHash = head.version === 0 ? GENESIS_HASH : head.hash
+  return events.map((e, i) => {
+    const fields: HashedFields = { ...e, streamId: head.streamId, version: head.version + i + 1 }
+    const hash = eventHash(prevHash, fields)
+    const recorded: RecordedEvent = { ...fields, globalPosition: positionOf(i), prevHash, hash }
+    prevHash = hash
+    return recorded
+  })
+}
+
+/** Where a stream's chain first breaks. */
+export interface ChainBreak {
+  readonly streamId: string
+  readonly version: number
+  readonly reason: string
+}
+
+/**
+ * Verifies one stream read in version order: versions 1, 2, … without gaps, each `prevHash` the hash
+ * before it, each `hash` recomputed. Returns the first break, or null when intact.
+ */
+export const verifyStream = (streamId: string, events: ReadonlyArray<RecordedEvent>): ChainBreak | null => {
+  let prev = GENESIS_HASH
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!
+    const expectedVersion = i + 1
+    if (e.streamId !== streamId) return { streamId, version: expectedVersion, reason: `event belongs to ${e.streamId}` }
+    if (e.version !== expectedVersion)
+      return { streamId, version: expectedVersion, reason: `expected version ${expectedVersion}, found ${e.version}` }
+    if (e.prevHash !== prev) return { streamId, version: e.version, reason: 'prevHash does not match the previous event' }
+    if (eventHash(prev, e) !== e.hash) return { streamId, version: e.version, reason: 'hash does not match the event' }
+    prev = e.hash
+  }
+  return null
+}

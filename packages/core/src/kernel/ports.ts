@@ -1,0 +1,80 @@
+/**
+ * Ports: what the core needs from the outside world, and the guarantees an adapter must give.
+ * Every store adapter passes the conformance suite in `@talent-ledger/testing`.
+ */
+import type { Either } from 'fp-ts/lib/Either.js'
+import type { NewEvent, RecordedEvent } from './envelope.js'
+
+/** `number`: the stream must be exactly at that version (0 = empty); `no-stream`; `any`. */
+export type ExpectedVersion = number | 'no-stream' | 'any'
+
+/** The stream was not at the expected version. */
+export interface WrongExpectedVersion {
+  readonly code: 'Conflict'
+  readonly streamId: string
+  readonly expected: ExpectedVersion
+  readonly actual: number
+}
+
+/** What a successful append tells. `version` is the stream's version after it. */
+export interface AppendResult {
+  readonly streamId: string
+  readonly version: number
+  readonly lastPosition: number
+}
+
+/** Options for reading the whole log. */
+export interface ReadAllOptions {
+  /** Return events with `globalPosition` strictly greater than this (default 0: from the start). */
+  readonly after?: number
+  readonly limit?: number
+}
+
+/** A running subscription. */
+export interface Subscription {
+  /** Resolves when everything committed before the call has been handled. */
+  readonly caughtUp: () => Promise<void>
+  readonly stop: () => Promise<void>
+}
+
+/** Stored positions of named subscriptions. */
+export interface CheckpointStore {
+  readonly load: (name: string) => Promise<number>
+  readonly save: (name: string, position: number) => Promise<void>
+}
+
+/**
+ * The event log. Guarantees: `append` is atomic (all events or none) and checks the expected
+ * version; appending a batch whose event ids are already in the stream returns the original result
+ * (idempotent retry); `readAll` returns events in commit order and never skips an event that a
+ * concurrent writer commits later with a lower position.
+ */
+export interface EventStore {
+  readonly append: (
+    streamId: string,
+    events: ReadonlyArray<NewEvent>,
+    expected: ExpectedVersion,
+  ) => Promise<Either<WrongExpectedVersion, AppendResult>>
+  readonly readStream: (streamId: string, fromVersion?: number) => Promise<ReadonlyArray<RecordedEvent>>
+  readonly readAll: (options?: ReadAllOptions) => Promise<ReadonlyArray<RecordedEvent>>
+  readonly checkpoints: CheckpointStore
+  /** Calls `handler` for every event after the stored checkpoint of `name`, then for new ones, saving the checkpoint as it goes. */
+  readonly subscribe: (name: string, handler: (event: RecordedEvent) => Promise<void> | void) => Subscription
+  readonly close: () => Promise<void>
+}
+
+/**
+ * Per-subject data keys for crypto-shredding. `keyFor` creates a 32-byte key on first use;
+ * after `forget` the key is gone for good and `find` answers undefined.
+ */
+export interface KeyStore {
+  readonly keyFor: (subjectId: string) => Promise<Uint8Array>
+  readonly find: (subjectId: string) => Promise<Uint8Array | undefined>
+  readonly forget: (subjectId: string) => Promise<void>
+}
+
+/** Record time. */
+export interface Clock {
+  /** Now, as an ISO 8601 UTC timestamp. */
+  readonly now: () => string
+}

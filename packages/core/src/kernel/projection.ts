@@ -1,0 +1,43 @@
+/**
+ * Projections: read models folded from the log. The same `apply` serves inline projections (in the
+ * append transaction), async ones (behind a checkpoint) and rebuilds, so all three agree.
+ */
+import type { RecordedEvent } from './envelope.js'
+import type { EventStore } from './ports.js'
+
+/** A read model over the whole log. */
+export interface Projection<S, Ev> {
+  readonly name: string
+  readonly initialState: S
+  readonly apply: (state: S, event: Ev) => S
+}
+
+/** Folds a sequence of events into a projection's state. */
+export const project = <S, Ev>(projection: Projection<S, Ev>, events: Iterable<Ev>, from: S = projection.initialState): S => {
+  let state = from
+  for (const e of events) state = projection.apply(state, e)
+  return state
+}
+
+/**
+ * Rebuilds a projection from the store's whole log, page by page, decoding each event with
+ * `decode` (which throws on a corrupt row). `onProgress` reports the position reached.
+ */
+export const rebuild = async <S, Ev>(
+  store: EventStore,
+  projection: Projection<S, Ev>,
+  decode: (e: RecordedEvent) => Ev,
+  options: { readonly pageSize?: number; readonly onProgress?: (position: number) => void } = {},
+): Promise<{ state: S; position: number }> => {
+  const pageSize = options.pageSize ?? 5000
+  let state = projection.initialState
+  let position = 0
+  for (;;) {
+    const page = await store.readAll({ after: position, limit: pageSize })
+    for (const e of page) state = projection.apply(state, decode(e))
+    if (page.length === 0) return { state, position }
+    position = page[page.length - 1]!.globalPosition
+    options.onProgress?.(position)
+    if (page.length < pageSize) return { state, position }
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The benefits ledger: every grant with its amount, recipient, policy and rule, and totals by
+ * benefit — what the finance office reconciles. Flagged grants (after a revocation) stay listed.
+ */
+import type { Projection } from '../kernel/projection.js'
+import type { EventOf, LedgerEvent } from '../domain/events.js'
+
+/** One line of the ledger. */
+export type BenefitLine = EventOf<'BenefitGranted'>['data'] & { readonly flagged: string | null }
+
+/** Grants keyed `talentId/grantId`, and totals in fen by benefit. */
+export interface BenefitsLedgerState {
+  readonly grants: Readonly<Record<string, BenefitLine>>
+  readonly totals: Readonly<Record<string, number>>
+}
+
+/** The benefits-ledger projection. */
+export const benefitsLedgerProjection: Projection<BenefitsLedgerState, LedgerEvent> = {
+  name: 'benefits-ledger',
+  initialState: { grants: {}, totals: {} },
+  apply: (state, e) => {
+    if (e.type === 'BenefitGranted') {
+      const key = `${e.data.talentId}/${e.data.grantId}`
+      return {
+        grants: { ...state.grants, [key]: { ...e.data, flagged: null } },
+        totals: { ...state.totals, [e.data.benefit]: (state.totals[e.data.benefit] ?? 0) + e.data.amount },
+      }
+    }
+    if (e.type === 'CertificateRevoked' && e.data.flaggedGrants.length > 0) {
+      const grants = { ...state.grants }
+      for (const id of e.data.flaggedGrants) {
+        const key = `${e.data.talentId}/${id}`
+        const g = grants[key]
+        if (g !== undefined) grants[key] = { ...g, flagged: `certificate ${e.data.level} revoked on ${e.data.on}: ${e.data.reason}` }
+      }
+      return { ...state, grants }
+    }
+    return state
+  },
+}

@@ -1,0 +1,90 @@
+/**
+ * The talent profile: what `show` prints and what a caseworker reads. Every certificate and grant
+ * carries the policy and rule that allowed it, so the profile explains itself.
+ */
+import { isHighSkilled, isSkilled, NATIONAL_GRADE, type Level } from '../domain/ladder.js'
+import { levelOf, type TalentState } from '../domain/talent/state.js'
+
+/** A talent as shown to people. Plain JSON. */
+export interface TalentProfile {
+  readonly talentId: string
+  /** Null once the talent is erased (ForgetTalent) or the key is gone. */
+  readonly name: string | null
+  readonly erased: boolean
+  readonly level: Level | null
+  readonly nationalGrade: string | null
+  readonly skilled: boolean
+  readonly highSkilled: boolean
+  readonly inTalentPool: boolean
+  readonly occupation: string
+  readonly district: string
+  readonly employerId: string
+  readonly education: string
+  readonly frontLine: boolean
+  readonly registeredOn: string
+  readonly certificates: ReadonlyArray<{
+    readonly level: string
+    readonly route: string
+    readonly occupation: string
+    readonly on: string
+    readonly source: string
+    readonly policyId: string
+    readonly ruleId: string
+    readonly valid: boolean
+    readonly revoked: { readonly on: string; readonly reason: string } | null
+  }>
+  readonly specialCertificates: TalentState['specialCertificates']
+  readonly trainings: ReadonlyArray<TalentState['trainings'][string]>
+  readonly competitions: TalentState['competitions']
+  readonly honours: TalentState['honours']
+  readonly incentives: TalentState['incentives']
+  readonly benefits: ReadonlyArray<{
+    readonly grantId: string
+    readonly benefit: string
+    readonly amount: number
+    readonly on: string
+    readonly recipientId: string
+    readonly policyId: string
+    readonly ruleId: string
+    readonly basis: Readonly<Record<string, unknown>>
+    readonly flagged: string | null
+  }>
+}
+
+/** Builds the profile from the aggregate state and the opened name. */
+export const talentProfile = (s: TalentState, name: string | null): TalentProfile => {
+  const level = levelOf(s)
+  return {
+    talentId: s.talentId,
+    name: s.forgotten ? null : name,
+    erased: s.forgotten,
+    level,
+    nationalGrade: level === null ? null : NATIONAL_GRADE[level],
+    skilled: isSkilled(level),
+    highSkilled: isHighSkilled(level),
+    inTalentPool: s.inTalentPool,
+    occupation: s.occupation,
+    district: s.district,
+    employerId: s.employerId,
+    education: s.education,
+    frontLine: s.frontLine,
+    registeredOn: s.registeredOn,
+    certificates: s.certificates.map((c) => ({ ...c, valid: c.revoked === null })),
+    specialCertificates: s.specialCertificates,
+    trainings: Object.values(s.trainings),
+    competitions: s.competitions,
+    honours: s.honours,
+    incentives: s.incentives,
+    benefits: s.grants.map((g) => ({
+      grantId: g.grantId,
+      benefit: g.benefit,
+      amount: g.amount,
+      on: g.on,
+      recipientId: g.recipientId,
+      policyId: g.policyId,
+      ruleId: g.ruleId,
+      basis: g.basis,
+      flagged: g.flagged,
+    })),
+  }
+}

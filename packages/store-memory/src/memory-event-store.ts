@@ -1,0 +1,114 @@
+/**
+ * The EventStore port in memory: for tests and demos. Same guarantees as the durable stores —
+ * atomic appends with expected-version checks, idempotent retries by event id, `readAll` in commit
+ * order, subscriptions behind stored checkpoints — but nothing survives the process.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  sealEvents,
+  type AppendResult,
+  type CheckpointStore,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type Subscription,
+  type WrongExpectedVersion,
+} from '@talent-ledger/core'
+
+/** The in-memory store, with a view of its log for tests. */
+export interface MemoryEventStore extends EventStore {
+  /** Every event in commit order (a copy). */
+  readonly all: () => RecordedEvent[]
+}
+
+const versionMatches = (expected: ExpectedVersion, actual: number): boolean =>
+  expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual)
+
+/** A subscription's worker: handles events one at a time, in order, saving the checkpoint after each. */
+const subscriber = (
+  store: { readonly after: (position: number) => RecordedEvent[]; readonly head: () => number },
+  checkpoints: CheckpointStore,
+  name: string,
+  handler: (e: RecordedEvent) => Promise<void> | void,
+) => {
+  let position: number | null = null
+  let stopped = false
+  let running: Promise<void> = Promise.resolve()
+  const drain = async (): Promise<void> => {
+    if (position === null) position = await checkpoints.load(name)
+    for (const e of store.after(position)) {
+      if (stopped) return
+      await handler(e)
+      position = e.globalPosition
+      await checkpoints.save(name, position)
+    }
+  }
+  const wake = (): Promise<void> => (running = running.then(drain))
+  return { wake, stop: () => void (stopped = true), settled: () => running }
+}
+
+/** Creates an empty in-memory event store. */
+export const createMemoryEventStore = (): MemoryEventStore => {
+  const log: RecordedEvent[] = []
+  const streams = new Map<string, RecordedEvent[]>()
+  const checkpointValues = new Map<string, number>()
+  const subscribers = new Set<ReturnType<typeof subscriber>>()
+
+  const checkpoints: CheckpointStore = {
+    load: async (name) => checkpointValues.get(name) ?? 0,
+    save: async (name, position) => void checkpointValues.set(name, position),
+  }
+
+  const append = async (
+    streamId: string,
+    events: ReadonlyArray<NewEvent>,
+    expected: ExpectedVersion,
+  ): Promise<E.Either<WrongExpectedVersion, AppendResult>> => {
+    const stream = streams.get(streamId) ?? []
+    const actual = stream.length
+    // a retried batch whose ids are already stored returns the original outcome
+    const first = events[0]
+    const existing = first === undefined ? undefined : stream.find((e) => e.eventId === first.eventId)
+    if (existing !== undefined) {
+      const last = stream.find((e) => e.eventId === events[events.length - 1]!.eventId) ?? existing
+      return E.right({ streamId, version: last.version, lastPosition: last.globalPosition })
+    }
+    if (!versionMatches(expected, actual)) return E.left({ code: 'Conflict', streamId, expected, actual })
+    if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: log.length })
+    const head = { streamId, version: actual, hash: stream[actual - 1]?.hash ?? '' }
+    const sealed = sealEvents(head, events, (i) => log.length + i + 1)
+    streams.set(streamId, [...stream, ...sealed])
+    log.push(...sealed)
+    for (const s of subscribers) void s.wake()
+    return E.right({ streamId, version: actual + sealed.length, lastPosition: log.length })
+  }
+
+  const readStream = async (streamId: string, fromVersion = 1): Promise<ReadonlyArray<RecordedEvent>> =>
+    (streams.get(streamId) ?? []).filter((e) => e.version >= fromVersion)
+
+  const readAll = async (options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> => {
+    const after = options.after ?? 0
+    return log.slice(after, options.limit === undefined ? undefined : after + options.limit)
+  }
+
+  const subscribe = (name: string, handler: (e: RecordedEvent) => Promise<void> | void): Subscription => {
+    const s = subscriber({ after: (p) => log.slice(p), head: () => log.length }, checkpoints, name, handler)
+    subscribers.add(s)
+    void s.wake()
+    return {
+      caughtUp: async () => {
+        await s.wake()
+        await s.settled()
+      },
+      stop: async () => {
+        s.stop()
+        subscribers.delete(s)
+        await s.settled()
+      },
+    }
+  }
+
+  return { append, readStream, readAll, checkpoints, subscribe, close: async () => undefined, all: () => [...log] }
+}

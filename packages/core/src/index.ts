@@ -33,7 +33,8 @@ export type {
   KeyStore,
   Clock,
 } from './kernel/ports.js'
-export { handleCommand, type Attempt, type Handled } from './kernel/command-handler.js'
+export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
+export { jitteredBackoff, noBackoff, type Backoff } from './kernel/backoff.js'
 export { project, rebuild, type Projection } from './kernel/projection.js'
 
 // domain

@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { v7 as uuidv7 } from 'uuid'
-import { handleCommand, type Attempt } from '../kernel/command-handler.js'
+import { defaultRetryPolicy, handleCommand, type Attempt, type RetryPolicy } from '../kernel/command-handler.js'
 import { dateOf } from '../kernel/dates.js'
 import type { Decider } from '../kernel/decider.js'
 import type { NewEvent, RecordedEvent } from '../kernel/envelope.js'
@@ -46,6 +46,8 @@ export interface LedgerDeps {
   readonly upcasters?: ReadonlyArray<Upcaster>
   /** Event id factory (default: UUID v7, time-ordered). */
   readonly newEventId?: () => string
+  /** Retries on a conflicting append (default: 12 attempts, jittered back-off). */
+  readonly retry?: RetryPolicy
 }
 
 /** Per-command options. */
@@ -81,6 +83,7 @@ const within = (at: AsOf | undefined) => (e: RecordedEvent): boolean =>
 export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const { store, keys, clock } = deps
   const newId = deps.newEventId ?? (() => uuidv7())
+  const retry = deps.retry ?? defaultRetryPolicy
   const decodeRow = decodeRecorded(upcasterChain(deps.upcasters ?? []))
   const decode = (row: RecordedEvent): Decoded => decodeRow(row)
 
@@ -144,11 +147,11 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     const { aggregate, stream } = routeOf(c)
     switch (aggregate) {
       case 'policy':
-        return handleCommand(store, stream, async () => E.right(attemptFor(policyDecider, c as CommandOf<'AdoptPolicy'>, c, options)))()
+        return handleCommand(store, stream, retry, async () => E.right(attemptFor(policyDecider, c as CommandOf<'AdoptPolicy'>, c, options)))()
       case 'organization':
-        return handleCommand(store, stream, async () => E.right(attemptFor(organizationDecider, c as CommandOf<'RegisterOrganization'>, c, options)))()
+        return handleCommand(store, stream, retry, async () => E.right(attemptFor(organizationDecider, c as CommandOf<'RegisterOrganization'>, c, options)))()
       case 'city':
-        return handleCommand(store, stream, async () =>
+        return handleCommand(store, stream, retry, async () =>
           E.right(attemptFor(cityDecider, c as CommandOf<'DesignateCarrier' | 'ReportEmploymentStatistics'>, c, options)),
         )()
       case 'talent': {
@@ -158,7 +161,7 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
           if (E.isLeft(sealed)) return sealed
           command = sealed.right
         } else command = c as TalentCommand
-        const result = await handleCommand(store, stream, async () =>
+        const result = await handleCommand(store, stream, retry, async () =>
           E.right(attemptFor<TalentState, TalentEvent, TalentDecision>(talentDecider, { command, context: await talentContext(c) }, c, options)),
         )()
         // erase the key after the event is stored, and again on a repeated ForgetTalent in case a crash came between

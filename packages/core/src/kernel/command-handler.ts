@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import { jitteredBackoff, type Backoff } from './backoff.js'
 import type { RecordedEvent } from './envelope.js'
 import { domainError, type DomainError } from './errors.js'
 import type { EventStore } from './ports.js'
@@ -25,6 +26,15 @@ export interface Handled<Ev> {
   readonly events: ReadonlyArray<Ev>
 }
 
+/** How hard to try before answering `Conflict`. */
+export interface RetryPolicy {
+  readonly maxAttempts: number
+  readonly backoff: Backoff
+}
+
+/** Default: 12 attempts with jittered exponential back-off (2 ms doubling, capped at 200 ms). */
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 12, backoff: jitteredBackoff() }
+
 /**
  * Runs one command against one stream. `prepare` is called on every attempt so that context read
  * from other streams (policies, organisations) is fresh after a conflict.
@@ -33,11 +43,13 @@ export const handleCommand =
   <S, Ev>(
     store: EventStore,
     streamId: string,
+    retry: RetryPolicy,
     prepare: () => Promise<E.Either<DomainError, Attempt<S, Ev>>>,
-    maxAttempts = 8,
   ): TaskEither<DomainError, Handled<Ev>> =>
   async () => {
+    const { maxAttempts } = retry
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      if (attempt > 1) await retry.backoff(attempt - 1)
       const plan = await prepare()
       if (E.isLeft(plan)) return plan
       const recorded = await store.readStream(streamId)

@@ -19,7 +19,7 @@ interface DatedCertificate {
 
 /** What the dashboard remembers of the log. */
 export interface DashboardState {
-  readonly talents: Readonly<Record<string, { readonly district: string; readonly certificates: ReadonlyArray<DatedCertificate> }>>
+  readonly talents: Readonly<Record<string, { readonly district: string; readonly registeredOn: string; readonly certificates: ReadonlyArray<DatedCertificate> }>>
   readonly employedPersons: Readonly<Record<string, number>>
   readonly carriers: Readonly<Record<string, { readonly kind: string; readonly on: string }>>
   readonly trainings: Readonly<Record<string, { readonly field: string; readonly startedOn: string; readonly completedOn: string | null }>>
@@ -65,7 +65,7 @@ export const cityDashboardProjection: Projection<DashboardState, LedgerEvent> = 
   apply: (s, e) => {
     switch (e.type) {
       case 'TalentRegistered':
-        return { ...s, talents: { ...s.talents, [e.data.talentId]: { district: e.data.district, certificates: [] } } }
+        return { ...s, talents: { ...s.talents, [e.data.talentId]: { district: e.data.district, registeredOn: e.data.registeredOn, certificates: [] } } }
       case 'LevelCertified': {
         const t = s.talents[e.data.talentId]
         if (t === undefined) return s
@@ -125,8 +125,11 @@ export const dashboardReport = (s: DashboardState, asOf: string): CityReport => 
   let talentsTotal = 0
   const levelsByDistrict: Record<string, Record<string, number>> = {}
   for (const t of Object.values(s.talents)) {
-    talentsTotal++
     const { level, firstHighSkilledOn } = talentStanding(t.certificates, asOf)
+    // registered later and certified by then (a record brought in afterwards) still counts on the date;
+    // registered later with nothing to show by then is not yet on the city's books
+    if (t.registeredOn > asOf && level === null) continue
+    talentsTotal++
     const key: Level | 'none' = level ?? 'none'
     const district = (levelsByDistrict[t.district] ??= {})
     district[key] = (district[key] ?? 0) + 1

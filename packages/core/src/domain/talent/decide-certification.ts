@@ -27,6 +27,10 @@ export const certified = (
   ruleId: string,
 ): TalentEvent => ({ type: 'LevelCertified', data: { talentId: s.talentId, level, route, occupation: s.occupation, on, source, policyId, ruleId } })
 
+/** Levels never go down (except by revocation): certifying below the current level is refused on its own. */
+const neverDown = (s: TalentState, level: CertifiedLevel): DomainError =>
+  notEligible(`levels never go down: ${s.talentId} is already above ${level}`, [{ rule: 'ladder.never-down', message: `current level ${levelOf(s)} is above ${level}` }])
+
 const LEVELED_ROUTES: ReadonlyArray<string> = ['vocational-qualification', 'skill-level-recognition', 'featured-industry']
 
 /** Rules about the route and level of an assessment, before the promotion rules. */
@@ -59,6 +63,9 @@ export const decideAssessment = (c: CommandOf<'RecordAssessment'>, s: TalentStat
       const policy = policyOn(ctx, d.on)
       if (d.route === 'vocational-qualification' && policy.document.occupations.qualificationCatalogue === null)
         return E.left(policyValueUnset(policy.policyId, 'occupations.qualificationCatalogue'))
+      // a policy value the decision needs is checked before the rules (§8: PolicyValueUnset before NotEligible)
+      if (d.passed && level !== undefined && LEVELED_ROUTES.includes(d.route) && rank(level) <= rank('senior-technician') && !policy.document.promotion.some((r) => r.level === level))
+        return E.left(policyValueUnset(policy.policyId, `promotion.${level}`))
       const base = { talentId: d.talentId, assessmentId: d.assessmentId, route: d.route, occupation: d.occupation, level: level ?? null, assessorId: d.assessorId, on: d.on }
       const failures = routeFailures(c, s, policy)
       if (failures.length > 0) return E.left(notEligible(`assessment ${d.assessmentId} cannot be recorded`, failures))
@@ -68,9 +75,7 @@ export const decideAssessment = (c: CommandOf<'RecordAssessment'>, s: TalentStat
           { type: 'AssessmentPassed', data: base },
           { type: 'SpecialAbilityCertified', data: { talentId: d.talentId, assessmentId: d.assessmentId, occupation: d.occupation, on: d.on, policyId: policy.policyId } },
         ])
-      if (rank(level) < rank(levelOf(s)))
-        return E.left(notEligible(`levels never go down: ${d.talentId} is already above ${level}`, [{ rule: 'ladder.never-down', message: `current level ${levelOf(s)} is above ${level}` }]))
-      if (!policy.document.promotion.some((r) => r.level === level)) return E.left(policyValueUnset(policy.policyId, `promotion.${level}`))
+      if (rank(level) < rank(levelOf(s))) return E.left(neverDown(s, level))
       return pipe(
         eligibleFor(policy, level, s, { on: d.on, appointed: false }),
         E.bimap(
@@ -92,6 +97,7 @@ export const decideAppointment = (c: CommandOf<'AppointSeniorPost'>, s: TalentSt
     E.chain(() => {
       const policy = policyOn(ctx, c.data.on)
       if (!policy.document.promotion.some((r) => r.level === c.data.level)) return E.left(policyValueUnset(policy.policyId, `promotion.${c.data.level}`))
+      if (rank(c.data.level) < rank(levelOf(s))) return E.left(neverDown(s, c.data.level))
       return pipe(
         eligibleFor(policy, c.data.level, s, { on: c.data.on, appointed: true }),
         E.bimap(
@@ -112,7 +118,19 @@ export const decideAppointment = (c: CommandOf<'AppointSeniorPost'>, s: TalentSt
 export const decideRevocation = (c: CommandOf<'RevokeCertificate'>, s: TalentState): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() => (validCertificateAt(s, c.data.level) === undefined ? E.left(notFound(`talent ${c.data.talentId} holds no valid ${c.data.level} certificate`)) : E.right(s))),
+    E.chain(() => {
+      if (validCertificateAt(s, c.data.level) !== undefined) return E.right(s)
+      // revoking it again is "done already" (§8 Duplicate), not a certificate that does not exist
+      return s.certificates.some((x) => x.level === c.data.level)
+        ? E.left(duplicate(`the ${c.data.level} certificate of ${c.data.talentId} is already revoked`))
+        : E.left(notFound(`talent ${c.data.talentId} holds no valid ${c.data.level} certificate`))
+    }),
+    E.chain(() => {
+      const cert = validCertificateAt(s, c.data.level)!
+      return c.data.on < cert.on
+        ? E.left(notEligible('a certificate cannot be revoked before it was issued', [{ rule: 'revocation.after-certificate', field: 'data.on', message: `revoked on ${c.data.on}, but certified on ${cert.on}` }]))
+        : E.right(s)
+    }),
     E.map(() => {
       const remaining = s.certificates.filter((x) => x.revoked === null && x.level !== c.data.level)
       const stillHighSkilled = remaining.some((x) => isHighSkilled(x.level))

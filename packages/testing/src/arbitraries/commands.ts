@@ -1,0 +1,194 @@
+/**
+ * Raw commands as a caller sends them (`{type, actor, data}`): every command type with data that
+ * decodes, drawn from small id pools so they meet the talents and organisations of a history; and
+ * deliberately malformed ones (a field missing or null, an impossible date, an unknown type or role).
+ */
+import * as fc from 'fast-check'
+import { COMMAND_TYPES, CommandData, LocalDate, type Actor, type ActorRole, type CommandType } from '@talent-ledger/core'
+import { ACTOR_IDS, actor, BUREAU, mostlyBureau } from './actors.js'
+import { impossibleDate, localDate } from './dates.js'
+import { policyDocument } from './policy.js'
+import {
+  assessedLevel,
+  benefitKind,
+  birthAndNationalId,
+  carrierKind,
+  certifiedLevel,
+  competitionTier,
+  district,
+  education,
+  incentiveKind,
+  occupationCode,
+  organizationKind,
+  personName,
+  programmeKind,
+  route,
+  trainingField,
+} from './vocabulary.js'
+
+/** A command before decoding. */
+export interface CommandJson {
+  readonly type: string
+  readonly actor: unknown
+  readonly data: Readonly<Record<string, unknown>>
+}
+
+/** Talent ids the generators use, so random commands hit the streams of a history. */
+export const TALENT_IDS = ['t-1', 't-2', 't-3'] as const
+
+const ROLE_OF: Readonly<Record<string, ActorRole>> = {
+  'emp-1': 'employer',
+  'emp-2': 'employer',
+  'body-1': 'assessment-body',
+  'appraisal-1': 'appraisal-body',
+  'trainer-1': 'training-provider',
+  'school-1': 'vocational-school',
+}
+
+const talentId = fc.constantFrom(...TALENT_IDS)
+const orgId = fc.constantFrom(...ACTOR_IDS, 'emp-3')
+const employerId = fc.constantFrom('emp-1', 'emp-2', 'emp-3')
+const date = localDate({ min: '2005-01-01', max: '2040-12-31' })
+const someId = (prefix: string) => fc.integer({ min: 1, max: 6 }).map((n) => `${prefix}-${n}`)
+const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined })
+
+/** Drops the keys whose value is undefined (optional fields left out). */
+const compact = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
+
+const authorization = fc.record({
+  route,
+  occupations: fc.oneof(fc.constant(['*']), fc.array(occupationCode, { minLength: 1, maxLength: 3 })),
+  maxLevel: opt(certifiedLevel),
+})
+
+/** `data` of each command type: values that decode with the type's codec. */
+const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>> } = {
+  AdoptPolicy: fc.record({ policyId: fc.constantFrom('lyg-a', 'lyg-b'), effectiveFrom: date, document: policyDocument() }),
+  RegisterOrganization: fc.record({
+    organizationId: orgId,
+    kind: organizationKind,
+    name: fc.constantFrom('连云港港口集团', '江苏XX职业技能鉴定中心', '连云港技师学院'),
+    authorizations: opt(fc.array(authorization.map(compact), { maxLength: 3 })),
+    canAppoint: opt(fc.boolean()),
+  }),
+  RegisterTalent: fc
+    .record({
+      talentId,
+      name: personName,
+      person: birthAndNationalId,
+      occupation: occupationCode,
+      occupationSince: date,
+      education,
+      employerId,
+      district,
+      registeredOn: date,
+      preparatoryTechnician: opt(fc.boolean()),
+      frontLine: opt(fc.boolean()),
+    })
+    .map(({ person, ...rest }) => ({ ...rest, ...person })),
+  ChangeEmployer: fc.record({ talentId, employerId, on: date }),
+  EnrollTraining: fc.record({
+    talentId,
+    programId: someId('p'),
+    kind: programmeKind,
+    field: trainingField,
+    providerId: orgId,
+    startedOn: date,
+    plannedYears: opt(fc.integer({ min: 1, max: 5 })),
+  }),
+  CompleteTraining: fc.record({ talentId, programId: someId('p'), completedOn: date, hours: fc.integer({ min: 0, max: 2000 }) }),
+  RecordAssessment: fc.record({
+    talentId,
+    assessmentId: someId('a'),
+    route,
+    occupation: occupationCode,
+    passed: fc.boolean(),
+    assessorId: orgId,
+    on: date,
+    level: opt(assessedLevel),
+  }),
+  AppointSeniorPost: fc.record({ talentId, level: fc.constantFrom('principal-technician', 'chief-technician'), employerId, on: date }),
+  RecordCompetitionResult: fc.record({
+    talentId,
+    competitionId: someId('c'),
+    tier: competitionTier,
+    rank: fc.integer({ min: 1, max: 30 }),
+    on: date,
+    award: opt(fc.constant('excellence')),
+    percentile: opt(fc.integer({ min: 0, max: 100 })),
+  }),
+  ConferHonor: fc.record({ talentId, title: fc.constantFrom('连云港技能状元', '江苏工匠', '全国技术能手'), grade: fc.constantFrom('municipal', 'provincial', 'national'), on: date }),
+  GrantBenefit: fc.record({
+    talentId,
+    benefit: benefitKind,
+    on: date,
+    level: opt(fc.oneof(certifiedLevel, fc.constant('special-ability'))),
+    insuredMonths: opt(fc.integer({ min: 0, max: 36 })),
+    competitionId: opt(someId('c')),
+    programId: opt(someId('p')),
+  }),
+  RecordIncentive: fc.record({ talentId, kind: incentiveKind, on: date, amount: opt(fc.integer({ min: 0, max: 10_000_000 })) }),
+  RevokeCertificate: fc.record({ talentId, level: certifiedLevel, reason: fc.constantFrom('fraud', '证书造假'), on: date }),
+  ForgetTalent: fc.record({ talentId }),
+  DesignateCarrier: fc.record({ carrierId: someId('carrier'), kind: carrierKind, name: fc.constantFrom('连云港技能大师工作室', '高技能人才培训基地'), on: date }),
+  ReportEmploymentStatistics: fc.record({ year: fc.integer({ min: 2000, max: 2040 }), employedPersons: fc.integer({ min: 1, max: 3_000_000 }) }),
+}
+
+const withRole = (id: unknown, fallback: ActorRole): Actor => ({ id: String(id), role: ROLE_OF[String(id)] ?? fallback })
+
+/** The actor who would normally issue the command (the bureau, or the organisation it names). */
+const naturalActor = (type: CommandType, d: Record<string, unknown>): Actor => {
+  switch (type) {
+    case 'RecordAssessment':
+      return withRole(d['assessorId'], 'assessment-body')
+    case 'AppointSeniorPost':
+      return withRole(d['employerId'], 'employer')
+    case 'EnrollTraining':
+      return withRole(d['providerId'], 'training-provider')
+    default:
+      return BUREAU
+  }
+}
+
+/** A command of the given type whose data decodes; its actor is usually the natural issuer. */
+export const validCommandOf = (type: CommandType): fc.Arbitrary<CommandJson> =>
+  fc
+    .tuple(DATA[type].map(compact), fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.oneof(actor, mostlyBureau), weight: 1 }))
+    .map(([data, other]) => ({ type, actor: other ?? naturalActor(type, data), data }))
+
+/** Any command of any type (except `except`) whose shape decodes; the ledger may still refuse it. */
+export const validCommand = (except: ReadonlyArray<CommandType> = []): fc.Arbitrary<CommandJson> =>
+  fc.constantFrom(...COMMAND_TYPES.filter((t) => !except.includes(t))).chain(validCommandOf)
+
+type Codec = { readonly type: { readonly types: readonly [{ readonly props: Readonly<Record<string, unknown>> }, unknown] } }
+/** Required `data` fields of a command type, read from its codec. */
+export const requiredFields = (type: CommandType): string[] => Object.keys((CommandData[type] as unknown as Codec).type.types[0].props)
+/** Date fields of a command type (required or optional), read from its codec. */
+export const dateFields = (type: CommandType): string[] => {
+  const [required, optional] = (CommandData[type] as unknown as { type: { types: readonly [{ props: Record<string, unknown> }, { props: Record<string, unknown> }] } }).type.types
+  return Object.entries({ ...required.props, ...optional.props }).filter(([, c]) => c === LocalDate).map(([k]) => k)
+}
+
+/** A command that must be refused as `Malformed`, with the way it was broken. */
+export const malformedCommand: fc.Arbitrary<{ readonly raw: unknown; readonly defect: string }> = fc.oneof(
+  validCommand().chain((c) =>
+    fc.constantFrom(...requiredFields(c.type as CommandType)).chain((k) =>
+      fc.constantFrom(
+        { raw: { ...c, data: compact({ ...c.data, [k]: undefined }) }, defect: `data.${k} missing` },
+        { raw: { ...c, data: { ...c.data, [k]: null } }, defect: `data.${k} null` },
+      ),
+    ),
+  ),
+  validCommand()
+    .filter((c) => dateFields(c.type as CommandType).length > 0)
+    .chain((c) =>
+      fc.tuple(fc.constantFrom(...dateFields(c.type as CommandType)), impossibleDate).map(([k, bad]) => ({ raw: { ...c, data: { ...c.data, [k]: bad } }, defect: `data.${k} = ${JSON.stringify(bad)}` })),
+    ),
+  validCommand().map((c) => ({ raw: { ...c, actor: { id: 'someone', role: 'mayor' } }, defect: 'unknown actor role' })),
+  validCommand().map((c) => ({ raw: { ...c, type: `${c.type}V2` }, defect: 'unknown command type' })),
+  fc.constantFrom<unknown>(null, 42, 'RegisterTalent', [], {}).map((raw) => ({ raw, defect: 'not a command object' })),
+)
+
+/** Mostly commands that decode, sometimes malformed ones: what an open endpoint receives. */
+export const rawCommand = (except: ReadonlyArray<CommandType> = []): fc.Arbitrary<unknown> =>
+  fc.oneof({ arbitrary: validCommand(except), weight: 4 }, { arbitrary: malformedCommand.map((m) => m.raw), weight: 1 })

@@ -1,0 +1,119 @@
+/**
+ * Realistic city histories as raw commands: organisations registered with their authorizations,
+ * policies adopted (when the caller gives policy documents), carriers and employment statistics,
+ * then talents — each registered by the bureau or its employer and living through generated steps
+ * (training and new apprenticeships, assessments along the ladder, competitions, appointments,
+ * benefits, revocations) at dates that move forward. Talents' commands are merged in date order, and
+ * arbitrary (valid and malformed) commands may be mixed in. Some commands are meant to be refused.
+ */
+import * as fc from 'fast-check'
+import type { PolicyDocument } from '@talent-ledger/core'
+import { pureLedger, type PureLedger } from '../invariants/pure-ledger.js'
+import { BUREAU, ORGANIZATION_IDS } from './actors.js'
+import { rawCommand, TALENT_IDS, type CommandJson } from './commands.js'
+import { addDays, localDate } from './dates.js'
+import { organizationSetup } from './organizations.js'
+import { commandsFor, step, type Step } from './talent-steps.js'
+import { birthAndNationalId, carrierKind, district, education, OCCUPATIONS, personName } from './vocabulary.js'
+
+/** A history: raw commands in the order they are sent. */
+export interface CityHistory {
+  readonly commands: ReadonlyArray<unknown>
+}
+
+/** What to generate. */
+export interface HistoryOptions {
+  /** Policy documents the city adopts during the history (1–2 of them); none: the default policy rules. */
+  readonly policies?: fc.Arbitrary<PolicyDocument> | PolicyDocument
+  /** How many talents (at most `TALENT_IDS.length`); default 1–3. */
+  readonly talents?: { readonly min: number; readonly max: number }
+  /** At most this many steps per talent; default 20. */
+  readonly maxSteps?: number
+  /** Arbitrary commands mixed in (AdoptPolicy excepted); default 3. */
+  readonly maxNoise?: number
+}
+
+const talentIntent = (maxSteps: number) =>
+  fc.record({
+    registeredOn: localDate({ min: '2008-01-01', max: '2026-12-31' }),
+    daysInOccupation: fc.oneof(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 4500 })),
+    occupation: fc.constantFrom(...OCCUPATIONS),
+    education,
+    preparatoryTechnician: fc.boolean(),
+    frontLine: fc.boolean(),
+    district,
+    employer: fc.constantFrom(...ORGANIZATION_IDS.employers),
+    byEmployer: fc.boolean(),
+    name: personName,
+    person: birthAndNationalId,
+    steps: fc.array(step, { maxLength: maxSteps }),
+  })
+type TalentIntent = ReturnType<typeof talentIntent> extends fc.Arbitrary<infer T> ? T : never
+
+const cityCommands = fc.record({
+  carriers: fc.array(fc.record({ kind: carrierKind, on: localDate({ min: '2024-01-01', max: '2032-12-31' }) }), { maxLength: 3 }),
+  statistics: fc.array(fc.record({ year: fc.integer({ min: 2015, max: 2035 }), employedPersons: fc.integer({ min: 1, max: 200 }) }), { maxLength: 3 }),
+})
+
+const adoptions = (policies: HistoryOptions['policies']): fc.Arbitrary<CommandJson[]> => {
+  if (policies === undefined) return fc.constant([])
+  const documents = policies instanceof fc.Arbitrary ? policies : fc.constant(policies)
+  return fc
+    .array(fc.record({ document: documents, effectiveFrom: localDate({ min: '2005-01-01', max: '2035-12-31' }) }), { minLength: 1, maxLength: 2 })
+    .map((ps) => ps.map((p, i) => ({ type: 'AdoptPolicy', actor: BUREAU, data: { policyId: `city-${i + 1}`, effectiveFrom: p.effectiveFrom, document: p.document } })))
+}
+
+/** The commands of one talent's life, each with its business date, decided as they are built. */
+const talentCommands = (ledger: PureLedger, talentId: string, t: TalentIntent): Array<{ on: string; raw: CommandJson }> => {
+  let on = t.registeredOn
+  const out: Array<{ on: string; raw: CommandJson }> = []
+  const send = (raw: CommandJson): void => {
+    ledger.execute(raw)
+    out.push({ on, raw })
+  }
+  send({
+    type: 'RegisterTalent',
+    actor: t.byEmployer ? { id: t.employer, role: 'employer' } : BUREAU,
+    data: {
+      talentId, name: t.name, ...t.person, occupation: t.occupation, occupationSince: addDays(on, -t.daysInOccupation), education: t.education,
+      preparatoryTechnician: t.preparatoryTechnician, frontLine: t.frontLine, employerId: t.employer, district: t.district, registeredOn: on,
+    },
+  })
+  t.steps.forEach((s: Step, i) => {
+    on = addDays(on, s.gapDays)
+    for (const raw of commandsFor(s.intent, ledger.talent(talentId), on, `${talentId}-${i + 1}`)) send(raw)
+  })
+  return out
+}
+
+/** A city history with several talents (see the module comment). */
+export const cityHistory = (options: HistoryOptions = {}): fc.Arbitrary<CityHistory> => {
+  const { min, max } = options.talents ?? { min: 1, max: 3 }
+  return fc
+    .record({
+      organizations: organizationSetup,
+      policies: adoptions(options.policies),
+      city: cityCommands,
+      talents: fc.array(talentIntent(options.maxSteps ?? 20), { minLength: min, maxLength: Math.min(max, TALENT_IDS.length) }),
+      noise: fc.array(fc.tuple(fc.nat(), rawCommand(['AdoptPolicy'])), { maxLength: options.maxNoise ?? 3 }),
+    })
+    .map((h) => {
+      const setup: CommandJson[] = [
+        ...h.organizations,
+        ...h.policies,
+        ...h.city.carriers.map((c, i) => ({ type: 'DesignateCarrier', actor: BUREAU, data: { carrierId: `carrier-${i + 1}`, kind: c.kind, name: `培养载体 ${i + 1}`, on: c.on } })),
+        ...h.city.statistics.map((s) => ({ type: 'ReportEmploymentStatistics', actor: BUREAU, data: s })),
+      ]
+      const ledger = pureLedger()
+      setup.forEach(ledger.execute)
+      const lives = h.talents.flatMap((t, i) => talentCommands(ledger, TALENT_IDS[i]!, t))
+      // NOTE: stable sort, so one talent's same-day commands keep their order
+      const commands: unknown[] = lives.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)).map((x) => x.raw)
+      for (const [at, raw] of h.noise) commands.splice(at % (commands.length + 1), 0, raw)
+      return { commands: [...setup, ...commands] }
+    })
+}
+
+/** One talent's history (with the organisations and policies it needs), no arbitrary commands mixed in. */
+export const talentHistory = (options: Omit<HistoryOptions, 'talents'> = {}): fc.Arbitrary<CityHistory> =>
+  cityHistory({ maxNoise: 0, ...options, talents: { min: 1, max: 1 } })

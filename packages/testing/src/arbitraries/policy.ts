@@ -1,0 +1,188 @@
+/**
+ * Policy documents a city might adopt, derived from the shipped `defaultPolicyDocument`: years and
+ * amounts varied, values unset (null), promotion alternatives and competition rows dropped, edited
+ * or added, an occupation catalogue filled in. Every value decodes with the `PolicyDocument` codec.
+ */
+import * as fc from 'fast-check'
+import {
+  DEFAULT_POLICY_ID,
+  Education,
+  defaultPolicyDocument,
+  type Alternative,
+  type CompetitionPrize,
+  type CompetitionRule,
+  type Condition,
+  type PolicyDocument,
+  type PromotionRule,
+} from '@talent-ledger/core'
+import { assessedLevel, competitionTier, keysOf, OCCUPATIONS, subsidyCategory } from './vocabulary.js'
+
+type Fen = number | null
+
+/** An amount in fen: mostly the default, sometimes another whole number, sometimes unset. */
+const fen = (current: Fen): fc.Arbitrary<Fen> =>
+  fc.oneof(
+    { arbitrary: fc.constant(current), weight: 3 },
+    { arbitrary: fc.integer({ min: 0, max: 5_000_000 }), weight: 2 },
+    { arbitrary: fc.constant(null), weight: 1 },
+  )
+
+/** A count of months or a percentage: the default, another value up to `max`, or unset. */
+const count = (current: number | null, max: number): fc.Arbitrary<number | null> =>
+  fc.oneof({ arbitrary: fc.constant(current), weight: 3 }, { arbitrary: fc.integer({ min: 0, max }), weight: 2 }, { arbitrary: fc.constant(null), weight: 1 })
+
+const keepOr = <T>(current: T, other: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+  fc.oneof({ arbitrary: fc.constant(current), weight: 2 }, { arbitrary: other, weight: 1 })
+
+const condition = (c: Condition): fc.Arbitrary<Condition> => {
+  switch (c.kind) {
+    case 'years-in-occupation':
+      return keepOr(c.min, fc.integer({ min: 0, max: 10 })).map((min) => ({ ...c, min }))
+    case 'holds':
+      return keepOr(c.minYears, fc.integer({ min: 0, max: 6 })).map((minYears) => ({ ...c, minYears }))
+    case 'education':
+      return keepOr(c.anyOf, fc.subarray(keysOf(Education), { minLength: 1 })).map((anyOf) => ({ ...c, anyOf }))
+    default:
+      return fc.constant(c)
+  }
+}
+
+const renamed = (ruleId: string, tag: string): string => ruleId.replace(`${DEFAULT_POLICY_ID}.`, `${tag}.`)
+
+const alternative = (a: Alternative, tag: string): fc.Arbitrary<Alternative> =>
+  fc.tuple(...a.allOf.map(condition)).map((allOf) => ({ ruleId: renamed(a.ruleId, tag), text: a.text, allOf }))
+
+/** A promotion rule with its alternatives varied; each one is kept with probability 4/5. */
+const promotionRule = (r: PromotionRule, tag: string): fc.Arbitrary<PromotionRule> =>
+  fc
+    .tuple(...r.alternatives.map((a) => fc.tuple(alternative(a, tag), fc.integer({ min: 0, max: 4 }))))
+    .map((alts) => ({ level: r.level, alternatives: alts.filter(([, keep]) => keep > 0).map(([a]) => a) }))
+
+const ranks = fc.tuple(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 15 })).map(([from, span]) => ({ from, to: from + span }))
+
+const competitionRow = (r: CompetitionRule, tag: string): fc.Arbitrary<CompetitionRule> =>
+  fc
+    .record({
+      ranks: keepOr(r.ranks, fc.option(ranks, { nil: null })),
+      awards: keepOr(r.awards, fc.constantFrom<string[]>([], ['excellence'])),
+      percentileMax: keepOr(r.percentileMax, fc.option(fc.integer({ min: 0, max: 100 }), { nil: null })),
+      promotesTo: keepOr(r.promotesTo, assessedLevel),
+      thenTo: keepOr(r.thenTo, fc.option(assessedLevel, { nil: null })),
+    })
+    .map((v) => ({ ...r, ...v, ruleId: renamed(r.ruleId, tag) }))
+
+const extraRow = (tag: string, i: number): fc.Arbitrary<CompetitionRule> =>
+  fc.record({
+    ruleId: fc.constant(`${tag}.competition.extra-${i}`),
+    tier: competitionTier,
+    ranks: fc.option(ranks, { nil: null }),
+    awards: fc.constantFrom<string[]>([], ['excellence']),
+    percentileMax: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+    promotesTo: assessedLevel,
+    thenTo: fc.option(assessedLevel, { nil: null }),
+  })
+
+const competitionTable = (tag: string): fc.Arbitrary<CompetitionRule[]> =>
+  fc
+    .tuple(
+      fc.tuple(...defaultPolicyDocument.competition.table.map((r) => fc.tuple(competitionRow(r, tag), fc.integer({ min: 0, max: 5 })))),
+      fc.tuple(extraRow(tag, 1), extraRow(tag, 2)),
+      fc.integer({ min: 0, max: 2 }),
+    )
+    .map(([rows, extras, n]) => [...rows.filter(([, keep]) => keep > 0).map(([r]) => r), ...extras.slice(0, n)])
+
+const prizes = (tag: string): fc.Arbitrary<CompetitionPrize[]> =>
+  fc
+    .tuple(
+      fc.tuple(...defaultPolicyDocument.competition.prizes.map((p) => fen(p.amount).map((amount) => ({ ...p, ruleId: renamed(p.ruleId, tag), amount })))),
+      fc.uniqueArray(fc.record({ tier: competitionTier, rank: fc.integer({ min: 1, max: 8 }), amount: fen(100_000), title: fc.option(fc.constantFrom('江苏工匠', '技术能手'), { nil: null }) }), {
+        maxLength: 4,
+        selector: (p) => `${p.tier}/${p.rank}`,
+      }),
+    )
+    // NOTE: one prize per tier and rank, so "the prize of a result" is never ambiguous
+    .map(([kept, extra]) => [
+      ...kept,
+      ...extra.filter((p) => !kept.some((k) => k.tier === p.tier && k.rank === p.rank)).map((p) => ({ ...p, ruleId: `${tag}.prize.${p.tier}.${p.rank}` })),
+    ])
+
+const subsidyLevels = (current: Record<'junior' | 'intermediate' | 'senior' | 'technician' | 'senior-technician', Fen>) =>
+  fc.record({
+    junior: fen(current.junior),
+    intermediate: fen(current.intermediate),
+    senior: fen(current.senior),
+    technician: fen(current.technician),
+    'senior-technician': fen(current['senior-technician']),
+  })
+
+const yearSpan = (from: string, to: string) =>
+  keepOr({ from, to }, fc.tuple(fc.integer({ min: 2020, max: 2030 }), fc.integer({ min: 0, max: 10 })).map(([y, n]) => ({ from: `${y}-01-01`, to: `${y + n}-12-31` })))
+
+/** A document derived from the default, its rule ids prefixed with `tag`. */
+const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => {
+  const d = defaultPolicyDocument
+  const b = d.benefits
+  return fc.record({
+    title: fc.constant(`Lianyungang policy ${tag} (generated from the default)`),
+    promotion: fc
+      .tuple(...d.promotion.map((r) => fc.tuple(promotionRule(r, tag), fc.integer({ min: 0, max: 9 }))))
+      .map((rules) => rules.filter(([, keep]) => keep > 0).map(([r]) => r)),
+    competition: fc.record({ oneLevelPromotionPerYear: keepOr(true, fc.boolean()), table: competitionTable(tag), prizes: prizes(tag) }),
+    occupations: fc.record({
+      catalogue: fc.uniqueArray(fc.record({ code: fc.constantFrom(...OCCUPATIONS), category: subsidyCategory, shortage: fc.boolean() }), { maxLength: 5, selector: (e) => e.code }),
+      unlistedCategory: keepOr(d.occupations.unlistedCategory, subsidyCategory),
+      qualificationCatalogue: fc.oneof(fc.constant(null), fc.subarray([...OCCUPATIONS])),
+    }),
+    apprenticeship: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 0, max: 2 })).map(([min, extra]) => ({ minPlannedYears: min, maxPlannedYears: min + extra })),
+    benefits: fc.record({
+      skillUpgradeSubsidy: fc.record({
+        minInsuredMonths: count(b.skillUpgradeSubsidy.minInsuredMonths, 36),
+        claimWindowMonths: count(b.skillUpgradeSubsidy.claimWindowMonths, 36),
+        shortageBonusPercent: count(b.skillUpgradeSubsidy.shortageBonusPercent, 100),
+        amounts: fc.record({
+          A: subsidyLevels(b.skillUpgradeSubsidy.amounts.A),
+          B: subsidyLevels(b.skillUpgradeSubsidy.amounts.B),
+          C: subsidyLevels(b.skillUpgradeSubsidy.amounts.C),
+        }),
+        specialAbility: fc.record({ A: fen(b.skillUpgradeSubsidy.specialAbility.A), B: fen(b.skillUpgradeSubsidy.specialAbility.B), C: fen(b.skillUpgradeSubsidy.specialAbility.C) }),
+      }),
+      firstCertificationAllowance: fc.record({
+        occupationPrefixes: keepOr(b.firstCertificationAllowance.occupationPrefixes, fc.constantFrom<string[]>([], ['6-', '4-'])),
+        amounts: fc.record({
+          senior: fen(b.firstCertificationAllowance.amounts.senior),
+          technician: fen(b.firstCertificationAllowance.amounts.technician),
+          'senior-technician': fen(b.firstCertificationAllowance.amounts['senior-technician']),
+          'principal-technician': fen(b.firstCertificationAllowance.amounts['principal-technician']),
+          'chief-technician': fen(b.firstCertificationAllowance.amounts['chief-technician']),
+        }),
+      }),
+      apprenticeshipSubsidy: fc.record({ perApprenticePerYear: fen(b.apprenticeshipSubsidy.perApprenticePerYear) }),
+      // the default leaves these unset: a city sets them, or not
+      housingSubsidy: fc.record({ amount: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 20_000_000 }))) }),
+      livingAllowance: fc.record({ monthly: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 500_000 }))) }),
+    }),
+    targets: fc
+      .record({
+        newHighSkilled: fc.tuple(keepOr(d.targets.newHighSkilled.count, fc.integer({ min: 0, max: 200 })), yearSpan(d.targets.newHighSkilled.from, d.targets.newHighSkilled.to)),
+        skilledSharePercent: keepOr(d.targets.skilledSharePercent, fc.integer({ min: 0, max: 100 })),
+        highSkilledSharePercent: keepOr(d.targets.highSkilledSharePercent, fc.integer({ min: 0, max: 100 })),
+        highSkilledTotal: keepOr(d.targets.highSkilledTotal.count, fc.integer({ min: 0, max: 100 })),
+        carriers: fc.tuple(keepOr(d.targets.carriers.count, fc.integer({ min: 0, max: 5 })), yearSpan(d.targets.carriers.from, d.targets.carriers.to)),
+      })
+      .map((t) => ({
+        newHighSkilled: { count: t.newHighSkilled[0], ...t.newHighSkilled[1] },
+        skilledSharePercent: t.skilledSharePercent,
+        highSkilledSharePercent: t.highSkilledSharePercent,
+        highSkilledShareBy: d.targets.highSkilledShareBy,
+        highSkilledTotal: { count: t.highSkilledTotal, by: d.targets.highSkilledTotal.by },
+        carriers: { count: t.carriers[0], ...t.carriers[1] },
+      })),
+  })
+}
+
+/** Ids the generated documents prefix their rule ids with. */
+export const POLICY_TAGS = ['lyg-2026', 'lyg-2028', 'js-2023'] as const
+
+/** A policy document derived from the default one; rule ids carry `tag` (default: one of `POLICY_TAGS`). */
+export const policyDocument = (tag?: string): fc.Arbitrary<PolicyDocument> =>
+  (tag === undefined ? fc.constantFrom(...POLICY_TAGS) : fc.constant(tag)).chain((t) => policyDocumentTagged(t))

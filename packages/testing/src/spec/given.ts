@@ -1,0 +1,114 @@
+/**
+ * Given/when/then specs for the deciders (Equinox-style), usable by any test runner:
+ *
+ *   given([anEmployer('emp-1'), aTalentRegistered()])
+ *     .when({ type: 'RecordAssessment', actor, data })
+ *     .then({ code: 'NotEligible', rules: ['national-2018.junior.years-in-occupation'] })
+ *
+ * `given` takes domain events of any stream; `when` takes the raw command (decoded here, so a
+ * malformed one is `Malformed`); `then` asserts and throws a plain `Error` with a readable diff.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { DomainError, ErrorCode, EventType, LedgerEvent, TalentState } from '@talent-ledger/core'
+import { checkHistory, decideRaw, talentStateOf, type Decision } from './decide.js'
+import { jsonDifferences, pretty } from './json-diff.js'
+
+/** What a refusal must look like: its code and, when given, exactly the set of failed rules. */
+export interface ErrorMatcher {
+  readonly code: ErrorCode
+  /** Must equal the set of `details[].rule` of the error (order and repeats ignored). */
+  readonly rules?: ReadonlyArray<string>
+  /** A text or pattern the error message must contain. */
+  readonly message?: string | RegExp
+}
+
+/** A command decided after a history, ready to be asserted on. */
+export interface Spec {
+  /** Asserts the exact events (`type` and `data`, deep-equal, in order) and returns them. */
+  then(expected: ReadonlyArray<LedgerEvent>): ReadonlyArray<LedgerEvent>
+  /** Asserts a refusal matching `expected` and returns it. */
+  then(expected: ErrorMatcher): DomainError
+  /** Asserts the types of the emitted events, in order, and returns the events. */
+  thenEventTypes(expected: ReadonlyArray<EventType>): ReadonlyArray<LedgerEvent>
+  /** The decision itself, without asserting anything. */
+  result(): Decision
+  /** The state of talent `talentId` after the history and the emitted events (throws when refused). */
+  talentAfter(talentId: string): TalentState
+}
+
+/** A history of events, waiting for a command. */
+export interface Given {
+  /** Decides the raw command after the history. */
+  when(rawCommand: unknown): Spec
+}
+
+const describeError = (e: DomainError): string => pretty({ code: e.code, message: e.message, details: e.details })
+
+const fail = (lines: ReadonlyArray<string>): never => {
+  throw new Error(lines.join('\n'))
+}
+
+const rulesOf = (e: DomainError): string[] => [...new Set(e.details.flatMap((d) => (d.rule === undefined ? [] : [d.rule])))].sort()
+
+const expectEvents = (decision: Decision, expected: ReadonlyArray<LedgerEvent>): ReadonlyArray<LedgerEvent> => {
+  if (E.isLeft(decision)) return fail(['expected events, but the command was refused:', describeError(decision.left)])
+  const actual = decision.right.map((e) => ({ type: e.type, data: e.data }))
+  const diff = jsonDifferences(expected, actual)
+  if (diff.length > 0) fail(['emitted events differ from the expected ones:', ...diff.map((d) => `  ${d}`), 'emitted:', pretty(actual)])
+  return decision.right
+}
+
+const expectError = (decision: Decision, m: ErrorMatcher): DomainError => {
+  if (E.isRight(decision))
+    return fail([`expected a ${m.code} refusal, but the command was accepted with:`, pretty(decision.right.map((e) => e.type))])
+  const error = decision.left
+  const problems: string[] = []
+  if (error.code !== m.code) problems.push(`code: expected ${m.code}, got ${error.code}`)
+  if (m.rules !== undefined) {
+    const expected = [...new Set(m.rules)].sort()
+    const actual = rulesOf(error)
+    const missing = expected.filter((r) => !actual.includes(r))
+    const extra = actual.filter((r) => !expected.includes(r))
+    if (missing.length > 0) problems.push(`rules missing: ${missing.join(', ')}`)
+    if (extra.length > 0) problems.push(`rules not expected: ${extra.join(', ')}`)
+  }
+  if (m.message !== undefined && !(typeof m.message === 'string' ? error.message.includes(m.message) : m.message.test(error.message)))
+    problems.push(`message: expected it to contain ${String(m.message)}, got ${JSON.stringify(error.message)}`)
+  if (problems.length > 0) fail(['the refusal differs from the expected one:', ...problems.map((p) => `  ${p}`), 'refusal:', describeError(error)])
+  return error
+}
+
+const spec = (history: ReadonlyArray<LedgerEvent>, raw: unknown): Spec => {
+  let memo: Decision | undefined
+  const result = (): Decision => (memo ??= decideRaw(history, raw))
+  function then(expected: ReadonlyArray<LedgerEvent>): ReadonlyArray<LedgerEvent>
+  function then(expected: ErrorMatcher): DomainError
+  function then(expected: ReadonlyArray<LedgerEvent> | ErrorMatcher): ReadonlyArray<LedgerEvent> | DomainError {
+    // NOTE: a `then` method makes a spec "thenable": awaiting one lands here with a function
+    if (typeof expected === 'function') return fail(['a spec is not a promise: call .then(expectedEvents) or .then({ code, rules })'])
+    return Array.isArray(expected) ? expectEvents(result(), expected) : expectError(result(), expected as ErrorMatcher)
+  }
+  return {
+    then,
+    thenEventTypes: (expected) => {
+      const decision = result()
+      if (E.isLeft(decision)) return fail([`expected events ${expected.join(', ')}, but the command was refused:`, describeError(decision.left)])
+      const types = decision.right.map((e) => e.type)
+      if (types.length !== expected.length || types.some((t, i) => t !== expected[i]))
+        fail([`expected events [${expected.join(', ')}]`, `     got events [${types.join(', ')}]`])
+      return decision.right
+    },
+    result,
+    talentAfter: (talentId) => {
+      const decision = result()
+      if (E.isLeft(decision)) return fail(['the command was refused, so there is no state after it:', describeError(decision.left)])
+      return talentStateOf([...history, ...decision.right], talentId)
+    },
+  }
+}
+
+/** Starts a spec from a history of domain events of any stream (checked against the event codecs). */
+export const given = (history: ReadonlyArray<LedgerEvent> = []): Given => {
+  checkHistory(history)
+  return { when: (rawCommand) => spec(history, rawCommand) }
+}

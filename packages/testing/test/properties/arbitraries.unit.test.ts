@@ -1,0 +1,122 @@
+/**
+ * The arbitraries keep their promises: policy documents decode (decode ∘ encode = id), dates exist,
+ * actors and commands decode with the core's codecs, malformed commands do not, and city histories
+ * are realistic enough to matter — they reach every rung and meet every kind of refusal.
+ */
+import * as fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { Actor, PolicyDocument, businessDateOf, decodeCommand, defaultPolicyDocument, fullYearsBetween, isLocalDate, isNationalId, levelOf, type ErrorCode } from '@talent-ledger/core'
+import { describe, expect, it } from 'vitest'
+import { actor, addDays, birthAndNationalId, cityHistory, dateOfDay, dayNumber, fullYears, localDate, malformedCommand, policyDocument, validCommand } from '../../src/arbitraries/index.js'
+import { runPureLedger } from '../../src/invariants/index.js'
+
+const asJson = (u: unknown): unknown => JSON.parse(JSON.stringify(u)) as unknown
+
+describe('dates', () => {
+  it('are days that exist, and day arithmetic round-trips', () => {
+    fc.assert(
+      fc.property(localDate({ min: '1900-01-01', max: '2199-12-31' }), fc.integer({ min: -4000, max: 4000 }), (d, n) => {
+        expect(isLocalDate(d)).toBe(true)
+        expect(isLocalDate(addDays(d, n))).toBe(true)
+        expect(addDays(addDays(d, n), -n)).toBe(d)
+        expect(dateOfDay(dayNumber(d))).toBe(d)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('count full years like the core does', () => {
+    fc.assert(fc.property(localDate(), localDate(), (a, b) => {
+        expect(fullYears(a, b)).toBe(fullYearsBetween(a, b))
+      }), { numRuns: 1000 })
+  })
+})
+
+describe('policy documents', () => {
+  it('decode with the PolicyDocument codec and come back equal (decode ∘ encode = id)', () => {
+    fc.assert(
+      fc.property(policyDocument(), (doc) => {
+        const back = PolicyDocument.decode(asJson(PolicyDocument.encode(doc)))
+        expect(E.isRight(back) ? back.right : back.left).toEqual(doc)
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('vary the default: unset values, other amounts, edited tables', () => {
+    const docs = fc.sample(policyDocument(), { numRuns: 200, seed: 7 })
+    expect(docs.some((d) => d.benefits.skillUpgradeSubsidy.amounts.C.junior === null)).toBe(true)
+    expect(docs.some((d) => d.benefits.housingSubsidy.amount !== null)).toBe(true)
+    expect(docs.some((d) => d.competition.table.length !== defaultPolicyDocument.competition.table.length)).toBe(true)
+    expect(docs.some((d) => !d.competition.oneLevelPromotionPerYear)).toBe(true)
+    expect(docs.some((d) => d.promotion.length < defaultPolicyDocument.promotion.length)).toBe(true)
+  })
+})
+
+describe('actors and commands', () => {
+  it('actors of every role decode', () => {
+    const roles = new Set<string>()
+    fc.assert(fc.property(actor, (a) => {
+        roles.add(a.role)
+        expect(Actor.is(a)).toBe(true)
+      }), { numRuns: 300 })
+    expect([...roles].sort()).toEqual(Object.keys(Actor.props.role.keys).sort())
+  })
+
+  it('national ID numbers carry a valid check digit and the birth date', () => {
+    fc.assert(
+      fc.property(birthAndNationalId, ({ birthDate, nationalId }) => {
+        expect(isNationalId(nationalId)).toBe(true)
+        expect(nationalId.slice(6, 14)).toBe(birthDate.replaceAll('-', ''))
+      }),
+    )
+  })
+
+  it('valid commands decode, of every type', () => {
+    fc.assert(fc.property(validCommand(), (c) => {
+        const decoded = decodeCommand(asJson(c))
+        expect(E.isLeft(decoded) ? decoded.left.message : 'decoded').toBe('decoded')
+      }), { numRuns: 1000 })
+  })
+
+  it('malformed commands are refused as Malformed', () => {
+    fc.assert(
+      fc.property(malformedCommand, ({ raw, defect }) => {
+        const decoded = decodeCommand(raw)
+        expect(E.isLeft(decoded) ? decoded.left.code : `accepted despite ${defect}`).toBe('Malformed')
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+describe('city histories', () => {
+  const runs = fc.sample(cityHistory({ policies: policyDocument() }), { numRuns: 300, seed: 11 }).map((h) => runPureLedger(h.commands))
+
+  it('reach every rung of the ladder up to an appointment', () => {
+    const reached = new Set(runs.flatMap((r) => Object.values(r.talents).map((s) => levelOf(s))))
+    for (const level of ['apprentice', 'junior', 'intermediate', 'senior', 'technician', 'senior-technician', 'principal-technician'] as const) expect(reached).toContain(level)
+  })
+
+  it('meet acceptance and every kind of refusal, and grant benefits', () => {
+    const codes = new Set<ErrorCode | 'ok'>(runs.flatMap((r) => r.outcomes.map((o) => (E.isLeft(o.result) ? o.result.left.code : 'ok'))))
+    expect([...codes].sort()).toEqual(['Duplicate', 'Malformed', 'NotEligible', 'NotFound', 'PolicyValueUnset', 'Unauthorized', 'ok'])
+    const events = new Set(runs.flatMap((r) => r.log.map((l) => l.event.type)))
+    for (const type of ['BenefitGranted', 'CertificateRevoked', 'SeniorPostAppointed', 'TalentPoolEntered', 'TalentPoolLeft', 'PolicyAdopted', 'TrainingCompleted'] as const) expect(events).toContain(type)
+  })
+
+  it('move forward in time for each talent, from its registration on', () => {
+    fc.assert(
+      fc.property(cityHistory({ maxNoise: 0 }), (h) => {
+        const dates = new Map<string, string[]>()
+        for (const o of runPureLedger(h.commands).outcomes) {
+          if (o.decision?.aggregate !== 'talent') continue
+          const on = businessDateOf(o.command!)
+          if (on !== null) dates.set(o.decision.command.data.talentId, [...(dates.get(o.decision.command.data.talentId) ?? []), on])
+        }
+        for (const ds of dates.values()) expect(ds).toEqual([...ds].sort())
+      }),
+      { numRuns: 300 },
+    )
+  })
+})

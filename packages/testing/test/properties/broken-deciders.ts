@@ -1,0 +1,80 @@
+/**
+ * Deliberately broken talent deciders, each wrong in one way an invariant is there to catch: they
+ * wrap the core's decider and bend one decision or one fold.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { policyOn, talentDecider, type TalentEvent, type TalentState } from '@talent-ledger/core'
+import type { TalentDeciderUnderTest } from '../../src/invariants/index.js'
+
+const core = talentDecider
+
+/** Certifies a passed assessment even when the talent is not eligible, citing the level's first rule. */
+export const lenient: TalentDeciderUnderTest = {
+  ...core,
+  decide: (input, s) => {
+    const result = core.decide(input, s)
+    const c = input.command
+    if (c.type !== 'RecordAssessment' || !c.data.passed || c.data.level === undefined || E.isRight(result) || result.left.code !== 'NotEligible') return result
+    const policy = policyOn(input.context, c.data.on)
+    const ruleId = policy.document.promotion.find((r) => r.level === c.data.level)?.alternatives[0]?.ruleId ?? 'made-up'
+    const d = c.data
+    return E.right([
+      { type: 'AssessmentPassed', data: { talentId: d.talentId, assessmentId: d.assessmentId, route: d.route, occupation: d.occupation, level: d.level ?? null, assessorId: d.assessorId, on: d.on } },
+      { type: 'LevelCertified', data: { talentId: d.talentId, level: d.level!, route: d.route, occupation: s.occupation, on: d.on, source: d.assessmentId, policyId: policy.policyId, ruleId } },
+    ])
+  },
+}
+
+/** Rounds every benefit up by one yuan. */
+export const generous: TalentDeciderUnderTest = {
+  ...core,
+  decide: (input, s) =>
+    E.map((events: ReadonlyArray<TalentEvent>) => events.map((e) => (e.type === 'BenefitGranted' ? { ...e, data: { ...e.data, amount: e.data.amount + 100 } } : e)))(core.decide(input, s)),
+}
+
+/** Forgets every certificate when a competition result is recorded. */
+export const forgetful: TalentDeciderUnderTest = {
+  ...core,
+  evolve: (s, e) => (e.type === 'CompetitionResultRecorded' ? { ...core.evolve(s, e), certificates: [] } : core.evolve(s, e)),
+}
+
+/** Decides competitions as if the policy in force allowed any number of promotions a year. */
+export const unlimited: TalentDeciderUnderTest = {
+  ...core,
+  decide: (input, s) => {
+    const c = input.command
+    if (c.type !== 'RecordCompetitionResult') return core.decide(input, s)
+    const policy = policyOn(input.context, c.data.on)
+    const relaxed = { ...policy, effectiveFrom: c.data.on, document: { ...policy.document, competition: { ...policy.document.competition, oneLevelPromotionPerYear: false } } }
+    return core.decide({ ...input, context: { ...input.context, policies: [...input.context.policies, relaxed] } }, s)
+  },
+}
+
+/** Keeps a count of the events it folded in the state: replaying gives a different state than building. */
+let folded = 0
+export const stateful: TalentDeciderUnderTest = {
+  ...core,
+  evolve: (s, e) => ({ ...core.evolve(s, e), district: `${core.evolve(s, e).district}#${e.type === 'HonorConferred' ? folded++ : 0}` }),
+}
+
+/** Writes an honour's grade as a number, which the HonorConferred codec rejects. */
+export const sloppy: TalentDeciderUnderTest = {
+  ...core,
+  decide: (input, s) =>
+    E.map((events: ReadonlyArray<TalentEvent>) => events.map((e) => (e.type === 'HonorConferred' ? ({ ...e, data: { ...e.data, grade: 3 } } as unknown as TalentEvent) : e)))(core.decide(input, s)),
+}
+
+/** Ignores revocations when folding: revoked certificates still count. */
+export const stubborn: TalentDeciderUnderTest = {
+  ...core,
+  evolve: (s: TalentState, e) => (e.type === 'CertificateRevoked' ? s : core.evolve(s, e)),
+}
+
+/** Forgets that a competition result was already recorded, so a retry records it again. */
+export const amnesiac: TalentDeciderUnderTest = {
+  ...core,
+  decide: (input, s) => {
+    const c = input.command
+    return c.type === 'RecordCompetitionResult' ? core.decide(input, { ...s, competitions: s.competitions.filter((x) => x.competitionId !== c.data.competitionId) }) : core.decide(input, s)
+  },
+}

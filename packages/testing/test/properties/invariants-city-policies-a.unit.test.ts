@@ -1,0 +1,15 @@
+/**
+ * The first half of the named invariants, 1,000 histories each, with one or two generated policy
+ * documents adopted at random dates (years and amounts varied, values unset, competition table
+ * edited). The second half is in invariants-city-policies-b, so the two run side by side.
+ */
+import { describe, it } from 'vitest'
+import { policyDocument } from '../../src/arbitraries/index.js'
+import { allInvariants, assertInvariant } from '../../src/invariants/index.js'
+
+describe('invariants under policies a city adopts (1/2)', () => {
+  for (const invariant of allInvariants.slice(0, 4))
+    it(`${invariant.invariantName}: ${invariant.statement}`, () => {
+      assertInvariant(invariant, { numRuns: 1000, policies: policyDocument() })
+    })
+})

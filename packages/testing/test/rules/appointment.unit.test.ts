@@ -1,0 +1,83 @@
+// DOMAIN.md §3 (principal / chief technician rows) and §4 (评聘 route): senior posts are appointed
+// by the talent's current employer, registered with `canAppoint`, over the level below; a minimum
+// of years held is policy data the default leaves at none.
+import { describe, it } from 'vitest'
+import type { LedgerEvent } from '@talent-ledger/core'
+import { aPolicyAdopted, aTalentRegistered, anEmployer, bureau, command, employerActor, given, TALENT_ID, OCCUPATION } from '../../src/spec/index.js'
+import { holding, ruleOf } from './fixtures.js'
+
+const ON = '2024-06-01'
+const appoint = (level: 'principal-technician' | 'chief-technician', actor = employerActor(), employerId = 'emp-1') =>
+  command('AppointSeniorPost', actor, { talentId: TALENT_ID, level, employerId, on: ON })
+const history = (...certs: LedgerEvent[][]): LedgerEvent[] => [anEmployer('emp-1', { canAppoint: true }), aTalentRegistered(), ...certs.flat()]
+
+const appointed = (level: 'principal-technician' | 'chief-technician', policyId = 'national-2018'): LedgerEvent[] => [
+  { type: 'SeniorPostAppointed', data: { talentId: TALENT_ID, level, employerId: 'emp-1', on: ON } },
+  {
+    type: 'LevelCertified',
+    data: { talentId: TALENT_ID, level, route: 'appointment', occupation: OCCUPATION, on: ON, source: 'appointment:emp-1', policyId, ruleId: ruleOf(`${level}.appointed`, policyId) },
+  },
+]
+
+describe('§3 principal-technician (特级技师)', () => {
+  it('holds senior-technician and appointed by the authorized current employer: certified, recording policy and rule', () => {
+    given(history(holding('senior-technician', '2024-05-31'))).when(appoint('principal-technician')).then(appointed('principal-technician'))
+  })
+
+  it('without senior-technician (only in occupations that have it): refused', () => {
+    given(history(holding('technician', '2010-01-01'))).when(appoint('principal-technician')).then({ code: 'NotEligible', rules: [ruleOf('principal-technician.appointed')] })
+  })
+
+  it('a minimum of years held set by an adopted policy applies, and the policy is recorded', () => {
+    const lyg = aPolicyAdopted('lyg-2024', '2024-01-01', (doc) => ({
+      ...doc,
+      promotion: doc.promotion.map((r) =>
+        r.level === 'principal-technician'
+          ? { ...r, alternatives: [{ ruleId: 'lyg-2024.principal-technician.appointed-2y', text: 'holds senior technician ≥ 2 years; appointed', allOf: [{ kind: 'holds', level: 'senior-technician', minYears: 2 }, { kind: 'appointed' }] }] }
+          : r,
+      ),
+    }))
+    given([lyg, ...history(holding('senior-technician', '2022-06-02'))]).when(appoint('principal-technician')).then({ code: 'NotEligible', rules: ['lyg-2024.principal-technician.appointed-2y'] })
+    given([lyg, ...history(holding('senior-technician', '2022-06-01'))]).when(appoint('principal-technician')).thenEventTypes(['SeniorPostAppointed', 'LevelCertified'])
+  })
+
+  it('already holds the post: Duplicate', () => {
+    given(history(holding('senior-technician', '2020-01-01'), holding('principal-technician', '2023-01-01'))).when(appoint('principal-technician')).then({ code: 'Duplicate' })
+  })
+
+  it('levels never go down: a chief technician is not appointed principal technician', () => {
+    given(history(holding('senior-technician', '2020-01-01'), holding('chief-technician', '2023-01-01'))).when(appoint('principal-technician')).then({ code: 'NotEligible', rules: ['ladder.never-down'] })
+  })
+})
+
+describe('§3 chief-technician (首席技师)', () => {
+  it('holds principal-technician and appointed likewise: certified', () => {
+    given(history(holding('senior-technician', '2020-01-01'), holding('principal-technician', '2023-01-01'))).when(appoint('chief-technician')).then(appointed('chief-technician'))
+  })
+
+  it('holds senior-technician only: refused', () => {
+    given(history(holding('senior-technician', '2020-01-01'))).when(appoint('chief-technician')).then({ code: 'NotEligible', rules: [ruleOf('chief-technician.appointed')] })
+  })
+})
+
+describe('§4 appointment (评聘) route: who may appoint', () => {
+  it('an employer not registered with canAppoint: Unauthorized', () => {
+    given([anEmployer('emp-1'), aTalentRegistered(), ...holding('senior-technician', '2020-01-01')]).when(appoint('principal-technician')).then({ code: 'Unauthorized' })
+  })
+
+  it('an authorized employer that does not employ the talent: Unauthorized', () => {
+    given([...history(holding('senior-technician', '2020-01-01')), anEmployer('emp-2', { canAppoint: true })])
+      .when(appoint('principal-technician', employerActor('emp-2'), 'emp-2'))
+      .then({ code: 'Unauthorized' })
+  })
+
+  it('the former employer after a change of employer: Unauthorized', () => {
+    const moved: LedgerEvent = { type: 'EmployerChanged', data: { talentId: TALENT_ID, from: 'emp-1', employerId: 'emp-2', on: '2024-01-01' } }
+    given([...history(holding('senior-technician', '2020-01-01')), anEmployer('emp-2'), moved]).when(appoint('principal-technician')).then({ code: 'Unauthorized' })
+  })
+
+  it('the hr-bureau does not appoint: Unauthorized', () => {
+    given(history(holding('senior-technician', '2020-01-01'))).when(appoint('principal-technician', bureau)).then({ code: 'Unauthorized' })
+  })
+
+})

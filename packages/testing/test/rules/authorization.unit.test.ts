@@ -1,0 +1,139 @@
+// DOMAIN.md §8, the actor table: for every command, the actors that may issue it are accepted and
+// the others are refused with Unauthorized; an auditor (read only) is refused everything.
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { COMMAND_TYPES, type Actor, type CommandType, type LedgerEvent } from '@talent-ledger/core'
+import {
+  aPolicyDocument,
+  aTalentRegistered,
+  anAssessmentBody,
+  anEmployer,
+  anEnrolment,
+  anOrganization,
+  auditor,
+  authorizationFor,
+  bureau,
+  command,
+  employerActor,
+  given,
+  organizationActor,
+  registerTalent,
+  TALENT_ID,
+  type RawCommand,
+} from '../../src/spec/index.js'
+import { holding } from './fixtures.js'
+
+const ON = '2024-06-01'
+const slr = [authorizationFor('skill-level-recognition', 'senior-technician')]
+const WORLD: LedgerEvent[] = [
+  anEmployer('emp-1', { canAppoint: true, authorizations: slr }),
+  anEmployer('emp-2', { canAppoint: true, authorizations: slr }),
+  anOrganization('tp-1', 'training-provider'),
+  anOrganization('vs-1', 'vocational-school'),
+  anAssessmentBody('ab-1', slr),
+  aTalentRegistered(),
+  ...holding('senior-technician', '2024-01-10'),
+  anEnrolment('p-1', { kind: 'specialized', providerId: 'tp-1', plannedYears: null }),
+  anEnrolment('p-e', { kind: 'specialized', providerId: 'emp-1', plannedYears: null }),
+]
+
+const emp1 = employerActor('emp-1')
+const emp2 = employerActor('emp-2')
+const tp1 = organizationActor('tp-1', 'training-provider')
+const vs1 = organizationActor('vs-1', 'vocational-school')
+const ab1 = organizationActor('ab-1', 'assessment-body')
+const t = { talentId: TALENT_ID }
+
+/** Each command, as issued by `actor` acting on its own behalf (provider, assessor, employer = the actor). */
+const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
+  AdoptPolicy: (a) => command('AdoptPolicy', a, { policyId: 'lyg-2025', effectiveFrom: '2025-01-01', document: aPolicyDocument() }),
+  RegisterOrganization: (a) => command('RegisterOrganization', a, { organizationId: 'org-new', kind: 'training-provider', name: '新培训机构' }),
+  DesignateCarrier: (a) => command('DesignateCarrier', a, { carrierId: 'car-1', kind: 'master-studio', name: '技能大师工作室', on: ON }),
+  ReportEmploymentStatistics: (a) => command('ReportEmploymentStatistics', a, { year: 2024, employedPersons: 2_500_000 }),
+  RecordCompetitionResult: (a) => command('RecordCompetitionResult', a, { ...t, competitionId: 'c-1', tier: 'municipal', rank: 1, on: ON }),
+  ConferHonor: (a) => command('ConferHonor', a, { ...t, title: '连云港技能状元', grade: 'municipal', on: ON }),
+  GrantBenefit: (a) => command('GrantBenefit', a, { ...t, benefit: 'skill-upgrade-subsidy', on: ON, level: 'senior-technician', insuredMonths: 24 }),
+  RevokeCertificate: (a) => command('RevokeCertificate', a, { ...t, level: 'senior-technician', reason: 'fraud', on: ON }),
+  ForgetTalent: (a) => command('ForgetTalent', a, t),
+  RegisterTalent: (a) => registerTalent({ talentId: 't-2', employerId: a.role === 'employer' ? a.id : 'emp-1' }, a),
+  ChangeEmployer: (a) => command('ChangeEmployer', a, { ...t, employerId: a.role === 'employer' ? a.id : 'emp-2', on: ON }),
+  EnrollTraining: (a) => command('EnrollTraining', a, { ...t, programId: 'p-new', kind: 'ai-literacy', field: 'digital-economy', providerId: a.role === 'hr-bureau' ? 'tp-1' : a.id, startedOn: ON }),
+  CompleteTraining: (a) => command('CompleteTraining', a, { ...t, programId: a.role === 'employer' ? 'p-e' : 'p-1', completedOn: ON, hours: 40 }),
+  RecordAssessment: (a) => command('RecordAssessment', a, { ...t, assessmentId: 'as-9', route: 'skill-level-recognition', occupation: '6-18-02-04', level: 'senior', passed: false, assessorId: a.id, on: ON }),
+  AppointSeniorPost: (a) => command('AppointSeniorPost', a, { ...t, level: 'principal-technician', employerId: a.id, on: ON }),
+  RecordIncentive: (a) => command('RecordIncentive', a, { ...t, kind: 'post-dividend', on: ON, amount: 1_000_000 }),
+}
+
+const BUREAU_ONLY: CommandType[] = [
+  'AdoptPolicy', 'RegisterOrganization', 'DesignateCarrier', 'ReportEmploymentStatistics', 'RecordCompetitionResult',
+  'ConferHonor', 'GrantBenefit', 'RevokeCertificate', 'ForgetTalent',
+]
+
+// [command, who, actor]: accepted / refused
+const ALLOWED: Array<[CommandType, string, Actor]> = [
+  ...BUREAU_ONLY.map((c): [CommandType, string, Actor] => [c, 'the hr-bureau', bureau]),
+  ['RegisterTalent', 'the hr-bureau', bureau], ['RegisterTalent', 'an employer for its own staff', emp1],
+  ['ChangeEmployer', 'the hr-bureau', bureau], ['ChangeEmployer', 'the new employer', emp2],
+  ['EnrollTraining', 'the hr-bureau', bureau], ['EnrollTraining', 'the training provider named', tp1],
+  ['EnrollTraining', 'the vocational school named', vs1], ['EnrollTraining', 'an employer for its own staff', emp1],
+  ['CompleteTraining', 'the hr-bureau', bureau], ['CompleteTraining', 'the provider of the programme', tp1],
+  ['CompleteTraining', 'an employer providing its own staff’s programme', emp1],
+  ['RecordAssessment', 'the registered assessor named', ab1], ['RecordAssessment', 'a registered employer for its current employee', emp1],
+  ['AppointSeniorPost', 'the current employer registered with canAppoint', emp1],
+  ['RecordIncentive', 'the current employer', emp1],
+]
+const REFUSED: Array<[CommandType, string, Actor]> = [
+  ...BUREAU_ONLY.flatMap((c): Array<[CommandType, string, Actor]> => [[c, 'an employer', emp1], [c, 'an assessment body', ab1]]),
+  ['RegisterTalent', 'a training provider', tp1], ['RegisterTalent', 'an unregistered employer', employerActor('emp-9')],
+  ['ChangeEmployer', 'a vocational school', vs1],
+  ['EnrollTraining', 'an employer for someone else’s staff', emp2], ['EnrollTraining', 'an assessment body', ab1],
+  ['CompleteTraining', 'a provider that is not the programme’s', vs1], ['CompleteTraining', 'another employer', emp2],
+  ['RecordAssessment', 'the hr-bureau', bureau], ['RecordAssessment', 'an employer for another’s employee', emp2],
+  ['RecordAssessment', 'an assessment body claiming the employer role', { id: 'ab-1', role: 'employer' }],
+  ['AppointSeniorPost', 'another employer', emp2], ['AppointSeniorPost', 'the hr-bureau', bureau],
+  ['RecordIncentive', 'another employer', emp2], ['RecordIncentive', 'the hr-bureau', bureau],
+  ['RecordIncentive', 'a training provider', tp1],
+]
+
+describe('§8 who may issue what', () => {
+  it.each(ALLOWED)('%s may be issued by %s', (type, _who, actor) => {
+    const r = given(WORLD).when(MAKE[type](actor)).result()
+    expect(E.isLeft(r) ? r.left : 'accepted').toBe('accepted')
+  })
+
+  it.each(REFUSED)('%s by %s: Unauthorized', (type, _who, actor) => {
+    given(WORLD).when(MAKE[type](actor)).then({ code: 'Unauthorized' })
+  })
+
+  it.each(COMMAND_TYPES)('%s by an auditor: Unauthorized, always (read only)', (type) => {
+    given(WORLD).when(MAKE[type](auditor)).then({ code: 'Unauthorized' })
+  })
+
+  it('RegisterTalent by an employer naming another employer: Unauthorized', () => {
+    given(WORLD).when(registerTalent({ talentId: 't-2', employerId: 'emp-1' }, emp2)).then({ code: 'Unauthorized' })
+  })
+
+  it('ChangeEmployer by the current (old) employer, to the new one: Unauthorized', () => {
+    given(WORLD).when(command('ChangeEmployer', emp1, { ...t, employerId: 'emp-2', on: ON })).then({ code: 'Unauthorized' })
+  })
+
+  it('the table covers every command type', () => {
+    expect(new Set(ALLOWED.map(([c]) => c))).toEqual(new Set(COMMAND_TYPES))
+  })
+})
+
+describe('§8 employers act only for their current staff', () => {
+  const moved: LedgerEvent = { type: 'EmployerChanged', data: { talentId: TALENT_ID, from: 'emp-1', employerId: 'emp-2', on: '2024-03-01' } }
+
+  it.each<CommandType>(['CompleteTraining', 'RecordAssessment', 'AppointSeniorPost', 'RecordIncentive', 'EnrollTraining'])(
+    '%s by the former employer after a change of employer: Unauthorized',
+    (type) => {
+      given([...WORLD, moved]).when(MAKE[type](emp1)).then({ code: 'Unauthorized' })
+    },
+  )
+
+  it.each<CommandType>(['RecordAssessment', 'AppointSeniorPost', 'RecordIncentive'])('%s by the new employer after the change: accepted', (type) => {
+    const r = given([...WORLD, moved]).when(MAKE[type](emp2)).result()
+    expect(E.isLeft(r) ? r.left : 'accepted').toBe('accepted')
+  })
+})

@@ -23,20 +23,35 @@ export interface MemoryEventStore extends EventStore {
   readonly all: () => RecordedEvent[]
 }
 
+/** Freezes a stored event all the way down, so a reader cannot change what its hash covers. */
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
+
 const versionMatches = (expected: ExpectedVersion, actual: number): boolean =>
   expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual)
 
-/** A subscription's worker: handles events one at a time, in order, saving the checkpoint after each. */
+/**
+ * A subscription's worker: handles events one at a time, in order, saving the checkpoint after each.
+ * A handler that throws halts it before the checkpoint moves past the failed event (at least once:
+ * a new subscription of the same name gets that event again); `caughtUp` then rejects with the error.
+ */
 const subscriber = (
-  store: { readonly after: (position: number) => RecordedEvent[]; readonly head: () => number },
+  store: { readonly after: (position: number) => RecordedEvent[] },
   checkpoints: CheckpointStore,
   name: string,
   handler: (e: RecordedEvent) => Promise<void> | void,
 ) => {
   let position: number | null = null
   let stopped = false
+  let failure: { readonly error: unknown } | null = null
   let running: Promise<void> = Promise.resolve()
   const drain = async (): Promise<void> => {
+    if (failure !== null) return
     if (position === null) position = await checkpoints.load(name)
     for (const e of store.after(position)) {
       if (stopped) return
@@ -45,8 +60,13 @@ const subscriber = (
       await checkpoints.save(name, position)
     }
   }
-  const wake = (): Promise<void> => (running = running.then(drain))
-  return { wake, stop: () => void (stopped = true), settled: () => running }
+  // the chain never rejects (no unhandled rejections); the failure is kept for `caughtUp`
+  const wake = (): Promise<void> => (running = running.then(drain).catch((error: unknown) => void (failure ??= { error })))
+  const settled = async (): Promise<void> => {
+    await running
+    if (failure !== null) throw failure.error
+  }
+  return { wake, stop: () => void (stopped = true), settled, drained: () => running }
 }
 
 /** Creates an empty in-memory event store. */
@@ -78,7 +98,8 @@ export const createMemoryEventStore = (): MemoryEventStore => {
     if (!versionMatches(expected, actual)) return E.left({ code: 'Conflict', streamId, expected, actual })
     if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: log.length })
     const head = { streamId, version: actual, hash: stream[actual - 1]?.hash ?? '' }
-    const sealed = sealEvents(head, events, (i) => log.length + i + 1)
+    // NOTE: sealed from a copy, so a caller changing its objects later cannot change the log
+    const sealed = sealEvents(head, structuredClone(events), (i) => log.length + i + 1).map(deepFreeze)
     streams.set(streamId, [...stream, ...sealed])
     log.push(...sealed)
     for (const s of subscribers) void s.wake()
@@ -94,7 +115,7 @@ export const createMemoryEventStore = (): MemoryEventStore => {
   }
 
   const subscribe = (name: string, handler: (e: RecordedEvent) => Promise<void> | void): Subscription => {
-    const s = subscriber({ after: (p) => log.slice(p), head: () => log.length }, checkpoints, name, handler)
+    const s = subscriber({ after: (p) => log.slice(p) }, checkpoints, name, handler)
     subscribers.add(s)
     void s.wake()
     return {
@@ -105,7 +126,7 @@ export const createMemoryEventStore = (): MemoryEventStore => {
       stop: async () => {
         s.stop()
         subscribers.delete(s)
-        await s.settled()
+        await s.drained()
       },
     }
   }

@@ -30,9 +30,13 @@ export interface ReadAllOptions {
   readonly limit?: number
 }
 
-/** A running subscription. */
+/**
+ * A running subscription. Delivery is at least once, in commit order. When the handler throws, the
+ * subscription halts before its checkpoint passes the failed event; `caughtUp` rejects with the
+ * error, and a new subscription of the same name starts again from that event.
+ */
 export interface Subscription {
-  /** Resolves when everything committed before the call has been handled. */
+  /** Resolves when everything committed before the call has been handled; rejects if the handler failed. */
   readonly caughtUp: () => Promise<void>
   readonly stop: () => Promise<void>
 }

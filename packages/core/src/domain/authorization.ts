@@ -5,7 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { unauthorized, type DomainError } from '../kernel/errors.js'
 import type { Command } from './commands.js'
-import { rank } from './ladder.js'
+import { rank, type CertifiedLevel } from './ladder.js'
 import type { OrganizationState } from './organization.js'
 import type { TalentState } from './talent/state.js'
 
@@ -31,12 +31,12 @@ const ok: E.Either<DomainError, void> = E.right(undefined)
 const refuse = (message: string): E.Either<DomainError, void> => E.left(unauthorized(message))
 
 /** True when an authorization of `org` covers the route, occupation and (if given) level. */
-export const covers = (org: OrganizationState, route: string, occupation: string, level: string | undefined): boolean =>
+export const covers = (org: OrganizationState, route: string, occupation: string, level: CertifiedLevel | undefined): boolean =>
   org.authorizations.some(
     (a) =>
       a.route === route &&
       (a.occupations.includes('*') || a.occupations.includes(occupation)) &&
-      (level === undefined || (a.maxLevel !== undefined && rank(level as never) <= rank(a.maxLevel))),
+      (level === undefined || (a.maxLevel !== undefined && rank(level) <= rank(a.maxLevel))),
   )
 
 /** Decides whether the command's actor may issue it. */

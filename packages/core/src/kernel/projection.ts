@@ -1,6 +1,9 @@
 /**
  * Projections: read models folded from the log. The same `apply` serves inline projections (in the
  * append transaction), async ones (behind a checkpoint) and rebuilds, so all three agree.
+ * NOTE: a read model over the whole city holds hundreds of thousands of entries, so `apply` updates
+ * the state it is given in place (copying it per event would make a rebuild quadratic). The state
+ * belongs to whoever folds it: take a fresh one from `initialState()` and keep no older copy.
  */
 import type { RecordedEvent } from './envelope.js'
 import type { EventStore } from './ports.js'
@@ -8,12 +11,14 @@ import type { EventStore } from './ports.js'
 /** A read model over the whole log. */
 export interface Projection<S, Ev> {
   readonly name: string
-  readonly initialState: S
+  /** A fresh, empty state (a new object on every call). */
+  readonly initialState: () => S
+  /** The state after one more event; may update `state` in place and return it. */
   readonly apply: (state: S, event: Ev) => S
 }
 
 /** Folds a sequence of events into a projection's state. */
-export const project = <S, Ev>(projection: Projection<S, Ev>, events: Iterable<Ev>, from: S = projection.initialState): S => {
+export const project = <S, Ev>(projection: Projection<S, Ev>, events: Iterable<Ev>, from: S = projection.initialState()): S => {
   let state = from
   for (const e of events) state = projection.apply(state, e)
   return state
@@ -30,7 +35,7 @@ export const rebuild = async <S, Ev>(
   options: { readonly pageSize?: number; readonly onProgress?: (position: number) => void } = {},
 ): Promise<{ state: S; position: number }> => {
   const pageSize = options.pageSize ?? 5000
-  let state = projection.initialState
+  let state = projection.initialState()
   let position = 0
   for (;;) {
     const page = await store.readAll({ after: position, limit: pageSize })

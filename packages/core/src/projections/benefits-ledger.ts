@@ -8,32 +8,26 @@ import type { EventOf, LedgerEvent } from '../domain/events.js'
 /** One line of the ledger. */
 export type BenefitLine = EventOf<'BenefitGranted'>['data'] & { readonly flagged: string | null }
 
-/** Grants keyed `talentId/grantId`, and totals in fen by benefit. */
+/** Grants keyed `talentId/grantId`, and totals in fen by benefit (updated in place by `apply`). */
 export interface BenefitsLedgerState {
-  readonly grants: Readonly<Record<string, BenefitLine>>
-  readonly totals: Readonly<Record<string, number>>
+  readonly grants: Record<string, BenefitLine>
+  readonly totals: Record<string, number>
 }
 
 /** The benefits-ledger projection. */
 export const benefitsLedgerProjection: Projection<BenefitsLedgerState, LedgerEvent> = {
   name: 'benefits-ledger',
-  initialState: { grants: {}, totals: {} },
+  initialState: () => ({ grants: {}, totals: {} }),
   apply: (state, e) => {
     if (e.type === 'BenefitGranted') {
-      const key = `${e.data.talentId}/${e.data.grantId}`
-      return {
-        grants: { ...state.grants, [key]: { ...e.data, flagged: null } },
-        totals: { ...state.totals, [e.data.benefit]: (state.totals[e.data.benefit] ?? 0) + e.data.amount },
-      }
-    }
-    if (e.type === 'CertificateRevoked' && e.data.flaggedGrants.length > 0) {
-      const grants = { ...state.grants }
+      state.grants[`${e.data.talentId}/${e.data.grantId}`] = { ...e.data, flagged: null }
+      state.totals[e.data.benefit] = (state.totals[e.data.benefit] ?? 0) + e.data.amount
+    } else if (e.type === 'CertificateRevoked') {
       for (const id of e.data.flaggedGrants) {
         const key = `${e.data.talentId}/${id}`
-        const g = grants[key]
-        if (g !== undefined) grants[key] = { ...g, flagged: `certificate ${e.data.level} revoked on ${e.data.on}: ${e.data.reason}` }
+        const g = state.grants[key]
+        if (g !== undefined) state.grants[key] = { ...g, flagged: `certificate ${e.data.level} revoked on ${e.data.on}: ${e.data.reason}` }
       }
-      return { ...state, grants }
     }
     return state
   },

@@ -14,16 +14,16 @@ import { policyInForce } from '../policy/registry.js'
 interface DatedCertificate {
   readonly level: CertifiedLevel
   readonly on: string
-  readonly revokedOn: string | null
+  revokedOn: string | null
 }
 
-/** What the dashboard remembers of the log. */
+/** What the dashboard remembers of the log (updated in place by `apply`). */
 export interface DashboardState {
-  readonly talents: Readonly<Record<string, { readonly district: string; readonly registeredOn: string; readonly certificates: ReadonlyArray<DatedCertificate> }>>
-  readonly employedPersons: Readonly<Record<string, number>>
-  readonly carriers: Readonly<Record<string, { readonly kind: string; readonly on: string }>>
-  readonly trainings: Readonly<Record<string, { readonly field: string; readonly startedOn: string; readonly completedOn: string | null }>>
-  readonly policies: ReadonlyArray<AdoptedPolicy>
+  readonly talents: Record<string, { readonly district: string; readonly registeredOn: string; readonly certificates: DatedCertificate[] }>
+  readonly employedPersons: Record<string, number>
+  readonly carriers: Record<string, { readonly kind: string; readonly on: string }>
+  readonly trainings: Record<string, { readonly field: string; readonly startedOn: string; completedOn: string | null }>
+  readonly policies: AdoptedPolicy[]
 }
 
 /** Target ids of the report (CLI contract). */
@@ -56,44 +56,48 @@ export interface CityReport {
   readonly targets: ReadonlyArray<TargetStatus>
 }
 
-const emptyState: DashboardState = { talents: {}, employedPersons: {}, carriers: {}, trainings: {}, policies: [] }
+const applyEvent = (s: DashboardState, e: LedgerEvent): void => {
+  switch (e.type) {
+    case 'TalentRegistered':
+      s.talents[e.data.talentId] = { district: e.data.district, registeredOn: e.data.registeredOn, certificates: [] }
+      return
+    case 'LevelCertified':
+      s.talents[e.data.talentId]?.certificates.push({ level: e.data.level, on: e.data.on, revokedOn: null })
+      return
+    case 'CertificateRevoked': {
+      const cert = s.talents[e.data.talentId]?.certificates.find((c) => c.level === e.data.level && c.revokedOn === null)
+      if (cert !== undefined) cert.revokedOn = e.data.on
+      return
+    }
+    case 'TrainingEnrolled':
+      s.trainings[`${e.data.talentId}/${e.data.programId}`] = { field: e.data.field, startedOn: e.data.startedOn, completedOn: null }
+      return
+    case 'TrainingCompleted': {
+      const t = s.trainings[`${e.data.talentId}/${e.data.programId}`]
+      if (t !== undefined) t.completedOn = e.data.completedOn
+      return
+    }
+    case 'CarrierDesignated':
+      s.carriers[e.data.carrierId] = { kind: e.data.kind, on: e.data.on }
+      return
+    case 'EmploymentStatisticsReported':
+      s.employedPersons[String(e.data.year)] = e.data.employedPersons
+      return
+    case 'PolicyAdopted':
+      s.policies.push({ policyId: e.data.policyId, effectiveFrom: e.data.effectiveFrom, document: e.data.document })
+      return
+    default:
+      return
+  }
+}
 
-/** The dashboard projection (append-only facts; the report is computed on read). */
+/** The dashboard projection (dated facts, updated in place; the report is computed on read). */
 export const cityDashboardProjection: Projection<DashboardState, LedgerEvent> = {
   name: 'city-dashboard',
-  initialState: emptyState,
+  initialState: () => ({ talents: {}, employedPersons: {}, carriers: {}, trainings: {}, policies: [] }),
   apply: (s, e) => {
-    switch (e.type) {
-      case 'TalentRegistered':
-        return { ...s, talents: { ...s.talents, [e.data.talentId]: { district: e.data.district, registeredOn: e.data.registeredOn, certificates: [] } } }
-      case 'LevelCertified': {
-        const t = s.talents[e.data.talentId]
-        if (t === undefined) return s
-        const certificates = [...t.certificates, { level: e.data.level, on: e.data.on, revokedOn: null }]
-        return { ...s, talents: { ...s.talents, [e.data.talentId]: { ...t, certificates } } }
-      }
-      case 'CertificateRevoked': {
-        const t = s.talents[e.data.talentId]
-        if (t === undefined) return s
-        const certificates = t.certificates.map((c) => (c.level === e.data.level && c.revokedOn === null ? { ...c, revokedOn: e.data.on } : c))
-        return { ...s, talents: { ...s.talents, [e.data.talentId]: { ...t, certificates } } }
-      }
-      case 'TrainingEnrolled':
-        return { ...s, trainings: { ...s.trainings, [`${e.data.talentId}/${e.data.programId}`]: { field: e.data.field, startedOn: e.data.startedOn, completedOn: null } } }
-      case 'TrainingCompleted': {
-        const key = `${e.data.talentId}/${e.data.programId}`
-        const t = s.trainings[key]
-        return t === undefined ? s : { ...s, trainings: { ...s.trainings, [key]: { ...t, completedOn: e.data.completedOn } } }
-      }
-      case 'CarrierDesignated':
-        return { ...s, carriers: { ...s.carriers, [e.data.carrierId]: { kind: e.data.kind, on: e.data.on } } }
-      case 'EmploymentStatisticsReported':
-        return { ...s, employedPersons: { ...s.employedPersons, [String(e.data.year)]: e.data.employedPersons } }
-      case 'PolicyAdopted':
-        return { ...s, policies: [...s.policies, { policyId: e.data.policyId, effectiveFrom: e.data.effectiveFrom, document: e.data.document }] }
-      default:
-        return s
-    }
+    applyEvent(s, e)
+    return s
   },
 }
 

@@ -4,7 +4,7 @@
  */
 import { produce } from 'immer'
 import type { Projection } from '../kernel/projection.js'
-import type { LedgerEvent } from '../domain/events.js'
+import type { EventOf, LedgerEvent } from '../domain/events.js'
 import { rank, type CertifiedLevel } from '../domain/ladder.js'
 
 /** One member of the pool. */
@@ -15,47 +15,67 @@ export interface PoolMember {
   readonly district: string
 }
 
-/** The pool, plus what the projection needs to keep levels current. */
+/** What the projection knows of one talent: its district and valid certificate levels. */
+interface PoolTalent {
+  readonly district: string
+  readonly certificates: ReadonlyArray<CertifiedLevel>
+}
+
+/** The pool, plus what the projection needs to keep levels current (records updated in place by `apply`). */
 export interface TalentPoolState {
-  readonly members: Readonly<Record<string, PoolMember>>
-  readonly talents: Readonly<Record<string, { readonly district: string; readonly certificates: ReadonlyArray<CertifiedLevel> }>>
+  readonly members: Record<string, PoolMember>
+  readonly talents: Record<string, PoolTalent>
 }
 
 const highest = (levels: ReadonlyArray<CertifiedLevel>): CertifiedLevel | null =>
   levels.reduce<CertifiedLevel | null>((m, l) => (rank(l) > rank(m) ? l : m), null)
 
+/** A talent's entry after a certificate is granted or revoked (immer: a new entry, the old one untouched). */
+const withCertificate = (t: PoolTalent, e: EventOf<'LevelCertified' | 'CertificateRevoked'>): PoolTalent =>
+  produce(t, (draft) => {
+    if (e.type === 'LevelCertified') draft.certificates.push(e.data.level)
+    else {
+      const i = draft.certificates.indexOf(e.data.level)
+      if (i >= 0) draft.certificates.splice(i, 1)
+    }
+  })
+
+const applyEvent = (state: TalentPoolState, e: LedgerEvent): void => {
+  switch (e.type) {
+    case 'TalentRegistered':
+      state.talents[e.data.talentId] = { district: e.data.district, certificates: [] }
+      return
+    case 'LevelCertified':
+    case 'CertificateRevoked': {
+      const t = state.talents[e.data.talentId]
+      if (t === undefined) return
+      const next = withCertificate(t, e)
+      state.talents[e.data.talentId] = next
+      const member = state.members[e.data.talentId]
+      const level = highest(next.certificates)
+      if (member !== undefined && level !== null) state.members[e.data.talentId] = { ...member, level }
+      return
+    }
+    case 'TalentPoolEntered': {
+      const t = state.talents[e.data.talentId]
+      const level = highest(t?.certificates ?? [])
+      if (t !== undefined && level !== null) state.members[e.data.talentId] = { talentId: e.data.talentId, since: e.data.on, level, district: t.district }
+      return
+    }
+    case 'TalentPoolLeft':
+      delete state.members[e.data.talentId]
+      return
+    default:
+      return
+  }
+}
+
 /** The talent-pool projection. */
 export const talentPoolProjection: Projection<TalentPoolState, LedgerEvent> = {
   name: 'talent-pool',
-  initialState: { members: {}, talents: {} },
-  apply: (state, e) =>
-    produce(state, (draft) => {
-      switch (e.type) {
-        case 'TalentRegistered':
-          draft.talents[e.data.talentId] = { district: e.data.district, certificates: [] }
-          return
-        case 'LevelCertified':
-        case 'CertificateRevoked': {
-          const t = draft.talents[e.data.talentId]
-          if (t === undefined) return
-          if (e.type === 'LevelCertified') t.certificates.push(e.data.level)
-          else t.certificates.splice(t.certificates.indexOf(e.data.level), 1)
-          const m = draft.members[e.data.talentId]
-          const level = highest(t.certificates)
-          if (m !== undefined && level !== null) m.level = level
-          return
-        }
-        case 'TalentPoolEntered': {
-          const t = draft.talents[e.data.talentId]
-          const level = highest(t?.certificates ?? [])
-          if (t !== undefined && level !== null) draft.members[e.data.talentId] = { talentId: e.data.talentId, since: e.data.on, level, district: t.district }
-          return
-        }
-        case 'TalentPoolLeft':
-          delete draft.members[e.data.talentId]
-          return
-        default:
-          return
-      }
-    }),
+  initialState: () => ({ members: {}, talents: {} }),
+  apply: (state, e) => {
+    applyEvent(state, e)
+    return state
+  },
 }

@@ -10,7 +10,7 @@ describe('projections', () => {
   it.each(projections.map((p) => [p.name, p] as const))('%s: rebuild equals the subscription-kept state', async (_name, projection) => {
     const store = createMemoryEventStore()
     const { ledger } = setup({ store })
-    let live = projection.initialState
+    let live = projection.initialState()
     const sub = store.subscribe(projection.name, (e) => void (live = projection.apply(live, ledger.decode(e).event)))
     const commands = [
       registerEmployer,

@@ -26,7 +26,6 @@ import {
   type Command,
   type CommandOf,
   type DomainError,
-  type KeyStore,
   type LedgerEvent,
   type OrganizationState,
   type PolicyRegistry,
@@ -36,6 +35,7 @@ import {
   type TalentEvent,
   type TalentState,
 } from '@talent-ledger/core'
+import { createMemoryKeyStore } from '@talent-ledger/store-memory'
 
 /** What the driver produced: its part of the log in commit order, and refusals by error code. */
 export interface PureLog {
@@ -57,20 +57,9 @@ const shardOf = (id: string, of: number): number => {
 
 const GENESIS = '0'.repeat(64)
 
-/** A key store in memory: a random 32-byte key per talent (personal data is really encrypted). */
-const memoryKeys = (): KeyStore => {
-  const keys = new Map<string, Uint8Array>()
-  const keyFor = async (id: string): Promise<Uint8Array> => {
-    let k = keys.get(id)
-    if (k === undefined) keys.set(id, (k = globalThis.crypto.getRandomValues(new Uint8Array(32))))
-    return k
-  }
-  return { keyFor, find: async (id) => keys.get(id), forget: async (id) => void keys.delete(id) }
-}
-
 /** Runs raw commands one by one through the pure deciders and seals the events they decide. */
 export const runPure = async (commands: Iterable<unknown>, shard: Shard = { index: 0, of: 1 }): Promise<PureLog> => {
-  const keys = memoryKeys()
+  const keys = createMemoryKeyStore()
   const log: RecordedEvent[] = []
   const heads = new Map<string, { version: number; hash: string }>()
   const refused: Record<string, number> = {}

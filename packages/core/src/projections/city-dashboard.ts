@@ -64,11 +64,10 @@ const applyEvent = (s: DashboardState, e: LedgerEvent): void => {
     case 'LevelCertified':
       s.talents[e.data.talentId]?.certificates.push({ level: e.data.level, on: e.data.on, revokedOn: null })
       return
-    case 'CertificateRevoked': {
-      const cert = s.talents[e.data.talentId]?.certificates.find((c) => c.level === e.data.level && c.revokedOn === null)
-      if (cert !== undefined) cert.revokedOn = e.data.on
+    case 'CertificateRevoked':
+      // as in the talent's own fold: every valid certificate at the level is revoked
+      for (const c of s.talents[e.data.talentId]?.certificates ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
       return
-    }
     case 'TrainingEnrolled':
       s.trainings[`${e.data.talentId}/${e.data.programId}`] = { field: e.data.field, startedOn: e.data.startedOn, completedOn: null }
       return

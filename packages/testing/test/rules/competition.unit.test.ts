@@ -3,7 +3,7 @@
 // year (the result is recorded, the promotion withheld with its rule).
 import { describe, it } from 'vitest'
 import type { CertifiedLevel, CompetitionTier, LedgerEvent } from '@talent-ledger/core'
-import { aCompetitionResult, bureau, command, given, OCCUPATION, TALENT_ID, type RawData } from '../../src/spec/index.js'
+import { aCompetitionResult, aPolicyAdopted, bureau, command, given, OCCUPATION, TALENT_ID, type RawData } from '../../src/spec/index.js'
 import { hired, holding, poolEntered, ruleOf } from './fixtures.js'
 
 const ON = '2024-06-01'
@@ -57,6 +57,17 @@ describe('§5 competition table (default policy)', () => {
     const enters = expected !== null && ['senior', 'technician', 'senior-technician'].includes(expected) && !['senior', 'technician', 'senior-technician'].includes(current ?? '')
     const events = expected === null ? [recorded(tier, rank, extra)] : [recorded(tier, rank, extra), promoted(expected, row), ...(enters ? [poolEntered(ON)] : [])]
     given(from(current)).when(compete(tier, rank, extra)).then(events)
+  })
+})
+
+describe('§5 a city table never certifies a level already held', () => {
+  it('a row whose "already X" level is X itself promotes nobody already at X', () => {
+    const policy = aPolicyAdopted('lyg-2028', '2020-01-01', (doc) => ({
+      ...doc,
+      competition: { ...doc.competition, table: doc.competition.table.map((row) => (row.tier === 'enterprise' ? { ...row, thenTo: 'intermediate' as const } : row)) },
+    }))
+    given([policy, ...from('intermediate')]).when(compete('enterprise', 1, { percentile: 5 })).then([recorded('enterprise', 1, { percentile: 5 })])
+    given([policy, ...from('junior')]).when(compete('enterprise', 1, { percentile: 5 })).thenEventTypes(['CompetitionResultRecorded', 'LevelCertified'])
   })
 })
 

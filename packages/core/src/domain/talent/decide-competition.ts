@@ -24,10 +24,10 @@ export const matchesRow = (row: CompetitionRule, r: Pick<Result, 'tier' | 'rank'
     (r.award !== undefined && row.awards.includes(r.award)) ||
     (row.percentileMax !== null && r.percentile !== undefined && r.percentile <= row.percentileMax))
 
-/** The level a row promotes to from `current`, or null when it does not promote. */
+/** The level a row promotes to from `current`, or null when it does not promote (never to a level held or below). */
 export const promotionTarget = (row: CompetitionRule, current: Level | null): CertifiedLevel | null => {
   if (rank(current) < rank(row.promotesTo)) return row.promotesTo
-  if (current === row.promotesTo && row.thenTo !== null) return row.thenTo
+  if (current === row.promotesTo && row.thenTo !== null && rank(row.thenTo) > rank(current)) return row.thenTo
   return null
 }
 

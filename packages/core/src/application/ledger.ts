@@ -86,18 +86,33 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const retry = deps.retry ?? defaultRetryPolicy
   const decodeRow = decodeRecorded(upcasterChain(deps.upcasters ?? []))
   const decode = (row: RecordedEvent): Decoded => decodeRow(row)
+  // Every talent command reads the policy and organisation streams: their rows are decoded once and
+  // kept by hash (the hash covers everything decoding reads, so a changed row is a cache miss).
+  const contextRows = new Map<string, Decoded>()
+  const decodeContextRow = (row: RecordedEvent): Decoded => {
+    const hit = contextRows.get(row.hash)
+    if (hit !== undefined && hit.envelope.eventId === row.eventId) return hit
+    const decoded = decodeRow(row)
+    if (contextRows.size >= 50_000) contextRows.clear()
+    contextRows.set(row.hash, decoded)
+    return decoded
+  }
 
-  const foldStream = <S, Ev>(decider: Pick<Decider<unknown, Ev, S>, 'initialState' | 'evolve'>, rows: ReadonlyArray<RecordedEvent>): S => {
+  const foldStream = <S, Ev>(
+    decider: Pick<Decider<unknown, Ev, S>, 'initialState' | 'evolve'>,
+    rows: ReadonlyArray<RecordedEvent>,
+    decodeWith: (row: RecordedEvent) => Decoded = decode,
+  ): S => {
     let state = decider.initialState
-    for (const row of rows) state = decider.evolve(state, decode(row).event as Ev)
+    for (const row of rows) state = decider.evolve(state, decodeWith(row).event as Ev)
     return state
   }
 
-  const policies = async (): Promise<PolicyRegistry> => foldStream(policyDecider, await store.readStream(POLICY_STREAM))
+  const policies = async (): Promise<PolicyRegistry> => foldStream(policyDecider, await store.readStream(POLICY_STREAM), decodeContextRow)
 
   const organization = async (id: string): Promise<OrganizationState | undefined> => {
     const rows = await store.readStream(organizationStream(id))
-    return rows.length === 0 ? undefined : foldStream(organizationDecider, rows)
+    return rows.length === 0 ? undefined : foldStream(organizationDecider, rows, decodeContextRow)
   }
 
   const talentContext = async (c: Command): Promise<TalentContext> => {

@@ -1,0 +1,22 @@
+/**
+ * What the SQLite bench asks of each store: append a batch with its expected version, read a
+ * stream, read the log a page at a time. Each contender answers with core's `RecordedEvent`, so the
+ * replay and the hash verification downstream are the same code for all of them.
+ */
+import type { RecordedEvent } from '@talent-ledger/core'
+import type { Batch } from './workload.js'
+
+/** One store under test, open on its own fresh file. */
+export interface Contender {
+  readonly name: string
+  /** Appends one command's events; throws when the expected version does not match. */
+  readonly append: (batch: Batch) => Promise<void>
+  /** The stream's events in version order. */
+  readonly readStream: (streamId: string) => Promise<ReadonlyArray<RecordedEvent>>
+  /** Up to `limit` events after global position `after`, in position order. */
+  readonly readAll: (after: number, limit: number) => Promise<ReadonlyArray<RecordedEvent>>
+  readonly close: () => Promise<void>
+}
+
+/** Opens a contender on a new SQLite file at `path`. */
+export type OpenContender = (path: string) => Promise<Contender>

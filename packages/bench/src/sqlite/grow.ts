@@ -1,0 +1,99 @@
+/**
+ * How our store's cost grows with the file: fill a fresh store to `target` events by appending the
+ * workload's batches again and again (round r renames every stream `<id>~r<r>` and gives its events
+ * new ids, so payloads and stream lengths stay realistic), and measure the append rate and the
+ * latency of reading one whole stream near the start and at the end of the fill.
+ */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import * as E from 'fp-ts/lib/Either.js'
+import { createSqliteEventStore, type SqliteEventStore } from '@talent-ledger/store-sqlite'
+import { freshDir } from './phases.js'
+import type { Batch, Workload } from './workload.js'
+
+/** Append rate and single-stream read latency at one point of the fill. */
+export interface GrowthPoint {
+  /** Events in the store when the window ended. */
+  readonly at: number
+  /** Events per second over the append window. */
+  readonly appendRate: number
+  readonly windowEvents: number
+  readonly readP50Ms: number
+  readonly readP99Ms: number
+  readonly reads: number
+}
+
+/** The start and end points, and how long the whole fill took. */
+export interface Growth {
+  readonly start: GrowthPoint
+  readonly end: GrowthPoint
+  readonly fillMs: number
+  readonly fileBytes: number
+}
+
+const percentile = (sorted: ReadonlyArray<number>, p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
+
+// a small deterministic generator (mulberry32), so every run samples the same streams
+const random = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+const readLatencies = async (store: SqliteEventStore, streams: ReadonlyArray<string>, reads: number, next: () => number): Promise<number[]> => {
+  const ms: number[] = []
+  for (let i = 0; i < reads; i++) {
+    const id = streams[Math.floor(next() * streams.length)]!
+    const t0 = performance.now()
+    await store.readStream(id)
+    ms.push(performance.now() - t0)
+  }
+  return ms.sort((a, b) => a - b)
+}
+
+const renamed = (b: Batch, round: number): Batch =>
+  round === 0 ? b : { streamId: `${b.streamId}~r${round}`, expected: b.expected, events: b.events.map((e) => ({ ...e, eventId: randomUUID() })) }
+
+/** Fills a new store to `target` events; `window` events are timed at the start and at the end. */
+export const measureGrowth = async (w: Workload, target: number, window: number, reads: number, progress: (events: number) => void): Promise<Growth> => {
+  const { dir, remove } = freshDir()
+  const path = join(dir, 'grow.sqlite')
+  const store = createSqliteEventStore({ path, durability: 'FULL' })
+  const next = random(2026)
+  const streams: string[] = []
+  const points: GrowthPoint[] = []
+  let events = 0
+  let windowStart = 0
+  let windowT0 = performance.now()
+  let timing = true
+  const t0 = performance.now()
+  try {
+    for (let round = 0; events < target; round++) {
+      for (const batch of w.batches) {
+        if (events >= target) break
+        const b = renamed(batch, round)
+        if (b.expected === 0) streams.push(b.streamId)
+        const outcome = await store.append(b.streamId, b.events, b.expected === 0 ? 'no-stream' : b.expected)
+        if (E.isLeft(outcome)) throw new Error(`growth: append to ${b.streamId} refused`)
+        events += b.events.length
+        if (Math.floor(events / 100_000) > Math.floor((events - b.events.length) / 100_000)) progress(events)
+        const startEnd = !timing && events >= target - window
+        if (startEnd) [timing, windowStart, windowT0] = [true, events, performance.now()]
+        if (timing && (events - windowStart >= window || events >= target)) {
+          const appendRate = ((events - windowStart) / (performance.now() - windowT0)) * 1000
+          const ms = await readLatencies(store, streams, reads, next)
+          points.push({ at: events, appendRate, windowEvents: events - windowStart, readP50Ms: percentile(ms, 0.5), readP99Ms: percentile(ms, 0.99), reads })
+          timing = false
+          if (points.length === 2) break
+        }
+      }
+      if (points.length === 2) break
+    }
+    const fileBytes = store.database.prepare('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()').pluck().get() as number
+    return { start: points[0]!, end: points[points.length - 1]!, fillMs: performance.now() - t0, fileBytes }
+  } finally {
+    await store.close()
+    remove()
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * `pnpm bench:sqlite`: our SQLite store against raw better-sqlite3 doing the same durable work and
+ * against Emmett's SQLite store, in one run, on the same workload (see phases.ts), each contender on
+ * its own fresh file with WAL and synchronous = FULL; then the full ledger path on our store, and
+ * how our store's append rate and read latency grow as the file fills.
+ * Emmett (one connection per call) and the ledger path are slow, so they run `--slow-runs` times (default 1).
+ * Usage: node dist/sqlite/sqlite.bench.js [--events N] [--runs R] [--slow-runs R] [--seed S] [--grow N (0: skip)]
+ */
+import os from 'node:os'
+import { parseArgs } from 'node:util'
+import { sealEvents } from '@talent-ledger/core'
+import type { OpenContender } from './contender.js'
+import { measureGrowth } from './grow.js'
+import { runLedgerPath, type LedgerRun } from './ledger-path.js'
+import { openOurs } from './ours.js'
+import { runPhases, type PhaseTimes } from './phases.js'
+import { openRaw } from './raw.js'
+import { phaseTable } from './report.js'
+import { buildWorkload } from './workload.js'
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '50000' },
+    runs: { type: 'string', default: '3' },
+    'slow-runs': { type: 'string', default: '1' },
+    seed: { type: 'string', default: '2026' },
+    grow: { type: 'string', default: '500000' },
+  },
+})
+const [target, runs, seed, grow] = [Number(values.events), Number(values.runs), Number(values.seed), Number(values.grow)]
+const slowRuns = Math.min(runs, Number(values['slow-runs']))
+if (!(target >= 1000) || !(runs >= 1) || !(slowRuns >= 1) || !Number.isInteger(seed) || !(grow === 0 || grow >= 40_000)) {
+  console.error('usage: sqlite.bench.js [--events N ≥ 1000] [--runs R ≥ 1] [--slow-runs R ≥ 1] [--seed S] [--grow N ≥ 40000, or 0 to skip]')
+  process.exit(2)
+}
+const count = (n: number): string => Math.round(n).toLocaleString('en-US')
+const cpus = os.cpus()
+console.log(`talent-ledger SQLite benchmark — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`)
+
+const w = await buildWorkload(target, seed)
+const perBatch = w.events / w.batches.length
+console.log(`workload: ${count(w.talents)} talents (seed ${seed}), ${count(w.commands.length)} commands → ${count(w.events)} events in ${count(w.batches.length)} appends (${perBatch.toFixed(2)} events/append) on ${count(w.streams.length)} streams; built in ${(w.buildMs / 1000).toFixed(1)} s`)
+
+const contenders: Array<{ name: string; open: OpenContender; slow: boolean }> = [
+  { name: '@talent-ledger/store-sqlite', open: openOurs, slow: false },
+  { name: 'raw better-sqlite3', open: openRaw, slow: false },
+]
+let retries: { count: number } | undefined
+try {
+  // loaded here so that a missing native sqlite3 build leaves Emmett out instead of stopping the run
+  const { openEmmett, emmettRetries } = await import('./emmett.js')
+  retries = emmettRetries
+  contenders.push({ name: 'Emmett SQLite', open: openEmmett, slow: true })
+} catch (error) {
+  console.log(`Emmett left out: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+}
+
+// hashing alone, no store: how much of an append is the SHA-256 chain
+const sealT0 = performance.now()
+const heads = new Map<string, string>()
+for (const b of w.batches) {
+  const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, (i) => i)
+  heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
+}
+const sealMs = performance.now() - sealT0
+
+const times = new Map<string, PhaseTimes[]>(contenders.map((c) => [c.name, []]))
+const ledgerRuns: LedgerRun[] = []
+for (let run = 1; run <= runs; run++) {
+  // interleaved, so a slow spell of the shared machine does not land on one contender only
+  for (const c of contenders) if (!c.slow || run <= slowRuns) times.get(c.name)!.push(await runPhases(c.open, w))
+  if (run <= slowRuns) ledgerRuns.push(await runLedgerPath(w))
+  console.log(`run ${run}/${runs} done`)
+}
+
+console.log(`\nWAL + synchronous = FULL for every contender; ${runs} run(s) (Emmett and the ledger path: ${slowRuns}), median shown; hashing is core's sealEvents (pure-JS SHA-256) everywhere`)
+console.log(`sealEvents alone over the workload (no store): ${count(sealMs)} ms, ${count((w.events / sealMs) * 1000)} events/s\n`)
+console.log(phaseTable(w.events, times, ledgerRuns))
+if (retries !== undefined) console.log(`\nEmmett appends that failed with SQLITE_BUSY and were retried, over all runs: ${count(retries.count)}`)
+
+if (grow > 0) {
+  const window = 20_000
+  console.log(`\ngrowth: filling our store to ${count(grow)} events (window ${count(window)} events, 1,000 single-stream reads at each end)`)
+  const g = await measureGrowth(w, grow, window, 1000, (n) => console.log(`  … ${count(n)} events`))
+  console.log('\n| store size (events) | append events/s (last window) | readStream p50 ms | readStream p99 ms |')
+  console.log('|---:|---:|---:|---:|')
+  for (const p of [g.start, g.end]) console.log(`| ${count(p.at)} | ${count(p.appendRate)} | ${p.readP50Ms.toFixed(3)} | ${p.readP99Ms.toFixed(3)} |`)
+  console.log(`filled in ${(g.fillMs / 1000).toFixed(0)} s; file ${(g.fileBytes / 2 ** 20).toFixed(0)} MiB`)
+}

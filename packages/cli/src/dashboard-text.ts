@@ -1,0 +1,34 @@
+/**
+ * The dashboard as a readable text table for a terminal: targets first, then levels by district
+ * and trainings by field. (`report --json` is the form for programs.)
+ */
+import { REPORT_LEVELS, type CityReport } from '@talent-ledger/core'
+
+/** Terminal width of a string: CJK characters take two columns. */
+const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1), 0)
+const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)))
+const fmt = (n: number | null, unit = ''): string => (n === null ? 'not reported' : `${n.toLocaleString('en-US')}${unit}`)
+
+/** The report as lines of text. */
+export const dashboardText = (r: CityReport): string[] => {
+  const lines = [`City dashboard as of ${r.asOf} (policy ${r.policyId})`]
+  for (const t of r.targets) {
+    const unit = t.id.endsWith('share') ? ' %' : ''
+    lines.push(`  ${t.met ? '✓' : '·'} ${t.id.padEnd(22)} target ${fmt(t.target, unit).padStart(10)}   actual ${fmt(t.actual, unit).padStart(12)}`)
+  }
+  lines.push(
+    `  talents ${fmt(r.talentsTotal)}, skilled ${fmt(r.skilledTotal)}, high-skilled ${fmt(r.highSkilledTotal)}, employed persons ${fmt(r.employedPersons)} (${r.employedPersonsYear ?? '—'})`,
+  )
+  const levels = REPORT_LEVELS.filter((l) => Object.values(r.levelsByDistrict).some((d) => (d[l] ?? 0) > 0))
+  if (levels.length > 0) {
+    lines.push('', 'Levels by district', `  ${padEnd('district', 10)}${levels.map((l) => l.slice(0, 10).padStart(11)).join('')}`)
+    for (const [district, counts] of Object.entries(r.levelsByDistrict).sort())
+      lines.push(`  ${padEnd(district, 10)}${levels.map((l) => String(counts[l] ?? 0).padStart(11)).join('')}`)
+  }
+  const fields = Object.entries(r.trainingsByField).sort()
+  if (fields.length > 0) {
+    lines.push('', 'Trainings by field (enrolled / completed)')
+    for (const [field, t] of fields) lines.push(`  ${padEnd(field, 24)} ${String(t.enrolled).padStart(7)} / ${t.completed}`)
+  }
+  return lines
+}

@@ -1,0 +1,24 @@
+/**
+ * Reading JSON Lines input from a file or stdin (`-`), line by line so large inputs stream. A file
+ * that cannot be read is an unusable argument (exit 2), found before any store is opened.
+ */
+import { accessSync, constants, createReadStream, statSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { UsageError } from './usage-error.js'
+
+/** Checks that `file` can be read (stdin `-` always can). */
+export const checkReadable = (file: string): void => {
+  if (file === '-') return
+  try {
+    accessSync(file, constants.R_OK)
+    if (statSync(file).isDirectory()) throw new UsageError(`cannot read ${file}: it is a directory`)
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    const code = (error as { code?: string }).code
+    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error)}`)
+  }
+}
+
+/** The lines of `file` (or stdin for `-`), without line endings. */
+export const linesOf = (file: string): AsyncIterable<string> =>
+  createInterface({ input: file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * The `talent-ledger` binary. Runs the program and turns what escapes it into the contract's exit
+ * codes with one line on stderr: 2 for unusable arguments (bad option, unknown store URL, missing
+ * file, a store file that cannot be used), 1 for anything else that went wrong.
+ */
+import { CommanderError } from 'commander'
+import { buildProgram } from './program.js'
+import { isUnusableStore } from './store-url.js'
+import { UsageError } from './usage-error.js'
+
+const isEpipe = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'EPIPE'
+// a reader that stops early (`| head`) is not a failure of ours: stop writing quietly
+process.stdout.on('error', (error) => {
+  if (!isEpipe(error)) throw error
+})
+
+try {
+  await buildProgram().parseAsync(process.argv)
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // commander has already printed its one-line message (or the help / version)
+    process.exitCode = error.exitCode === 0 ? 0 : 2
+  } else if (!isEpipe(error)) {
+    process.stderr.write(`talent-ledger: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = error instanceof UsageError || isUnusableStore(error) ? 2 : 1
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The `talent-ledger` command line (ARCHITECTURE.md "CLI contract"): verbs, options and exit codes.
+ * Parsing is commander's; each verb opens the store named by `--store`, hands the ports to the
+ * core ledger service or to a verb module, and sets the exit code: 0 done, 1 refused/tampered/not
+ * found, 2 unusable arguments (thrown as `UsageError`, or commander's own parse errors).
+ */
+import { createRequire } from 'node:module'
+import { createWriteStream } from 'node:fs'
+import { Command } from 'commander'
+import { createTalentLedger, type TalentLedger } from '@talent-ledger/core'
+import { systemClock } from '@talent-ledger/store-memory'
+import { applyLines } from './commands/apply.js'
+import { demoHeader, runDemo } from './commands/demo.js'
+import { exportLog } from './commands/export.js'
+import { checkExport, writeEvents } from './commands/import.js'
+import { cityReport } from './commands/report.js'
+import { checkHtmlTarget, writeReportHtml } from './commands/report-html.js'
+import { showTalent } from './commands/show.js'
+import { verifyLog } from './commands/verify.js'
+import { dashboardText } from './dashboard-text.js'
+import { checkReadable, linesOf } from './input.js'
+import { parseCount, parseDate, parseTimestamp, todayUtc } from './options.js'
+import { finish, writeLine } from './output.js'
+import { progressBar } from './progress.js'
+import { DEFAULT_STORE_URL, openStore, parseStoreUrl, type OpenedStore } from './store-url.js'
+import { UsageError } from './usage-error.js'
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
+
+/** Opens the store of `--store`, runs `work` with it and the ledger service, and closes it. */
+const withLedger = async (
+  command: Command,
+  options: { readonly mustExist: boolean },
+  work: (opened: OpenedStore, ledger: TalentLedger) => Promise<number>,
+): Promise<void> => {
+  const url = parseStoreUrl(String(command.optsWithGlobals()['store']))
+  const opened = await openStore(url, options)
+  try {
+    process.exitCode = await work(opened, createTalentLedger({ store: opened.store, keys: opened.keys, clock: systemClock }))
+  } finally {
+    await opened.close()
+  }
+}
+
+const isEmpty = async (opened: OpenedStore): Promise<boolean> => (await opened.store.readAll({ limit: 1 })).length === 0
+const print = (value: unknown): Promise<void> => writeLine(process.stdout, JSON.stringify(value))
+const printLines = async (lines: ReadonlyArray<string>): Promise<void> => {
+  for (const line of lines) await writeLine(process.stdout, line)
+}
+
+/** Builds the program; `main` parses `process.argv` with it. */
+export const buildProgram = (): Command => {
+  const program = new Command('talent-ledger')
+    .description('An event-sourced ledger of skilled workers under the Lianyungang high-skilled talent policy.')
+    .version(version)
+    .option('--store <url>', 'event store: sqlite:PATH | memory: | postgres://…', DEFAULT_STORE_URL)
+    .exitOverride()
+    .showSuggestionAfterError()
+
+  program
+    .command('apply')
+    .description('run JSON Lines of commands; one JSON result line per command on stdout')
+    .argument('<file>', 'file of commands, or - for stdin')
+    .action(async (file: string, _options: unknown, command: Command) => {
+      checkReadable(file)
+      await withLedger(command, { mustExist: false }, async (_opened, ledger) => {
+        const { rejected } = await applyLines(ledger, linesOf(file), process.stdout)
+        return rejected === 0 ? 0 : 1
+      })
+    })
+
+  program
+    .command('show')
+    .description("one talent's profile as JSON, with the policy and rule behind each certificate and benefit")
+    .argument('<talentId>', 'the talent id')
+    .option('--as-of <date>', 'business date YYYY-MM-DD: events that occurred on or before it')
+    .option('--known-at <timestamp>', 'record time (ISO 8601 UTC): what the ledger knew then')
+    .action(async (talentId: string, options: { asOf?: string; knownAt?: string }, command: Command) => {
+      const at = {
+        ...(options.asOf === undefined ? {} : { asOf: parseDate('--as-of', options.asOf) }),
+        ...(options.knownAt === undefined ? {} : { knownAt: parseTimestamp('--known-at', options.knownAt) }),
+      }
+      await withLedger(command, { mustExist: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout)) ? 0 : 1))
+    })
+
+  program
+    .command('verify')
+    .description('check every hash chain and stored ledger digest; exit 1 naming the first bad stream and version')
+    .action(async (_options: unknown, command: Command) => {
+      await withLedger(command, { mustExist: true }, async (opened) => {
+        const result = await verifyLog(opened, progressBar('verifying streams'))
+        await print(result)
+        return result.ok ? 0 : 1
+      })
+    })
+
+  program
+    .command('report')
+    .description('the city dashboard against the targets of the policy in force')
+    .option('--json', 'print the report as JSON')
+    .option('--html <file>', 'write the report as one self-contained HTML page (never overwrites)')
+    .option('--as-of <date>', 'report date YYYY-MM-DD (default: today, UTC)')
+    .action(async (options: { json?: boolean; html?: string; asOf?: string }, command: Command) => {
+      if (options.json === true && options.html !== undefined) throw new UsageError('report takes --json or --html FILE, not both')
+      const asOf = options.asOf === undefined ? todayUtc() : parseDate('--as-of', options.asOf)
+      const html = options.html
+      if (html !== undefined) checkHtmlTarget(html)
+      await withLedger(command, { mustExist: true }, async (opened, ledger) => {
+        const report = await cityReport(opened.store, ledger, asOf)
+        if (html !== undefined) await print({ ok: true, ...(await writeReportHtml(html, report)), asOf: report.asOf })
+        else if (options.json === true) await print(report)
+        else await printLines(dashboardText(report))
+        return 0
+      })
+    })
+
+  program
+    .command('export')
+    .description('the whole log as canonical JSON Lines, in commit order')
+    .argument('[file]', 'write here instead of stdout')
+    .action(async (file: string | undefined, _options: unknown, command: Command) => {
+      await withLedger(command, { mustExist: true }, async (opened) => {
+        if (file === undefined) {
+          await exportLog(opened.store, process.stdout)
+          return 0
+        }
+        const out = createWriteStream(file, { flags: 'wx' })
+        const opening = new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject))
+        await opening.catch((error: unknown) => {
+          throw new UsageError(`cannot write ${file}: ${(error as { code?: string }).code === 'EEXIST' ? 'it exists already' : String(error)}`)
+        })
+        const events = await exportLog(opened.store, out)
+        await finish(out)
+        await print({ ok: true, file, events })
+        return 0
+      })
+    })
+
+  program
+    .command('import')
+    .description('an exported log into an empty store, after checking every line and hash chain')
+    .argument('<file>', 'canonical JSON Lines written by export')
+    .action(async (file: string, _options: unknown, command: Command) => {
+      checkReadable(file)
+      await withLedger(command, { mustExist: false }, async (opened, ledger) => {
+        if (!(await isEmpty(opened))) throw new UsageError(`import needs an empty store: ${String(command.optsWithGlobals()['store'])} already holds events`)
+        const checked = await checkExport(linesOf(file), ledger)
+        const result = checked.ok ? await writeEvents(opened.store, checked.events, progressBar('importing events')) : checked
+        await print(result)
+        return result.ok ? 0 : 1
+      })
+    })
+
+  program
+    .command('demo')
+    .description("simulate the city's pipeline 2026–2035 into the store, then print the dashboard")
+    .option('--talents <n>', 'simulated talents', '2000')
+    .option('--seed <n>', 'random seed (same seed, same city)', '2026')
+    .action(async (options: { talents: string; seed: string }, command: Command) => {
+      const talents = parseCount('--talents', options.talents, 1)
+      const seed = parseCount('--seed', options.seed)
+      const storeUrl = String(command.optsWithGlobals()['store'])
+      await withLedger(command, { mustExist: false }, async (opened, ledger) => {
+        if (!(await isEmpty(opened))) throw new UsageError(`demo needs an empty store: ${storeUrl} already holds events (choose another with --store sqlite:PATH)`)
+        const started = Date.now()
+        const run = await runDemo(opened.store, ledger, { talents, seed }, progressBar('applying commands'))
+        await printLines([...demoHeader(run, { talents, seed, seconds: (Date.now() - started) / 1000, store: storeUrl }), ...dashboardText(run.report)])
+        return 0
+      })
+    })
+
+  return program
+}

@@ -1,0 +1,68 @@
+/**
+ * `--store URL`: which event store and key store a command runs on. The only file that knows the
+ * concrete adapters; the rest of the CLI sees the EventStore and KeyStore ports. SQLite is loaded
+ * on demand, so `memory:` needs no native driver.
+ *   sqlite:PATH (default sqlite:./talent-ledger.db) | memory: | postgres://… (not in this release)
+ */
+import { existsSync } from 'node:fs'
+import type { EventStore, KeyStore, LedgerDigest } from '@talent-ledger/core'
+import { createMemoryEventStore, createMemoryKeyStore } from '@talent-ledger/store-memory'
+import { UsageError } from './usage-error.js'
+
+/** The store URL used when `--store` is not given. */
+export const DEFAULT_STORE_URL = 'sqlite:./talent-ledger.db'
+
+/** A parsed store URL. */
+export type StoreUrl = { readonly kind: 'memory' } | { readonly kind: 'sqlite'; readonly path: string }
+
+/** Optional store abilities the CLI uses when present (duck-typed: the port does not require them). */
+export interface LedgerDigests {
+  readonly ledgerDigests: () => Promise<ReadonlyArray<LedgerDigest>>
+  readonly recordLedgerDigest: () => Promise<LedgerDigest>
+}
+
+/** An opened store: the ports, and how to release them. */
+export interface OpenedStore {
+  readonly store: EventStore & Partial<LedgerDigests>
+  readonly keys: KeyStore
+  readonly close: () => Promise<void>
+}
+
+/** Parses `--store`; throws `UsageError` (exit 2) for anything this release cannot open. */
+export const parseStoreUrl = (url: string): StoreUrl => {
+  if (url === 'memory:') return { kind: 'memory' }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length)
+    if (path === '') throw new UsageError(`store URL ${url} names no file (write sqlite:PATH)`)
+    return { kind: 'sqlite', path }
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`store URL ${url}: PostgreSQL store not available yet; use sqlite:PATH or memory:`)
+  throw new UsageError(`unknown store URL ${JSON.stringify(url)}: expected sqlite:PATH, memory: or postgres://…`)
+}
+
+/**
+ * Opens the store. `mustExist`: a command that only reads refuses a SQLite path with no file,
+ * rather than creating an empty ledger there and reporting on nothing.
+ */
+export const openStore = async (url: StoreUrl, options: { readonly mustExist?: boolean } = {}): Promise<OpenedStore> => {
+  if (url.kind === 'memory') return { store: createMemoryEventStore(), keys: createMemoryKeyStore(), close: async () => undefined }
+  if (options.mustExist === true && !existsSync(url.path)) throw new UsageError(`no ledger at ${url.path} (sqlite:${url.path} does not exist)`)
+  let sqlite: typeof import('@talent-ledger/store-sqlite')
+  try {
+    sqlite = await import('@talent-ledger/store-sqlite')
+  } catch (error) {
+    throw new UsageError(`the SQLite store cannot be loaded (${error instanceof Error ? error.message : String(error)}); use --store memory:`, { cause: error })
+  }
+  try {
+    const store = sqlite.createSqliteEventStore({ path: url.path })
+    const keys = sqlite.createSqliteKeyStore(store.database)
+    return { store, keys, close: () => store.close() }
+  } catch (error) {
+    if (error instanceof sqlite.StoreOpenError) throw new UsageError(error.message, { cause: error })
+    throw error
+  }
+}
+
+/** A store failure that makes the `--store` argument unusable (read-only or locked file): exit 2, not a refusal. */
+export const isUnusableStore = (error: unknown): error is Error =>
+  error instanceof Error && ['StoreOpenError', 'StoreReadOnlyError', 'StoreBusyError'].includes(error.name)

@@ -1,0 +1,39 @@
+// Progress bars draw on stderr only when it is a terminal, so piped stdout and captured stderr
+// stay clean for the programs that read them.
+import { describe, expect, it } from 'vitest'
+import { progressBar } from '../src/progress.js'
+
+const fakeStream = (isTTY: boolean) => {
+  const written: string[] = []
+  const stream = {
+    isTTY,
+    columns: 80,
+    write: (chunk: string) => written.push(chunk) > 0,
+    cursorTo: () => true,
+    clearLine: () => true,
+    moveCursor: () => true,
+    on: () => stream,
+    removeListener: () => stream,
+  }
+  return { stream: stream as unknown as NodeJS.WriteStream, written }
+}
+
+describe('progressBar', () => {
+  it('writes nothing when the stream is not a terminal', () => {
+    const { stream, written } = fakeStream(false)
+    const bar = progressBar('working', stream)
+    bar.start(10)
+    bar.update(5)
+    bar.stop()
+    expect(written).toEqual([])
+  })
+
+  it('draws the label and the count on a terminal', () => {
+    const { stream, written } = fakeStream(true)
+    const bar = progressBar('working', stream)
+    bar.start(10)
+    bar.update(10)
+    bar.stop()
+    expect(written.join('')).toMatch(/working \[.*\] 100% \| 10\/10/)
+  })
+})

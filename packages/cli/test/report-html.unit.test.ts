@@ -1,0 +1,52 @@
+// The report page is built from ledger text (district names, policy ids) that a user typed: every
+// piece is escaped, so no input can add markup, and the progress of a bar stays within its track.
+import fc from 'fast-check'
+import type { CityReport } from '@talent-ledger/core'
+import { describe, expect, it } from 'vitest'
+import { escapeHtml } from '../src/html/escape.js'
+import { reportPage } from '../src/html/page.js'
+import { progressOf } from '../src/html/target-bars.js'
+
+const unescape = (s: string): string =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+
+const hostile = '<script>alert("x")</script>&\''
+const report: CityReport = {
+  asOf: '2030-12-31', policyId: `p-${hostile}`, newHighSkilled: 1, highSkilledTotal: 1, skilledTotal: 2, talentsTotal: 3,
+  employedPersons: null, employedPersonsYear: null, skilledSharePercent: null, highSkilledSharePercent: 50, carriers: 0,
+  levelsByDistrict: { [hostile]: { senior: 1, [hostile]: 2 } },
+  trainingsByField: { [hostile]: { enrolled: 1, completed: 0 } },
+  targets: [{ id: 'carriers', target: 20, actual: 0, met: false, period: { from: null, to: hostile } }],
+}
+
+describe('report page', () => {
+  it('escapes every text from the ledger, in content and attributes', () => {
+    const html = reportPage(report)
+    expect(html).not.toContain('<script')
+    expect(html).not.toContain(hostile)
+    expect(html).toContain(escapeHtml(hostile))
+    expect(html).toContain(`data-district="${escapeHtml(hostile)}"`)
+  })
+
+  it('escapeHtml leaves no markup character and loses nothing', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const e = escapeHtml(s)
+        expect(e).not.toMatch(/[<>"']/)
+        expect(unescape(e)).toBe(s)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('a progress bar fills between none and all of its track', () => {
+    fc.assert(
+      fc.property(fc.option(fc.double({ noNaN: true }), { nil: null }), fc.double({ noNaN: true }), (actual, target) => {
+        const p = progressOf({ actual, target })
+        expect(p).toBeGreaterThanOrEqual(0)
+        expect(p).toBeLessThanOrEqual(1)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})

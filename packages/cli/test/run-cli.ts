@@ -1,0 +1,35 @@
+// Runs the built `talent-ledger` binary as a user would: a real process, real stdin/stdout/stderr,
+// in a temporary directory of its own.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'main.js')
+
+/** What one invocation did. */
+export interface CliRun {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+  /** stdout parsed as JSON Lines. */
+  readonly json: () => unknown[]
+}
+
+/** Runs `talent-ledger ...args` in `cwd`, with `input` on stdin. */
+export const runCli = (args: ReadonlyArray<string>, options: { readonly cwd: string; readonly input?: string }): CliRun => {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', env: { ...process.env, CI: 'true' } })
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    json: () => r.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown),
+  }
+}
+
+/** A fresh temporary directory and its removal. */
+export const tempDir = (): { readonly path: string; readonly remove: () => void } => {
+  const path = mkdtempSync(join(tmpdir(), 'talent-ledger-cli-'))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}

@@ -1,0 +1,10 @@
+/**
+ * @talent-ledger/store-sqlite — the EventStore and KeyStore ports on one SQLite file
+ * (better-sqlite3): the embedded default store of talent-ledger.
+ */
+export { createSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js'
+export { createSqliteKeyStore, type SqliteKeyStore } from './sqlite-key-store.js'
+export { StoreOpenError, StoreReadOnlyError, StoreBusyError } from './errors.js'
+export type { Durability } from './open-database.js'
+export { LATEST_SCHEMA_VERSION } from './migrations.js'
+export type { StoredLedgerDigest } from './ledger-digests.js'

@@ -1,0 +1,130 @@
+/**
+ * The EventStore port on one SQLite file (better-sqlite3). An append is one `BEGIN IMMEDIATE`
+ * transaction: check the expected version against `streams`, seal with core `sealEvents` at the
+ * next positions, insert, move the head — all or nothing. better-sqlite3 is synchronous, so appends
+ * in one process never interleave; between processes SQLite's write lock (with a busy timeout)
+ * serialises them, which also makes commit order and position order the same.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type Database from 'better-sqlite3'
+import {
+  sealEvents,
+  type AppendResult,
+  type CheckpointStore,
+  type Clock,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type WrongExpectedVersion,
+} from '@talent-ledger/core'
+import { translatingWriteErrors } from './errors.js'
+import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
+import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type OpenOptions } from './open-database.js'
+import { EVENT_COLUMNS, fromRow, toRow, type EventRow } from './rows.js'
+import { startSubscriber, type Subscriber } from './subscriber.js'
+
+/** Options of `createSqliteEventStore`. */
+export interface SqliteEventStoreOptions extends OpenOptions {
+  /** How often subscriptions look for events appended by other processes (default 25 ms). */
+  readonly pollMs?: number
+  /** Record time of ledger digests (default: the system clock). */
+  readonly clock?: Clock
+}
+
+/** The SQLite store: the port, plus ledger digests and the open connection (for a key store in the same file). */
+export interface SqliteEventStore extends EventStore {
+  /** The better-sqlite3 connection; pass it to `createSqliteKeyStore` to keep keys in the same file. */
+  readonly database: Database.Database
+  /** Computes the ledger digest at the current position and stores it. */
+  readonly recordLedgerDigest: () => Promise<StoredLedgerDigest>
+  /** Every stored ledger digest, oldest first. */
+  readonly ledgerDigests: () => Promise<ReadonlyArray<StoredLedgerDigest>>
+}
+
+type Outcome = E.Either<WrongExpectedVersion, AppendResult>
+
+const versionMatches = (expected: ExpectedVersion, actual: number): boolean =>
+  expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual)
+
+/** Opens (or creates) the store file at `path`; throws `StoreOpenError` when it cannot be used. */
+export const createSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
+  const { path } = options
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS
+  const db = openDatabase(options)
+  const now = options.clock?.now ?? (() => new Date().toISOString())
+  const write = <T>(f: () => T): T => translatingWriteErrors(path, busyTimeoutMs, f)
+
+  const sql = {
+    byEventId: db.prepare('SELECT stream_id, version, global_position FROM events WHERE event_id = ?'),
+    head: db.prepare('SELECT version, hash FROM streams WHERE stream_id = ?'),
+    top: db.prepare('SELECT COALESCE(MAX(global_position), 0) AS top FROM events').pluck(),
+    insert: db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`),
+    moveHead: db.prepare(
+      'INSERT INTO streams (stream_id, version, hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, hash = excluded.hash',
+    ),
+    readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`),
+    readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
+    loadCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck(),
+    saveCheckpoint: db.prepare(
+      'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    ),
+  }
+
+  type Located = { stream_id: string; version: number; global_position: number }
+  const appendTx = db.transaction((streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion): Outcome => {
+    // a retried batch whose first id is already stored returns the original outcome
+    const first = events[0]
+    const existing = first === undefined ? undefined : (sql.byEventId.get(first.eventId) as Located | undefined)
+    if (existing !== undefined) {
+      if (existing.stream_id !== streamId)
+        throw new Error(`event ${first!.eventId} is already stored in stream ${existing.stream_id}, not ${streamId}`)
+      const last = (sql.byEventId.get(events[events.length - 1]!.eventId) as Located | undefined) ?? existing
+      return E.right({ streamId, version: last.version, lastPosition: last.global_position })
+    }
+    const head = sql.head.get(streamId) as { version: number; hash: string } | undefined
+    const actual = head?.version ?? 0
+    if (!versionMatches(expected, actual)) return E.left({ code: 'Conflict', streamId, expected, actual })
+    const top = sql.top.get() as number
+    if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: top })
+    const sealed = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1)
+    for (const e of sealed) sql.insert.run(toRow(e))
+    const last = sealed[sealed.length - 1]!
+    sql.moveHead.run(streamId, last.version, last.hash)
+    return E.right({ streamId, version: last.version, lastPosition: last.globalPosition })
+  })
+
+  const subscribers = new Set<Subscriber>()
+  const readPage = (after: number, limit: number): RecordedEvent[] => (sql.readAll.all(after, limit) as EventRow[]).map(fromRow)
+
+  const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion): Promise<Outcome> => {
+    const outcome = write(() => appendTx.immediate(streamId, events, expected))
+    if (E.isRight(outcome) && events.length > 0) for (const s of subscribers) void s.wake()
+    return outcome
+  }
+
+  const checkpoints: CheckpointStore = {
+    load: async (name) => (sql.loadCheckpoint.get(name) as number | undefined) ?? 0,
+    save: async (name, position) => void write(() => sql.saveCheckpoint.run(name, position)),
+  }
+
+  return {
+    database: db,
+    append,
+    readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as EventRow[]).map(fromRow),
+    readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? -1),
+    checkpoints,
+    subscribe: (name, handler) => {
+      const s: Subscriber = startSubscriber(readPage, checkpoints, name, handler, options.pollMs ?? 25, () => subscribers.delete(s))
+      subscribers.add(s)
+      return { caughtUp: s.caughtUp, stop: s.stop }
+    },
+    recordLedgerDigest: async () => write(() => recordDigest(db, now)),
+    ledgerDigests: async () => listDigests(db),
+    close: async () => {
+      await Promise.all([...subscribers].map((s) => s.stop()))
+      if (db.open) db.close()
+    },
+  }
+}

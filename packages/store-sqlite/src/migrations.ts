@@ -70,6 +70,18 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'projections',
+    sql: `
+      -- the persisted state of inline and async projections: the state as of position (plain JSON)
+      CREATE TABLE projections (
+        name TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        state TEXT NOT NULL
+      );
+    `,
+  },
 ]
 
 /** The newest schema version this code knows. */

@@ -3,7 +3,8 @@
  * transaction: check the expected version against `streams`, seal with core `sealEvents` at the
  * next positions, insert, move the head — all or nothing. better-sqlite3 is synchronous, so appends
  * in one process never interleave; between processes SQLite's write lock (with a busy timeout)
- * serialises them, which also makes commit order and position order the same.
+ * serialises them, which also makes commit order and position order the same. Inline projections
+ * are folded and stored in the same transaction, so a rolled-back append leaves their states too.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type Database from 'better-sqlite3'
@@ -22,6 +23,8 @@ import {
 import { translatingWriteErrors } from './errors.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type OpenOptions } from './open-database.js'
+import { inlineProjections, type InlineProjection } from './inline-projections.js'
+import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
 import { EVENT_COLUMNS, fromRow, toRow, type EventRow } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
 
@@ -31,6 +34,8 @@ export interface SqliteEventStoreOptions extends OpenOptions {
   readonly pollMs?: number
   /** Record time of ledger digests (default: the system clock). */
   readonly clock?: Clock
+  /** Projections updated in the append transaction, their states kept in the `projections` table. */
+  readonly inlineProjections?: ReadonlyArray<InlineProjection>
 }
 
 /** The SQLite store: the port, plus ledger digests and the open connection (for a key store in the same file). */
@@ -41,6 +46,11 @@ export interface SqliteEventStore extends EventStore {
   readonly recordLedgerDigest: () => Promise<StoredLedgerDigest>
   /** Every stored ledger digest, oldest first. */
   readonly ledgerDigests: () => Promise<ReadonlyArray<StoredLedgerDigest>>
+  /**
+   * The stored state of projection `name` (a fresh copy), an inline one first brought up to the log;
+   * undefined when nothing is stored under that name. `S` is the caller's word for its state type.
+   */
+  readonly projectionState: <S = unknown>(name: string) => Promise<ProjectionSnapshot<S> | undefined>
 }
 
 type Outcome = E.Either<WrongExpectedVersion, AppendResult>
@@ -72,6 +82,10 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     ),
   }
 
+  const projections = projectionTable(db)
+  const readPage = (after: number, limit: number): RecordedEvent[] => (sql.readAll.all(after, limit) as EventRow[]).map(fromRow)
+  const inline = inlineProjections(options.inlineProjections ?? [], projections, readPage)
+
   type Located = { stream_id: string; version: number; global_position: number }
   const appendTx = db.transaction((streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion): Outcome => {
     // a retried batch whose first id is already stored returns the original outcome
@@ -88,18 +102,26 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     if (!versionMatches(expected, actual)) return E.left({ code: 'Conflict', streamId, expected, actual })
     const top = sql.top.get() as number
     if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: top })
-    const sealed = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1)
-    for (const e of sealed) sql.insert.run(toRow(e))
-    const last = sealed[sealed.length - 1]!
+    const rows = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1).map(toRow)
+    for (const row of rows) sql.insert.run(row)
+    inline.applyInTransaction(top, rows)
+    const last = rows[rows.length - 1]!
     sql.moveHead.run(streamId, last.version, last.hash)
-    return E.right({ streamId, version: last.version, lastPosition: last.globalPosition })
+    return E.right({ streamId, version: last.version, lastPosition: last.global_position })
   })
 
+  const catchUpTx = db.transaction((name: string) => inline.catchUpInTransaction(name))
   const subscribers = new Set<Subscriber>()
-  const readPage = (after: number, limit: number): RecordedEvent[] => (sql.readAll.all(after, limit) as EventRow[]).map(fromRow)
 
   const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion): Promise<Outcome> => {
-    const outcome = write(() => appendTx.immediate(streamId, events, expected))
+    let outcome: Outcome
+    try {
+      outcome = write(() => appendTx.immediate(streamId, events, expected))
+    } catch (error) {
+      // rolled back: the in-memory states may hold its events, so they reload from the stored rows
+      inline.forget()
+      throw error
+    }
     if (E.isRight(outcome) && events.length > 0) for (const s of subscribers) void s.wake()
     return outcome
   }
@@ -122,6 +144,17 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     },
     recordLedgerDigest: async () => write(() => recordDigest(db, now)),
     ledgerDigests: async () => listDigests(db),
+    projectionState: async <S>(name: string) => {
+      if (inline.has(name) && !db.readonly && projections.position(name) !== projections.top()) {
+        try {
+          write(() => catchUpTx.immediate(name))
+        } catch (error) {
+          inline.forget()
+          throw error
+        }
+      }
+      return projections.load<S>(name)
+    },
     close: async () => {
       await Promise.all([...subscribers].map((s) => s.stop()))
       if (db.open) db.close()

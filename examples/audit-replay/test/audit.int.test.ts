@@ -25,8 +25,13 @@ const cityFile = async (path: string, talents: number) => {
 }
 
 type Row = { global_position: number; stream_id: string; version: number; data: string }
-const certifiedRow = (store: ReturnType<typeof createSqliteEventStore>): Row =>
-  store.database.prepare("SELECT global_position, stream_id, version, data FROM events WHERE type = 'LevelCertified' LIMIT 1").get() as Row
+
+/** Forges the source of the first stored certificate (still a valid event, so only the hash can tell). */
+const forgeCertificate = (store: ReturnType<typeof createSqliteEventStore>): Row => {
+  const row = store.database.prepare("SELECT global_position, stream_id, version, data FROM events WHERE type = 'LevelCertified' LIMIT 1").get() as Row
+  store.database.prepare('UPDATE events SET data = ? WHERE global_position = ?').run(row.data.replace('"source":"', '"source":"forged-'), row.global_position)
+  return row
+}
 
 describe('audit replay', () => {
   it('an intact file verifies, matches its digests and replays a talent as of a date', async () => {
@@ -42,9 +47,7 @@ describe('audit replay', () => {
     const path = join(dir, 'tampered.db')
     const { talentId, certifiedOn, saved } = await cityFile(path, 20)
     const store = createSqliteEventStore({ path })
-    const row = certifiedRow(store)
-    // a forged source: still a valid event, so only the hash can tell
-    store.database.prepare('UPDATE events SET data = ? WHERE global_position = ?').run(row.data.replace('"source":"', '"source":"forged-'), row.global_position)
+    const row = forgeCertificate(store)
     await store.close()
     const report = await audit(path, { talentId, asOf: certifiedOn, saved })
     expect(report.firstBreak).toMatchObject({ streamId: row.stream_id, version: row.version, reason: 'hash does not match the event' })
@@ -56,8 +59,7 @@ describe('audit replay', () => {
     const path = join(dir, 'rewritten.db')
     const { talentId, certifiedOn, saved } = await cityFile(path, 20)
     const store = createSqliteEventStore({ path })
-    const row = certifiedRow(store)
-    store.database.prepare('UPDATE events SET data = ? WHERE global_position = ?').run(row.data.replace('"source":"', '"source":"forged-'), row.global_position)
+    const row = forgeCertificate(store)
     // rechain the whole stream from the forged event on, and move its head
     const stream = await store.readStream(row.stream_id)
     let prev = stream[row.version - 2]?.hash ?? '0'.repeat(64)

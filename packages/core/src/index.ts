@@ -58,7 +58,7 @@ export { organizationDecider, organizationStream, type OrganizationState, type O
 export { cityDecider, CITY_STREAM, type CityState, type CityCommand, type CityEvent } from './domain/city.js'
 export { policyDecider, POLICY_STREAM, type PolicyStreamState, type PolicyCommand, type PolicyEvent } from './domain/policy-stream.js'
 export { sealPersonalData, openPersonalData, type PersonalData } from './domain/personal-data.js'
-export { talentDecider, talentStream, talentCommandDate } from './domain/talent/talent.js'
+export { talentDecider, talentStream } from './domain/talent/talent.js'
 export {
   initialTalentState,
   evolveTalent,

@@ -1,5 +1,5 @@
 /**
- * Which stream a command belongs to, and which other streams its decision must read.
+ * Which stream a command belongs to, which other streams its decision must read, and its business date.
  */
 import type { Command } from '../domain/commands.js'
 import { CITY_STREAM } from '../domain/city.js'
@@ -32,10 +32,4 @@ export const organizationsNamed = (c: Command): string[] => {
   return [...new Set(ids)]
 }
 
-/** The business date of a command, when it names one. */
-export const businessDateOf = (c: Command): string | null => {
-  const d = c.data as Record<string, unknown>
-  for (const k of ['on', 'registeredOn', 'startedOn', 'completedOn', 'effectiveFrom']) if (typeof d[k] === 'string') return d[k]
-  if (c.type === 'ReportEmploymentStatistics') return `${c.data.year}-12-31`
-  return null
-}
+export { businessDateOf } from '../domain/commands.js'

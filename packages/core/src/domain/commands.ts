@@ -115,6 +115,16 @@ export type CommandType = keyof typeof CommandData
 /** Command type names, for the CLI and docs. */
 export const COMMAND_TYPES = Object.keys(CommandData) as CommandType[]
 
+const DATE_FIELDS = ['on', 'registeredOn', 'startedOn', 'completedOn', 'effectiveFrom'] as const
+
+/** The business date a command happens on, when it names one (yearly statistics: the last day of their year). */
+export const businessDateOf = (c: { readonly type: string; readonly data: unknown }): string | null => {
+  const d = c.data as Record<string, unknown>
+  for (const k of DATE_FIELDS) if (typeof d[k] === 'string') return d[k]
+  if (c.type === 'ReportEmploymentStatistics') return `${d['year']}-12-31`
+  return null
+}
+
 /** A decoded command of one type. */
 export type CommandOf<K extends CommandType> = K extends CommandType
   ? { readonly type: K; readonly actor: Actor; readonly data: t.TypeOf<(typeof CommandData)[K]> }

@@ -8,7 +8,7 @@ import { duplicate, notEligible, notFound, policyValueUnset, type DomainError, t
 import type { AdoptedPolicy } from '../../policy/document.js'
 import type { CommandOf } from '../commands.js'
 import type { TalentEvent } from '../events.js'
-import { APPOINTED_LEVELS, isHighSkilled, rank, type CertifiedLevel } from '../ladder.js'
+import { isHighSkilled, rank, type CertifiedLevel } from '../ladder.js'
 import type { CertificationRoute } from '../vocabulary.js'
 import { policyOn, requireRegistered, type TalentContext } from './context.js'
 import { eligibleFor } from './eligibility.js'
@@ -144,6 +144,3 @@ export const decideRevocation = (c: CommandOf<'RevokeCertificate'>, s: TalentSta
       return [{ type: 'CertificateRevoked', data: { ...c.data, flaggedGrants } }]
     }),
   )
-
-/** Appointed levels cannot come from an assessment; exported for the invariants. */
-export const isAppointedLevel = (level: CertifiedLevel): boolean => APPOINTED_LEVELS.includes(level)

@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../../kernel/decider.js'
 import type { DomainError } from '../../kernel/errors.js'
 import { authorize } from '../authorization.js'
-import type { Command } from '../commands.js'
+import { businessDateOf, type Command } from '../commands.js'
 import type { TalentEvent } from '../events.js'
 import { TALENT_POOL_SERVICES } from '../vocabulary.js'
 import type { TalentDecision } from './context.js'
@@ -52,13 +52,6 @@ const decideCommand = ({ command: c, context }: TalentDecision, s: TalentState):
   }
 }
 
-/** The business date a talent command happens on. */
-export const talentCommandDate = (c: TalentDecision['command']): string | null => {
-  const d = c.data as Record<string, unknown>
-  for (const k of ['on', 'registeredOn', 'startedOn', 'completedOn']) if (typeof d[k] === 'string') return d[k]
-  return null
-}
-
 /** Appends TalentPoolEntered / TalentPoolLeft when the events move the talent across `senior`. */
 const withPoolTransition = (s: TalentState, events: ReadonlyArray<TalentEvent>, on: string | null): ReadonlyArray<TalentEvent> => {
   if (events.length === 0 || on === null) return events
@@ -78,7 +71,7 @@ const decide = (input: TalentDecision, s: TalentState): E.Either<DomainError, Re
   }
   const allowed = authorize(c as Command, { organizations: input.context.organizations, talent: s })
   if (E.isLeft(allowed)) return allowed
-  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, talentCommandDate(c)))(decideCommand(input, s))
+  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, businessDateOf(c)))(decideCommand(input, s))
 }
 
 /** The talent decider. */

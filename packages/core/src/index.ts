@@ -28,11 +28,15 @@ export type {
   WrongExpectedVersion,
   AppendResult,
   ReadAllOptions,
+  AppendOptions,
+  StoredStreamHead,
   Subscription,
   CheckpointStore,
   KeyStore,
   Clock,
 } from './kernel/ports.js'
+export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
+export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
 export { jitteredBackoff, noBackoff, type Backoff } from './kernel/backoff.js'
 export { project, rebuild, type Projection } from './kernel/projection.js'

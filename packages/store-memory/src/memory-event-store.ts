@@ -6,7 +6,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
   sealEvents,
+  type AppendOptions,
   type AppendResult,
+  type Clock,
   type CheckpointStore,
   type EventStore,
   type ExpectedVersion,
@@ -16,6 +18,7 @@ import {
   type Subscription,
   type WrongExpectedVersion,
 } from '@talent-ledger/core'
+import { createMemoryOutbox } from './memory-outbox.js'
 
 /** The in-memory store, with a view of its log for tests. */
 export interface MemoryEventStore extends EventStore {
@@ -69,8 +72,16 @@ const subscriber = (
   return { wake, stop: () => void (stopped = true), settled, drained: () => running }
 }
 
+/** Options of `createMemoryEventStore`. */
+export interface MemoryEventStoreOptions {
+  /** Record time of outbox rows (default: the system clock). */
+  readonly clock?: Clock
+}
+
 /** Creates an empty in-memory event store. */
-export const createMemoryEventStore = (): MemoryEventStore => {
+export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryEventStore => {
+  const now = options.clock?.now ?? (() => new Date().toISOString())
+  const outbox = createMemoryOutbox()
   const log: RecordedEvent[] = []
   const streams = new Map<string, RecordedEvent[]>()
   const checkpointValues = new Map<string, number>()
@@ -85,6 +96,7 @@ export const createMemoryEventStore = (): MemoryEventStore => {
     streamId: string,
     events: ReadonlyArray<NewEvent>,
     expected: ExpectedVersion,
+    appendOptions: AppendOptions = {},
   ): Promise<E.Either<WrongExpectedVersion, AppendResult>> => {
     const stream = streams.get(streamId) ?? []
     const actual = stream.length
@@ -102,6 +114,7 @@ export const createMemoryEventStore = (): MemoryEventStore => {
     const sealed = sealEvents(head, structuredClone(events), (i) => log.length + i + 1).map(deepFreeze)
     streams.set(streamId, [...stream, ...sealed])
     log.push(...sealed)
+    outbox.add(appendOptions.outbox ?? [], now())
     for (const s of subscribers) void s.wake()
     return E.right({ streamId, version: actual + sealed.length, lastPosition: log.length })
   }
@@ -131,5 +144,10 @@ export const createMemoryEventStore = (): MemoryEventStore => {
     }
   }
 
-  return { append, readStream, readAll, checkpoints, subscribe, close: async () => undefined, all: () => [...log] }
+  const streamHeads = async () =>
+    [...streams.entries()]
+      .map(([streamId, events]) => ({ streamId, version: events.length, hash: events[events.length - 1]!.hash }))
+      .sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0))
+
+  return { append, readStream, readAll, streamHeads, checkpoints, outbox, subscribe, close: async () => undefined, all: () => [...log] }
 }

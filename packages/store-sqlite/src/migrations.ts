@@ -82,6 +82,33 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'outbox',
+    sql: `
+      -- the outbox of migration 1 was never written to: replaced by the shape of core's Outbox port
+      DROP TABLE outbox;
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        event_id TEXT NOT NULL,
+        stream_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        template TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        lease_until TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT
+      );
+      CREATE INDEX outbox_pending ON outbox (status, seq);
+    `,
+  },
 ]
 
 /** The newest schema version this code knows. */

@@ -10,6 +10,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type Database from 'better-sqlite3'
 import {
   sealEvents,
+  type AppendOptions,
   type AppendResult,
   type CheckpointStore,
   type Clock,
@@ -18,6 +19,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
+  type StoredStreamHead,
   type WrongExpectedVersion,
 } from '@talent-ledger/core'
 import { translatingWriteErrors } from './errors.js'
@@ -27,6 +29,7 @@ import { inlineProjections, type InlineProjection } from './inline-projections.j
 import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
 import { EVENT_COLUMNS, fromRow, toRow, type EventRow } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
+import { sqliteOutbox } from './sqlite-outbox.js'
 
 /** Options of `createSqliteEventStore`. */
 export interface SqliteEventStoreOptions extends OpenOptions {
@@ -75,6 +78,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       'INSERT INTO streams (stream_id, version, hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, hash = excluded.hash',
     ),
     readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`),
+    heads: db.prepare('SELECT stream_id AS streamId, version, hash FROM streams ORDER BY stream_id'),
     readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
     loadCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck(),
     saveCheckpoint: db.prepare(
@@ -85,9 +89,10 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const projections = projectionTable(db)
   const readPage = (after: number, limit: number): RecordedEvent[] => (sql.readAll.all(after, limit) as EventRow[]).map(fromRow)
   const inline = inlineProjections(options.inlineProjections ?? [], projections, readPage)
+  const outbox = sqliteOutbox(db, write)
 
   type Located = { stream_id: string; version: number; global_position: number }
-  const appendTx = db.transaction((streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion): Outcome => {
+  const appendTx = db.transaction((streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions): Outcome => {
     // a retried batch whose first id is already stored returns the original outcome
     const first = events[0]
     const existing = first === undefined ? undefined : (sql.byEventId.get(first.eventId) as Located | undefined)
@@ -105,6 +110,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const rows = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1).map(toRow)
     for (const row of rows) sql.insert.run(row)
     inline.applyInTransaction(top, rows)
+    outbox.insertInTransaction(o.outbox ?? [], now())
     const last = rows[rows.length - 1]!
     sql.moveHead.run(streamId, last.version, last.hash)
     return E.right({ streamId, version: last.version, lastPosition: last.global_position })
@@ -113,10 +119,10 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const catchUpTx = db.transaction((name: string) => inline.catchUpInTransaction(name))
   const subscribers = new Set<Subscriber>()
 
-  const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion): Promise<Outcome> => {
+  const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions = {}): Promise<Outcome> => {
     let outcome: Outcome
     try {
-      outcome = write(() => appendTx.immediate(streamId, events, expected))
+      outcome = write(() => appendTx.immediate(streamId, events, expected, o))
     } catch (error) {
       // rolled back: the in-memory states may hold its events, so they reload from the stored rows
       inline.forget()
@@ -136,7 +142,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     append,
     readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as EventRow[]).map(fromRow),
     readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? -1),
+    streamHeads: async () => sql.heads.all() as StoredStreamHead[],
     checkpoints,
+    outbox,
     subscribe: (name, handler) => {
       const s: Subscriber = startSubscriber(readPage, checkpoints, name, handler, options.pollMs ?? 25, () => subscribers.delete(s))
       subscribers.add(s)

@@ -4,6 +4,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { NewEvent, RecordedEvent } from './envelope.js'
+import type { Outbox, OutboxEntry } from './outbox.js'
 
 /** `number`: the stream must be exactly at that version (0 = empty); `no-stream`; `any`. */
 export type ExpectedVersion = number | 'no-stream' | 'any'
@@ -21,6 +22,22 @@ export interface AppendResult {
   readonly streamId: string
   readonly version: number
   readonly lastPosition: number
+}
+
+/** Options of one append. */
+export interface AppendOptions {
+  /**
+   * Notices caused by these events, stored in the same transaction (all or nothing with the
+   * events). Not written again when the append is an idempotent retry of a stored batch.
+   */
+  readonly outbox?: ReadonlyArray<OutboxEntry>
+}
+
+/** A stream's head as the store keeps it: its version and the hash of its last event. */
+export interface StoredStreamHead {
+  readonly streamId: string
+  readonly version: number
+  readonly hash: string
 }
 
 /** Options for reading the whole log. */
@@ -58,10 +75,18 @@ export interface EventStore {
     streamId: string,
     events: ReadonlyArray<NewEvent>,
     expected: ExpectedVersion,
+    options?: AppendOptions,
   ) => Promise<Either<WrongExpectedVersion, AppendResult>>
   readonly readStream: (streamId: string, fromVersion?: number) => Promise<ReadonlyArray<RecordedEvent>>
   readonly readAll: (options?: ReadAllOptions) => Promise<ReadonlyArray<RecordedEvent>>
+  /**
+   * Every stream's stored head, ordered by stream id. A verifier compares them with the events it
+   * reads, which names a stream whose tail was cut off (the chain alone cannot see that).
+   */
+  readonly streamHeads: () => Promise<ReadonlyArray<StoredStreamHead>>
   readonly checkpoints: CheckpointStore
+  /** Notices written with the events (see `AppendOptions.outbox`), for the relay. */
+  readonly outbox: Outbox
   /** Calls `handler` for every event after the stored checkpoint of `name`, then for new ones, saving the checkpoint as it goes. */
   readonly subscribe: (name: string, handler: (event: RecordedEvent) => Promise<void> | void) => Subscription
   readonly close: () => Promise<void>

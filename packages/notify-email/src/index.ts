@@ -1,0 +1,2 @@
+/** @talent-ledger/notify-email (work in progress). */
+export {}

@@ -1,0 +1,2 @@
+/** @talent-ledger/notify-nats (work in progress). */
+export {}

@@ -1,0 +1,2 @@
+/** @talent-ledger/notify-webhook (work in progress). */
+export {}

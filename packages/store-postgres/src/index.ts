@@ -1,0 +1,2 @@
+/** @talent-ledger/store-postgres (work in progress). */
+export {}

@@ -1,0 +1,114 @@
+/**
+ * The outbox port on the store's SQLite file. `insertInTransaction` is called by the append
+ * transaction, so notices commit or roll back with their events. A claim is one immediate
+ * transaction (select due rows, set their lease), so two relays never hold the same row.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import type Database from 'better-sqlite3'
+import { describeErrors, type DeliveryStatus, type Outbox, type OutboxEntry, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
+
+/** The outbox of one store, plus the hook its append transaction uses. */
+export interface SqliteOutbox extends Outbox {
+  /** Inserts entries (an id already stored is kept as it is); call inside the append transaction. */
+  readonly insertInTransaction: (entries: ReadonlyArray<OutboxEntry>, createdAt: string) => void
+}
+
+const OUTBOX_COLUMNS =
+  'id, event_id, stream_id, channel, recipient, template, locale, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at'
+
+/** A stored row, checked before use: the file is a boundary like any other. */
+const OutboxRow = t.type({
+  id: t.string,
+  event_id: t.string,
+  stream_id: t.string,
+  channel: t.keyof({ webhook: null, email: null, nats: null }),
+  recipient: t.string,
+  template: t.string,
+  locale: t.keyof({ 'zh-CN': null, en: null }),
+  payload: t.string,
+  status: t.keyof({ pending: null, delivered: null, parked: null }),
+  attempts: t.number,
+  next_attempt_at: t.union([t.string, t.null]),
+  last_error: t.union([t.string, t.null]),
+  created_at: t.string,
+  delivered_at: t.union([t.string, t.null]),
+})
+
+const toRecord = (raw: unknown): OutboxRecord => {
+  const decoded = OutboxRow.decode(raw)
+  if (E.isLeft(decoded)) throw new Error(`corrupt outbox row: ${describeErrors(decoded.left).map((d) => d.message).join('; ')}`)
+  const r = decoded.right
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    channel: r.channel,
+    recipient: r.recipient,
+    template: r.template,
+    locale: r.locale,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    deliveredAt: r.delivered_at,
+  }
+}
+
+/** The outbox in `db`; `write` wraps writes (busy and read-only errors). */
+export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T): SqliteOutbox => {
+  const sql = {
+    insert: db.prepare(
+      `INSERT INTO outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at)
+       VALUES (@id, @eventId, @streamId, @channel, @recipient, @template, @locale, @payload, @createdAt) ON CONFLICT (id) DO NOTHING`,
+    ),
+    due: db.prepare(
+      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
+       AND (lease_until IS NULL OR lease_until <= @now) ORDER BY seq LIMIT @limit`,
+    ),
+    lease: db.prepare('UPDATE outbox SET lease_until = ? WHERE id = ?'),
+    delivered: db.prepare(
+      "UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, next_attempt_at = NULL, lease_until = NULL WHERE id = ? AND status <> 'delivered'",
+    ),
+    retry: db.prepare(
+      "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ? AND status = 'pending'",
+    ),
+    park: db.prepare(
+      "UPDATE outbox SET status = 'parked', attempts = attempts + 1, last_error = ?, next_attempt_at = NULL, lease_until = NULL WHERE id = ? AND status = 'pending'",
+    ),
+    requeueParked: db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE status = 'parked'"),
+    requeueOne: db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE id = ? AND status <> 'delivered'"),
+    counts: db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status'),
+  }
+  const claimTx = db.transaction((now: string, limit: number, leaseUntil: string) => {
+    const rows = sql.due.all({ now, limit }).map(toRecord)
+    for (const r of rows) sql.lease.run(leaseUntil, r.id)
+    return rows
+  })
+  const requeueTx = db.transaction((ids: ReadonlyArray<string> | undefined) =>
+    ids === undefined ? sql.requeueParked.run().changes : ids.reduce((n, id) => n + sql.requeueOne.run(id).changes, 0),
+  )
+
+  return {
+    insertInTransaction: (entries, createdAt) => {
+      for (const e of entries) sql.insert.run({ ...e, payload: JSON.stringify(e.payload), createdAt })
+    },
+    claim: async (now, limit, leaseUntil) => write(() => claimTx.immediate(now, limit, leaseUntil)),
+    markDelivered: async (id, at) => void write(() => sql.delivered.run(at, id)),
+    markRetry: async (id, error, nextAttemptAt) => void write(() => sql.retry.run(error, nextAttemptAt, id)),
+    park: async (id, reason) => void write(() => sql.park.run(reason, id)),
+    requeue: async (ids) => write(() => requeueTx.immediate(ids)),
+    list: async (query: OutboxQuery = {}) => {
+      const where = [query.status === undefined ? null : 'status = @status', query.channel === undefined ? null : 'channel = @channel'].filter((w) => w !== null)
+      const text = `SELECT ${OUTBOX_COLUMNS} FROM outbox ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY seq LIMIT @limit`
+      return db.prepare(text).all({ status: query.status, channel: query.channel, limit: query.limit ?? -1 }).map(toRecord)
+    },
+    counts: async () => {
+      const counts: Record<DeliveryStatus, number> = { pending: 0, delivered: 0, parked: 0 }
+      for (const { status, n } of sql.counts.all() as { status: DeliveryStatus; n: number }[]) counts[status] = n
+      return counts
+    },
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Conformance: the outbox and stream heads. Notices given to `append` are stored with the events
+ * (none for a refused append, none again for an idempotent retry); `claim` leases due rows so a
+ * second relay does not get them until the lease runs out; delivered, retried and parked rows move
+ * as the port says; `streamHeads` matches the last event of every stream.
+ */
+import { describe, expect, it } from 'vitest'
+import * as E from 'fp-ts/lib/Either.js'
+import type { EventStore, NewEvent, OutboxEntry } from '@talent-ledger/core'
+import { expectAppended, expectConflict, probes, uniqueStream, withStore, type EventStoreFactory } from './fixtures.js'
+
+const T0 = '2026-03-01T08:00:00.000Z'
+const T1 = '2026-03-01T08:00:30.000Z'
+const T2 = '2026-03-01T08:01:00.000Z'
+
+/** One notice per (event, recipient) on the webhook channel. */
+const noticesFor = (streamId: string, events: ReadonlyArray<NewEvent>, recipients = ['bureau']): OutboxEntry[] =>
+  events.flatMap((e) =>
+    recipients.map((recipient) => ({
+      id: `${e.eventId}:webhook:${recipient}`,
+      eventId: e.eventId,
+      streamId,
+      channel: 'webhook' as const,
+      recipient,
+      template: 'conformance-probe',
+      locale: 'zh-CN' as const,
+      payload: { type: e.type, 级别: '高级技师', amount: 300_000 },
+    })),
+  )
+
+/** Appends two events with three notices each and returns the notices. */
+const seeded = async (store: EventStore): Promise<OutboxEntry[]> => {
+  const stream = uniqueStream('outbox')
+  const events = probes(2)
+  const outbox = noticesFor(stream, events, ['bureau', 'talent:42', 'employer:org-7'])
+  expectAppended(await store.append(stream, events, 'no-stream', { outbox }))
+  return outbox
+}
+
+/** Registers the outbox and stream-head tests. */
+export const outboxConformance = (factory: EventStoreFactory): void => {
+  describe('outbox', () => {
+    it('stores the notices of an append with it, pending, in the order given', () =>
+      withStore(factory, async (store) => {
+        const outbox = await seeded(store)
+        const rows = await store.outbox.list()
+        expect(rows.map(({ id, eventId, streamId, channel, recipient, template, locale, payload }) => ({ id, eventId, streamId, channel, recipient, template, locale, payload }))).toEqual(outbox)
+        for (const r of rows) expect(r).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: null, lastError: null, deliveredAt: null })
+        expect(await store.outbox.counts()).toEqual({ pending: 6, delivered: 0, parked: 0 })
+      }))
+
+    it('stores no notice for a refused append and none twice for a retried one', () =>
+      withStore(factory, async (store) => {
+        const stream = uniqueStream('outbox')
+        const events = probes(1)
+        const outbox = noticesFor(stream, events)
+        expectAppended(await store.append(stream, events, 'no-stream', { outbox }))
+        const refused = probes(1, 2)
+        expectConflict(await store.append(stream, refused, 0, { outbox: noticesFor(stream, refused) }), stream, 0, 1)
+        expect(E.isRight(await store.append(stream, events, 'no-stream', { outbox }))).toBe(true)
+        expect((await store.outbox.list()).map((r) => r.id)).toEqual(outbox.map((o) => o.id))
+      }))
+
+    it('leases claimed rows until the lease runs out, and claims oldest first up to the limit', () =>
+      withStore(factory, async (store) => {
+        const outbox = await seeded(store)
+        const first = await store.outbox.claim(T0, 4, T1)
+        expect(first.map((r) => r.id)).toEqual(outbox.slice(0, 4).map((o) => o.id))
+        expect((await store.outbox.claim(T0, 10, T1)).map((r) => r.id)).toEqual(outbox.slice(4).map((o) => o.id))
+        expect(await store.outbox.claim(T0, 10, T1)).toEqual([])
+        expect((await store.outbox.claim(T1, 10, T2)).length).toBe(6)
+      }))
+
+    it('moves rows to delivered, retry and parked, and requeues parked ones', () =>
+      withStore(factory, async (store) => {
+        const [a, b, c] = await seeded(store)
+        await store.outbox.claim(T0, 10, T1)
+        await store.outbox.markDelivered(a!.id, T0)
+        await store.outbox.markRetry(b!.id, 'HTTP 503', T2)
+        await store.outbox.park(c!.id, 'no address for bureau', T0)
+        const byId = new Map((await store.outbox.list()).map((r) => [r.id, r]))
+        expect(byId.get(a!.id)).toMatchObject({ status: 'delivered', attempts: 1, deliveredAt: T0, nextAttemptAt: null })
+        expect(byId.get(b!.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 503', nextAttemptAt: T2 })
+        expect(byId.get(c!.id)).toMatchObject({ status: 'parked', attempts: 1, lastError: 'no address for bureau' })
+        // the retried row is not due before its time; the delivered and parked rows never are
+        const due = (await store.outbox.claim(T1, 10, T2)).map((r) => r.id)
+        expect(due).not.toContain(b!.id)
+        expect(due).not.toContain(a!.id)
+        expect(due).not.toContain(c!.id)
+        expect((await store.outbox.claim(T2, 10, T2)).map((r) => r.id)).toContain(b!.id)
+        await store.outbox.markDelivered(a!.id, T2)
+        expect((await store.outbox.list({ status: 'delivered' })).map((r) => [r.id, r.attempts, r.deliveredAt])).toEqual([[a!.id, 1, T0]])
+        expect(await store.outbox.list({ status: 'parked' })).toHaveLength(1)
+        expect(await store.outbox.requeue()).toBe(1)
+        expect(await store.outbox.counts()).toEqual({ pending: 5, delivered: 1, parked: 0 })
+      }))
+  })
+
+  describe('stream heads', () => {
+    it('lists every stream with the version and hash of its last event, ordered by stream id', () =>
+      withStore(factory, async (store) => {
+        const streams = [uniqueStream('heads-b'), uniqueStream('heads-a'), uniqueStream('heads-c')]
+        for (const [i, s] of streams.entries()) expectAppended(await store.append(s, probes(i + 1), 'no-stream'))
+        const expected = await Promise.all(
+          streams.map(async (s) => {
+            const events = await store.readStream(s)
+            const last = events[events.length - 1]!
+            return { streamId: s, version: last.version, hash: last.hash }
+          }),
+        )
+        expected.sort((x, y) => (x.streamId < y.streamId ? -1 : 1))
+        expect((await store.streamHeads()).map(({ streamId, version, hash }) => ({ streamId, version, hash }))).toEqual(expected)
+      }))
+  })
+}

@@ -11,7 +11,7 @@
  */
 import { getSQLiteEventStore, readMessagesBatch, sqliteConnection, type SQLiteReadEvent } from '@event-driven-io/emmett-sqlite'
 import { sealEvents, type EventMetadata, type RecordedEvent } from '@talent-ledger/core'
-import type { OpenContender } from './contender.js'
+import type { OpenContender } from '../shared/contender.js'
 
 /** What this contender stores as an Emmett event's metadata. */
 type Stored = EventMetadata & { eventId: string; schemaVersion: number; prevHash: string; hash: string }

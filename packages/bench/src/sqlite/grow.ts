@@ -4,24 +4,12 @@
  * new ids, so payloads and stream lengths stay realistic), and measure the append rate and the
  * latency of reading one whole stream near the start and at the end of the fill.
  */
-import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
-import { createSqliteEventStore, type SqliteEventStore } from '@talent-ledger/store-sqlite'
+import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
 import { freshDir } from './phases.js'
-import type { Batch, Workload } from './workload.js'
-
-/** Append rate and single-stream read latency at one point of the fill. */
-export interface GrowthPoint {
-  /** Events in the store when the window ended. */
-  readonly at: number
-  /** Events per second over the append window. */
-  readonly appendRate: number
-  readonly windowEvents: number
-  readonly readP50Ms: number
-  readonly readP99Ms: number
-  readonly reads: number
-}
+import { percentile, random, readLatencies, renamed, type GrowthPoint } from '../shared/growth.js'
+import type { Workload } from '../shared/workload.js'
 
 /** The start and end points, and how long the whole fill took. */
 export interface Growth {
@@ -30,30 +18,6 @@ export interface Growth {
   readonly fillMs: number
   readonly fileBytes: number
 }
-
-const percentile = (sorted: ReadonlyArray<number>, p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
-
-// a small deterministic generator (mulberry32), so every run samples the same streams
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
-
-const readLatencies = async (store: SqliteEventStore, streams: ReadonlyArray<string>, reads: number, next: () => number): Promise<number[]> => {
-  const ms: number[] = []
-  for (let i = 0; i < reads; i++) {
-    const id = streams[Math.floor(next() * streams.length)]!
-    const t0 = performance.now()
-    await store.readStream(id)
-    ms.push(performance.now() - t0)
-  }
-  return ms.sort((a, b) => a - b)
-}
-
-const renamed = (b: Batch, round: number): Batch =>
-  round === 0 ? b : { streamId: `${b.streamId}~r${round}`, expected: b.expected, events: b.events.map((e) => ({ ...e, eventId: randomUUID() })) }
 
 /** Fills a new store to `target` events; `window` events are timed at the start and at the end. */
 export const measureGrowth = async (w: Workload, target: number, window: number, reads: number, progress: (events: number) => void): Promise<Growth> => {
@@ -82,7 +46,7 @@ export const measureGrowth = async (w: Workload, target: number, window: number,
         if (startEnd) [timing, windowStart, windowT0] = [true, events, performance.now()]
         if (timing && (events - windowStart >= window || events >= target)) {
           const appendRate = ((events - windowStart) / (performance.now() - windowT0)) * 1000
-          const ms = await readLatencies(store, streams, reads, next)
+          const ms = await readLatencies((id) => store.readStream(id), streams, reads, next)
           points.push({ at: events, appendRate, windowEvents: events - windowStart, readP50Ms: percentile(ms, 0.5), readP99Ms: percentile(ms, 0.99), reads })
           timing = false
           if (points.length === 2) break

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { createTalentLedger } from '@talent-ledger/core'
 import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
 import { freshDir } from './phases.js'
-import type { Workload } from './workload.js'
+import type { Workload } from '../shared/workload.js'
 
 /** One run of the ledger path: how long, and how many commands and events it stored. */
 export interface LedgerRun {

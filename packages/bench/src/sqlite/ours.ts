@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
-import type { OpenContender } from './contender.js'
+import type { OpenContender } from '../shared/contender.js'
 
 /** Our SQLite store, on a fresh file. */
 export const openOurs: OpenContender = async (path) => {

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3'
 import { sealEvents, type RecordedEvent } from '@talent-ledger/core'
-import type { OpenContender } from './contender.js'
+import type { OpenContender } from '../shared/contender.js'
 
 const SCHEMA = `
   CREATE TABLE events (

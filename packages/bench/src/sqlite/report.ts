@@ -1,31 +1,22 @@
 /**
- * The SQLite bench's table: per phase, each contender's median time, its rate, and its time as a
- * multiple of raw better-sqlite3's and of Emmett's (1.00× = as fast; above 1 = slower).
+ * The SQLite bench's table: the shared comparison (../shared/report.ts) against raw better-sqlite3
+ * and Emmett SQLite, plus the ledger-path row.
  */
 import { median } from '../measure.js'
+import { comparisonRows, fmt, HEADER } from '../shared/report.js'
 import type { LedgerRun } from './ledger-path.js'
 import type { PhaseTimes } from './phases.js'
 
-const PHASES: ReadonlyArray<[keyof PhaseTimes, string]> = [
+const PHASES: ReadonlyArray<readonly [keyof PhaseTimes, string]> = [
   ['append', 'append (one command per transaction)'],
   ['read', 'read every stream'],
   ['replay', 'replay log → dashboard'],
   ['verify', 'read + verify every stream'],
 ]
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US')
-const ratio = (ms: number, base: number | undefined): string => (base === undefined ? '—' : `${(ms / base).toFixed(2)}×`)
 
 /** The comparison as a Markdown table, plus the ledger-path row. */
 export const phaseTable = (events: number, times: ReadonlyMap<string, ReadonlyArray<PhaseTimes>>, ledger: ReadonlyArray<LedgerRun>): string => {
-  const lines = ['| phase | contender | median ms | events/s | time vs raw | time vs Emmett | runs (ms) |', '|---|---|---:|---:|---:|---:|---|']
-  for (const [phase, label] of PHASES) {
-    const med = new Map([...times].map(([name, runs]) => [name, median(runs.map((r) => r[phase]))]))
-    for (const [name, runs] of times) {
-      const ms = med.get(name)!
-      const all = runs.map((r) => r[phase].toFixed(0)).join(', ')
-      lines.push(`| ${label} | ${name} | ${fmt(ms)} | ${fmt((events / ms) * 1000)} | ${ratio(ms, med.get('raw better-sqlite3'))} | ${ratio(ms, med.get('Emmett SQLite'))} | ${all} |`)
-    }
-  }
+  const lines = [...HEADER, ...comparisonRows(events, times, PHASES, { raw: 'raw better-sqlite3', emmett: 'Emmett SQLite' })]
   if (ledger.length > 0) {
     const ms = median(ledger.map((r) => r.ms))
     const l = ledger[0]!

@@ -9,14 +9,14 @@
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { sealEvents } from '@talent-ledger/core'
-import type { OpenContender } from './contender.js'
+import type { OpenContender } from '../shared/contender.js'
 import { measureGrowth } from './grow.js'
 import { runLedgerPath, type LedgerRun } from './ledger-path.js'
 import { openOurs } from './ours.js'
 import { runPhases, type PhaseTimes } from './phases.js'
 import { openRaw } from './raw.js'
 import { phaseTable } from './report.js'
-import { buildWorkload } from './workload.js'
+import { buildWorkload } from '../shared/workload.js'
 
 const { values } = parseArgs({
   options: {

@@ -1,8 +1,9 @@
 /**
- * The SQLite bench's workload: the simulated city run through the pure deciders (`runPure`), cut
- * back into the batches the ledger appended — one command's events on one stream, with the version
- * the stream had before. Every contender appends these batches in this order, so all of them store
- * the same events with the same payloads and end with the same hash chains.
+ * The store benchmarks' workload (SQLite and PostgreSQL): the simulated city run through the pure
+ * deciders (`runPure`), cut back into the batches the ledger appended — one command's events on one
+ * stream, with the version the stream had before. Every contender appends these batches in this
+ * order, so all of them store the same events with the same payloads and end with the same hash
+ * chains.
  */
 import type { NewEvent, RecordedEvent } from '@talent-ledger/core'
 import { simulateCity } from '@talent-ledger/testing'

@@ -1,12 +1,13 @@
 /**
- * What the SQLite bench asks of each store: append a batch with its expected version, read a
+ * What the store benchmarks ask of each store: append a batch with its expected version, read a
  * stream, read the log a page at a time. Each contender answers with core's `RecordedEvent`, so the
- * replay and the hash verification downstream are the same code for all of them.
+ * replay and the hash verification downstream are the same code for all of them, on SQLite and on
+ * PostgreSQL.
  */
 import type { RecordedEvent } from '@talent-ledger/core'
 import type { Batch } from './workload.js'
 
-/** One store under test, open on its own fresh file. */
+/** One store under test, open on its own fresh file or schema. */
 export interface Contender {
   readonly name: string
   /** Appends one command's events; throws when the expected version does not match. */
@@ -15,8 +16,9 @@ export interface Contender {
   readonly readStream: (streamId: string) => Promise<ReadonlyArray<RecordedEvent>>
   /** Up to `limit` events after global position `after`, in position order. */
   readonly readAll: (after: number, limit: number) => Promise<ReadonlyArray<RecordedEvent>>
+  /** Closes the store and removes what it created (the PostgreSQL contenders drop their schema). */
   readonly close: () => Promise<void>
 }
 
-/** Opens a contender on a new SQLite file at `path`. */
-export type OpenContender = (path: string) => Promise<Contender>
+/** Opens a contender on a new SQLite file at `where`, or in a new PostgreSQL schema named `where`. */
+export type OpenContender = (where: string) => Promise<Contender>

@@ -1,0 +1,103 @@
+/**
+ * The timed phases every store bench runs on one open contender: (a) append every batch with its
+ * expected version — by one writer, or by several concurrent writers each owning a share of the
+ * streams — (b) read every stream back, (c) replay the whole log a page at a time into the city
+ * dashboard and its report, (d) read every stream and verify its hash chain. Each phase checks its
+ * result (event counts, the hashes the pure run produced, an intact chain), so a fast but wrong
+ * contender fails instead of winning.
+ */
+import { cityDashboardProjection, dashboardReport, decodeRecorded, verifyStream } from '@talent-ledger/core'
+import type { Contender } from './contender.js'
+import type { Batch, Workload } from './workload.js'
+
+/** The page size of the log replay. */
+export const PAGE = 1000
+
+/** Milliseconds `fn` took. */
+export const timed = async (fn: () => Promise<void>): Promise<number> => {
+  const t0 = performance.now()
+  await fn()
+  return performance.now() - t0
+}
+
+/** (a) Appends every batch in workload order, one at a time; returns the milliseconds. */
+export const appendAll = (store: Contender, batches: ReadonlyArray<Batch>): Promise<number> =>
+  timed(async () => {
+    for (const b of batches) await store.append(b)
+  })
+
+/**
+ * Splits the batches among `writers`: every stream goes to one writer (round robin in order of first
+ * append), which keeps that stream's batches in workload order, so every expected version holds.
+ */
+export const shareStreams = (batches: ReadonlyArray<Batch>, writers: number): Batch[][] => {
+  const owner = new Map<string, number>()
+  const shares: Batch[][] = Array.from({ length: writers }, () => [])
+  for (const b of batches) {
+    let w = owner.get(b.streamId)
+    if (w === undefined) owner.set(b.streamId, (w = owner.size % writers))
+    shares[w]!.push(b)
+  }
+  return shares
+}
+
+/** (a') `writers` concurrent async writers, each appending its share one batch at a time; returns the milliseconds. */
+export const appendConcurrently = (store: Contender, batches: ReadonlyArray<Batch>, writers: number): Promise<number> => {
+  const shares = shareStreams(batches, writers)
+  return timed(async () => {
+    await Promise.all(
+      shares.map(async (share) => {
+        for (const b of share) await store.append(b)
+      }),
+    )
+  })
+}
+
+/** Counts the events of every stream (untimed), to check a fill. */
+export const countEvents = async (store: Contender, w: Workload): Promise<void> => {
+  let events = 0
+  for (const id of w.streams) events += (await store.readStream(id)).length
+  if (events !== w.events) throw new Error(`${store.name}: read ${events} events back, appended ${w.events}`)
+}
+
+/** The times of the read phases, in milliseconds. */
+export interface ReadTimes {
+  readonly read: number
+  readonly replay: number
+  readonly verify: number
+}
+
+/** (b), (c), (d) on a store holding the whole workload; returns their times. */
+export const readPhases = async (store: Contender, w: Workload): Promise<ReadTimes> => {
+  const decode = decodeRecorded()
+  let events = 0
+  const read = await timed(async () => {
+    for (const id of w.streams) events += (await store.readStream(id)).length
+  })
+  if (events !== w.events) throw new Error(`${store.name}: read ${events} events back, appended ${w.events}`)
+  let highSkilled = -1
+  let replayed = 0
+  const replay = await timed(async () => {
+    let state = cityDashboardProjection.initialState()
+    for (let after = 0; ; ) {
+      const page = await store.readAll(after, PAGE)
+      for (const row of page) state = cityDashboardProjection.apply(state, decode(row).event)
+      replayed += page.length
+      if (page.length < PAGE) break
+      after = page[page.length - 1]!.globalPosition
+    }
+    highSkilled = dashboardReport(state, w.to).highSkilledTotal
+  })
+  if (replayed !== w.events || highSkilled < 0) throw new Error(`${store.name}: replayed ${replayed} of ${w.events} events`)
+  const verify = await timed(async () => {
+    for (const id of w.streams) {
+      const broken = verifyStream(id, await store.readStream(id))
+      if (broken !== null) throw new Error(`${store.name}: stream ${id} does not verify: ${broken.reason}`)
+    }
+  })
+  // the chains must be the ones the pure run sealed: same fields, same hashes
+  const last = w.log[w.log.length - 1]!
+  const stored = (await store.readStream(last.streamId)).find((e) => e.version === last.version)
+  if (stored?.hash !== last.hash) throw new Error(`${store.name}: last hash differs from the pure run's`)
+  return { read, replay, verify }
+}

@@ -53,10 +53,15 @@ export const appendConcurrently = (store: Contender, batches: ReadonlyArray<Batc
   })
 }
 
-/** Counts the events of every stream (untimed), to check a fill. */
-export const countEvents = async (store: Contender, w: Workload): Promise<void> => {
+/** Reads every stream and verifies its chain (untimed), to check a fill such as a concurrent one. */
+export const checkFill = async (store: Contender, w: Workload): Promise<void> => {
   let events = 0
-  for (const id of w.streams) events += (await store.readStream(id)).length
+  for (const id of w.streams) {
+    const stream = await store.readStream(id)
+    const broken = verifyStream(id, stream)
+    if (broken !== null) throw new Error(`${store.name}: stream ${id} does not verify: ${broken.reason}`)
+    events += stream.length
+  }
   if (events !== w.events) throw new Error(`${store.name}: read ${events} events back, appended ${w.events}`)
 }
 

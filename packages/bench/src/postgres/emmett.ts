@@ -1,0 +1,80 @@
+/**
+ * Contender 3: Emmett's PostgreSQL event store (`@event-driven-io/emmett-postgresql` 0.42.0, through
+ * the workspace package `@talent-ledger/bench-emmett-postgres`), through its documented API:
+ * `getPostgreSQLEventStore(connectionString, …)`, its schema migration run before timing,
+ * `appendToStream` with `expectedStreamVersion`, `readStream`, and `readMessagesBatch` (the read-all
+ * function its consumers page the log with) for the log. Emmett's tables are unqualified, so its
+ * schema is chosen by `search_path` in the connection string. Emmett keeps no hash chain, so this
+ * contender seals each batch itself with core's `sealEvents` (the same pure-JS SHA-256 as the
+ * others), from the stream head it keeps in memory, and stores id, hashes and our metadata in
+ * Emmett's event metadata.
+ * Emmett's SQL layer (dumbo) sets process-wide `pg` type parsers (int8 → BigInt, jsonb through its
+ * own JSON parser); this contender installs them while it is open and puts pg's own back on close,
+ * so the contenders that run after it read with pg's defaults.
+ */
+import pg from 'pg'
+import { dumbo, getPostgreSQLEventStore, readMessagesBatch, type PostgresReadEvent } from '@talent-ledger/bench-emmett-postgres'
+import { sealEvents, type EventMetadata, type RecordedEvent } from '@talent-ledger/core'
+import type { OpenContender } from '../shared/contender.js'
+import { dropSchema, runSql, withSearchPath, connectionString } from './connection.js'
+
+/** What this contender stores as an Emmett event's metadata. */
+type Stored = EventMetadata & { eventId: string; schemaVersion: number; prevHash: string; hash: string }
+
+const toRecorded = (m: PostgresReadEvent): RecordedEvent => {
+  const { eventId, schemaVersion, prevHash, hash, actor, correlationId, causationId, occurredOn, recordedAt } = m.metadata as unknown as Stored
+  return {
+    eventId,
+    streamId: m.metadata.streamName,
+    version: Number(m.metadata.streamPosition),
+    globalPosition: Number(m.metadata.globalPosition),
+    type: m.type,
+    schemaVersion,
+    data: m.data,
+    metadata: { actor, correlationId, causationId, occurredOn, recordedAt },
+    prevHash,
+    hash,
+  }
+}
+
+// the type parsers dumbo replaces: int8, jsonb, json
+const PARSED = [20, 3802, 114] as const
+type Parsers = Map<number, (value: string) => unknown>
+const parsers = (): Parsers => new Map(PARSED.map((oid) => [oid, pg.types.getTypeParser(oid, 'text') as (value: string) => unknown]))
+const install = (p: Parsers): void => p.forEach((parse, oid) => pg.types.setTypeParser(oid, 'text', parse))
+const pgDefaults = parsers()
+let emmettParsers: Parsers | undefined
+
+/** Emmett 0.42 on PostgreSQL, in a new schema named `schema`, over a dumbo pool (pg.Pool, max 10). */
+export const openEmmett: OpenContender = async (schema) => {
+  await runSql(`CREATE SCHEMA "${schema}"`)
+  if (emmettParsers !== undefined) install(emmettParsers)
+  const pool = dumbo({ connectionString: withSearchPath(connectionString, schema) })
+  emmettParsers ??= parsers()
+  const store = getPostgreSQLEventStore(connectionString, { connectionOptions: { dumbo: pool }, schema: { autoMigration: 'None' } })
+  await store.schema.migrate()
+  const heads = new Map<string, string>()
+  return {
+    name: 'Emmett PostgreSQL',
+    append: async (b) => {
+      const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, () => 0)
+      const events = sealed.map((e) => ({
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion, prevHash: e.prevHash, hash: e.hash },
+      }))
+      await store.appendToStream(b.streamId, events, { expectedStreamVersion: BigInt(b.expected) })
+      heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
+    },
+    readStream: async (streamId) => (await store.readStream(streamId)).events.map((m) => toRecorded(m as PostgresReadEvent)),
+    readAll: async (after, limit) => {
+      const page = await readMessagesBatch(pool.execute, { after: BigInt(after), batchSize: limit })
+      return page.messages.map((m) => toRecorded(m as unknown as PostgresReadEvent))
+    },
+    close: async () => {
+      await store.close()
+      install(pgDefaults)
+      await dropSchema(schema)
+    },
+  }
+}

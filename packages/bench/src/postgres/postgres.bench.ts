@@ -1,0 +1,78 @@
+/**
+ * `pnpm bench:postgres`: our PostgreSQL store against raw pg doing the same durable work and against
+ * Emmett's PostgreSQL store, in one run, on the same workload (../shared/phases.ts), each contender
+ * in its own fresh schema with synchronous_commit on: appends by one writer and by `--writers`
+ * concurrent async writers over the contender's pool, then reading, replaying and verifying.
+ * Emmett is slower, so it runs `--slow-runs` times (default 1). The growth of cost with the store's
+ * size is a separate command (grow.bench.ts).
+ * Usage: node dist/postgres/postgres.bench.js [--events N] [--runs R] [--slow-runs R] [--writers W] [--seed S]
+ */
+import os from 'node:os'
+import { parseArgs } from 'node:util'
+import { sealEvents } from '@talent-ledger/core'
+import type { OpenContender } from '../shared/contender.js'
+import { fmt } from '../shared/report.js'
+import { buildWorkload } from '../shared/workload.js'
+import { describeServer, schemaName } from './connection.js'
+import { openEmmett } from './emmett.js'
+import { openOurs } from './ours.js'
+import { runPgPhases, type PgPhaseTimes } from './phases.js'
+import { openRaw } from './raw.js'
+import { EMMETT, pgTable, RAW } from './report.js'
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '20000' },
+    runs: { type: 'string', default: '3' },
+    'slow-runs': { type: 'string', default: '1' },
+    writers: { type: 'string', default: '8' },
+    seed: { type: 'string', default: '2026' },
+  },
+})
+const [target, runs, writers, seed] = [Number(values.events), Number(values.runs), Number(values.writers), Number(values.seed)]
+const slowRuns = Math.min(runs, Number(values['slow-runs']))
+if (!(target >= 1000) || !(runs >= 1) || !(slowRuns >= 1) || !(writers >= 2 && writers <= 32) || !Number.isInteger(seed)) {
+  console.error('usage: postgres.bench.js [--events N ≥ 1000] [--runs R ≥ 1] [--slow-runs R ≥ 1] [--writers 2…32] [--seed S]')
+  process.exit(2)
+}
+const cpus = os.cpus()
+console.log(`talent-ledger PostgreSQL benchmark — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+console.log(await describeServer())
+
+const w = await buildWorkload(target, seed)
+const perBatch = w.events / w.batches.length
+console.log(`workload: ${fmt(w.talents)} talents (seed ${seed}), ${fmt(w.commands.length)} commands → ${fmt(w.events)} events in ${fmt(w.batches.length)} appends (${perBatch.toFixed(2)} events/append) on ${fmt(w.streams.length)} streams; built in ${(w.buildMs / 1000).toFixed(1)} s`)
+
+// every contender's pool holds one connection per writer (Emmett's dumbo pool: pg's default of 10)
+const contenders: Array<{ name: string; tag: string; open: OpenContender; slow: boolean }> = [
+  { name: '@talent-ledger/store-postgres', tag: 'ours', open: openOurs(writers), slow: false },
+  { name: RAW, tag: 'raw', open: openRaw(writers), slow: false },
+  { name: EMMETT, tag: 'emmett', open: openEmmett, slow: true },
+]
+try {
+  await (await contenders[0]!.open(schemaName('probe'))).close()
+} catch (error) {
+  console.log(`@talent-ledger/store-postgres left out: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  contenders.shift()
+}
+
+// hashing alone, no store: how much of an append is the SHA-256 chain
+const sealT0 = performance.now()
+const heads = new Map<string, string>()
+for (const b of w.batches) {
+  const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, (i) => i)
+  heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
+}
+const sealMs = performance.now() - sealT0
+
+const times = new Map<string, PgPhaseTimes[]>(contenders.map((c) => [c.name, []]))
+const t0 = performance.now()
+for (let run = 1; run <= runs; run++) {
+  // interleaved, so a slow spell of the shared machine does not land on one contender only
+  for (const c of contenders) if (!c.slow || run <= slowRuns) times.get(c.name)!.push(await runPgPhases(c.open, c.tag, w, writers))
+  console.log(`run ${run}/${runs} done (${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${os.loadavg()[0]!.toFixed(2)})`)
+}
+
+console.log(`\nsynchronous_commit = on for every contender; ${runs} run(s) (Emmett: ${slowRuns}), median shown; ${writers} concurrent writers are async tasks in this one Node process, over a pool of ${writers} connections (Emmett: 10); hashing is core's sealEvents (pure-JS SHA-256) everywhere`)
+console.log(`sealEvents alone over the workload (no store): ${fmt(sealMs)} ms, ${fmt((w.events / sealMs) * 1000)} events/s\n`)
+console.log(pgTable(w.events, writers, times))

@@ -45,11 +45,13 @@ const install = (p: Parsers): void => p.forEach((parse, oid) => pg.types.setType
 const pgDefaults = parsers()
 let emmettParsers: Parsers | undefined
 
-/** Emmett 0.42 on PostgreSQL, in a new schema named `schema`, over a dumbo pool (pg.Pool, max 10). */
-export const openEmmett: OpenContender = async (schema) => {
+/** Emmett 0.42 on PostgreSQL, in a new schema named `schema`, over a dumbo pool on a pg.Pool of `poolSize`. */
+export const openEmmett = (poolSize: number): OpenContender => async (schema) => {
   await runSql(`CREATE SCHEMA "${schema}"`)
   if (emmettParsers !== undefined) install(emmettParsers)
-  const pool = dumbo({ connectionString: withSearchPath(connectionString, schema) })
+  const url = withSearchPath(connectionString, schema)
+  const connections = new pg.Pool({ connectionString: url, max: poolSize })
+  const pool = dumbo({ connectionString: url, pool: connections })
   emmettParsers ??= parsers()
   const store = getPostgreSQLEventStore(connectionString, { connectionOptions: { dumbo: pool }, schema: { autoMigration: 'None' } })
   await store.schema.migrate()
@@ -73,6 +75,7 @@ export const openEmmett: OpenContender = async (schema) => {
     },
     close: async () => {
       await store.close()
+      await connections.end()
       install(pgDefaults)
       await dropSchema(schema)
     },

@@ -22,7 +22,7 @@ import { EMMETT, pgTable, RAW } from './report.js'
 
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '20000' },
+    events: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
     'slow-runs': { type: 'string', default: '1' },
     writers: { type: 'string', default: '8' },
@@ -43,11 +43,11 @@ const w = await buildWorkload(target, seed)
 const perBatch = w.events / w.batches.length
 console.log(`workload: ${fmt(w.talents)} talents (seed ${seed}), ${fmt(w.commands.length)} commands → ${fmt(w.events)} events in ${fmt(w.batches.length)} appends (${perBatch.toFixed(2)} events/append) on ${fmt(w.streams.length)} streams; built in ${(w.buildMs / 1000).toFixed(1)} s`)
 
-// every contender's pool holds one connection per writer (Emmett's dumbo pool: pg's default of 10)
+// every contender's pool holds one connection per writer
 const contenders: Array<{ name: string; tag: string; open: OpenContender; slow: boolean }> = [
   { name: '@talent-ledger/store-postgres', tag: 'ours', open: openOurs(writers), slow: false },
   { name: RAW, tag: 'raw', open: openRaw(writers), slow: false },
-  { name: EMMETT, tag: 'emmett', open: openEmmett, slow: true },
+  { name: EMMETT, tag: 'emmett', open: openEmmett(writers), slow: true },
 ]
 try {
   await (await contenders[0]!.open(schemaName('probe'))).close()
@@ -73,6 +73,6 @@ for (let run = 1; run <= runs; run++) {
   console.log(`run ${run}/${runs} done (${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${os.loadavg()[0]!.toFixed(2)})`)
 }
 
-console.log(`\nsynchronous_commit = on for every contender; ${runs} run(s) (Emmett: ${slowRuns}), median shown; ${writers} concurrent writers are async tasks in this one Node process, over a pool of ${writers} connections (Emmett: 10); hashing is core's sealEvents (pure-JS SHA-256) everywhere`)
+console.log(`\nsynchronous_commit = on for every contender; ${runs} run(s) (Emmett: ${slowRuns}), median shown; ${writers} concurrent writers are async tasks in this one Node process, over a pool of ${writers} connections per contender; hashing is core's sealEvents (pure-JS SHA-256) everywhere`)
 console.log(`sealEvents alone over the workload (no store): ${fmt(sealMs)} ms, ${fmt((w.events / sealMs) * 1000)} events/s\n`)
 console.log(pgTable(w.events, writers, times))

@@ -3,8 +3,8 @@
  * Emmett's PostgreSQL store, in one run, on the same workload (../shared/phases.ts), each contender
  * in its own fresh schema with synchronous_commit on: appends by one writer and by `--writers`
  * concurrent async writers over the contender's pool, then reading, replaying and verifying.
- * Emmett is slower, so it runs `--slow-runs` times (default 1). The growth of cost with the store's
- * size is a separate command (grow.bench.ts).
+ * Emmett can be given fewer runs with `--slow-runs` (default: as many as the others). The growth of
+ * cost with the store's size is a separate command (grow.bench.ts).
  * Usage: node dist/postgres/postgres.bench.js [--events N] [--runs R] [--slow-runs R] [--writers W] [--seed S]
  */
 import os from 'node:os'
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
-    'slow-runs': { type: 'string', default: '1' },
+    'slow-runs': { type: 'string', default: '3' },
     writers: { type: 'string', default: '8' },
     seed: { type: 'string', default: '2026' },
   },

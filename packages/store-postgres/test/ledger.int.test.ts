@@ -1,7 +1,8 @@
 /**
  * The ledger service on PostgreSQL with keys in the same schema: a short scenario end to end,
  * ledger digests equal to core's recomputation, ForgetTalent deleting the key row; a stored row that
- * is not a valid event reported with its stream and version; a subscriber in one process woken by
+ * is not a valid event reported with its stream and version; the unique (stream, version) backstop
+ * answering Conflict; a subscriber in one process woken by
  * an append in another through NOTIFY alone (its safety-net poll set far beyond the test's length).
  */
 import { afterEach, describe, expect, it } from 'vitest'
@@ -77,6 +78,17 @@ describe('the ledger service on PostgreSQL', () => {
     await raw.query(`UPDATE "${store.schema}".events SET metadata = '{"actor":null}' WHERE stream_id = 'talent-1' AND version = 2`)
     await expect(store.readStream('talent-1')).rejects.toThrow(/corrupt event in talent-1 at version 2/)
     await expect(store.readAll()).rejects.toThrow(/talent-1 at version 2/)
+  })
+
+  it('answers Conflict, not an exception, when the unique (stream, version) backstop fires', async () => {
+    const store = await open()
+    expect(E.isRight(await store.append('talent-1', probes(2), 'no-stream'))).toBe(true)
+    const raw = await rawClient()
+    cleanups.push(() => raw.end())
+    // a head row that disagrees with the events: the head check passes, the insert hits the constraint
+    await raw.query(`DELETE FROM "${store.schema}".streams WHERE stream_id = 'talent-1'`)
+    expect(await store.append('talent-1', probes(1, 3), 'no-stream')).toMatchObject({ _tag: 'Left', left: { code: 'Conflict', streamId: 'talent-1' } })
+    expect(await store.readStream('talent-1')).toHaveLength(2)
   })
 
   it('wakes a subscriber of another process through NOTIFY', async () => {

@@ -13,7 +13,7 @@ import { sealEvents } from '@talent-ledger/core'
 import type { OpenContender } from '../shared/contender.js'
 import { fmt } from '../shared/report.js'
 import { buildWorkload } from '../shared/workload.js'
-import { describeServer, schemaName } from './connection.js'
+import { describeServer } from './connection.js'
 import { openEmmett } from './emmett.js'
 import { openOurs } from './ours.js'
 import { runPgPhases, type PgPhaseTimes } from './phases.js'
@@ -49,12 +49,6 @@ const contenders: Array<{ name: string; tag: string; open: OpenContender; slow: 
   { name: RAW, tag: 'raw', open: openRaw(writers), slow: false },
   { name: EMMETT, tag: 'emmett', open: openEmmett(writers), slow: true },
 ]
-try {
-  await (await contenders[0]!.open(schemaName('probe'))).close()
-} catch (error) {
-  console.log(`@talent-ledger/store-postgres left out: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
-  contenders.shift()
-}
 
 // hashing alone, no store: how much of an append is the SHA-256 chain
 const sealT0 = performance.now()

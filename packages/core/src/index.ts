@@ -108,6 +108,27 @@ export {
 } from './projections/city-dashboard.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
 
+// notifications
+export {
+  NotificationPolicy,
+  NotificationRule,
+  RuleCondition,
+  Delivery,
+  RecipientKind,
+  ChannelNameCodec,
+  LocaleCodec,
+  silentNotificationPolicy,
+  decodeNotificationPolicy,
+} from './notifications/notification-policy.js'
+export { DEFAULT_NOTIFICATION_POLICY_ID, defaultNotificationPolicy } from './notifications/default-notification-policy.js'
+export { NotifiableEvent, NoticeFacts, AnyNoticeFacts, isNotifiable, factsOf, type NoticeFactsOf, type RuleRef } from './notifications/notice-facts.js'
+export { TEMPLATES, TemplateName, renderTemplate, templateEvent, type RenderedText } from './notifications/templates.js'
+export { addressing, type Addressee, type Addressing } from './notifications/addressing.js'
+export { formatFen } from './notifications/money.js'
+export { outboxEntriesFor, recipientOf, type NotifiedTalent } from './notifications/outbox-entries.js'
+export { noticeRenderer, recipientKindOf, UnrenderableNotice, type ProfileLookup, type NoticeRendererOptions } from './notifications/notice-renderer.js'
+export { deliveryStatusOf, type DeliveryStatusSummary, type StatusCounts } from './notifications/delivery-status.js'
+
 // application
 export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'
 export { routeOf, organizationsNamed, businessDateOf, type Aggregate } from './application/routing.js'

@@ -25,6 +25,9 @@ import { initialTalentState, type TalentState } from '../domain/talent/state.js'
 import { talentDecider, talentStream } from '../domain/talent/talent.js'
 import type { PolicyRegistry } from '../policy/registry.js'
 import { talentProfile, type TalentProfile } from '../projections/talent-profile.js'
+import { defaultNotificationPolicy } from '../notifications/default-notification-policy.js'
+import type { NotificationPolicy } from '../notifications/notification-policy.js'
+import { outboxEntriesFor } from '../notifications/outbox-entries.js'
 import { businessDateOf, organizationsNamed, routeOf } from './routing.js'
 
 /** A command's outcome, in the shape of a CLI result line. */
@@ -48,6 +51,11 @@ export interface LedgerDeps {
   readonly newEventId?: () => string
   /** Retries on a conflicting append (default: 12 attempts, jittered back-off). */
   readonly retry?: RetryPolicy
+  /**
+   * Which events notify whom (default: the shipped policy). The notices are written to the
+   * store's outbox in the same append as their events; `null` or a policy without rules: none.
+   */
+  readonly notifications?: NotificationPolicy | null
 }
 
 /** Per-command options. */
@@ -84,6 +92,7 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const { store, keys, clock } = deps
   const newId = deps.newEventId ?? (() => uuidv7())
   const retry = deps.retry ?? defaultRetryPolicy
+  const notifications = deps.notifications === undefined ? defaultNotificationPolicy : deps.notifications
   const decodeRow = decodeRecorded(upcasterChain(deps.upcasters ?? []))
   const decode = (row: RecordedEvent): Decoded => decodeRow(row)
   // Every talent command reads the policy and organisation streams: their rows are decoded once and
@@ -176,9 +185,10 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
           if (E.isLeft(sealed)) return sealed
           command = sealed.right
         } else command = c as TalentCommand
-        const result = await handleCommand(store, stream, retry, async () =>
-          E.right(attemptFor<TalentState, TalentEvent, TalentDecision>(talentDecider, { command, context: await talentContext(c) }, c, options)),
-        )()
+        const result = await handleCommand(store, stream, retry, async () => {
+          const attempt = attemptFor<TalentState, TalentEvent, TalentDecision>(talentDecider, { command, context: await talentContext(c) }, c, options)
+          return E.right(notifications === null || notifications.rules.length === 0 ? attempt : { ...attempt, outboxFor: (events, state) => outboxEntriesFor(notifications, events, state) })
+        })()
         // erase the key after the event is stored, and again on a repeated ForgetTalent in case a crash came between
         if (c.type === 'ForgetTalent' && (E.isRight(result) || result.left.code === 'Duplicate')) await keys.forget(c.data.talentId)
         return result

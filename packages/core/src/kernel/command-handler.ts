@@ -8,6 +8,7 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { jitteredBackoff, type Backoff } from './backoff.js'
 import type { RecordedEvent } from './envelope.js'
 import { domainError, type DomainError } from './errors.js'
+import type { OutboxEntry } from './outbox.js'
 import type { EventStore } from './ports.js'
 import type { NewEvent } from './envelope.js'
 
@@ -16,6 +17,8 @@ export interface Attempt<S, Ev> {
   readonly fold: (stream: ReadonlyArray<RecordedEvent>) => S
   readonly decide: (state: S) => E.Either<DomainError, ReadonlyArray<Ev>>
   readonly toNewEvents: (events: ReadonlyArray<Ev>, state: S) => ReadonlyArray<NewEvent>
+  /** Notices the new events cause, appended with them in one transaction (none when absent). */
+  readonly outboxFor?: (newEvents: ReadonlyArray<NewEvent>, state: S) => ReadonlyArray<OutboxEntry>
 }
 
 /** The outcome of an accepted command. */
@@ -58,7 +61,9 @@ export const handleCommand =
       const decided = plan.right.decide(state)
       if (E.isLeft(decided)) return decided
       if (decided.right.length === 0) return E.right({ stream: streamId, version, events: [] })
-      const appended = await store.append(streamId, plan.right.toNewEvents(decided.right, state), version === 0 ? 'no-stream' : version)
+      const newEvents = plan.right.toNewEvents(decided.right, state)
+      const outbox = plan.right.outboxFor?.(newEvents, state) ?? []
+      const appended = await store.append(streamId, newEvents, version === 0 ? 'no-stream' : version, outbox.length === 0 ? undefined : { outbox })
       if (E.isRight(appended)) return E.right({ stream: streamId, version: appended.right.version, events: decided.right })
     }
     return E.left(

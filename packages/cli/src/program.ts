@@ -13,13 +13,14 @@ import { applyLines } from './commands/apply.js'
 import { demoHeader, runDemo } from './commands/demo.js'
 import { exportLog } from './commands/export.js'
 import { checkExport, writeEvents } from './commands/import.js'
+import { notificationsListing, printNotifications } from './commands/notifications.js'
 import { cityReport } from './commands/report.js'
 import { checkHtmlTarget, writeReportHtml } from './commands/report-html.js'
 import { showTalent } from './commands/show.js'
 import { verifyLog } from './commands/verify.js'
 import { dashboardText } from './dashboard-text.js'
 import { checkReadable, linesOf } from './input.js'
-import { parseCount, parseDate, parseTimestamp, todayUtc } from './options.js'
+import { parseChoice, parseCount, parseDate, parseTimestamp, todayUtc } from './options.js'
 import { finish, writeLine } from './output.js'
 import { progressBar } from './progress.js'
 import { DEFAULT_STORE_URL, openStore, parseStoreUrl, type OpenedStore } from './store-url.js'
@@ -148,6 +149,23 @@ export const buildProgram = (): Command => {
         const result = checked.ok ? await writeEvents(opened.store, checked.events, progressBar('importing events')) : checked
         await print(result)
         return result.ok ? 0 : 1
+      })
+    })
+
+  program
+    .command('notifications')
+    .description('notices in the outbox (written with their events) and the delivery status: pending, delivered, parked')
+    .option('--status <status>', 'list only notices in this status: pending | delivered | parked')
+    .option('--channel <channel>', 'list only notices for this channel: webhook | email | nats')
+    .option('--json', 'print {summary, notices} as one JSON line')
+    .action(async (options: { status?: string; channel?: string; json?: boolean }, command: Command) => {
+      const query = {
+        ...(options.status === undefined ? {} : { status: parseChoice('--status', options.status, ['pending', 'delivered', 'parked'] as const) }),
+        ...(options.channel === undefined ? {} : { channel: parseChoice('--channel', options.channel, ['webhook', 'email', 'nats'] as const) }),
+      }
+      await withLedger(command, { mustExist: true }, async (opened) => {
+        await printNotifications(await notificationsListing(opened.store, query, systemClock.now()), options.json === true, process.stdout)
+        return 0
       })
     })
 

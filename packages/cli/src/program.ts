@@ -158,7 +158,17 @@ export const buildProgram = (): Command => {
     .option('--status <status>', 'list only notices in this status: pending | delivered | parked')
     .option('--channel <channel>', 'list only notices for this channel: webhook | email | nats')
     .option('--json', 'print {summary, notices} as one JSON line')
-    .action(async (options: { status?: string; channel?: string; json?: boolean }, command: Command) => {
+    .option('--requeue [ids...]', 'move parked notices (all, or the ids given) back to pending, due now; prints {"requeued":N}')
+    .action(async (options: { status?: string; channel?: string; json?: boolean; requeue?: true | string[] }, command: Command) => {
+      const requeue = options.requeue
+      if (requeue !== undefined) {
+        if (options.status !== undefined || options.channel !== undefined || options.json === true) throw new UsageError('notifications --requeue takes no --status, --channel or --json')
+        await withLedger(command, { mustExist: true }, async (opened) => {
+          await print({ requeued: await opened.store.outbox.requeue(requeue === true ? undefined : requeue) })
+          return 0
+        })
+        return
+      }
       const query = {
         ...(options.status === undefined ? {} : { status: parseChoice('--status', options.status, ['pending', 'delivered', 'parked'] as const) }),
         ...(options.channel === undefined ? {} : { channel: parseChoice('--channel', options.channel, ['webhook', 'email', 'nats'] as const) }),

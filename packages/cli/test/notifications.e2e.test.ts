@@ -81,7 +81,19 @@ describe('talent-ledger notifications', () => {
     expect(lines[3]).toBe('parked ×1: HTTP 410: gone')
   })
 
+  it('requeues parked notices: back to pending, due now', () => {
+    const parked = listing('--status', 'parked').notices
+    expect(parked).toHaveLength(1)
+    const run = notifications('--requeue')
+    expect([run.code, run.stderr]).toEqual([0, ''])
+    expect(run.json()).toEqual([{ requeued: 1 }])
+    expect(listing().summary.counts).toEqual({ pending: 8, delivered: 1, parked: 0 })
+    const again = notifications('--requeue', parked[0]!.id, 'no-such-id')
+    expect(again.json()).toEqual([{ requeued: 1 }])
+  })
+
   it.each([
+    [['--requeue', '--json'], 'talent-ledger: notifications --requeue takes no --status, --channel or --json'],
     [['--status', 'sent'], 'talent-ledger: --status "sent" is not one of pending, delivered, parked'],
     [['--channel', 'sms'], 'talent-ledger: --channel "sms" is not one of webhook, email, nats'],
   ])('exits 2 for %j', (args, message) => {

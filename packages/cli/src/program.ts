@@ -13,14 +13,14 @@ import { applyLines } from './commands/apply.js'
 import { demoHeader, runDemo } from './commands/demo.js'
 import { exportLog } from './commands/export.js'
 import { checkExport, writeEvents } from './commands/import.js'
-import { notificationsListing, printNotifications } from './commands/notifications.js'
 import { cityReport } from './commands/report.js'
 import { checkHtmlTarget, writeReportHtml } from './commands/report-html.js'
 import { showTalent } from './commands/show.js'
 import { verifyLog } from './commands/verify.js'
+import { addNotificationVerbs } from './notification-verbs.js'
 import { dashboardText } from './dashboard-text.js'
 import { checkReadable, linesOf } from './input.js'
-import { parseChoice, parseCount, parseDate, parseTimestamp, todayUtc } from './options.js'
+import { parseCount, parseDate, parseTimestamp, todayUtc } from './options.js'
 import { finish, writeLine } from './output.js'
 import { progressBar } from './progress.js'
 import { DEFAULT_STORE_URL, openStore, parseStoreUrl, type OpenedStore } from './store-url.js'
@@ -29,7 +29,7 @@ import { UsageError } from './usage-error.js'
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
 
 /** Opens the store of `--store`, runs `work` with it and the ledger service, and closes it. */
-const withLedger = async (
+export const withLedger = async (
   command: Command,
   options: { readonly mustExist: boolean },
   work: (opened: OpenedStore, ledger: TalentLedger) => Promise<number>,
@@ -152,32 +152,7 @@ export const buildProgram = (): Command => {
       })
     })
 
-  program
-    .command('notifications')
-    .description('notices in the outbox (written with their events) and the delivery status: pending, delivered, parked')
-    .option('--status <status>', 'list only notices in this status: pending | delivered | parked')
-    .option('--channel <channel>', 'list only notices for this channel: webhook | email | nats')
-    .option('--json', 'print {summary, notices} as one JSON line')
-    .option('--requeue [ids...]', 'move parked notices (all, or the ids given) back to pending, due now; prints {"requeued":N}')
-    .action(async (options: { status?: string; channel?: string; json?: boolean; requeue?: true | string[] }, command: Command) => {
-      const requeue = options.requeue
-      if (requeue !== undefined) {
-        if (options.status !== undefined || options.channel !== undefined || options.json === true) throw new UsageError('notifications --requeue takes no --status, --channel or --json')
-        await withLedger(command, { mustExist: true }, async (opened) => {
-          await print({ requeued: await opened.store.outbox.requeue(requeue === true ? undefined : requeue) })
-          return 0
-        })
-        return
-      }
-      const query = {
-        ...(options.status === undefined ? {} : { status: parseChoice('--status', options.status, ['pending', 'delivered', 'parked'] as const) }),
-        ...(options.channel === undefined ? {} : { channel: parseChoice('--channel', options.channel, ['webhook', 'email', 'nats'] as const) }),
-      }
-      await withLedger(command, { mustExist: true }, async (opened) => {
-        await printNotifications(await notificationsListing(opened.store, query, systemClock.now()), options.json === true, process.stdout)
-        return 0
-      })
-    })
+  addNotificationVerbs(program, withLedger)
 
   program
     .command('demo')

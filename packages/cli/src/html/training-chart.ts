@@ -39,7 +39,9 @@ export const trainingChart = (report: Pick<CityReport, 'trainingsByField'>): str
     const y = LEGEND + i * ROW
     return [
       `<g class="field" data-field="${escapeHtml(field)}" data-enrolled="${c.enrolled}" data-completed="${c.completed}">`,
-      `<text class="label" x="0" y="${y + 18}">${escapeHtml(label.zh)} <tspan class="muted">${escapeHtml(label.en)}</tspan></text>`,
+      // the English name goes under the Chinese one: side by side, the longest runs into the bars
+      `<text class="label" x="0" y="${y + 17}">${escapeHtml(label.zh)}</text>`,
+      `<text class="label muted" x="0" y="${y + 35}">${escapeHtml(label.en)}</text>`,
       bar('enrolled', c.enrolled, max, y + 4),
       bar('completed', c.completed, max, y + 22),
       '</g>',

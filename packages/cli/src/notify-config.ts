@@ -7,7 +7,7 @@
  * ```json
  * { "webhook": { "url": "https://hr.example.gov.cn/hooks", "endpoints": { "employer:port-co": "https://port.example/hooks" }, "secrets": ["whsec_…"] },
  *   "email": { "smtpUrl": "smtp://mail.example:587", "from": "人社局 <notices@hr.example.gov.cn>", "addressBook": { "talent:t-1": "t1@example.cn" } },
- *   "nats": { "servers": ["nats://127.0.0.1:4222"], "subjectPrefix": "talent-ledger.notices" },
+ *   "nats": { "servers": ["nats://127.0.0.1:4222"], "subjectPrefix": "talent-ledger.notices", "stream": "TALENT_LEDGER_NOTICES" },
  *   "relay": { "maxAttempts": 10, "batchSize": 50 } }
  * ```
  */
@@ -28,6 +28,7 @@ const EmailAddress = refined('e-mail address', (s) => /^[^\s@<>]+@[^\s@<>]+\.[^\
 const Sender = refined('sender ("Name <address>" or address)', (s) => /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(s.trim()))
 const WebhookSecret = refined('webhook secret (whsec_ followed by base64)', (s) => /^whsec_[A-Za-z0-9+/]+=*$/.test(s))
 const SubjectPrefix = refined('NATS subject prefix (tokens of letters, digits, - and _, separated by dots)', (s) => /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(s))
+const StreamName = refined('JetStream stream name (letters, digits, - and _)', (s) => /^[A-Za-z0-9_-]+$/.test(s))
 const nonEmpty = <C extends t.Mixed>(c: C, name: string) => t.refinement(t.array(c), (xs) => xs.length > 0, name)
 
 const sections = {
@@ -36,7 +37,7 @@ const sections = {
     optional: { url: HttpUrl, endpoints: t.record(t.string, HttpUrl), timeoutMs: PositiveInt },
   },
   email: { required: { smtpUrl: SmtpUrl, from: Sender, addressBook: t.record(t.string, EmailAddress) }, optional: {} },
-  nats: { required: { servers: nonEmpty(NatsServer, 'at least one NATS server'), subjectPrefix: SubjectPrefix }, optional: {} },
+  nats: { required: { servers: nonEmpty(NatsServer, 'at least one NATS server'), subjectPrefix: SubjectPrefix }, optional: { stream: StreamName } },
   relay: {
     required: {},
     optional: { maxAttempts: PositiveInt, batchSize: PositiveInt, concurrency: PositiveInt, leaseMs: PositiveInt, idleMs: PositiveInt, backoffBaseMs: PositiveInt, backoffCapMs: PositiveInt },
@@ -49,7 +50,7 @@ const { webhook, email, nats, relay } = sections
 export const NotifyConfig = t.partial({
   webhook: t.intersection([t.type(webhook.required), t.partial(webhook.optional)]),
   email: t.type(email.required),
-  nats: t.type(nats.required),
+  nats: t.intersection([t.type(nats.required), t.partial(nats.optional)]),
   relay: t.partial(relay.optional),
 }, 'a JSON object with webhook, email, nats and/or relay')
 export type NotifyConfig = t.TypeOf<typeof NotifyConfig>

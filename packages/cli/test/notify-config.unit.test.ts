@@ -11,7 +11,7 @@ import { tempDir } from './run-cli.js'
 const full = {
   webhook: { url: 'https://hr.example.gov.cn/hooks', endpoints: { 'employer:port-co': 'http://127.0.0.1:8080/hooks' }, secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'], timeoutMs: 5000 },
   email: { smtpUrl: 'smtp://127.0.0.1:2525', from: '人社局 <notices@hr.example.gov.cn>', addressBook: { 'talent:t-1': 't1@example.cn', bureau: 'desk@hr.example.gov.cn' } },
-  nats: { servers: ['nats://127.0.0.1:4222'], subjectPrefix: 'talent-ledger.notices' },
+  nats: { servers: ['nats://127.0.0.1:4222'], subjectPrefix: 'talent-ledger.notices', stream: 'TALENT_LEDGER_NOTICES' },
   relay: { maxAttempts: 10, batchSize: 50, leaseMs: 60000 },
 }
 const messages = (raw: unknown): string[] => {
@@ -38,6 +38,7 @@ describe('notify configuration', () => {
     [{ email: { smtpUrl: full.email.smtpUrl, addressBook: {} } }, 'email.from is required (sender ("Name <address>" or address))'],
     [{ nats: { servers: ['http://x'], subjectPrefix: 'a.b' } }, 'nats.servers.0: expected NATS server (nats://host:port or host:port), got "http://x"'],
     [{ nats: { servers: full.nats.servers, subjectPrefix: 'a b' } }, 'nats.subjectPrefix: expected NATS subject prefix (tokens of letters, digits, - and _, separated by dots), got "a b"'],
+    [{ nats: { ...full.nats, stream: 'a.b' } }, 'nats.stream: expected JetStream stream name (letters, digits, - and _), got "a.b"'],
     [{ nats: full.nats, relay: { maxAttempts: 0 } }, 'relay.maxAttempts: expected PositiveInt, got 0'],
     [{ nats: full.nats, webook: {} }, 'webook: unknown field (expected webhook, email, nats, relay)'],
     [{ webhook: { url: full.webhook.url, secrets: full.webhook.secrets, endpionts: {} } }, 'webhook.endpionts: unknown field (expected secrets, url, endpoints, timeoutMs)'],

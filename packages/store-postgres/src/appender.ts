@@ -1,0 +1,174 @@
+/**
+ * One append, as few round trips as it can: the events are sealed in JavaScript with core
+ * `sealEvents` against the stream head, then `append_events` moves the head only if it is still that
+ * head and inserts the events and their outbox rows — one statement. The head is known without
+ * asking for a new stream (`no-stream`, 0) and when the store has seen it (its own appends, a
+ * `readStream` that reached the end); otherwise one query reads it first. A head the store
+ * remembered wrongly only costs a retry: the function reports the actual head. The unique
+ * `(stream_id, version)` constraint is the backstop; should it fire, the append is a `Conflict`.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  sealEvents,
+  type AppendResult,
+  type ExpectedVersion,
+  type NewEvent,
+  type OutboxEntry,
+  type RecordedEvent,
+  type WrongExpectedVersion,
+} from '@talent-ledger/core'
+import { constraintOf, errorCode } from './errors.js'
+import { HeadCache, type Head } from './head-cache.js'
+import type { Queryable } from './projection-table.js'
+import type { Schema } from './schema-name.js'
+import { MAX_BATCH } from './sql-functions.js'
+import { toPosition } from './rows.js'
+
+/** What an append yields: the port's outcome plus, when events were stored, the events as a reader will see them. */
+export interface Appended {
+  readonly outcome: E.Either<WrongExpectedVersion, AppendResult>
+  readonly stored: ReadonlyArray<RecordedEvent>
+}
+
+/** One append's request. */
+export interface AppendRequest {
+  readonly streamId: string
+  readonly events: ReadonlyArray<NewEvent>
+  readonly expected: ExpectedVersion
+  readonly outbox: ReadonlyArray<OutboxEntry>
+  readonly createdAt: string
+  /** Take the append lock exclusively (inline projections fold in log order). */
+  readonly exclusive: boolean
+}
+
+interface FunctionRow {
+  readonly r_status: 'appended' | 'duplicate' | 'conflict'
+  readonly r_version: number
+  readonly r_first: string | null
+  readonly r_last: string | null
+  readonly r_hash: string | null
+  readonly r_stream: string | null
+}
+
+interface Probe {
+  readonly version: number | null
+  readonly hash: string | null
+  readonly first_stream: string | null
+  readonly first_position: string | null
+  readonly last_version: number | null
+  readonly last_position: string | null
+  readonly first_version: number | null
+}
+
+const versionMatches = (expected: ExpectedVersion, actual: number): boolean =>
+  expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual)
+
+/** The backstop fired: the caller rolls back (if in a transaction) and reports a `Conflict` with the actual head. */
+export class BackstopConflict extends Error {
+  constructor(readonly streamId: string, options?: { readonly cause?: unknown }) {
+    super(`two appends raced for the same version of ${streamId}`, options)
+    this.name = 'BackstopConflict'
+  }
+}
+
+const alreadyElsewhere = (eventId: string, stored: string, streamId: string): Error =>
+  new Error(`event ${eventId} is already stored in stream ${stored}, not ${streamId}`)
+
+/** The appender of one store; `heads` remembers heads it has seen. */
+export const createAppender = (s: Schema, heads: HeadCache) => {
+  const fnSql = `SELECT * FROM ${s.sql}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
+  const probeSql = `SELECT h.version, h.hash, f.stream_id AS first_stream, f.version AS first_version, f.global_position AS first_position,
+      l.version AS last_version, l.global_position AS last_position
+    FROM (SELECT 1) AS one
+    LEFT JOIN ${s.sql}.streams h ON h.stream_id = $1
+    LEFT JOIN ${s.sql}.events f ON f.event_id = $2
+    LEFT JOIN ${s.sql}.events l ON l.event_id = $3`
+  const fnName = `tl-append-${s.name}`
+  const probeName = `tl-probe-${s.name}`
+
+  /** The stream's head and, if the batch's first event is stored, the original result. */
+  const probe = async (q: Queryable, streamId: string, events: ReadonlyArray<NewEvent>) => {
+    const { rows } = await q.query<Probe>({
+      name: probeName,
+      text: probeSql,
+      values: [streamId, events[0]?.eventId ?? '', events[events.length - 1]?.eventId ?? ''],
+    })
+    const p = rows[0]!
+    const head: Head = { version: p.version ?? 0, hash: p.hash ?? '' }
+    if (p.first_stream === null) return { head, original: undefined }
+    if (p.first_stream !== streamId) throw alreadyElsewhere(events[0]!.eventId, p.first_stream, streamId)
+    const original: AppendResult =
+      p.last_version === null
+        ? { streamId, version: p.first_version!, lastPosition: toPosition(p.first_position) }
+        : { streamId, version: p.last_version, lastPosition: toPosition(p.last_position) }
+    return { head, original }
+  }
+
+  const conflict = (r: AppendRequest, actual: number): Appended => ({
+    outcome: E.left({ code: 'Conflict', streamId: r.streamId, expected: r.expected, actual }),
+    stored: [],
+  })
+
+  /** Appends `r` through `q` (the pool: its own transaction; a client: inside the caller's). */
+  const append = async (q: Queryable, r: AppendRequest): Promise<Appended> => {
+    const { streamId, events } = r
+    if (events.length > MAX_BATCH) throw new RangeError(`an append takes at most ${MAX_BATCH} events, not ${events.length}`)
+    let head = heads.known(streamId, r.expected)
+    for (;;) {
+      if (head === undefined || events.length === 0) {
+        const p = await probe(q, streamId, events)
+        if (p.original !== undefined) return { outcome: E.right(p.original), stored: [] }
+        head = p.head
+        heads.remember(streamId, head)
+        if (!versionMatches(r.expected, head.version)) return conflict(r, head.version)
+        if (events.length === 0) return { outcome: E.right({ streamId, version: head.version, lastPosition: 0 }), stored: [] }
+      }
+      const sealed = sealEvents({ streamId, version: head.version, hash: head.hash }, events, () => 0)
+      const data = sealed.map((e) => JSON.stringify(e.data))
+      const metadata = sealed.map((e) => JSON.stringify(e.metadata))
+      let row: FunctionRow
+      try {
+        const result = await q.query<FunctionRow>({
+          name: fnName,
+          text: fnSql,
+          values: [
+            streamId, head.version, head.hash, r.exclusive,
+            sealed.map((e) => e.eventId), sealed.map((e) => e.type), sealed.map((e) => e.schemaVersion), data, metadata,
+            sealed.map((e) => e.prevHash), sealed.map((e) => e.hash),
+            r.outbox.length === 0 ? null : JSON.stringify(r.outbox), r.createdAt,
+          ],
+        })
+        row = result.rows[0]!
+      } catch (error) {
+        if (errorCode(error) === '23505' && constraintOf(error) === 'events_stream_version') throw new BackstopConflict(streamId, { cause: error })
+        throw error
+      }
+      if (row.r_status === 'appended') {
+        const first = toPosition(row.r_first)
+        const last = sealed[sealed.length - 1]!
+        heads.remember(streamId, { version: last.version, hash: last.hash })
+        // as a reader will see them: positions assigned, data and metadata through JSON
+        const stored = sealed.map((e, i) => ({ ...e, globalPosition: first + i, data: JSON.parse(data[i]!) as unknown, metadata: JSON.parse(metadata[i]!) as RecordedEvent['metadata'] }))
+        return { outcome: E.right({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), stored }
+      }
+      if (row.r_status === 'duplicate') {
+        if (row.r_stream !== streamId) throw alreadyElsewhere(events[0]!.eventId, row.r_stream ?? '?', streamId)
+        return { outcome: E.right({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), stored: [] }
+      }
+      head = { version: row.r_version, hash: row.r_hash ?? '' }
+      heads.remember(streamId, head)
+      if (!versionMatches(r.expected, head.version)) return conflict(r, head.version)
+      // `any`, or a head remembered wrongly: seal again on the actual head
+    }
+  }
+
+  /** The `Conflict` for a stream whose append hit the backstop, with its actual version. */
+  const backstopConflict = async (q: Queryable, r: AppendRequest): Promise<Appended> => {
+    heads.forget(r.streamId)
+    const p = await probe(q, r.streamId, r.events)
+    if (p.original !== undefined) return { outcome: E.right(p.original), stored: [] }
+    return conflict(r, p.head.version)
+  }
+
+  return { append, backstopConflict }
+}

@@ -1,0 +1,169 @@
+/**
+ * The EventStore port on PostgreSQL (pg). An append is one call of the schema's `append_events`
+ * function — one round trip, one transaction — that moves the stream head only if it is where the
+ * events were sealed against, inserts the events with positions derived from the transaction id,
+ * and writes their outbox rows. Appenders to different streams run side by side (group commit);
+ * `readAll` and subscriptions return only the final part of the log, below `read_horizon()`, so
+ * they see events in one order and never skip one that commits late (see `sql-functions.ts`).
+ * With inline projections an append is a transaction holding the schema's append lock
+ * exclusively: the projections fold in log order and commit with the events.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import pg from 'pg'
+import type { AppendOptions, CheckpointStore, Clock, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, StoredStreamHead, Subscription } from '@talent-ledger/core'
+import { BackstopConflict, createAppender, type Appended, type AppendRequest } from './appender.js'
+import { prepareSchema } from './connect.js'
+import { HeadCache } from './head-cache.js'
+import { inlineProjections, type InlineProjection } from './inline-projections.js'
+import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
+import { createNotifier } from './notifier.js'
+import { postgresOutbox } from './postgres-outbox.js'
+import { projectionTable, type ProjectionSnapshot, type Queryable } from './projection-table.js'
+import { EVENT_COLUMNS, fromRow, type EventRow } from './rows.js'
+import { APPEND_LOCK_CLASS, schemaOf } from './schema-name.js'
+import { startSubscriber } from './subscriber.js'
+import { withTransaction } from './transaction.js'
+
+/** Options of `createPostgresEventStore`: a connection string or a pool of the caller's. */
+export interface PostgresEventStoreOptions {
+  /** `postgres://user@host:port/database`; the store makes and owns a pool (closed by `close()`). */
+  readonly connectionString?: string
+  /** A pool of the caller's, used instead of a connection string; `close()` leaves it open. */
+  readonly pool?: pg.Pool
+  /** Schema of the store's tables (default `talent_ledger`), created if absent; a lower-case identifier. */
+  readonly schema?: string
+  /** Connections of the store's own pool (default 10); one more is kept for LISTEN once something subscribes. */
+  readonly poolSize?: number
+  /** Record time of ledger digests and outbox rows (default: the system clock). */
+  readonly clock?: Clock
+  /** Projections updated in the append transaction, their states kept in the `projections` table. */
+  readonly inlineProjections?: ReadonlyArray<InlineProjection>
+  /** Safety-net poll of subscriptions, in ms (default 1000); NOTIFY wakes them in between. */
+  readonly pollMs?: number
+}
+
+/** The PostgreSQL store: the port, plus ledger digests, projection states and its pool. */
+export interface PostgresEventStore extends EventStore {
+  /** The pool the store uses; pass the store to `createPostgresKeyStore` to keep keys in the same schema. */
+  readonly pool: pg.Pool
+  /** The schema of the store's tables. */
+  readonly schema: string
+  /** Computes the ledger digest at the current position and stores it. */
+  readonly recordLedgerDigest: () => Promise<StoredLedgerDigest>
+  /** Every stored ledger digest, oldest first. */
+  readonly ledgerDigests: () => Promise<ReadonlyArray<StoredLedgerDigest>>
+  /** The stored state of projection `name` (an inline one first brought up to the log); undefined when none is stored. */
+  readonly projectionState: <S = unknown>(name: string) => Promise<ProjectionSnapshot<S> | undefined>
+}
+
+/** Connects (a pool of its own, or the caller's), brings the schema up to date and returns the store. */
+export const createPostgresEventStore = async (options: PostgresEventStoreOptions): Promise<PostgresEventStore> => {
+  const s = schemaOf(options.schema)
+  if (options.pool === undefined && options.connectionString === undefined) throw new TypeError('createPostgresEventStore needs a connectionString or a pool')
+  const owned = options.pool === undefined
+  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 })
+  // an idle connection the server drops (restart, pg_terminate_backend) must not crash the process
+  if (owned) pool.on('error', () => undefined)
+  try {
+    await prepareSchema(pool, s)
+  } catch (error) {
+    if (owned) await pool.end()
+    throw error
+  }
+  const now = options.clock?.now ?? (() => new Date().toISOString())
+  const heads = new HeadCache()
+  const appender = createAppender(s, heads)
+  const notifier = createNotifier(pool, s.name)
+  const projections = projectionTable(s)
+  const q = (name: string, text: string) => ({ name: `${name}-${s.name}`, text })
+  const sql = {
+    readAll: q('tl-read-all', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE global_position > $1 AND global_position < (SELECT ${s.sql}.read_horizon()) ORDER BY global_position LIMIT $2`),
+    range: q('tl-read-range', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE global_position > $1 AND global_position < $2 ORDER BY global_position LIMIT $3`),
+    readStream: q('tl-read-stream', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version`),
+  }
+  const readPage = async (after: number, limit: number | null) =>
+    (await pool.query<EventRow>({ ...sql.readAll, values: [after, limit] })).rows.map(fromRow)
+  const inline = inlineProjections(options.inlineProjections ?? [], projections, async (c, after, before, limit) =>
+    (await c.query<EventRow>({ ...sql.range, values: [after, before, limit] })).rows.map(fromRow),
+  )
+
+  const appendOnce = async (r: AppendRequest): Promise<Appended> => {
+    if (inline.isEmpty) return appender.append(pool, r)
+    try {
+      return await withTransaction(pool, async (client) => {
+        const appended = await appender.append(client, r)
+        const first = appended.stored[0]
+        if (first !== undefined) await inline.applyInTransaction(client, first.globalPosition, appended.stored)
+        return appended
+      })
+    } catch (error) {
+      // rolled back: the in-memory states may hold its events, so they reload from the stored rows
+      inline.forget()
+      throw error
+    }
+  }
+
+  const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions = {}) => {
+    const request: AppendRequest = { streamId, events, expected, outbox: o.outbox ?? [], createdAt: now(), exclusive: !inline.isEmpty }
+    let appended: Appended
+    try {
+      appended = await appendOnce(request)
+    } catch (error) {
+      if (!(error instanceof BackstopConflict)) throw error
+      appended = await appender.backstopConflict(pool, request)
+    }
+    if (E.isRight(appended.outcome) && appended.stored.length > 0) notifier.poke()
+    return appended.outcome
+  }
+
+  const checkpoints: CheckpointStore = {
+    load: async (name) => Number((await pool.query<{ position: string }>(`SELECT position FROM ${s.sql}.checkpoints WHERE name = $1`, [name])).rows[0]?.position ?? 0),
+    save: async (name, position) =>
+      void (await pool.query(`INSERT INTO ${s.sql}.checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position`, [name, position])),
+  }
+
+  const subscriptions = new Set<Subscription>()
+  const top = (c: Queryable = pool) => projections.top(c)
+  return {
+    pool,
+    schema: s.name,
+    append,
+    readStream: async (streamId, fromVersion = 1) => {
+      const events = (await pool.query<EventRow>({ ...sql.readStream, values: [streamId, fromVersion] })).rows.map(fromRow)
+      const last = events[events.length - 1]
+      if (last !== undefined) heads.remember(streamId, { version: last.version, hash: last.hash })
+      return events
+    },
+    readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? null),
+    streamHeads: async () =>
+      (await pool.query<StoredStreamHead>(`SELECT stream_id AS "streamId", version, hash FROM ${s.sql}.streams ORDER BY stream_id COLLATE "C"`)).rows,
+    checkpoints,
+    outbox: postgresOutbox(pool, s),
+    subscribe: (name, handler) => {
+      const sub = startSubscriber({ read: readPage, top, checkpoints, notifier, pollMs: options.pollMs ?? 1_000 }, name, handler, () => subscriptions.delete(sub))
+      subscriptions.add(sub)
+      return sub
+    },
+    recordLedgerDigest: () => recordDigest(pool, s, now),
+    ledgerDigests: () => listDigests(pool, s),
+    projectionState: async <S>(name: string) => {
+      if (inline.has(name)) {
+        try {
+          await withTransaction(pool, async (client) => {
+            await client.query('SELECT pg_advisory_xact_lock($1, $2)', [APPEND_LOCK_CLASS, s.lockKey])
+            await inline.catchUpInTransaction(client, name)
+          })
+        } catch (error) {
+          inline.forget()
+          throw error
+        }
+      }
+      return projections.load<S>(pool, name)
+    },
+    close: async () => {
+      await Promise.all([...subscriptions].map((sub) => sub.stop()))
+      await notifier.close()
+      if (owned && !pool.ended) await pool.end()
+    },
+  }
+}

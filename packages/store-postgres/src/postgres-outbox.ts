@@ -1,0 +1,108 @@
+/**
+ * The outbox port in the store's schema. Rows are inserted by `append_events`, in the append's
+ * transaction, so notices commit or roll back with their events. A claim is one statement that
+ * picks due rows with `FOR UPDATE SKIP LOCKED` and sets their lease, so two relays never hold the
+ * same row and neither waits for the other.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import type pg from 'pg'
+import { describeErrors, type DeliveryStatus, type Outbox, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
+import type { Schema } from './schema-name.js'
+
+const OUTBOX_COLUMNS =
+  'seq, id, event_id, stream_id, channel, recipient, template, locale, payload::text AS payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at'
+
+/** A stored row, checked before use: the database is a boundary like any other. */
+const OutboxRow = t.type({
+  id: t.string,
+  event_id: t.string,
+  stream_id: t.string,
+  channel: t.keyof({ webhook: null, email: null, nats: null }),
+  recipient: t.string,
+  template: t.string,
+  locale: t.keyof({ 'zh-CN': null, en: null }),
+  payload: t.string,
+  status: t.keyof({ pending: null, delivered: null, parked: null }),
+  attempts: t.number,
+  next_attempt_at: t.union([t.string, t.null]),
+  last_error: t.union([t.string, t.null]),
+  created_at: t.string,
+  delivered_at: t.union([t.string, t.null]),
+})
+
+const toRecord = (raw: unknown): OutboxRecord => {
+  const decoded = OutboxRow.decode(raw)
+  if (E.isLeft(decoded)) throw new Error(`corrupt outbox row: ${describeErrors(decoded.left).map((d) => d.message).join('; ')}`)
+  const r = decoded.right
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    channel: r.channel,
+    recipient: r.recipient,
+    template: r.template,
+    locale: r.locale,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    deliveredAt: r.delivered_at,
+  }
+}
+
+/** Rows in the order they were written (`seq`). */
+const inOrder = (rows: ReadonlyArray<{ seq: string }>): OutboxRecord[] =>
+  [...rows].sort((a, b) => Number(a.seq) - Number(b.seq)).map(toRecord)
+
+/** The outbox in schema `s`, through `pool`. */
+export const postgresOutbox = (pool: pg.Pool, s: Schema): Outbox => {
+  const o = `${s.sql}.outbox`
+  const run = async (text: string, values: unknown[]): Promise<number> => (await pool.query(text, values)).rowCount ?? 0
+  return {
+    claim: async (now, limit, leaseUntil) => {
+      const { rows } = await pool.query<{ seq: string }>(
+        `UPDATE ${o} SET lease_until = $3 WHERE seq IN (
+           SELECT seq FROM ${o} WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+             AND (lease_until IS NULL OR lease_until <= $1) ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING ${OUTBOX_COLUMNS}`,
+        [now, limit, leaseUntil],
+      )
+      return inOrder(rows)
+    },
+    markDelivered: async (id, at) =>
+      void (await run(
+        `UPDATE ${o} SET status = 'delivered', attempts = attempts + 1, delivered_at = $1, next_attempt_at = NULL, lease_until = NULL WHERE id = $2 AND status <> 'delivered'`,
+        [at, id],
+      )),
+    markRetry: async (id, error, nextAttemptAt) =>
+      void (await run(
+        `UPDATE ${o} SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2, lease_until = NULL WHERE id = $3 AND status = 'pending'`,
+        [error, nextAttemptAt, id],
+      )),
+    park: async (id, reason) =>
+      void (await run(
+        `UPDATE ${o} SET status = 'parked', attempts = attempts + 1, last_error = $1, next_attempt_at = NULL, lease_until = NULL WHERE id = $2 AND status = 'pending'`,
+        [reason, id],
+      )),
+    requeue: async (ids) =>
+      ids === undefined
+        ? run(`UPDATE ${o} SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE status = 'parked'`, [])
+        : run(`UPDATE ${o} SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE id = ANY($1) AND status <> 'delivered'`, [ids]),
+    list: async (query: OutboxQuery = {}) => {
+      const { rows } = await pool.query<{ seq: string }>(
+        `SELECT ${OUTBOX_COLUMNS} FROM ${o} WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR channel = $2) ORDER BY seq LIMIT $3`,
+        [query.status ?? null, query.channel ?? null, query.limit ?? null],
+      )
+      return inOrder(rows)
+    },
+    counts: async () => {
+      const counts: Record<DeliveryStatus, number> = { pending: 0, delivered: 0, parked: 0 }
+      const { rows } = await pool.query<{ status: DeliveryStatus; n: number }>(`SELECT status, COUNT(*)::integer AS n FROM ${o} GROUP BY status`)
+      for (const { status, n } of rows) counts[status] = n
+      return counts
+    },
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Writers that commit out of position order. One append is held open (its transaction has its id,
+ * so its events sort first) while later appends commit; readers must neither return the later
+ * events before the held one is decided nor skip the held one once it commits. A running
+ * subscription and `readAll` both end with every event exactly once, in the same order.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as E from 'fp-ts/lib/Either.js'
+import type { RecordedEvent } from '@talent-ledger/core'
+import { createPostgresEventStore, type PostgresEventStore } from '../src/index.js'
+import { holdAppend } from './held-append.js'
+import { TEST_URL, dropSchema, rawClient, uniqueSchema } from './pg-schemas.js'
+import { probes } from './probes.js'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+const open = async (): Promise<PostgresEventStore> => {
+  const schema = uniqueSchema()
+  const store = await createPostgresEventStore({ connectionString: TEST_URL, schema, poolSize: 4 })
+  cleanups.push(() => dropSchema(schema))
+  cleanups.push(() => store.close())
+  return store
+}
+
+const ids = (events: ReadonlyArray<RecordedEvent>): string[] => events.map((e) => e.eventId)
+
+describe('appends that commit out of position order', () => {
+  it('are neither skipped nor handed out early by readAll and a running subscription', async () => {
+    const store = await open()
+    expect(E.isRight(await store.append('before', probes(2), 'no-stream'))).toBe(true)
+    const seen: RecordedEvent[] = []
+    const sub = store.subscribe('tail', (e) => void seen.push(e))
+    await sub.caughtUp()
+
+    const holder = await rawClient()
+    cleanups.push(() => holder.end())
+    const held = probes(3, 100)
+    await holdAppend(holder, store.schema, 'held', held)
+    for (let i = 0; i < 5; i++) expect(E.isRight(await store.append(`later-${i}`, probes(2, 200 + i * 2), 'no-stream'))).toBe(true)
+
+    // committed later appends are not final while the held one (a lower position) is undecided
+    const during = await store.readAll()
+    expect(ids(during)).toEqual(ids(seen))
+    expect(during).toHaveLength(2)
+    expect(await store.readStream('later-0')).toHaveLength(2)
+
+    await holder.query('COMMIT')
+    await sub.caughtUp()
+    const all = await store.readAll()
+    expect(all).toHaveLength(2 + 3 + 10)
+    // the held events sort before the later ones: they took their transaction id first
+    expect(ids(all.slice(2, 5))).toEqual(held.map((e) => e.eventId))
+    expect(ids(seen)).toEqual(ids(all))
+    expect(new Set(ids(seen)).size).toBe(seen.length)
+    for (let i = 1; i < all.length; i++) expect(all[i]!.globalPosition).toBeGreaterThan(all[i - 1]!.globalPosition)
+    await sub.stop()
+  })
+
+  it('do not hold back readers of another schema', async () => {
+    const [mine, theirs] = [await open(), await open()]
+    const holder = await rawClient()
+    cleanups.push(() => holder.end())
+    await holdAppend(holder, theirs.schema, 'held', probes(1))
+    expect(E.isRight(await mine.append('s', probes(2), 'no-stream'))).toBe(true)
+    expect(await mine.readAll()).toHaveLength(2)
+    await holder.query('ROLLBACK')
+    expect(await theirs.readAll()).toEqual([])
+  })
+})

@@ -36,3 +36,10 @@ export const parseChoice = <V extends string>(flag: string, value: string, value
 
 /** Today's date in UTC: the default `--as-of` of reports. */
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10)
+
+/** A SQLite durability mode, `FULL` or `NORMAL` (any case). */
+export const parseDurability = (flag: string, value: string): 'FULL' | 'NORMAL' => {
+  const upper = value.toUpperCase()
+  if (upper !== 'FULL' && upper !== 'NORMAL') throw new UsageError(`${flag} ${JSON.stringify(value)} is not a durability mode (FULL or NORMAL)`)
+  return upper
+}

@@ -10,7 +10,7 @@ import { Command } from 'commander'
 import { createTalentLedger, type TalentLedger } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/store-memory'
 import { applyLines } from './commands/apply.js'
-import { demoHeader, runDemo } from './commands/demo.js'
+import { DEMO_TALENTS, demoHeader, runDemo } from './commands/demo.js'
 import { exportLog } from './commands/export.js'
 import { checkExport, writeEvents } from './commands/import.js'
 import { cityReport } from './commands/report.js'
@@ -20,10 +20,10 @@ import { verifyLog } from './commands/verify.js'
 import { addNotificationVerbs } from './notification-verbs.js'
 import { dashboardText } from './dashboard-text.js'
 import { checkReadable, linesOf } from './input.js'
-import { parseCount, parseDate, parseTimestamp, todayUtc } from './options.js'
+import { parseCount, parseDate, parseDurability, parseTimestamp, todayUtc } from './options.js'
 import { finish, writeLine } from './output.js'
 import { progressBar } from './progress.js'
-import { DEFAULT_STORE_URL, openStore, parseStoreUrl, type OpenedStore } from './store-url.js'
+import { DEFAULT_STORE_URL, openStore, parseStoreUrl, type Durability, type OpenedStore } from './store-url.js'
 import { UsageError } from './usage-error.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
@@ -31,7 +31,7 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 /** Opens the store of `--store`, runs `work` with it and the ledger service, and closes it. */
 export const withLedger = async (
   command: Command,
-  options: { readonly mustExist: boolean },
+  options: { readonly mustExist: boolean; readonly durability?: Durability },
   work: (opened: OpenedStore, ledger: TalentLedger) => Promise<number>,
 ): Promise<void> => {
   const url = parseStoreUrl(String(command.optsWithGlobals()['store']))
@@ -157,17 +157,19 @@ export const buildProgram = (): Command => {
   program
     .command('demo')
     .description("simulate the city's pipeline 2026–2035 into the store, then print the dashboard")
-    .option('--talents <n>', 'simulated talents', '2000')
+    .option('--talents <n>', 'simulated talents', String(DEMO_TALENTS))
     .option('--seed <n>', 'random seed (same seed, same city)', '2026')
-    .action(async (options: { talents: string; seed: string }, command: Command) => {
+    .option('--durability <mode>', 'SQLite commits: NORMAL (demo default: survives a crash of the process, not always a power cut) or FULL', 'NORMAL')
+    .action(async (options: { talents: string; seed: string; durability: string }, command: Command) => {
       const talents = parseCount('--talents', options.talents, 1)
       const seed = parseCount('--seed', options.seed)
+      const durability = parseDurability('--durability', options.durability)
       const storeUrl = String(command.optsWithGlobals()['store'])
-      await withLedger(command, { mustExist: false }, async (opened, ledger) => {
+      await withLedger(command, { mustExist: false, durability }, async (opened, ledger) => {
         if (!(await isEmpty(opened))) throw new UsageError(`demo needs an empty store: ${storeUrl} already holds events (choose another with --store sqlite:PATH)`)
         const started = Date.now()
         const run = await runDemo(opened.store, ledger, { talents, seed }, progressBar('applying commands'))
-        await printLines([...demoHeader(run, { talents, seed, seconds: (Date.now() - started) / 1000, store: storeUrl }), ...dashboardText(run.report)])
+        await printLines([...demoHeader(run, { talents, seed, seconds: (Date.now() - started) / 1000, store: storeUrl, durability }), ...dashboardText(run.report)])
         return 0
       })
     })

@@ -40,11 +40,17 @@ export const parseStoreUrl = (url: string): StoreUrl => {
   throw new UsageError(`unknown store URL ${JSON.stringify(url)}: expected sqlite:PATH, memory: or postgres://…`)
 }
 
+/** How hard a SQLite commit waits for the disk: FULL (default) survives power loss, NORMAL a process crash. */
+export type Durability = 'FULL' | 'NORMAL'
+
 /**
  * Opens the store. `mustExist`: a command that only reads refuses a SQLite path with no file,
- * rather than creating an empty ledger there and reporting on nothing.
+ * rather than creating an empty ledger there and reporting on nothing. `durability` applies to SQLite.
  */
-export const openStore = async (url: StoreUrl, options: { readonly mustExist?: boolean } = {}): Promise<OpenedStore> => {
+export const openStore = async (
+  url: StoreUrl,
+  options: { readonly mustExist?: boolean; readonly durability?: Durability } = {},
+): Promise<OpenedStore> => {
   if (url.kind === 'memory') return { store: createMemoryEventStore(), keys: createMemoryKeyStore(), close: async () => undefined }
   if (options.mustExist === true && !existsSync(url.path)) throw new UsageError(`no ledger at ${url.path} (sqlite:${url.path} does not exist)`)
   let sqlite: typeof import('@talent-ledger/store-sqlite')
@@ -54,7 +60,7 @@ export const openStore = async (url: StoreUrl, options: { readonly mustExist?: b
     throw new UsageError(`the SQLite store cannot be loaded (${error instanceof Error ? error.message : String(error)}); use --store memory:`, { cause: error })
   }
   try {
-    const store = sqlite.createSqliteEventStore({ path: url.path })
+    const store = sqlite.createSqliteEventStore({ path: url.path, durability: options.durability ?? 'FULL' })
     const keys = sqlite.createSqliteKeyStore(store.database)
     return { store, keys, close: () => store.close() }
   } catch (error) {

@@ -13,6 +13,7 @@ export {
   GENESIS_HASH,
   canonicalJson,
   sha256Hex,
+  type Sha256Function,
   eventHash,
   sealEvents,
   verifyStream,

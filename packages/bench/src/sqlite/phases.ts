@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { cityDashboardProjection, dashboardReport, decodeRecorded, verifyStream } from '@talent-ledger/core'
+import { nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from './contender.js'
 import type { Workload } from './workload.js'
 
@@ -65,7 +66,7 @@ export const runPhases = async (open: OpenContender, w: Workload): Promise<Phase
     if (replayed !== w.events || highSkilled < 0) throw new Error(`${store.name}: replayed ${replayed} of ${w.events} events`)
     const verify = await timed(async () => {
       for (const id of w.streams) {
-        const broken = verifyStream(id, await store.readStream(id))
+        const broken = verifyStream(id, await store.readStream(id), nativeSha256Hex)
         if (broken !== null) throw new Error(`${store.name}: stream ${id} does not verify: ${broken.reason}`)
       }
     })

@@ -1,12 +1,23 @@
 /**
  * `verify`: the auditor's check. Reads the whole log to learn its streams, checks every stream's
  * hash chain with core `verifyStream` (versions 1…n without gaps, each prevHash, each hash), then
- * recomputes every stored ledger digest (Merkle root over stream heads) — which catches what a
- * chain alone cannot, such as the last events of a stream cut off. When all is intact and the
+ * compares each stream's last readable event with the head the store keeps for it (version and
+ * hash, moved in the same transaction as every append): a chain cannot see its own last events cut
+ * off, the head can. Then it recomputes every stored ledger digest (Merkle root over stream heads),
+ * which also catches a cut made together with a rewritten head row. When all is intact and the
  * store keeps digests, a new one is recorded at the current position.
  */
-import { CorruptEventError, merkleRoot, verifyStream, type LedgerDigest, type RecordedEvent, type StreamHead } from '@talent-ledger/core'
+import {
+  CorruptEventError,
+  merkleRoot,
+  verifyStream,
+  type LedgerDigest,
+  type RecordedEvent,
+  type StoredStreamHead,
+  type StreamHead,
+} from '@talent-ledger/core'
 import { pagesOf } from '../log.js'
+import { sha256 } from '../sha256.js'
 import type { Progress } from '../progress.js'
 import type { OpenedStore } from '../store-url.js'
 
@@ -46,8 +57,27 @@ const scanLog = async (opened: OpenedStore, digests: ReadonlyArray<LedgerDigest>
 
 /** Checks one stream; null when intact. */
 const checkStream = (streamId: string, rows: ReadonlyArray<RecordedEvent>): VerifyResult | null => {
-  const broken = verifyStream(streamId, rows)
+  const broken = verifyStream(streamId, rows, sha256)
   return broken === null ? null : { ok: false, stream: broken.streamId, version: broken.version, reason: broken.reason }
+}
+
+/** Compares a stream's last readable event with its stored head; null when they agree. */
+const checkHead = (streamId: string, last: RecordedEvent | undefined, head: StoredStreamHead | undefined): VerifyResult | null => {
+  const readable = last?.version ?? 0
+  if (head === undefined)
+    return { ok: false, stream: streamId, version: readable, reason: `the stream has events up to version ${readable} but no stored head` }
+  if (readable < head.version)
+    return {
+      ok: false,
+      stream: streamId,
+      version: readable + 1,
+      reason: `the stored head is at version ${head.version} but the last readable event is version ${readable}: ${head.version === readable + 1 ? `version ${head.version} is` : `versions ${readable + 1}–${head.version} are`} missing (the stream was cut short)`,
+    }
+  if (readable > head.version)
+    return { ok: false, stream: streamId, version: head.version + 1, reason: `the stored head is at version ${head.version} but events up to version ${readable} are stored after it` }
+  if (last !== undefined && last.hash !== head.hash)
+    return { ok: false, stream: streamId, version: readable, reason: `the hash of version ${readable} differs from the stored head (${head.hash})` }
+  return null
 }
 
 /** Verifies the whole log; see the module comment for what is checked. */
@@ -62,6 +92,7 @@ export const verifyLog = async (opened: OpenedStore, progress: Progress): Promis
     if (found !== null) return found
     throw error
   }
+  const heads = new Map((await store.streamHeads()).map((h) => [h.streamId, h]))
   progress.start(scan.streams.length)
   try {
     for (let i = 0; i < scan.streams.length; i++) {
@@ -74,13 +105,19 @@ export const verifyLog = async (opened: OpenedStore, progress: Progress): Promis
         if (found !== null) return found
         throw error
       }
-      const broken = checkStream(streamId, rows)
+      const broken = checkStream(streamId, rows) ?? checkHead(streamId, rows[rows.length - 1], heads.get(streamId))
       if (broken !== null) return broken
+      heads.delete(streamId)
       if (i % 500 === 0) progress.update(i)
     }
     progress.update(scan.streams.length)
   } finally {
     progress.stop()
+  }
+  // a head whose stream has no readable event left: the whole stream was deleted
+  for (const [streamId, head] of heads) {
+    const broken = checkHead(streamId, undefined, head)
+    if (broken !== null) return broken
   }
   for (const d of digests) {
     const now = scan.rootsAt.get(d.globalPosition)

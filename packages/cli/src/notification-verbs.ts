@@ -35,7 +35,7 @@ export const addNotificationVerbs = (program: Command, withLedger: typeof WithLe
         ...(options.status === undefined ? {} : { status: parseChoice('--status', options.status, ['pending', 'delivered', 'parked'] as const) }),
         ...(options.channel === undefined ? {} : { channel: parseChoice('--channel', options.channel, ['webhook', 'email', 'nats'] as const) }),
       }
-      await withLedger(command, { mustExist: true }, async (opened) => {
+      await withLedger(command, { mustExist: true, readOnly: true }, async (opened) => {
         await printNotifications(await notificationsListing(opened.store, query, systemClock.now()), options.json === true, process.stdout)
         return 0
       })

@@ -28,13 +28,18 @@ import { UsageError } from './usage-error.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
 
-/** Opens the store of `--store`, runs `work` with it and the ledger service, and closes it. */
+/**
+ * Opens the store of `--store`, runs `work` with it and the ledger service, and closes it. A
+ * command that only reads (`readOnly`) opens `--read-store` instead when it is given: a read replica.
+ */
 export const withLedger = async (
   command: Command,
-  options: { readonly mustExist: boolean; readonly durability?: Durability },
+  options: { readonly mustExist: boolean; readonly durability?: Durability; readonly readOnly?: boolean },
   work: (opened: OpenedStore, ledger: TalentLedger) => Promise<number>,
 ): Promise<void> => {
-  const url = parseStoreUrl(String(command.optsWithGlobals()['store']))
+  const globals = command.optsWithGlobals()
+  const readStore = options.readOnly === true ? (globals['readStore'] as string | undefined) : undefined
+  const url = parseStoreUrl(String(readStore ?? globals['store']))
   const opened = await openStore(url, options)
   try {
     process.exitCode = await work(opened, createTalentLedger({ store: opened.store, keys: opened.keys, clock: systemClock }))
@@ -54,7 +59,8 @@ export const buildProgram = (): Command => {
   const program = new Command('talent-ledger')
     .description('An event-sourced ledger of skilled workers under the Lianyungang high-skilled talent policy.')
     .version(version)
-    .option('--store <url>', 'event store: sqlite:PATH | memory: | postgres://…', DEFAULT_STORE_URL)
+    .option('--store <url>', 'event store: sqlite:PATH | memory: | postgres://…[?schema=NAME]', DEFAULT_STORE_URL)
+    .option('--read-store <url>', 'where show, report, export and notifications read (e.g. a PostgreSQL read replica; it may lag --store)')
     .exitOverride()
     .showSuggestionAfterError()
 
@@ -81,7 +87,7 @@ export const buildProgram = (): Command => {
         ...(options.asOf === undefined ? {} : { asOf: parseDate('--as-of', options.asOf) }),
         ...(options.knownAt === undefined ? {} : { knownAt: parseTimestamp('--known-at', options.knownAt) }),
       }
-      await withLedger(command, { mustExist: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout)) ? 0 : 1))
+      await withLedger(command, { mustExist: true, readOnly: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout)) ? 0 : 1))
     })
 
   program
@@ -106,7 +112,7 @@ export const buildProgram = (): Command => {
       const asOf = options.asOf === undefined ? todayUtc() : parseDate('--as-of', options.asOf)
       const html = options.html
       if (html !== undefined) checkHtmlTarget(html)
-      await withLedger(command, { mustExist: true }, async (opened, ledger) => {
+      await withLedger(command, { mustExist: true, readOnly: true }, async (opened, ledger) => {
         const report = await cityReport(opened.store, ledger, asOf)
         if (html !== undefined) await print({ ok: true, ...(await writeReportHtml(html, report)), asOf: report.asOf })
         else if (options.json === true) await print(report)
@@ -120,7 +126,7 @@ export const buildProgram = (): Command => {
     .description('the whole log as canonical JSON Lines, in commit order')
     .argument('[file]', 'write here instead of stdout')
     .action(async (file: string | undefined, _options: unknown, command: Command) => {
-      await withLedger(command, { mustExist: true }, async (opened) => {
+      await withLedger(command, { mustExist: true, readOnly: true }, async (opened) => {
         if (file === undefined) {
           await exportLog(opened.store, process.stdout)
           return 0

@@ -2,6 +2,7 @@
 // the delivery-status summary, filtered by status or channel, as text; exit 2 for a bad filter or
 // no ledger. Rows are moved to delivered and parked through the store's outbox port, as a relay would.
 import { join } from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
 import { assess, jsonl, registerEmployer, registerTalent } from './fixtures.js'
@@ -41,7 +42,15 @@ beforeAll(async () => {
   await s.outbox.park(rows[1]!.id, 'HTTP 410: gone', '2026-04-01T09:00:00.000Z')
   await s.close()
 })
-afterAll(() => dir.remove())
+const SERVER = 'postgres://postgres@127.0.0.1:5432/test'
+const schema = `tl_cli_notices_${Math.random().toString(36).slice(2, 10)}`
+afterAll(async () => {
+  const client = new pg.Client({ connectionString: SERVER })
+  await client.connect()
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+  await client.end()
+  dir.remove()
+})
 
 describe('talent-ledger notifications', () => {
   it('lists every notice with the delivery status as JSON', () => {
@@ -107,5 +116,20 @@ describe('talent-ledger notifications', () => {
     const run = runCli(['--store', `sqlite:${join(dir.path, 'none.db')}`, 'notifications'], { cwd: dir.path })
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/no ledger at .*none\.db/)
+  })
+})
+
+describe('talent-ledger notifications on PostgreSQL', () => {
+  it('lists the notices written with the events, and reads them through --read-store', () => {
+    const store = `${SERVER}?schema=${schema}`
+    const input = jsonl(registerEmployer, registerTalent('t-1'), assess('t-1', 'a-1', 'intermediate', '2026-03-01'))
+    expect(runCli(['--store', store, 'apply', '-'], { cwd: dir.path, input }).code).toBe(0)
+    for (const args of [['--store', store], ['--store', 'memory:', '--read-store', store]]) {
+      const run = runCli([...args, 'notifications', '--json'], { cwd: dir.path })
+      expect([run.code, run.stderr]).toEqual([0, ''])
+      const { summary, notices } = run.json()[0] as Listing
+      expect(notices.map((n) => `${n.channel} ${n.recipient} ${n.template}`)).toEqual(['email talent:t-1 level-certified', 'webhook employer:port-co level-certified', 'nats bureau level-certified'])
+      expect(summary.counts).toEqual({ pending: 3, delivered: 0, parked: 0 })
+    }
   })
 })

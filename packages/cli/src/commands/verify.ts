@@ -5,7 +5,8 @@
  * hash, moved in the same transaction as every append): a chain cannot see its own last events cut
  * off, the head can. Then it recomputes every stored ledger digest (Merkle root over stream heads),
  * which also catches a cut made together with a rewritten head row. When all is intact and the
- * store keeps digests, a new one is recorded at the current position.
+ * store keeps digests, a new one is recorded at the current position; on a store that cannot be
+ * written (a read replica, a read-only file) the digest is computed and reported, not recorded.
  */
 import {
   CorruptEventError,
@@ -23,7 +24,15 @@ import type { OpenedStore } from '../store-url.js'
 
 /** The outcome: a one-line summary when intact, else the first bad stream and version. */
 export type VerifyResult =
-  | { readonly ok: true; readonly streams: number; readonly events: number; readonly digestsChecked: number; readonly digest: LedgerDigest | null }
+  | {
+      readonly ok: true
+      readonly streams: number
+      readonly events: number
+      readonly digestsChecked: number
+      readonly digest: LedgerDigest | null
+      /** False when the store could not be written and the digest was only computed. */
+      readonly digestRecorded: boolean
+    }
   | { readonly ok: false; readonly stream: string | null; readonly version: number | null; readonly reason: string }
 
 const corrupt = (error: unknown): VerifyResult | null =>
@@ -36,6 +45,7 @@ const scanLog = async (opened: OpenedStore, digests: ReadonlyArray<LedgerDigest>
   const rootsAt = new Map<number, { streamCount: number; root: string }>()
   const pending = [...digests].sort((a, b) => a.globalPosition - b.globalPosition)
   let events = 0
+  let lastPosition = 0
   const settleUpTo = (position: number): void => {
     while (pending.length > 0 && pending[0]!.globalPosition < position) {
       const d = pending.shift()!
@@ -45,6 +55,7 @@ const scanLog = async (opened: OpenedStore, digests: ReadonlyArray<LedgerDigest>
   for await (const page of pagesOf(opened.store)) {
     for (const e of page) {
       settleUpTo(e.globalPosition)
+      lastPosition = e.globalPosition
       streams.add(e.streamId)
       events++
       const head = heads.get(e.streamId)
@@ -52,7 +63,22 @@ const scanLog = async (opened: OpenedStore, digests: ReadonlyArray<LedgerDigest>
     }
   }
   settleUpTo(Infinity)
-  return { streams: [...streams], events, rootsAt }
+  const now: LedgerDigest = { globalPosition: lastPosition, streamCount: heads.size, root: merkleRoot([...heads.values()]) }
+  return { streams: [...streams], events, rootsAt, now }
+}
+
+/** A store that refuses writes: SQLite's read-only error, PostgreSQL's 25006 (a hot standby, a read-only transaction). */
+const isReadOnly = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'StoreReadOnlyError' || (error as { code?: unknown }).code === '25006')
+
+/** Records a digest; null when the store cannot be written (the caller reports the computed one). */
+const recordUnlessReadOnly = async (record: () => Promise<LedgerDigest>): Promise<LedgerDigest | null> => {
+  try {
+    return await record()
+  } catch (error) {
+    if (isReadOnly(error)) return null
+    throw error
+  }
 }
 
 /** Checks one stream; null when intact. */
@@ -129,6 +155,14 @@ export const verifyLog = async (opened: OpenedStore, progress: Progress): Promis
         reason: `ledger digest at position ${d.globalPosition} (root ${d.root}, ${d.streamCount} streams) does not match the log (${now === undefined ? 'position not reached' : `root ${now.root}, ${now.streamCount} streams`}): events up to that position were removed or rewritten`,
       }
   }
-  const digest = store.recordLedgerDigest === undefined ? null : await store.recordLedgerDigest()
-  return { ok: true, streams: scan.streams.length, events: scan.events, digestsChecked: digests.length, digest: digest === null ? null : { globalPosition: digest.globalPosition, streamCount: digest.streamCount, root: digest.root } }
+  const recorded = store.recordLedgerDigest === undefined ? null : await recordUnlessReadOnly(store.recordLedgerDigest)
+  const digest = recorded ?? (store.recordLedgerDigest === undefined ? null : scan.now)
+  return {
+    ok: true,
+    streams: scan.streams.length,
+    events: scan.events,
+    digestsChecked: digests.length,
+    digest: digest === null ? null : { globalPosition: digest.globalPosition, streamCount: digest.streamCount, root: digest.root },
+    digestRecorded: recorded !== null,
+  }
 }

@@ -32,6 +32,7 @@ export const startSmtpReceiver = async (answer: Answer = () => ({}), refuse: Rea
       disabledCommands: ['STARTTLS', 'AUTH'],
       closeTimeout: 100,
       logger: false,
+      disableReverseLookup: true,
       onRcptTo: (address, _session, callback) => {
         if (!refuse.includes(address.address)) return callback()
         callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }))

@@ -42,6 +42,20 @@ export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type Ret
 export { jitteredBackoff, noBackoff, type Backoff } from './kernel/backoff.js'
 export { project, rebuild, type Projection } from './kernel/projection.js'
 
+// notifications
+export {
+  createRelay,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_LEASE_MS,
+  type Relay,
+  type RelayOptions,
+  type RelayRound,
+  type RelayTotals,
+  type RelayRunOptions,
+  type RelayAbortSignal,
+} from './notifications/relay.js'
+export { retryDelayMs, DEFAULT_RELAY_BACKOFF_BASE_MS, DEFAULT_RELAY_BACKOFF_CAP_MS, type RelayBackoff } from './notifications/relay-backoff.js'
+
 // domain
 export * from './domain/ladder.js'
 export * from './domain/vocabulary.js'

@@ -42,7 +42,7 @@ export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type Ret
 export { jitteredBackoff, noBackoff, type Backoff } from './kernel/backoff.js'
 export { project, rebuild, type Projection } from './kernel/projection.js'
 
-// notifications
+// notifications: the relay
 export {
   createRelay,
   DEFAULT_MAX_ATTEMPTS,
@@ -123,7 +123,7 @@ export {
 } from './projections/city-dashboard.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
 
-// notifications
+// notifications: policy, templates, outbox rows, rendering, delivery status
 export {
   NotificationPolicy,
   NotificationRule,

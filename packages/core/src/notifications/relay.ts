@@ -8,9 +8,10 @@
  * it again with jittered exponential back-off, honouring `Retry-After`, until `maxAttempts` attempts
  * have been made, then parks it with the last reason; `rejected` parks it at once.
  *
- * NOTE: a row whose channel has no adapter in `channels` is left pending and untouched (counted as
- * `skipped`): another relay that has the adapter, or this one once it is configured, delivers it after
- * the claim's lease runs out. Nothing is parked for a configuration gap, and no attempt is counted.
+ * NOTE: the relay claims only rows of the channels it has adapters for, so rows of other channels stay
+ * free for a relay that can deliver them; nothing is parked for a configuration gap. Should a store
+ * hand over a row of another channel anyway, it is left pending and untouched (counted as `skipped`)
+ * until the claim's lease runs out.
  */
 import type { Clock } from '../kernel/ports.js'
 import type { Outbox, OutboxRecord } from '../kernel/outbox.js'
@@ -169,7 +170,7 @@ export const createRelay = (o: RelayOptions): Relay => {
 
   const runOnce = async (): Promise<RelayRound> => {
     const now = o.clock.now()
-    const claimed = await o.outbox.claim(now, batchSize, addMs(now, leaseMs))
+    const claimed = await o.outbox.claim(now, batchSize, addMs(now, leaseMs), [...channels.keys()])
     const round = emptyRound()
     round.claimed = claimed.length
     for (const s of await inPool(claimed, concurrency, settle)) round[s]++
@@ -178,8 +179,10 @@ export const createRelay = (o: RelayOptions): Relay => {
   }
 
   /** Whether a pending row of a configured channel remains (due or not). */
-  const workLeft = async (): Promise<boolean> =>
-    (await o.outbox.list({ status: 'pending' })).some((r) => channels.has(r.channel))
+  const workLeft = async (): Promise<boolean> => {
+    for (const channel of channels.keys()) if ((await o.outbox.list({ status: 'pending', channel, limit: 1 })).length > 0) return true
+    return false
+  }
 
   const run = async (options: RelayRunOptions = {}): Promise<RelayTotals> => {
     const totals = emptyRound()

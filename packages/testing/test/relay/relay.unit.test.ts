@@ -87,16 +87,18 @@ describe('relay outcomes', () => {
 })
 
 describe('relay configuration and leases', () => {
-  it('leaves rows of a channel without an adapter pending and untouched (skipped)', async () => {
+  it('claims only rows of channels it has adapters for, leaving the others pending, unleased and untouched', async () => {
     const clock = manualClock(T0)
     const store = createMemoryEventStore({ clock })
     const mail = await seedNotices(store, { channel: 'email', events: 2 })
     await seedNotices(store, { channel: 'webhook', events: 1 })
     const relay = createRelay({ outbox: store.outbox, channels: [fakeChannel('webhook', () => [])], render: plainRender, clock })
-    expect(await relay.runOnce()).toEqual({ claimed: 3, delivered: 1, retried: 0, parked: 0, skipped: 2 })
+    expect(await relay.runOnce()).toEqual({ claimed: 1, delivered: 1, retried: 0, parked: 0, skipped: 0 })
     const pending = await store.outbox.list({ status: 'pending' })
     expect(pending.map((r) => [r.id, r.attempts, r.lastError])).toEqual(mail.map((m) => [m.id, 0, null]))
     expect(await relay.run({ untilIdle: true, idleMs: 1 })).toMatchObject({ rounds: 1, delivered: 0 }) // nothing it can deliver
+    // not leased either: a relay with the e-mail adapter takes them at once
+    expect((await store.outbox.claim(clock.now(), 10, clock.now(), ['email'])).map((r) => r.id)).toEqual(mail.map((m) => m.id))
   })
 
   it('a row claimed by a relay that died is claimed again once the lease runs out, not before', async () => {

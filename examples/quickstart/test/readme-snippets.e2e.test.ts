@@ -13,7 +13,9 @@ const packages = readdirSync(join(root, 'packages')).filter((p) => existsSync(jo
 
 const snippetOf = (readme: string): string | null => /```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? null
 
-it('covers every published package', () => expect(packages.sort()).toEqual(['cli', 'core', 'store-memory', 'store-postgres', 'store-sqlite', 'testing']))
+it('covers every published package', () =>
+  expect(packages.sort()).toEqual(['cli', 'core', 'notify-email', 'notify-nats', 'notify-webhook', 'store-memory', 'store-postgres', 'store-sqlite', 'testing']),
+)
 
 describe.each(packages)('packages/%s/README.md', (pkg) => {
   const snippet = snippetOf(readFileSync(join(root, 'packages', pkg, 'README.md'), 'utf8'))

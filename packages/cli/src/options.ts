@@ -28,5 +28,18 @@ export const parseCount = (flag: string, value: string, min = 0): number => {
   return n
 }
 
+/** One of `values` (a closed vocabulary such as a delivery status). */
+export const parseChoice = <V extends string>(flag: string, value: string, values: ReadonlyArray<V>): V => {
+  if (!(values as ReadonlyArray<string>).includes(value)) throw new UsageError(`${flag} ${JSON.stringify(value)} is not one of ${values.join(', ')}`)
+  return value as V
+}
+
 /** Today's date in UTC: the default `--as-of` of reports. */
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10)
+
+/** A SQLite durability mode, `FULL` or `NORMAL` (any case). */
+export const parseDurability = (flag: string, value: string): 'FULL' | 'NORMAL' => {
+  const upper = value.toUpperCase()
+  if (upper !== 'FULL' && upper !== 'NORMAL') throw new UsageError(`${flag} ${JSON.stringify(value)} is not a durability mode (FULL or NORMAL)`)
+  return upper
+}

@@ -10,30 +10,36 @@ import { Command } from 'commander'
 import { createTalentLedger, type TalentLedger } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/store-memory'
 import { applyLines } from './commands/apply.js'
-import { demoHeader, runDemo } from './commands/demo.js'
+import { DEMO_TALENTS, demoHeader, runDemo } from './commands/demo.js'
 import { exportLog } from './commands/export.js'
 import { checkExport, writeEvents } from './commands/import.js'
 import { cityReport } from './commands/report.js'
 import { checkHtmlTarget, writeReportHtml } from './commands/report-html.js'
 import { showTalent } from './commands/show.js'
 import { verifyLog } from './commands/verify.js'
+import { addNotificationVerbs } from './notification-verbs.js'
 import { dashboardText } from './dashboard-text.js'
 import { checkReadable, linesOf } from './input.js'
-import { parseCount, parseDate, parseTimestamp, todayUtc } from './options.js'
+import { parseCount, parseDate, parseDurability, parseTimestamp, todayUtc } from './options.js'
 import { finish, writeLine } from './output.js'
 import { progressBar } from './progress.js'
-import { DEFAULT_STORE_URL, openStore, parseStoreUrl, type OpenedStore } from './store-url.js'
+import { DEFAULT_STORE_URL, openStore, parseStoreUrl, type Durability, type OpenedStore } from './store-url.js'
 import { UsageError } from './usage-error.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
 
-/** Opens the store of `--store`, runs `work` with it and the ledger service, and closes it. */
-const withLedger = async (
+/**
+ * Opens the store of `--store`, runs `work` with it and the ledger service, and closes it. A
+ * command that only reads (`readOnly`) opens `--read-store` instead when it is given: a read replica.
+ */
+export const withLedger = async (
   command: Command,
-  options: { readonly mustExist: boolean },
+  options: { readonly mustExist: boolean; readonly durability?: Durability; readonly readOnly?: boolean },
   work: (opened: OpenedStore, ledger: TalentLedger) => Promise<number>,
 ): Promise<void> => {
-  const url = parseStoreUrl(String(command.optsWithGlobals()['store']))
+  const globals = command.optsWithGlobals()
+  const readStore = options.readOnly === true ? (globals['readStore'] as string | undefined) : undefined
+  const url = parseStoreUrl(String(readStore ?? globals['store']))
   const opened = await openStore(url, options)
   try {
     process.exitCode = await work(opened, createTalentLedger({ store: opened.store, keys: opened.keys, clock: systemClock }))
@@ -53,7 +59,8 @@ export const buildProgram = (): Command => {
   const program = new Command('talent-ledger')
     .description('An event-sourced ledger of skilled workers under the Lianyungang high-skilled talent policy.')
     .version(version)
-    .option('--store <url>', 'event store: sqlite:PATH | memory: | postgres://…', DEFAULT_STORE_URL)
+    .option('--store <url>', 'event store: sqlite:PATH | memory: | postgres://…[?schema=NAME]', DEFAULT_STORE_URL)
+    .option('--read-store <url>', 'where show, report, export and notifications read (e.g. a PostgreSQL read replica; it may lag --store)')
     .exitOverride()
     .showSuggestionAfterError()
 
@@ -80,7 +87,7 @@ export const buildProgram = (): Command => {
         ...(options.asOf === undefined ? {} : { asOf: parseDate('--as-of', options.asOf) }),
         ...(options.knownAt === undefined ? {} : { knownAt: parseTimestamp('--known-at', options.knownAt) }),
       }
-      await withLedger(command, { mustExist: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout)) ? 0 : 1))
+      await withLedger(command, { mustExist: true, readOnly: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout)) ? 0 : 1))
     })
 
   program
@@ -105,7 +112,7 @@ export const buildProgram = (): Command => {
       const asOf = options.asOf === undefined ? todayUtc() : parseDate('--as-of', options.asOf)
       const html = options.html
       if (html !== undefined) checkHtmlTarget(html)
-      await withLedger(command, { mustExist: true }, async (opened, ledger) => {
+      await withLedger(command, { mustExist: true, readOnly: true }, async (opened, ledger) => {
         const report = await cityReport(opened.store, ledger, asOf)
         if (html !== undefined) await print({ ok: true, ...(await writeReportHtml(html, report)), asOf: report.asOf })
         else if (options.json === true) await print(report)
@@ -119,7 +126,7 @@ export const buildProgram = (): Command => {
     .description('the whole log as canonical JSON Lines, in commit order')
     .argument('[file]', 'write here instead of stdout')
     .action(async (file: string | undefined, _options: unknown, command: Command) => {
-      await withLedger(command, { mustExist: true }, async (opened) => {
+      await withLedger(command, { mustExist: true, readOnly: true }, async (opened) => {
         if (file === undefined) {
           await exportLog(opened.store, process.stdout)
           return 0
@@ -151,20 +158,24 @@ export const buildProgram = (): Command => {
       })
     })
 
+  addNotificationVerbs(program, withLedger)
+
   program
     .command('demo')
     .description("simulate the city's pipeline 2026–2035 into the store, then print the dashboard")
-    .option('--talents <n>', 'simulated talents', '2000')
+    .option('--talents <n>', 'simulated talents', String(DEMO_TALENTS))
     .option('--seed <n>', 'random seed (same seed, same city)', '2026')
-    .action(async (options: { talents: string; seed: string }, command: Command) => {
+    .option('--durability <mode>', 'SQLite commits: NORMAL (demo default: survives a crash of the process, not always a power cut) or FULL', 'NORMAL')
+    .action(async (options: { talents: string; seed: string; durability: string }, command: Command) => {
       const talents = parseCount('--talents', options.talents, 1)
       const seed = parseCount('--seed', options.seed)
+      const durability = parseDurability('--durability', options.durability)
       const storeUrl = String(command.optsWithGlobals()['store'])
-      await withLedger(command, { mustExist: false }, async (opened, ledger) => {
+      await withLedger(command, { mustExist: false, durability }, async (opened, ledger) => {
         if (!(await isEmpty(opened))) throw new UsageError(`demo needs an empty store: ${storeUrl} already holds events (choose another with --store sqlite:PATH)`)
         const started = Date.now()
         const run = await runDemo(opened.store, ledger, { talents, seed }, progressBar('applying commands'))
-        await printLines([...demoHeader(run, { talents, seed, seconds: (Date.now() - started) / 1000, store: storeUrl }), ...dashboardText(run.report)])
+        await printLines([...demoHeader(run, { talents, seed, seconds: (Date.now() - started) / 1000, store: storeUrl, durability }), ...dashboardText(run.report)])
         return 0
       })
     })

@@ -65,7 +65,7 @@ describe('talent-ledger apply', () => {
 
   it.each([
     ['an unknown scheme', 'mysql://db/ledger', /unknown store URL "mysql:\/\/db\/ledger"/],
-    ['PostgreSQL', 'postgres://localhost/ledger', /postgres:\/\/localhost\/ledger: PostgreSQL store not available yet/],
+    ['an unreachable PostgreSQL server', 'postgres://postgres@127.0.0.1:1/ledger', /cannot connect to PostgreSQL at 127\.0\.0\.1:1\/ledger/],
     ['sqlite without a path', 'sqlite:', /names no file/],
   ])('exits 2 naming the URL for %s', (_name, url, message) => {
     const run = runCli(['--store', url, 'apply', '-'], { cwd: dir.path, input: jsonl(registerEmployer) })

@@ -1,5 +1,6 @@
 // `verify` on a real SQLite file: exit 0 and a one-line summary when intact; exit 1 naming the first
-// bad stream and version after a byte of a stored event is changed, an event deleted or two swapped
+// bad stream and version after a byte of a stored event is changed, an event deleted (in the middle,
+// at the end, or the whole stream) or two swapped
 // (the file is edited behind the store's back with better-sqlite3, as an attacker with the file would).
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -97,12 +98,35 @@ describe('talent-ledger verify', () => {
     expect(verify(file)).toEqual({ code: 1, result: { ok: false, stream: 'talent-t-2', version: 2, reason: 'hash does not match the event' } })
   })
 
-  it('records a ledger digest when intact, and then catches a stream cut short at its end', () => {
+  it('names a stream whose last event was deleted, and the version that is missing', () => {
+    const file = tampered((db) => db.prepare("DELETE FROM events WHERE stream_id = 'talent-t-3' AND version = 6").run())
+    expect(verify(file)).toEqual({
+      code: 1,
+      result: {
+        ok: false,
+        stream: 'talent-t-3',
+        version: 6,
+        reason: 'the stored head is at version 6 but the last readable event is version 5: version 6 is missing (the stream was cut short)',
+      },
+    })
+  })
+
+  it('names a stream whose events were all deleted, from its stored head', () => {
+    const file = tampered((db) => db.prepare("DELETE FROM events WHERE stream_id = 'talent-t-2'").run())
+    const { code, result } = verify(file)
+    expect(code).toBe(1)
+    expect(result).toMatchObject({ ok: false, stream: 'talent-t-2', version: 1 })
+    expect(result.reason).toMatch(/versions 1–6 are missing/)
+  })
+
+  it('records a ledger digest when intact, and then catches a cut whose head row was rewritten too', () => {
     const file = tampered(() => undefined)
     expect(verify(file).code).toBe(0)
     expect(verify(file).result).toMatchObject({ ok: true, digestsChecked: 1 })
     const db = new Database(file)
     db.prepare("DELETE FROM events WHERE stream_id = 'talent-t-3' AND version = 6").run()
+    const fifth = db.prepare("SELECT hash FROM events WHERE stream_id = 'talent-t-3' AND version = 5").pluck().get() as string
+    db.prepare("UPDATE streams SET version = 5, hash = ? WHERE stream_id = 'talent-t-3'").run(fifth)
     db.close()
     const { code, result } = verify(file)
     expect(code).toBe(1)

@@ -13,6 +13,7 @@ export {
   GENESIS_HASH,
   canonicalJson,
   sha256Hex,
+  type Sha256Function,
   eventHash,
   sealEvents,
   verifyStream,
@@ -40,6 +41,20 @@ export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/noti
 export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
 export { jitteredBackoff, noBackoff, type Backoff } from './kernel/backoff.js'
 export { project, rebuild, type Projection } from './kernel/projection.js'
+
+// notifications: the relay
+export {
+  createRelay,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_LEASE_MS,
+  type Relay,
+  type RelayOptions,
+  type RelayRound,
+  type RelayTotals,
+  type RelayRunOptions,
+  type RelayAbortSignal,
+} from './notifications/relay.js'
+export { retryDelayMs, DEFAULT_RELAY_BACKOFF_BASE_MS, DEFAULT_RELAY_BACKOFF_CAP_MS, type RelayBackoff } from './notifications/relay-backoff.js'
 
 // domain
 export * from './domain/ladder.js'
@@ -107,6 +122,27 @@ export {
   type TargetId,
 } from './projections/city-dashboard.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
+
+// notifications: policy, templates, outbox rows, rendering, delivery status
+export {
+  NotificationPolicy,
+  NotificationRule,
+  RuleCondition,
+  Delivery,
+  RecipientKind,
+  ChannelNameCodec,
+  LocaleCodec,
+  silentNotificationPolicy,
+  decodeNotificationPolicy,
+} from './notifications/notification-policy.js'
+export { DEFAULT_NOTIFICATION_POLICY_ID, defaultNotificationPolicy } from './notifications/default-notification-policy.js'
+export { NotifiableEvent, NoticeFacts, AnyNoticeFacts, isNotifiable, factsOf, type NoticeFactsOf, type RuleRef } from './notifications/notice-facts.js'
+export { TEMPLATES, TemplateName, renderTemplate, templateEvent, type RenderedText } from './notifications/templates.js'
+export { addressing, type Addressee, type Addressing } from './notifications/addressing.js'
+export { formatFen } from './notifications/money.js'
+export { outboxEntriesFor, recipientOf, type NotifiedTalent } from './notifications/outbox-entries.js'
+export { noticeRenderer, recipientKindOf, UnrenderableNotice, type ProfileLookup, type NoticeRendererOptions } from './notifications/notice-renderer.js'
+export { deliveryStatusOf, type DeliveryStatusSummary, type StatusCounts } from './notifications/delivery-status.js'
 
 // application
 export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'

@@ -38,9 +38,13 @@ export const createMemoryOutbox = (): MemoryOutbox => {
             leaseUntil: null,
           })
     },
-    claim: async (now, limit, leaseUntil) => {
+    claim: async (now, limit, leaseUntil, channels) => {
       const due = [...rows.values()].filter(
-        (r) => r.status === 'pending' && (r.nextAttemptAt === null || r.nextAttemptAt <= now) && (r.leaseUntil === null || r.leaseUntil <= now),
+        (r) =>
+          r.status === 'pending' &&
+          (r.nextAttemptAt === null || r.nextAttemptAt <= now) &&
+          (r.leaseUntil === null || r.leaseUntil <= now) &&
+          (channels === undefined || channels.includes(r.channel)),
       )
       const taken = due.slice(0, limit)
       for (const r of taken) update(r.id, { leaseUntil })

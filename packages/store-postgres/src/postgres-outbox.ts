@@ -62,13 +62,14 @@ export const postgresOutbox = (pool: pg.Pool, s: Schema): Outbox => {
   const o = `${s.sql}.outbox`
   const run = async (text: string, values: unknown[]): Promise<number> => (await pool.query(text, values)).rowCount ?? 0
   return {
-    claim: async (now, limit, leaseUntil) => {
+    claim: async (now, limit, leaseUntil, channels) => {
       const { rows } = await pool.query<{ seq: string }>(
         `UPDATE ${o} SET lease_until = $3 WHERE seq IN (
            SELECT seq FROM ${o} WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
-             AND (lease_until IS NULL OR lease_until <= $1) ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
+             AND (lease_until IS NULL OR lease_until <= $1) AND ($4::text[] IS NULL OR channel = ANY($4::text[]))
+             ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING ${OUTBOX_COLUMNS}`,
-        [now, limit, leaseUntil],
+        [now, limit, leaseUntil, channels === undefined ? null : [...channels]],
       )
       return inOrder(rows)
     },

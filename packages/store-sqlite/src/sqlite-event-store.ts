@@ -26,8 +26,9 @@ import { translatingWriteErrors } from './errors.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type OpenOptions } from './open-database.js'
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
+import { nativeSha256Hex } from './native-sha256.js'
 import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
-import { EVENT_COLUMNS, fromRow, toRow, type EventRow } from './rows.js'
+import { EVENT_COLUMNS, fromColumns, toRow, type EventColumns } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
 import { sqliteOutbox } from './sqlite-outbox.js'
 
@@ -77,9 +78,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     moveHead: db.prepare(
       'INSERT INTO streams (stream_id, version, hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, hash = excluded.hash',
     ),
-    readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`),
+    readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`).raw(),
     heads: db.prepare('SELECT stream_id AS streamId, version, hash FROM streams ORDER BY stream_id'),
-    readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
+    readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
     loadCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck(),
     saveCheckpoint: db.prepare(
       'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
@@ -87,7 +88,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   }
 
   const projections = projectionTable(db)
-  const readPage = (after: number, limit: number): RecordedEvent[] => (sql.readAll.all(after, limit) as EventRow[]).map(fromRow)
+  const readPage = (after: number, limit: number): RecordedEvent[] => (sql.readAll.all(after, limit) as EventColumns[]).map(fromColumns)
   const inline = inlineProjections(options.inlineProjections ?? [], projections, readPage)
   const outbox = sqliteOutbox(db, write)
 
@@ -107,7 +108,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     if (!versionMatches(expected, actual)) return E.left({ code: 'Conflict', streamId, expected, actual })
     const top = sql.top.get() as number
     if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: top })
-    const rows = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1).map(toRow)
+    const rows = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1, nativeSha256Hex).map(toRow)
     for (const row of rows) sql.insert.run(row)
     inline.applyInTransaction(top, rows)
     outbox.insertInTransaction(o.outbox ?? [], now())
@@ -140,7 +141,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   return {
     database: db,
     append,
-    readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as EventRow[]).map(fromRow),
+    readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as EventColumns[]).map(fromColumns),
     readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? -1),
     streamHeads: async () => sql.heads.all() as StoredStreamHead[],
     checkpoints,

@@ -66,7 +66,7 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     ),
     due: db.prepare(
       `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
-       AND (lease_until IS NULL OR lease_until <= @now) ORDER BY seq LIMIT @limit`,
+       AND (lease_until IS NULL OR lease_until <= @now) AND (@any = 1 OR instr(@channels, ',' || channel || ',') > 0) ORDER BY seq LIMIT @limit`,
     ),
     lease: db.prepare('UPDATE outbox SET lease_until = ? WHERE id = ?'),
     delivered: db.prepare(
@@ -82,8 +82,9 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     requeueOne: db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE id = ? AND status <> 'delivered'"),
     counts: db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status'),
   }
-  const claimTx = db.transaction((now: string, limit: number, leaseUntil: string) => {
-    const rows = sql.due.all({ now, limit }).map(toRecord)
+  const claimTx = db.transaction((now: string, limit: number, leaseUntil: string, channels: ReadonlyArray<string> | undefined) => {
+    const filter = { any: channels === undefined ? 1 : 0, channels: `,${(channels ?? []).join(',')},` }
+    const rows = sql.due.all({ now, limit, ...filter }).map(toRecord)
     for (const r of rows) sql.lease.run(leaseUntil, r.id)
     return rows
   })
@@ -95,7 +96,7 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     insertInTransaction: (entries, createdAt) => {
       for (const e of entries) sql.insert.run({ ...e, payload: JSON.stringify(e.payload), createdAt })
     },
-    claim: async (now, limit, leaseUntil) => write(() => claimTx.immediate(now, limit, leaseUntil)),
+    claim: async (now, limit, leaseUntil, channels) => write(() => claimTx.immediate(now, limit, leaseUntil, channels)),
     markDelivered: async (id, at) => void write(() => sql.delivered.run(at, id)),
     markRetry: async (id, error, nextAttemptAt) => void write(() => sql.retry.run(error, nextAttemptAt, id)),
     park: async (id, reason) => void write(() => sql.park.run(reason, id)),

@@ -1,10 +1,11 @@
 /**
  * @talent-ledger/testing — for testers who property-check promotion rules and for authors of
  * adapters: given/when/then decider specs, fast-check arbitraries, named invariants, a city
- * simulator for realistic histories, and the EventStore conformance suite.
+ * simulator for realistic histories, the EventStore conformance suite, and notice fixtures for channel adapters.
  */
 export * from './spec/index.js'
 export * from './arbitraries/index.js'
 export * from './invariants/index.js'
 export * from './simulation/index.js'
 export * from './conformance/index.js'
+export * from './notifications/index.js'

@@ -6,7 +6,7 @@
  * result (event counts, the hashes the pure run produced, an intact chain), so a fast but wrong
  * contender fails instead of winning.
  */
-import { cityDashboardProjection, dashboardReport, decodeRecorded, verifyStream } from '@talent-ledger/core'
+import { cityDashboardProjection, dashboardReport, decodeRecorded, sha256Hex, verifyStream, type Sha256Function } from '@talent-ledger/core'
 import type { Contender } from './contender.js'
 import type { Batch, Workload } from './workload.js'
 
@@ -72,8 +72,8 @@ export interface ReadTimes {
   readonly verify: number
 }
 
-/** (b), (c), (d) on a store holding the whole workload; returns their times. */
-export const readPhases = async (store: Contender, w: Workload): Promise<ReadTimes> => {
+/** (b), (c), (d) on a store holding the whole workload, verifying with `sha` (default core's pure-JS SHA-256); returns their times. */
+export const readPhases = async (store: Contender, w: Workload, sha: Sha256Function = sha256Hex): Promise<ReadTimes> => {
   const decode = decodeRecorded()
   let events = 0
   const read = await timed(async () => {
@@ -96,7 +96,7 @@ export const readPhases = async (store: Contender, w: Workload): Promise<ReadTim
   if (replayed !== w.events || highSkilled < 0) throw new Error(`${store.name}: replayed ${replayed} of ${w.events} events`)
   const verify = await timed(async () => {
     for (const id of w.streams) {
-      const broken = verifyStream(id, await store.readStream(id))
+      const broken = verifyStream(id, await store.readStream(id), sha)
       if (broken !== null) throw new Error(`${store.name}: stream ${id} does not verify: ${broken.reason}`)
     }
   })

@@ -2,7 +2,7 @@
  * Contender 3: Emmett's SQLite event store (`@event-driven-io/emmett-sqlite`, on the `sqlite3`
  * driver), through its documented API: `getSQLiteEventStore({ fileName })`, `appendToStream` with
  * `expectedStreamVersion`, `readStream`, and `readMessagesBatch` for the log. Emmett keeps no hash
- * chain, so this contender seals each batch itself with core's `sealEvents` (the same pure-JS
+ * chain, so this contender seals each batch itself with core's `sealEvents` (the same node:crypto
  * SHA-256 as the others), from the stream head it keeps in memory, and stores id, hashes and our
  * metadata in Emmett's event metadata. Emmett sets WAL and leaves `synchronous` at SQLite's
  * default, FULL (2) in the `sqlite3` build; it opens a connection per call on a file.
@@ -11,6 +11,7 @@
  */
 import { getSQLiteEventStore, readMessagesBatch, sqliteConnection, type SQLiteReadEvent } from '@event-driven-io/emmett-sqlite'
 import { sealEvents, type EventMetadata, type RecordedEvent } from '@talent-ledger/core'
+import { nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from '../shared/contender.js'
 
 /** What this contender stores as an Emmett event's metadata. */
@@ -56,7 +57,7 @@ export const openEmmett: OpenContender = async (path) => {
   return {
     name: 'Emmett SQLite',
     append: async (b) => {
-      const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, () => 0)
+      const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, () => 0, nativeSha256Hex)
       const events = sealed.map((e) => ({
         type: e.type,
         data: e.data as Record<string, unknown>,

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
+import { nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from '../shared/contender.js'
 import { appendAll, readPhases } from '../shared/phases.js'
 import type { Workload } from '../shared/workload.js'
@@ -30,7 +31,7 @@ export const runPhases = async (open: OpenContender, w: Workload): Promise<Phase
   const store = await open(join(dir, 'bench.sqlite'))
   try {
     const append = await appendAll(store, w.batches)
-    return { append, ...(await readPhases(store, w)) }
+    return { append, ...(await readPhases(store, w, nativeSha256Hex)) }
   } finally {
     await store.close()
     remove()

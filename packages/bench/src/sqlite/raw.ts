@@ -1,11 +1,12 @@
 /**
  * Contender 2: better-sqlite3 used directly, doing the same durable work as our store and nothing
  * more: the same tables, one `BEGIN IMMEDIATE` transaction per append that reads the stream head,
- * checks the expected version, seals with core's `sealEvents` (the same pure-JS SHA-256 chain),
+ * checks the expected version, seals with core's `sealEvents` (the same node:crypto SHA-256 chain),
  * inserts and moves the head; reads parse the JSON columns without validating them.
  */
 import Database from 'better-sqlite3'
 import { sealEvents, type RecordedEvent } from '@talent-ledger/core'
+import { nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from '../shared/contender.js'
 
 const SCHEMA = `
@@ -61,7 +62,7 @@ export const openRaw: OpenContender = async (path) => {
     const h = head.get(streamId) as { version: number; hash: string } | undefined
     if ((h?.version ?? 0) !== expected) throw new Error(`conflict on ${streamId}: expected ${expected}, found ${h?.version ?? 0}`)
     const at = top.get() as number
-    const sealed = sealEvents({ streamId, version: expected, hash: h?.hash ?? '' }, events, (i) => at + i + 1)
+    const sealed = sealEvents({ streamId, version: expected, hash: h?.hash ?? '' }, events, (i) => at + i + 1, nativeSha256Hex)
     for (const e of sealed)
       insert.run(e.globalPosition, e.streamId, e.version, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.prevHash, e.hash)
     const last = sealed[sealed.length - 1]!

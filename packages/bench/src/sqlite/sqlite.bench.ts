@@ -5,18 +5,22 @@
  * how our store's append rate and read latency grow as the file fills.
  * Emmett (one connection per call) and the ledger path are slow, so they run `--slow-runs` times (default 1).
  * Usage: node dist/sqlite/sqlite.bench.js [--events N] [--runs R] [--slow-runs R] [--seed S] [--grow N (0: skip)]
+ *        [--grow-batch B (appends per transaction in the fill, default 1)] [--grow-durability FULL|NORMAL]
+ *        [--grow-every N (also time a window before every N events, default 1,000,000)] [--grow-only]
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
-import { sealEvents } from '@talent-ledger/core'
+import { sealEvents, sha256Hex, type Sha256Function } from '@talent-ledger/core'
+import { nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from '../shared/contender.js'
+import type { GrowthPoint } from '../shared/growth.js'
 import { measureGrowth } from './grow.js'
 import { runLedgerPath, type LedgerRun } from './ledger-path.js'
 import { openOurs } from './ours.js'
 import { runPhases, type PhaseTimes } from './phases.js'
 import { openRaw } from './raw.js'
 import { phaseTable } from './report.js'
-import { buildWorkload } from '../shared/workload.js'
+import { buildWorkload, type Workload } from '../shared/workload.js'
 
 const { values } = parseArgs({
   options: {
@@ -25,15 +29,34 @@ const { values } = parseArgs({
     'slow-runs': { type: 'string', default: '1' },
     seed: { type: 'string', default: '2026' },
     grow: { type: 'string', default: '500000' },
+    'grow-batch': { type: 'string', default: '1' },
+    'grow-durability': { type: 'string', default: 'FULL' },
+    'grow-only': { type: 'boolean', default: false },
+    'grow-every': { type: 'string', default: '1000000' },
   },
 })
+const growBatch = Number(values['grow-batch'])
+const growDurability = values['grow-durability']
+const growEvery = Number(values['grow-every'])
 const [target, runs, seed, grow] = [Number(values.events), Number(values.runs), Number(values.seed), Number(values.grow)]
 const slowRuns = Math.min(runs, Number(values['slow-runs']))
-if (!(target >= 1000) || !(runs >= 1) || !(slowRuns >= 1) || !Number.isInteger(seed) || !(grow === 0 || grow >= 40_000)) {
-  console.error('usage: sqlite.bench.js [--events N ≥ 1000] [--runs R ≥ 1] [--slow-runs R ≥ 1] [--seed S] [--grow N ≥ 40000, or 0 to skip]')
+const growOk = (grow === 0 || grow >= 40_000) && Number.isInteger(growBatch) && growBatch >= 1 && (growDurability === 'FULL' || growDurability === 'NORMAL') && growEvery >= 40_000
+if (!(target >= 1000) || !(runs >= 1) || !(slowRuns >= 1) || !Number.isInteger(seed) || !growOk) {
+  console.error('usage: sqlite.bench.js [--events N ≥ 1000] [--runs R ≥ 1] [--slow-runs R ≥ 1] [--seed S] [--grow N ≥ 40000, or 0 to skip] [--grow-batch B ≥ 1] [--grow-durability FULL|NORMAL] [--grow-every N ≥ 40000] [--grow-only]')
   process.exit(2)
 }
 const count = (n: number): string => Math.round(n).toLocaleString('en-US')
+
+/** Milliseconds to seal the whole workload with `sha`, no store. */
+const timeSealing = (w: Workload, sha: Sha256Function): number => {
+  const t0 = performance.now()
+  const heads = new Map<string, string>()
+  for (const b of w.batches) {
+    const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, (i) => i, sha)
+    heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
+  }
+  return performance.now() - t0
+}
 const cpus = os.cpus()
 console.log(`talent-ledger SQLite benchmark — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`)
 
@@ -41,49 +64,57 @@ const w = await buildWorkload(target, seed)
 const perBatch = w.events / w.batches.length
 console.log(`workload: ${count(w.talents)} talents (seed ${seed}), ${count(w.commands.length)} commands → ${count(w.events)} events in ${count(w.batches.length)} appends (${perBatch.toFixed(2)} events/append) on ${count(w.streams.length)} streams; built in ${(w.buildMs / 1000).toFixed(1)} s`)
 
-const contenders: Array<{ name: string; open: OpenContender; slow: boolean }> = [
-  { name: '@talent-ledger/store-sqlite', open: openOurs, slow: false },
-  { name: 'raw better-sqlite3', open: openRaw, slow: false },
-]
-let retries: { count: number } | undefined
-try {
-  // loaded here so that a missing native sqlite3 build leaves Emmett out instead of stopping the run
-  const { openEmmett, emmettRetries } = await import('./emmett.js')
-  retries = emmettRetries
-  contenders.push({ name: 'Emmett SQLite', open: openEmmett, slow: true })
-} catch (error) {
-  console.log(`Emmett left out: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
-}
+if (!values['grow-only']) {
+  const contenders: Array<{ name: string; open: OpenContender; slow: boolean }> = [
+    { name: '@talent-ledger/store-sqlite', open: openOurs, slow: false },
+    { name: 'raw better-sqlite3', open: openRaw, slow: false },
+  ]
+  let retries: { count: number } | undefined
+  try {
+    // loaded here so that a missing native sqlite3 build leaves Emmett out instead of stopping the run
+    const { openEmmett, emmettRetries } = await import('./emmett.js')
+    retries = emmettRetries
+    contenders.push({ name: 'Emmett SQLite', open: openEmmett, slow: true })
+  } catch (error) {
+    console.log(`Emmett left out: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  }
 
-// hashing alone, no store: how much of an append is the SHA-256 chain
-const sealT0 = performance.now()
-const heads = new Map<string, string>()
-for (const b of w.batches) {
-  const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, (i) => i)
-  heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
-}
-const sealMs = performance.now() - sealT0
+  // hashing alone, no store: how much of an append is the SHA-256 chain (native, as every contender seals)
+  const sealMs = timeSealing(w, nativeSha256Hex)
+  const pureSealMs = timeSealing(w, sha256Hex)
 
-const times = new Map<string, PhaseTimes[]>(contenders.map((c) => [c.name, []]))
-const ledgerRuns: LedgerRun[] = []
-for (let run = 1; run <= runs; run++) {
-  // interleaved, so a slow spell of the shared machine does not land on one contender only
-  for (const c of contenders) if (!c.slow || run <= slowRuns) times.get(c.name)!.push(await runPhases(c.open, w))
-  if (run <= slowRuns) ledgerRuns.push(await runLedgerPath(w))
-  console.log(`run ${run}/${runs} done`)
-}
+  const times = new Map<string, PhaseTimes[]>(contenders.map((c) => [c.name, []]))
+  const ledgerRuns: LedgerRun[] = []
+  for (let run = 1; run <= runs; run++) {
+    // interleaved, so a slow spell of the shared machine does not land on one contender only
+    for (const c of contenders) if (!c.slow || run <= slowRuns) times.get(c.name)!.push(await runPhases(c.open, w))
+    if (run <= slowRuns) ledgerRuns.push(await runLedgerPath(w))
+    console.log(`run ${run}/${runs} done`)
+  }
 
-console.log(`\nWAL + synchronous = FULL for every contender; ${runs} run(s) (Emmett and the ledger path: ${slowRuns}), median shown; hashing is core's sealEvents (pure-JS SHA-256) everywhere`)
-console.log(`sealEvents alone over the workload (no store): ${count(sealMs)} ms, ${count((w.events / sealMs) * 1000)} events/s\n`)
-console.log(phaseTable(w.events, times, ledgerRuns))
-if (retries !== undefined) console.log(`\nEmmett appends that failed with SQLITE_BUSY and were retried, over all runs: ${count(retries.count)}`)
+  console.log(`\nWAL + synchronous = FULL for every contender; ${runs} run(s) (Emmett and the ledger path: ${slowRuns}), median shown; hashing is core's sealEvents with node:crypto SHA-256 everywhere`)
+  console.log(`sealEvents alone over the workload (no store): ${count(sealMs)} ms, ${count((w.events / sealMs) * 1000)} events/s (core's pure-JS SHA-256: ${count(pureSealMs)} ms)\n`)
+  console.log(phaseTable(w.events, times, ledgerRuns))
+  if (retries !== undefined) console.log(`\nEmmett appends that failed with SQLITE_BUSY and were retried, over all runs: ${count(retries.count)}`)
+}
 
 if (grow > 0) {
   const window = 20_000
-  console.log(`\ngrowth: filling our store to ${count(grow)} events (window ${count(window)} events, 1,000 single-stream reads at each end)`)
-  const g = await measureGrowth(w, grow, window, 1000, (n) => console.log(`  … ${count(n)} events`))
+  console.log(`\ngrowth: filling our store to ${count(grow)} events (window ${count(window)} events, 1,000 single-stream reads at each end; ${growBatch} append(s) per transaction, synchronous = ${growDurability})`)
+  const fillT0 = performance.now()
+  const pointRow = (p: GrowthPoint): string => `| ${count(p.at)} | ${count(p.appendRate)} | ${p.readP50Ms.toFixed(3)} | ${p.readP99Ms.toFixed(3)} |`
+  const g = await measureGrowth(
+    w,
+    grow,
+    window,
+    1000,
+    (n) => console.log(`  … ${count(n)} events after ${((performance.now() - fillT0) / 1000).toFixed(0)} s`),
+    { batch: growBatch, durability: growDurability as 'FULL' | 'NORMAL' },
+    growEvery,
+    (p) => console.log(`  point ${pointRow(p)} after ${((performance.now() - fillT0) / 1000).toFixed(0)} s`),
+  )
   console.log('\n| store size (events) | append events/s (last window) | readStream p50 ms | readStream p99 ms |')
   console.log('|---:|---:|---:|---:|')
-  for (const p of [g.start, g.end]) console.log(`| ${count(p.at)} | ${count(p.appendRate)} | ${p.readP50Ms.toFixed(3)} | ${p.readP99Ms.toFixed(3)} |`)
+  for (const p of [g.start, g.end]) console.log(pointRow(p))
   console.log(`filled in ${(g.fillMs / 1000).toFixed(0)} s; file ${(g.fileBytes / 2 ** 20).toFixed(0)} MiB`)
 }

@@ -7,6 +7,9 @@ import { cityDashboardProjection, dashboardReport, rebuild, type CityReport, typ
 import { PAGE_SIZE } from '../log.js'
 import type { Progress } from '../progress.js'
 
+/** Talents the demo simulates unless `--talents` says otherwise. */
+export const DEMO_TALENTS = 20_000
+
 /** What a demo run did. */
 export interface DemoRun {
   readonly commands: number
@@ -47,10 +50,15 @@ export const runDemo = async (
 }
 
 /** The lines printed above the dashboard. */
-export const demoHeader = (run: DemoRun, meta: { readonly talents: number; readonly seed: number; readonly seconds: number; readonly store: string }): string[] => {
+export const demoHeader = (
+  run: DemoRun,
+  meta: { readonly talents: number; readonly seed: number; readonly seconds: number; readonly store: string; readonly durability: string },
+): string[] => {
   const refused = Object.entries(run.refused).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'
+  const rate = meta.seconds > 0 ? ` (${Math.round(run.commands / meta.seconds)} commands/s)` : ''
+  const sqlite = meta.store.startsWith('sqlite:') ? `, durability ${meta.durability}${meta.durability === 'FULL' ? '' : ' (demo default; --durability FULL for power-loss safety)'}` : ''
   return [
-    `talent-ledger demo — ${meta.talents} simulated talents (seed ${meta.seed}) into ${meta.store}: ${run.commands} commands in ${meta.seconds.toFixed(1)} s`,
+    `talent-ledger demo — ${meta.talents} simulated talents (seed ${meta.seed}) into ${meta.store}${sqlite}: ${run.commands} commands in ${meta.seconds.toFixed(1)} s${rate}`,
     `accepted ${run.accepted}; refused ${refused} (${run.intendedRefusals} refusals were intended by the simulator); ${run.events} events stored`,
     '',
   ]

@@ -11,6 +11,7 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import { describeErrors, RecordedEvent, verifyStream, type EventStore, type NewEvent, type TalentLedger } from '@talent-ledger/core'
 import { pagesOf } from '../log.js'
 import type { Progress } from '../progress.js'
+import { sha256 } from '../sha256.js'
 
 /** Why a file cannot be imported, or what was imported. */
 export type ImportResult =
@@ -51,7 +52,7 @@ export const checkExport = async (lines: AsyncIterable<string>, ledger: TalentLe
     else stream.push(e)
   }
   for (const [streamId, rows] of streams) {
-    const broken = verifyStream(streamId, rows)
+    const broken = verifyStream(streamId, rows, sha256)
     if (broken !== null) return { ok: false, stream: broken.streamId, version: broken.version, reason: broken.reason }
   }
   return { ok: true, events }

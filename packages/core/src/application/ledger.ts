@@ -25,6 +25,10 @@ import { initialTalentState, type TalentState } from '../domain/talent/state.js'
 import { talentDecider, talentStream } from '../domain/talent/talent.js'
 import type { PolicyRegistry } from '../policy/registry.js'
 import { talentProfile, type TalentProfile } from '../projections/talent-profile.js'
+import { defaultNotificationPolicy } from '../notifications/default-notification-policy.js'
+import type { NotificationPolicy } from '../notifications/notification-policy.js'
+import { outboxEntriesFor } from '../notifications/outbox-entries.js'
+import { foldedStreams, type StreamFold } from './folded-streams.js'
 import { businessDateOf, organizationsNamed, routeOf } from './routing.js'
 
 /** A command's outcome, in the shape of a CLI result line. */
@@ -48,6 +52,13 @@ export interface LedgerDeps {
   readonly newEventId?: () => string
   /** Retries on a conflicting append (default: 12 attempts, jittered back-off). */
   readonly retry?: RetryPolicy
+  /** How many streams to keep folded between commands (default 50,000; 0 keeps none). See `folded-streams.ts`. */
+  readonly foldedStreams?: number
+  /**
+   * Which events notify whom (default: the shipped policy). The notices are written to the
+   * store's outbox in the same append as their events; `null` or a policy without rules: none.
+   */
+  readonly notifications?: NotificationPolicy | null
 }
 
 /** Per-command options. */
@@ -84,41 +95,38 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const { store, keys, clock } = deps
   const newId = deps.newEventId ?? (() => uuidv7())
   const retry = deps.retry ?? defaultRetryPolicy
+  const notifications = deps.notifications === undefined ? defaultNotificationPolicy : deps.notifications
   const decodeRow = decodeRecorded(upcasterChain(deps.upcasters ?? []))
   const decode = (row: RecordedEvent): Decoded => decodeRow(row)
-  // Every talent command reads the policy and organisation streams: their rows are decoded once and
-  // kept by hash (the hash covers everything decoding reads, so a changed row is a cache miss).
-  const contextRows = new Map<string, Decoded>()
-  const decodeContextRow = (row: RecordedEvent): Decoded => {
-    const hit = contextRows.get(row.hash)
-    if (hit !== undefined && hit.envelope.eventId === row.eventId) return hit
-    const decoded = decodeRow(row)
-    if (contextRows.size >= 50_000) contextRows.clear()
-    contextRows.set(row.hash, decoded)
-    return decoded
+  // every command reads its own stream and the policy and organisation streams: folded once, kept
+  const folded = foldedStreams(store, deps.foldedStreams)
+
+  const streamFold = <S, Ev>(decider: Pick<Decider<unknown, Ev, S>, 'initialState' | 'evolve'>): StreamFold<S> => ({
+    initialState: decider.initialState,
+    foldRows: (from, rows) => {
+      let state = from
+      for (const row of rows) state = decider.evolve(state, decode(row).event as Ev)
+      return state
+    },
+  })
+  const foldStream = <S, Ev>(decider: Pick<Decider<unknown, Ev, S>, 'initialState' | 'evolve'>, rows: ReadonlyArray<RecordedEvent>): S =>
+    streamFold(decider).foldRows(decider.initialState, rows)
+  const policyFold = streamFold(policyDecider)
+  const organizationFold = streamFold(organizationDecider)
+  const talentFold = streamFold(talentDecider)
+
+  const policies = async (fresh = false): Promise<PolicyRegistry> => (await folded.load(POLICY_STREAM, policyFold, fresh)).state
+
+  const organization = async (id: string, fresh: boolean): Promise<OrganizationState | undefined> => {
+    const loaded = await folded.load(organizationStream(id), organizationFold, fresh)
+    return loaded.version === 0 ? undefined : loaded.state
   }
 
-  const foldStream = <S, Ev>(
-    decider: Pick<Decider<unknown, Ev, S>, 'initialState' | 'evolve'>,
-    rows: ReadonlyArray<RecordedEvent>,
-    decodeWith: (row: RecordedEvent) => Decoded = decode,
-  ): S => {
-    let state = decider.initialState
-    for (const row of rows) state = decider.evolve(state, decodeWith(row).event as Ev)
-    return state
-  }
-
-  const policies = async (): Promise<PolicyRegistry> => foldStream(policyDecider, await store.readStream(POLICY_STREAM), decodeContextRow)
-
-  const organization = async (id: string): Promise<OrganizationState | undefined> => {
-    const rows = await store.readStream(organizationStream(id))
-    return rows.length === 0 ? undefined : foldStream(organizationDecider, rows, decodeContextRow)
-  }
-
-  const talentContext = async (c: Command): Promise<TalentContext> => {
+  /** After a conflict (`fresh`), the context is folded again from the store too. */
+  const talentContext = async (c: Command, fresh = false): Promise<TalentContext> => {
     const ids = organizationsNamed(c)
-    const orgs = await Promise.all(ids.map(organization))
-    return { policies: await policies(), organizations: Object.fromEntries(ids.map((id, i) => [id, orgs[i]])) }
+    const orgs = await Promise.all(ids.map((id) => organization(id, fresh)))
+    return { policies: await policies(fresh), organizations: Object.fromEntries(ids.map((id, i) => [id, orgs[i]])) }
   }
 
   const toNewEvents =
@@ -143,6 +151,7 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     options: ExecuteOptions,
   ): Attempt<S, Ev> => ({
     fold: (rows) => foldStream(decider, rows),
+    load: (fresh) => folded.load(routeOf(c).stream, streamFold(decider), fresh),
     decide: (state) => decider.decide(command, state),
     toNewEvents: toNewEvents(c, options),
   })
@@ -151,7 +160,7 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const sealRegistration = async (c: CommandOf<'RegisterTalent'>): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
     const { name, nationalId, birthDate, ...rest } = c.data
     const placeholder: SealedRegisterTalent = { type: c.type, actor: c.actor, data: { ...rest, personal: { alg: 'xchacha20poly1305', keyId: rest.talentId, ciphertext: '' } } }
-    const state = foldStream(talentDecider, await store.readStream(talentStream(rest.talentId)))
+    const { state } = await folded.load(talentStream(rest.talentId), talentFold)
     const dry = talentDecider.decide({ command: placeholder, context: await talentContext(c) }, state)
     if (E.isLeft(dry)) return dry
     const personal = await sealPersonalData(keys, rest.talentId, { name, nationalId, birthDate })
@@ -176,9 +185,10 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
           if (E.isLeft(sealed)) return sealed
           command = sealed.right
         } else command = c as TalentCommand
-        const result = await handleCommand(store, stream, retry, async () =>
-          E.right(attemptFor<TalentState, TalentEvent, TalentDecision>(talentDecider, { command, context: await talentContext(c) }, c, options)),
-        )()
+        const result = await handleCommand(store, stream, retry, async (n) => {
+          const attempt = attemptFor<TalentState, TalentEvent, TalentDecision>(talentDecider, { command, context: await talentContext(c, n > 1) }, c, options)
+          return E.right(notifications === null || notifications.rules.length === 0 ? attempt : { ...attempt, outboxFor: (events, state) => outboxEntriesFor(notifications, events, state) })
+        })()
         // erase the key after the event is stored, and again on a repeated ForgetTalent in case a crash came between
         if (c.type === 'ForgetTalent' && (E.isRight(result) || result.left.code === 'Duplicate')) await keys.forget(c.data.talentId)
         return result
@@ -207,5 +217,5 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     return talentProfile(state, personal?.name ?? null)
   }
 
-  return { execute, talentState, profile, policies, decode }
+  return { execute, talentState, profile, policies: () => policies(), decode }
 }

@@ -8,14 +8,28 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { jitteredBackoff, type Backoff } from './backoff.js'
 import type { RecordedEvent } from './envelope.js'
 import { domainError, type DomainError } from './errors.js'
+import type { OutboxEntry } from './outbox.js'
 import type { EventStore } from './ports.js'
 import type { NewEvent } from './envelope.js'
+
+/** The stream's state and the version it was folded up to (0: no events yet). */
+export interface LoadedStream<S> {
+  readonly version: number
+  readonly state: S
+}
 
 /** What a decision needs for one attempt: pure `decide` over the folded stream. */
 export interface Attempt<S, Ev> {
   readonly fold: (stream: ReadonlyArray<RecordedEvent>) => S
+  /**
+   * Loads the folded stream instead of reading it whole and calling `fold` (e.g. from a cache of
+   * folded states). `fresh` is true after a conflict: then it must fold what the store holds now.
+   */
+  readonly load?: (fresh: boolean) => Promise<LoadedStream<S>>
   readonly decide: (state: S) => E.Either<DomainError, ReadonlyArray<Ev>>
   readonly toNewEvents: (events: ReadonlyArray<Ev>, state: S) => ReadonlyArray<NewEvent>
+  /** Notices the new events cause, appended with them in one transaction (none when absent). */
+  readonly outboxFor?: (newEvents: ReadonlyArray<NewEvent>, state: S) => ReadonlyArray<OutboxEntry>
 }
 
 /** The outcome of an accepted command. */
@@ -35,30 +49,36 @@ export interface RetryPolicy {
 /** Default: 12 attempts with jittered exponential back-off (2 ms doubling, capped at 200 ms). */
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 12, backoff: jitteredBackoff() }
 
+/** The whole stream read and folded. */
+const readAndFold = async <S, Ev>(store: EventStore, streamId: string, attempt: Attempt<S, Ev>): Promise<LoadedStream<S>> => {
+  const recorded = await store.readStream(streamId)
+  return { version: recorded.length === 0 ? 0 : recorded[recorded.length - 1]!.version, state: attempt.fold(recorded) }
+}
+
 /**
- * Runs one command against one stream. `prepare` is called on every attempt so that context read
- * from other streams (policies, organisations) is fresh after a conflict.
+ * Runs one command against one stream. `prepare` is called on every attempt (numbered from 1) so
+ * that context read from other streams (policies, organisations) is fresh after a conflict.
  */
 export const handleCommand =
   <S, Ev>(
     store: EventStore,
     streamId: string,
     retry: RetryPolicy,
-    prepare: () => Promise<E.Either<DomainError, Attempt<S, Ev>>>,
+    prepare: (attempt: number) => Promise<E.Either<DomainError, Attempt<S, Ev>>>,
   ): TaskEither<DomainError, Handled<Ev>> =>
   async () => {
     const { maxAttempts } = retry
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1) await retry.backoff(attempt - 1)
-      const plan = await prepare()
+      const plan = await prepare(attempt)
       if (E.isLeft(plan)) return plan
-      const recorded = await store.readStream(streamId)
-      const version = recorded.length === 0 ? 0 : recorded[recorded.length - 1]!.version
-      const state = plan.right.fold(recorded)
+      const { version, state } = await (plan.right.load?.(attempt > 1) ?? readAndFold(store, streamId, plan.right))
       const decided = plan.right.decide(state)
       if (E.isLeft(decided)) return decided
       if (decided.right.length === 0) return E.right({ stream: streamId, version, events: [] })
-      const appended = await store.append(streamId, plan.right.toNewEvents(decided.right, state), version === 0 ? 'no-stream' : version)
+      const newEvents = plan.right.toNewEvents(decided.right, state)
+      const outbox = plan.right.outboxFor?.(newEvents, state) ?? []
+      const appended = await store.append(streamId, newEvents, version === 0 ? 'no-stream' : version, outbox.length === 0 ? undefined : { outbox })
       if (E.isRight(appended)) return E.right({ stream: streamId, version: appended.right.version, events: decided.right })
     }
     return E.left(

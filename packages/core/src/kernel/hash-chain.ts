@@ -21,9 +21,16 @@ export const canonicalJson = (value: unknown): string => {
 /** SHA-256 of a UTF-8 string, as lowercase hex. */
 export const sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)))
 
+/**
+ * A SHA-256 of a UTF-8 string as lowercase hex. The core's own is pure JavaScript; an adapter with
+ * a native one (e.g. `node:crypto`) may pass it to `sealEvents` and `verifyStream`: same bytes in,
+ * same hash out, several times faster.
+ */
+export type Sha256Function = (text: string) => string
+
 /** The hash of one event given the previous hash in its stream. */
-export const eventHash = (prevHash: string, fields: HashedFields): string =>
-  sha256Hex(prevHash + canonicalJson(hashedFieldsOf(fields)))
+export const eventHash = (prevHash: string, fields: HashedFields, sha: Sha256Function = sha256Hex): string =>
+  sha(prevHash + canonicalJson(hashedFieldsOf(fields)))
 
 /** The head of a stream: what a store must know to chain the next event. */
 export interface StreamHead {
@@ -40,11 +47,12 @@ export const sealEvents = (
   head: StreamHead,
   events: ReadonlyArray<NewEvent>,
   positionOf: (index: number) => number,
+  sha: Sha256Function = sha256Hex,
 ): RecordedEvent[] => {
   let prevHash = head.version === 0 ? GENESIS_HASH : head.hash
   return events.map((e, i) => {
     const fields: HashedFields = { ...e, streamId: head.streamId, version: head.version + i + 1 }
-    const hash = eventHash(prevHash, fields)
+    const hash = eventHash(prevHash, fields, sha)
     const recorded: RecordedEvent = { ...fields, globalPosition: positionOf(i), prevHash, hash }
     prevHash = hash
     return recorded
@@ -62,7 +70,7 @@ export interface ChainBreak {
  * Verifies one stream read in version order: versions 1, 2, … without gaps, each `prevHash` the hash
  * before it, each `hash` recomputed. Returns the first break, or null when intact.
  */
-export const verifyStream = (streamId: string, events: ReadonlyArray<RecordedEvent>): ChainBreak | null => {
+export const verifyStream = (streamId: string, events: ReadonlyArray<RecordedEvent>, sha: Sha256Function = sha256Hex): ChainBreak | null => {
   let prev = GENESIS_HASH
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!
@@ -71,7 +79,7 @@ export const verifyStream = (streamId: string, events: ReadonlyArray<RecordedEve
     if (e.version !== expectedVersion)
       return { streamId, version: expectedVersion, reason: `expected version ${expectedVersion}, found ${e.version}` }
     if (e.prevHash !== prev) return { streamId, version: e.version, reason: 'prevHash does not match the previous event' }
-    if (eventHash(prev, e) !== e.hash) return { streamId, version: e.version, reason: 'hash does not match the event' }
+    if (eventHash(prev, e, sha) !== e.hash) return { streamId, version: e.version, reason: 'hash does not match the event' }
     prev = e.hash
   }
   return null

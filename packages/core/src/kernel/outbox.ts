@@ -60,8 +60,12 @@ export interface OutboxQuery {
  * runs out and the row is claimed again) and two relays do not send the same row at once.
  */
 export interface Outbox {
-  /** Pending rows due at `now` (`nextAttemptAt` null or ≤ now, lease expired), oldest first; each is leased until `leaseUntil`. */
-  readonly claim: (now: string, limit: number, leaseUntil: string) => Promise<ReadonlyArray<OutboxRecord>>
+  /**
+   * Pending rows due at `now` (`nextAttemptAt` null or ≤ now, lease expired), oldest first; each is
+   * leased until `leaseUntil`. With `channels`, only rows of those channels: a relay takes only what
+   * it can deliver, and rows of other channels stay free for the relays that can.
+   */
+  readonly claim: (now: string, limit: number, leaseUntil: string, channels?: ReadonlyArray<ChannelName>) => Promise<ReadonlyArray<OutboxRecord>>
   /** Records a successful delivery (attempts + 1). A row already delivered stays as it is. */
   readonly markDelivered: (id: string, at: string) => Promise<void>
   /** Records a failed attempt (attempts + 1) and when to try again. */

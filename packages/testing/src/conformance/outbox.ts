@@ -71,6 +71,18 @@ export const outboxConformance = (factory: EventStoreFactory): void => {
         expect((await store.outbox.claim(T1, 10, T2)).length).toBe(6)
       }))
 
+    it('claims only rows of the channels asked for, leaving the others free', () =>
+      withStore(factory, async (store) => {
+        const stream = uniqueStream('outbox')
+        const events = probes(2)
+        const webhook = noticesFor(stream, events)
+        const email = webhook.map((n) => ({ ...n, id: n.id.replace(':webhook:', ':email:'), channel: 'email' as const }))
+        expectAppended(await store.append(stream, events, 'no-stream', { outbox: [...webhook, ...email] }))
+        expect((await store.outbox.claim(T0, 10, T1, ['email'])).map((r) => r.id)).toEqual(email.map((n) => n.id))
+        expect((await store.outbox.claim(T0, 10, T1, ['nats'])).map((r) => r.id)).toEqual([])
+        expect((await store.outbox.claim(T0, 10, T1, ['webhook', 'nats'])).map((r) => r.id)).toEqual(webhook.map((n) => n.id))
+      }))
+
     it('moves rows to delivered, retry and parked, and requeues parked ones', () =>
       withStore(factory, async (store) => {
         const [a, b, c] = await seeded(store)

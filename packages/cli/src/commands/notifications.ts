@@ -1,0 +1,44 @@
+/**
+ * `notifications [--status S] [--channel C] [--json]`: the outbox as an operator reads it — the
+ * notices the ledger wrote with its events (filtered by status or channel) and the delivery status
+ * of the whole outbox: pending / delivered / parked per channel, the age of the oldest pending
+ * notice (a stalled relay shows here first) and why parked notices were given up on.
+ */
+import type { Writable } from 'node:stream'
+import { deliveryStatusOf, type DeliveryStatusSummary, type EventStore, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
+import { writeLine } from '../output.js'
+
+/** What `notifications --json` prints: one JSON line. */
+export interface NotificationsListing {
+  readonly summary: DeliveryStatusSummary
+  readonly notices: ReadonlyArray<OutboxRecord>
+}
+
+/** Reads the listing: the rows matching `query`, and the summary over every row. */
+export const notificationsListing = async (store: EventStore, query: OutboxQuery, now: string): Promise<NotificationsListing> => {
+  const all = await store.outbox.list()
+  const notices = query.status === undefined && query.channel === undefined ? all : await store.outbox.list(query)
+  return { summary: deliveryStatusOf(all, now), notices }
+}
+
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
+
+/** The listing as text lines: one line per notice, then the summary. */
+export const notificationsText = ({ summary: s, notices }: NotificationsListing): string[] => {
+  const lines = notices.map((r) =>
+    [pad(r.status, 9), pad(String(r.attempts), 3), pad(r.channel, 7), pad(r.recipient, 24), pad(r.template, 20), r.id].join(' ') + (r.lastError === null ? '' : `  (${r.lastError})`),
+  )
+  const perChannel = (['webhook', 'email', 'nats'] as const).map((c) => `${c} ${s.byChannel[c].pending}/${s.byChannel[c].delivered}/${s.byChannel[c].parked}`).join(', ')
+  lines.push(
+    `${s.total} notices: ${s.counts.pending} pending (${s.retrying} retrying), ${s.counts.delivered} delivered, ${s.counts.parked} parked — per channel pending/delivered/parked: ${perChannel}`,
+  )
+  if (s.oldestPending !== null) lines.push(`oldest pending: ${s.oldestPending.id}, written ${s.oldestPending.createdAt} (${s.oldestPending.ageSeconds} s ago)`)
+  for (const p of s.parkedReasons) lines.push(`parked ×${p.count}: ${p.reason}`)
+  return lines
+}
+
+/** Prints the listing as one JSON line or as text. */
+export const printNotifications = async (listing: NotificationsListing, json: boolean, out: Writable): Promise<void> => {
+  if (json) return writeLine(out, JSON.stringify(listing))
+  for (const line of notificationsText(listing)) await writeLine(out, line)
+}

@@ -1,0 +1,78 @@
+/**
+ * `notify --config FILE [--once | --until-idle]`: the relay (发件箱中继) over the store's outbox,
+ * delivering through the channels the configuration names. At least once: a notice is marked
+ * delivered only after its channel said so; a temporary failure is retried with back-off, and what
+ * keeps failing (or is refused outright) is parked for `notifications --requeue`. Notices are
+ * rendered at delivery time with the ledger as the profile lookup, so an erased talent's notices
+ * carry no name. Without `--once` or `--until-idle` it runs until SIGINT or SIGTERM.
+ */
+import {
+  createRelay,
+  noticeRenderer,
+  type Clock,
+  type DeliveryStatus,
+  type EventStore,
+  type NotificationChannel,
+  type RelayAbortSignal,
+  type RelayTotals,
+  type TalentLedger,
+} from '@talent-ledger/core'
+import { createEmailChannel } from '@talent-ledger/notify-email'
+import { createNatsChannel } from '@talent-ledger/notify-nats'
+import { createWebhookChannel } from '@talent-ledger/notify-webhook'
+import type { NotifyConfig } from '../notify-config.js'
+
+/** The JetStream stream notices go to when the configuration names none. */
+export const DEFAULT_NATS_STREAM = 'TALENT_LEDGER_NOTICES'
+
+/** How long `notify` runs: one round, until nothing deliverable is pending, or until stopped. */
+export type NotifyMode = 'once' | 'until-idle' | 'until-stopped'
+
+/** What a `notify` run did, and the outbox after it. */
+export interface NotifyResult extends RelayTotals {
+  readonly ok: true
+  readonly channels: ReadonlyArray<string>
+  readonly outbox: Readonly<Record<DeliveryStatus, number>>
+}
+
+/** The channel adapters the configuration names. */
+export const channelsOf = (config: NotifyConfig): NotificationChannel[] => {
+  const channels: NotificationChannel[] = []
+  if (config.webhook !== undefined) {
+    const { url, endpoints = {}, secrets, timeoutMs } = config.webhook
+    channels.push(createWebhookChannel({ endpoints: (r) => endpoints[r] ?? url, secrets, ...(timeoutMs === undefined ? {} : { timeoutMs }) }))
+  }
+  if (config.email !== undefined) channels.push(createEmailChannel({ smtp: config.email.smtpUrl, from: config.email.from, addressBook: config.email.addressBook }))
+  if (config.nats !== undefined)
+    channels.push(createNatsChannel({ servers: config.nats.servers, subjectPrefix: config.nats.subjectPrefix, stream: { name: config.nats.stream ?? DEFAULT_NATS_STREAM } }))
+  return channels
+}
+
+/** Runs the relay in `mode` and closes the channels afterwards. */
+export const runNotify = async (
+  deps: { readonly store: EventStore; readonly ledger: TalentLedger; readonly clock: Clock },
+  config: NotifyConfig,
+  mode: NotifyMode,
+  signal: RelayAbortSignal,
+): Promise<NotifyResult> => {
+  const channels = channelsOf(config)
+  try {
+    const r = config.relay ?? {}
+    const relay = createRelay({
+      outbox: deps.store.outbox,
+      channels,
+      render: noticeRenderer({ profiles: deps.ledger }),
+      clock: deps.clock,
+      ...(r.maxAttempts === undefined ? {} : { maxAttempts: r.maxAttempts }),
+      ...(r.leaseMs === undefined ? {} : { leaseMs: r.leaseMs }),
+      ...(r.batchSize === undefined ? {} : { batchSize: r.batchSize }),
+      ...(r.concurrency === undefined ? {} : { concurrency: r.concurrency }),
+      backoff: { ...(r.backoffBaseMs === undefined ? {} : { baseMs: r.backoffBaseMs }), ...(r.backoffCapMs === undefined ? {} : { capMs: r.backoffCapMs }) },
+    })
+    const totals: RelayTotals =
+      mode === 'once' ? { rounds: 1, ...(await relay.runOnce()) } : await relay.run({ signal, untilIdle: mode === 'until-idle', ...(r.idleMs === undefined ? {} : { idleMs: r.idleMs }) })
+    return { ok: true, channels: channels.map((c) => c.name), ...totals, outbox: await deps.store.outbox.counts() }
+  } finally {
+    await Promise.allSettled(channels.map((c) => c.close?.()))
+  }
+}

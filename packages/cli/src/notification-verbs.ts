@@ -1,0 +1,69 @@
+/**
+ * The notification verbs of the CLI: `notifications` (the outbox and its delivery status, requeue
+ * of parked notices) and `notify` (the relay). Kept beside program.ts, which hands them its store
+ * opener.
+ */
+import type { Command } from 'commander'
+import { systemClock } from '@talent-ledger/store-memory'
+import { notificationsListing, printNotifications } from './commands/notifications.js'
+import { runNotify } from './commands/notify.js'
+import { readNotifyConfig } from './notify-config.js'
+import { parseChoice } from './options.js'
+import { writeLine } from './output.js'
+import type { withLedger as WithLedger } from './program.js'
+import { UsageError } from './usage-error.js'
+
+const print = (value: unknown): Promise<void> => writeLine(process.stdout, JSON.stringify(value))
+
+/** Adds the notification verbs to `program`; `withLedger` opens the store of `--store` for a verb. */
+export const addNotificationVerbs = (program: Command, withLedger: typeof WithLedger): void => {
+  program
+    .command('notifications')
+    .description('notices in the outbox (written with their events) and the delivery status: pending, delivered, parked')
+    .option('--status <status>', 'list only notices in this status: pending | delivered | parked')
+    .option('--channel <channel>', 'list only notices for this channel: webhook | email | nats')
+    .option('--json', 'print {summary, notices} as one JSON line')
+    .option('--requeue [ids...]', 'move parked notices (all, or the ids given) back to pending, due now; prints {"requeued":N}')
+    .action(async (options: { status?: string; channel?: string; json?: boolean; requeue?: true | string[] }, command: Command) => {
+      const requeue = options.requeue
+      if (requeue !== undefined) {
+        if (options.status !== undefined || options.channel !== undefined || options.json === true) throw new UsageError('notifications --requeue takes no --status, --channel or --json')
+        await withLedger(command, { mustExist: true }, async (opened) => {
+          await print({ requeued: await opened.store.outbox.requeue(requeue === true ? undefined : requeue) })
+          return 0
+        })
+        return
+      }
+      const query = {
+        ...(options.status === undefined ? {} : { status: parseChoice('--status', options.status, ['pending', 'delivered', 'parked'] as const) }),
+        ...(options.channel === undefined ? {} : { channel: parseChoice('--channel', options.channel, ['webhook', 'email', 'nats'] as const) }),
+      }
+      await withLedger(command, { mustExist: true, readOnly: true }, async (opened) => {
+        await printNotifications(await notificationsListing(opened.store, query, systemClock.now()), options.json === true, process.stdout)
+        return 0
+      })
+    })
+
+  program
+    .command('notify')
+    .description('deliver the outbox through the channels of --config (at least once; what keeps failing is parked)')
+    .requiredOption('--config <file>', 'JSON: webhook {url|endpoints, secrets}, email {smtpUrl, from, addressBook}, nats {servers, subjectPrefix, stream?}, relay {…}')
+    .option('--once', 'one round: claim the due notices once, deliver them, exit')
+    .option('--until-idle', 'rounds until no pending notice of a configured channel remains (each delivered or parked)')
+    .action(async (options: { config: string; once?: boolean; untilIdle?: boolean }, command: Command) => {
+      if (options.once === true && options.untilIdle === true) throw new UsageError('notify takes --once or --until-idle, not both')
+      const config = readNotifyConfig(options.config)
+      const mode = options.once === true ? 'once' : options.untilIdle === true ? 'until-idle' : 'until-stopped'
+      await withLedger(command, { mustExist: true }, async (opened, ledger) => {
+        const stop = new AbortController()
+        const abort = (): void => stop.abort()
+        process.once('SIGINT', abort).once('SIGTERM', abort)
+        try {
+          await print(await runNotify({ store: opened.store, ledger, clock: systemClock }, config, mode, stop.signal))
+          return 0
+        } finally {
+          process.off('SIGINT', abort).off('SIGTERM', abort)
+        }
+      })
+    })
+}

@@ -1,0 +1,98 @@
+/**
+ * Properties of `outboxEntriesFor` over arbitrary notification policies and event batches: ids are
+ * `${eventId}:${channel}:${recipient}`, unique, and the same on every call (the idempotency key);
+ * every row is rendered by a template written for its event; and the payload holds facts only,
+ * never a personal field even when the event data carries one by mistake.
+ */
+import * as fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  BenefitKind,
+  CertifiedLevel,
+  TEMPLATES,
+  decodeNotificationPolicy,
+  outboxEntriesFor,
+  templateEvent,
+  type NotificationPolicy,
+  type TemplateName,
+} from '../../src/index.js'
+import { assessmentFailed, benefitGranted, certificateRevoked, levelCertified, poolEntered } from './events.js'
+
+const keys = <K extends string>(codec: { keys: Record<K, unknown> }): K[] => Object.keys(codec.keys) as K[]
+const templateNames = Object.keys(TEMPLATES) as TemplateName[]
+
+const rule = fc
+  .record({
+    ruleId: fc.string({ minLength: 1, maxLength: 6 }),
+    template: fc.constantFrom(...templateNames),
+    deliver: fc.uniqueArray(
+      fc.record({ recipient: fc.constantFrom('talent', 'employer', 'bureau'), channels: fc.subarray(['webhook', 'email', 'nats'] as const) }),
+      { selector: (d) => d.recipient, maxLength: 3 },
+    ),
+    when: fc.option(fc.record({ benefits: fc.subarray(keys(BenefitKind)), levels: fc.subarray(keys(CertifiedLevel)) }, { requiredKeys: [] }), { nil: undefined }),
+    locale: fc.option(fc.constantFrom('zh-CN', 'en'), { nil: undefined }),
+  })
+  .map(({ when, locale, ...r }) => ({ ...r, event: templateEvent(r.template), ...(when === undefined ? {} : { when }), ...(locale === undefined ? {} : { locale }) }))
+
+const policy: fc.Arbitrary<NotificationPolicy> = fc
+  .record({ policyId: fc.string({ maxLength: 5 }), locale: fc.constantFrom('zh-CN', 'en') as fc.Arbitrary<'zh-CN' | 'en'>, rules: fc.uniqueArray(rule, { selector: (r) => r.ruleId, maxLength: 8 }) })
+  .map((p) => p as NotificationPolicy)
+
+const level = fc.constantFrom(...keys(CertifiedLevel))
+const talentId = fc.constantFrom('t-1', 't-2', 'x:y')
+const event = fc.oneof(
+  fc.record({ talentId, level }).map((o) => levelCertified(o)),
+  fc.record({ talentId, level }).map((o) => assessmentFailed(o)),
+  fc.record({ talentId, benefit: fc.constantFrom(...keys(BenefitKind)), amount: fc.nat() }).map((o) => benefitGranted(o)),
+  talentId.map((id) => poolEntered({ talentId: id })),
+  fc.record({ talentId, level }).map((o) => certificateRevoked(o)),
+  fc.constant({ type: 'HonorConferred', data: { talentId: 't-1', title: 'x', grade: 'city', on: '2026-01-01' } }),
+)
+const batch = fc.uniqueArray(fc.record({ eventId: fc.uuid(), e: event }), { selector: (x) => x.eventId, maxLength: 6 }).map((xs) => xs.map(({ eventId, e }) => ({ eventId, ...e })))
+const employer = fc.record({ employerId: fc.constantFrom('', 'port-co', 'steel-co') })
+
+describe('outboxEntriesFor', () => {
+  it('generated policies are valid documents', () => {
+    fc.assert(fc.property(policy, (p) => decodeNotificationPolicy(p)._tag === 'Right'))
+  })
+
+  it('ids are eventId:channel:recipient, unique, and the same on every call', () => {
+    fc.assert(
+      fc.property(policy, batch, employer, (p, events, talent) => {
+        const rows = outboxEntriesFor(p, events, talent)
+        expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length)
+        for (const r of rows) expect(r.id).toBe(`${r.eventId}:${r.channel}:${r.recipient}`)
+        expect(outboxEntriesFor(p, structuredClone(events), { ...talent })).toEqual(rows)
+        // a batch split in two gives the same rows: ids depend on the event alone
+        const half = Math.floor(events.length / 2)
+        expect([...outboxEntriesFor(p, events.slice(0, half), talent), ...outboxEntriesFor(p, events.slice(half), talent)]).toEqual(rows)
+      }),
+    )
+  })
+
+  it('every row names a template written for its event, and an employer row only when the talent has one', () => {
+    fc.assert(
+      fc.property(policy, batch, employer, (p, events, talent) => {
+        for (const r of outboxEntriesFor(p, events, talent)) {
+          const source = events.find((e) => e.eventId === r.eventId)!
+          expect(templateEvent(r.template as TemplateName)).toBe(source.type)
+          expect(r.payload['eventType']).toBe(source.type)
+          if (r.recipient.startsWith('employer:')) expect(r.recipient).toBe(`employer:${talent.employerId}`)
+        }
+      }),
+    )
+  })
+
+  it('copies facts only: personal fields slipped into event data never reach the payload', () => {
+    const name = fc.string({ unit: fc.constantFrom(...'王芳李强张伟刘洋陈静'), minLength: 2, maxLength: 4 })
+    const nationalId = fc.stringMatching(/^\d{17}[\dX]$/)
+    fc.assert(
+      fc.property(policy, batch, name, nationalId, (p, events, n, id) => {
+        const polluted = events.map((e) => ({ ...e, data: { ...(e.data as object), name: n, nationalId: id, personal: { name: n } } }))
+        const text = JSON.stringify(outboxEntriesFor(p, polluted, { employerId: 'port-co' }))
+        expect(text).not.toContain(n)
+        expect(text).not.toContain(id)
+      }),
+    )
+  })
+})

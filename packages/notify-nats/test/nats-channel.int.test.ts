@@ -1,0 +1,77 @@
+/**
+ * The NATS channel against the JetStream server at 127.0.0.1:4222: the stream is created when
+ * missing, a notice is stored with `Nats-Msg-Id` = its key and decodes on the consumer's side, the
+ * same notice published twice is stored once, and an unreachable server is a retry.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import * as E from 'fp-ts/lib/Either.js'
+import type { Notice, NotificationChannel } from '@talent-ledger/core'
+import { createNatsChannel, decodeNatsNotice } from '../src/index.js'
+import { NATS_URL, streamReader, uniqueStream } from './stream-reader.js'
+
+const notice = (n: number): Notice => ({
+  idempotencyKey: `0190a1b2-0000-7000-8000-00000000000${n}:nats:bureau`,
+  channel: 'nats',
+  recipient: 'bureau',
+  locale: 'zh-CN',
+  template: 'level-certified',
+  subject: '技能等级认定通知',
+  body: '王芳已通过高级技师认定。',
+  data: { eventType: 'LevelCertified', level: 'senior-technician', n },
+})
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+const setup = async () => {
+  const reader = await streamReader()
+  cleanups.push(reader.close)
+  const { name, prefix } = uniqueStream()
+  reader.own(name)
+  const channel = createNatsChannel({ servers: NATS_URL, stream: { name }, subjectPrefix: prefix })
+  cleanups.push(async () => channel.close?.())
+  return { reader, name, prefix, channel }
+}
+
+describe('NATS delivery', () => {
+  it('creates the stream, publishes with Nats-Msg-Id = key, and a consumer decodes the notice', async () => {
+    const { reader, name, prefix, channel } = await setup()
+    expect(await channel.send(notice(1))).toEqual({ kind: 'delivered' })
+    const [stored, ...rest] = await reader.readAll(name)
+    expect(rest).toEqual([])
+    expect(stored).toMatchObject({ seq: 1, subject: `${prefix}.level-certified.bureau`, msgId: notice(1).idempotencyKey })
+    expect(decodeNatsNotice(stored!.payload)).toEqual(
+      E.right({ id: notice(1).idempotencyKey, type: 'level-certified', recipient: 'bureau', locale: 'zh-CN', subject: '技能等级认定通知', body: '王芳已通过高级技师认定。', data: notice(1).data }),
+    )
+  })
+
+  it('the same notice published twice is stored once (server-side dedup by Nats-Msg-Id)', async () => {
+    const { reader, name, channel } = await setup()
+    expect(await channel.send(notice(1))).toEqual({ kind: 'delivered' })
+    expect(await channel.send(notice(1))).toEqual({ kind: 'delivered' })
+    expect(await channel.send(notice(2))).toEqual({ kind: 'delivered' })
+    const stored = await reader.readAll(name)
+    expect(stored.map((s) => s.msgId)).toEqual([notice(1).idempotencyKey, notice(2).idempotencyKey])
+  })
+
+  it('an unreachable server is a retry; so is a subject no stream captures (no responders)', async () => {
+    const down: NotificationChannel = createNatsChannel({ servers: 'nats://127.0.0.1:1', stream: { name: uniqueStream().name } })
+    expect(await down.send(notice(1))).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/^NATS unreachable: /) })
+    const { name, prefix } = await setup()
+    const stray = createNatsChannel({ servers: NATS_URL, stream: { name, subjects: [`${prefix}.>`] }, subjectFor: () => `${prefix}-elsewhere.x`, publishTimeoutMs: 500 })
+    cleanups.push(async () => stray.close?.())
+    expect(await stray.send(notice(1))).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/NATS publish failed/) })
+  })
+
+  it('a notice the stream refuses (larger than its max_msg_size) is rejected', async () => {
+    const { reader, name, prefix, channel } = await setup()
+    await reader.create(name, [`${prefix}.>`], 64)
+    expect(await channel.send(notice(1))).toMatchObject({ kind: 'rejected', reason: expect.stringMatching(/^JetStream \d+: .*size/) })
+  })
+
+  it('decodeNatsNotice names the field at fault', () => {
+    expect(decodeNatsNotice('{"id":1}')).toEqual(E.left(expect.stringContaining('id')))
+    expect(decodeNatsNotice('x')).toEqual(E.left(expect.stringContaining('not JSON')))
+  })
+})

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
-import { cityDashboardProjection, dashboardReport, decodeRecorded, verifyStream } from '@talent-ledger/core'
+import { cityDashboardProjection, dashboardReport, decodeRecorded, decodeStored, verifyStream, type RecordedEvent } from '@talent-ledger/core'
 import { nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from './contender.js'
 import type { Workload } from './workload.js'
@@ -40,7 +40,7 @@ export const freshDir = (): { dir: string; remove: () => void } => {
 export const runPhases = async (open: OpenContender, w: Workload): Promise<PhaseTimes> => {
   const { dir, remove } = freshDir()
   const store = await open(join(dir, 'bench.sqlite'))
-  const decode = decodeRecorded()
+  const decode: (row: RecordedEvent) => ReturnType<ReturnType<typeof decodeStored>> = store.checksEnvelopes ? decodeStored() : decodeRecorded()
   try {
     const append = await timed(async () => {
       for (const b of w.batches) await store.append(b)

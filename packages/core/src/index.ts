@@ -71,7 +71,7 @@ export {
   type LedgerEvent,
   type TalentEvent,
 } from './domain/events.js'
-export { decodeCommand, decodeRecorded, CorruptEventError } from './domain/decode.js'
+export { decodeCommand, decodeRecorded, decodeStored, CorruptEventError } from './domain/decode.js'
 export { authorize, covers, type AuthorizationContext } from './domain/authorization.js'
 export { organizationDecider, organizationStream, type OrganizationState, type OrganizationCommand, type OrganizationEvent } from './domain/organization.js'
 export { cityDecider, CITY_STREAM, type CityState, type CityCommand, type CityEvent } from './domain/city.js'

@@ -58,6 +58,7 @@ export const openEmmett = (poolSize: number): OpenContender => async (schema) =>
   const heads = new Map<string, string>()
   return {
     name: 'Emmett PostgreSQL',
+    checksEnvelopes: false,
     append: async (b) => {
       const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, () => 0)
       const events = sealed.map((e) => ({

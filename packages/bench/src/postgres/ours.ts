@@ -16,6 +16,7 @@ export const openOurs =
     const store = await createPostgresEventStore({ connectionString, schema, poolSize })
     return {
       name: '@talent-ledger/store-postgres',
+      checksEnvelopes: true,
       append: async (b) => {
         const outcome = await store.append(b.streamId, b.events, b.expected === 0 ? 'no-stream' : b.expected)
         if (E.isLeft(outcome)) throw new Error(`append to ${b.streamId} refused: ${JSON.stringify(outcome.left)}`)

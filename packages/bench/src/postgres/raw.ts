@@ -101,6 +101,7 @@ export const openRaw =
     }
     return {
       name: 'raw pg',
+      checksEnvelopes: false,
       append: (b) => append(b.streamId, b.events, b.expected),
       readStream: async (streamId) => (await pool.query<Row>({ name: 'read-stream', text: readStream, values: [streamId] })).rows.map(fromRow),
       readAll: async (after, limit) => (await pool.query<Row>({ name: 'read-all', text: readAll, values: [after, limit] })).rows.map(fromRow),

@@ -10,6 +10,13 @@ import type { Batch } from './workload.js'
 /** One store under test, open on its own fresh file or schema. */
 export interface Contender {
   readonly name: string
+  /**
+   * True when the store itself checks every envelope it reads with core's `RecordedEvent` codec
+   * (ours): the replay then decodes only the event data (`decodeStored`); the others hand back parsed
+   * JSON, so the replay checks the envelope too (`decodeRecorded`). Either way each envelope is
+   * checked once.
+   */
+  readonly checksEnvelopes: boolean
   /** Appends one command's events; throws when the expected version does not match. */
   readonly append: (batch: Batch) => Promise<void>
   /** The stream's events in version order. */

@@ -6,7 +6,7 @@
  * result (event counts, the hashes the pure run produced, an intact chain), so a fast but wrong
  * contender fails instead of winning.
  */
-import { cityDashboardProjection, dashboardReport, decodeRecorded, sha256Hex, verifyStream, type Sha256Function } from '@talent-ledger/core'
+import { cityDashboardProjection, dashboardReport, decodeRecorded, decodeStored, sha256Hex, verifyStream, type Sha256Function } from '@talent-ledger/core'
 import type { Contender } from './contender.js'
 import type { Batch, Workload } from './workload.js'
 
@@ -74,7 +74,8 @@ export interface ReadTimes {
 
 /** (b), (c), (d) on a store holding the whole workload, verifying with `sha` (default core's pure-JS SHA-256); returns their times. */
 export const readPhases = async (store: Contender, w: Workload, sha: Sha256Function = sha256Hex): Promise<ReadTimes> => {
-  const decode = decodeRecorded()
+  // a store that checks every envelope it reads (ours) needs only the data decoded; the others get both checked
+  const decode = store.checksEnvelopes ? decodeStored() : decodeRecorded()
   let events = 0
   const read = await timed(async () => {
     for (const id of w.streams) events += (await store.readStream(id)).length

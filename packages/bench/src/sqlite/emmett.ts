@@ -56,6 +56,7 @@ export const openEmmett: OpenContender = async (path) => {
   let reader: ReturnType<typeof sqliteConnection> | undefined
   return {
     name: 'Emmett SQLite',
+    checksEnvelopes: false,
     append: async (b) => {
       const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, () => 0, nativeSha256Hex)
       const events = sealed.map((e) => ({

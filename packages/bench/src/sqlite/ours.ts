@@ -12,6 +12,7 @@ export const openOurs: OpenContender = async (path) => {
   const store = createSqliteEventStore({ path, durability: 'FULL' })
   return {
     name: '@talent-ledger/store-sqlite',
+    checksEnvelopes: true,
     append: async (b) => {
       const outcome = await store.append(b.streamId, b.events, b.expected === 0 ? 'no-stream' : b.expected)
       if (E.isLeft(outcome)) throw new Error(`append to ${b.streamId} refused: ${JSON.stringify(outcome.left)}`)

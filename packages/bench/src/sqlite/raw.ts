@@ -70,6 +70,7 @@ export const openRaw: OpenContender = async (path) => {
   })
   return {
     name: 'raw better-sqlite3',
+    checksEnvelopes: false,
     append: async (b) => append.immediate(b.streamId, b.events, b.expected),
     readStream: async (streamId) => (readStream.all(streamId) as Row[]).map(fromRow),
     readAll: async (after, limit) => (readAll.all(after, limit) as Row[]).map(fromRow),

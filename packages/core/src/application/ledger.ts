@@ -15,7 +15,7 @@ import type { Clock, EventStore, KeyStore } from '../kernel/ports.js'
 import { upcasterChain, type Upcaster } from '../kernel/upcasting.js'
 import { cityDecider } from '../domain/city.js'
 import type { Command, CommandOf } from '../domain/commands.js'
-import { decodeCommand, decodeRecorded } from '../domain/decode.js'
+import { decodeCommand, decodeStored } from '../domain/decode.js'
 import { CURRENT_SCHEMA_VERSION, type LedgerEvent, type TalentEvent } from '../domain/events.js'
 import { organizationDecider, organizationStream, type OrganizationState } from '../domain/organization.js'
 import { openPersonalData, sealPersonalData } from '../domain/personal-data.js'
@@ -83,7 +83,7 @@ export interface TalentLedger {
   readonly profile: (talentId: string, at?: AsOf) => Promise<TalentProfile | null>
   /** Policies adopted so far. */
   readonly policies: () => Promise<PolicyRegistry>
-  /** Decodes a stored row (envelope and data, after upcasting). */
+  /** Decodes a stored event's data (after upcasting); the envelope is the store's, already checked. */
   readonly decode: (row: RecordedEvent) => Decoded
 }
 
@@ -96,7 +96,8 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const newId = deps.newEventId ?? (() => uuidv7())
   const retry = deps.retry ?? defaultRetryPolicy
   const notifications = deps.notifications === undefined ? defaultNotificationPolicy : deps.notifications
-  const decodeRow = decodeRecorded(upcasterChain(deps.upcasters ?? []))
+  // rows come from the store port, which hands out checked envelopes: only the data is decoded here
+  const decodeRow = decodeStored(upcasterChain(deps.upcasters ?? []))
   const decode = (row: RecordedEvent): Decoded => decodeRow(row)
   // every command reads its own stream and the policy and organisation streams: folded once, kept
   const folded = foldedStreams(store, deps.foldedStreams)

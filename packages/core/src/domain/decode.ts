@@ -51,17 +51,14 @@ export class CorruptEventError extends Error {
   }
 }
 
-/** Decodes a stored row: the envelope, then (after upcasting) the data of its type. */
-export const decodeRecorded =
+/**
+ * Decodes the data of an envelope that is already a checked `RecordedEvent` (what an EventStore
+ * returns: stores decode every row with the envelope codec before handing it out), after upcasting.
+ * Checking the envelope a second time would only repeat the store's work on every read.
+ */
+export const decodeStored =
   (upcast: Upcast = (e) => e) =>
-  (row: unknown): { readonly envelope: RecordedEvent; readonly event: LedgerEvent } => {
-    const envelope = pipe(
-      RecordedEvent.decode(row),
-      E.getOrElseW((errors) => {
-        const r = isRecord(row) ? row : {}
-        throw new CorruptEventError(String(r['streamId'] ?? '?'), typeof r['version'] === 'number' ? r['version'] : null, describeErrors(errors).map((d) => d.message).join('; '))
-      }),
-    )
+  (envelope: RecordedEvent): { readonly envelope: RecordedEvent; readonly event: LedgerEvent } => {
     const lifted = upcast(envelope)
     const codec = EventData[lifted.type as EventType]
     if (codec === undefined) throw new CorruptEventError(envelope.streamId, envelope.version, `unknown event type ${lifted.type}`)
@@ -70,3 +67,18 @@ export const decodeRecorded =
       throw new CorruptEventError(envelope.streamId, envelope.version, describeErrors(data.left).map((d) => d.message).join('; '))
     return { envelope, event: { type: lifted.type, data: data.right } as LedgerEvent }
   }
+
+/** Decodes a row of unknown shape: the envelope, then (after upcasting) the data of its type. */
+export const decodeRecorded = (upcast: Upcast = (e) => e): ((row: unknown) => { readonly envelope: RecordedEvent; readonly event: LedgerEvent }) => {
+  const data = decodeStored(upcast)
+  return (row) =>
+    data(
+      pipe(
+        RecordedEvent.decode(row),
+        E.getOrElseW((errors) => {
+          const r = isRecord(row) ? row : {}
+          throw new CorruptEventError(String(r['streamId'] ?? '?'), typeof r['version'] === 'number' ? r['version'] : null, describeErrors(errors).map((d) => d.message).join('; '))
+        }),
+      ),
+    )
+}

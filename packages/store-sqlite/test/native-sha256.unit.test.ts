@@ -1,0 +1,29 @@
+// The store seals with node:crypto's SHA-256; the chain must be byte for byte the one core's
+// pure-JavaScript SHA-256 makes, so any verifier (and every other store) agrees with it.
+import { describe, expect, it } from 'vitest'
+import * as fc from 'fast-check'
+import { sealEvents, sha256Hex, verifyStream, type NewEvent } from '@talent-ledger/core'
+import { nativeSha256Hex } from '../src/index.js'
+
+const event = (i: number, note: string): NewEvent => ({
+  eventId: `e-${i}`,
+  type: 'HonorConferred',
+  schemaVersion: 1,
+  data: { talentId: 't-1', title: note, grade: 'municipal', on: '2026-04-01' },
+  metadata: { actor: { id: 'hr-bureau', role: 'hr-bureau' }, correlationId: `c-${i}`, causationId: null, occurredOn: '2026-04-01', recordedAt: '2026-04-01T08:00:00.000Z' },
+})
+
+describe('nativeSha256Hex', () => {
+  it('equals core sha256Hex on any string, ASCII or not', () => {
+    for (const s of ['', 'abc', '连云港 高技能人才', '\u{1F600}', 'a'.repeat(10_000)]) expect(nativeSha256Hex(s)).toBe(sha256Hex(s))
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => nativeSha256Hex(s) === sha256Hex(s)))
+  })
+
+  it('seals the same chain as the pure-JavaScript hash, and either verifies it', () => {
+    const events = ['江苏工匠', 'technician', '技术能手'].map((n, i) => event(i, n))
+    const native = sealEvents({ streamId: 'talent-t-1', version: 0, hash: '' }, events, (i) => i + 1, nativeSha256Hex)
+    expect(native).toEqual(sealEvents({ streamId: 'talent-t-1', version: 0, hash: '' }, events, (i) => i + 1))
+    expect(verifyStream('talent-t-1', native)).toBeNull()
+    expect(verifyStream('talent-t-1', native, nativeSha256Hex)).toBeNull()
+  })
+})

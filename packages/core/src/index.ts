@@ -37,6 +37,7 @@ export type {
   Clock,
 } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
+export { OutboxRow, outboxRecordOf } from './kernel/outbox-row.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
 export { jitteredBackoff, noBackoff, type Backoff } from './kernel/backoff.js'

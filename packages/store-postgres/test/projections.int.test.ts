@@ -7,8 +7,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { cityDashboardProjection, type DashboardState, type LedgerEvent, type NewEvent, type Projection } from '@talent-ledger/core'
+import { decodeLedgerEvent, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing'
 import { runAsyncProjection, type PostgresEventStore } from '../src/index.js'
-import { city, decodeEvent, drive, fragileCounter, openCity, rebuilds } from './city-fixture.js'
+import { city, drive, openCity } from './city-fixture.js'
 import { dropSchema, uniqueSchema } from './pg-schemas.js'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -47,7 +48,7 @@ describe('projections on PostgreSQL', () => {
     const first = await openCity(schema)
     expect(await drive(first.ledger, 0, half)).toBeGreaterThan(0)
     const folded = { n: 0 }
-    const running = await runAsyncProjection(first.store, counted(folded), decodeEvent, { name: 'async-dashboard', saveEvery: 50 })
+    const running = await runAsyncProjection(first.store, counted(folded), decodeLedgerEvent, { name: 'async-dashboard', saveEvery: 50 })
     await running.caughtUp()
     const atHalf = await first.store.readAll()
     expect(folded.n).toBe(atHalf.length)
@@ -62,13 +63,13 @@ describe('projections on PostgreSQL', () => {
     const third = await openCity(schema, null)
     cleanups.push(() => third.store.close())
     const all = await third.store.readAll()
-    const rebuilt = await rebuilds(third.store)
+    const rebuilt = await rebuildCityProjections(third.store)
     expect(rebuilt.dashboard.position).toBe(all.at(-1)!.globalPosition)
     expect(await third.store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
     expect(await third.store.projectionState('talent-pool')).toEqual(rebuilt.pool)
     expect(await third.store.projectionState('async-dashboard')).toMatchObject({ position: atHalf.at(-1)!.globalPosition })
     const resumed = { n: 0 }
-    const again = await runAsyncProjection(third.store, counted(resumed), decodeEvent, { name: 'async-dashboard' })
+    const again = await runAsyncProjection(third.store, counted(resumed), decodeLedgerEvent, { name: 'async-dashboard' })
     await again.caughtUp()
     expect(resumed.n).toBe(all.length - atHalf.length)
     expect(again.current()).toEqual(rebuilt.dashboard)
@@ -106,7 +107,7 @@ describe('projections on PostgreSQL', () => {
     armed.on = false
     expect((await ledger.execute(city.commands[failed])).ok).toBe(true)
     await drive(ledger, failed + 1, 250)
-    const rebuilt = await rebuilds(store)
+    const rebuilt = await rebuildCityProjections(store)
     expect(await store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
     expect(await store.projectionState('talent-pool')).toEqual(rebuilt.pool)
     const events = await store.readAll()

@@ -73,7 +73,7 @@ export {
   type TalentEvent,
 } from './domain/events.js'
 export { decodeCommand, decodeRecorded, CorruptEventError } from './domain/decode.js'
-export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, type StoredEventRow } from './domain/event-row.js'
+export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, type EventRow, type StoredEventRow } from './domain/event-row.js'
 export { authorize, covers, type AuthorizationContext } from './domain/authorization.js'
 export { organizationDecider, organizationStream, type OrganizationState, type OrganizationCommand, type OrganizationEvent } from './domain/organization.js'
 export { cityDecider, CITY_STREAM, type CityState, type CityCommand, type CityEvent } from './domain/city.js'

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createRelay } from '@talent-ledger/core'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
-import { cleanupsAfterEach, deliveryReport, plainRender, seedNotices } from '@talent-ledger/testing'
+import { cleanupsAfterEach, deliveryReport, quickRelaySettings, seedNotices } from '@talent-ledger/testing'
 import { startChild, tempStoreFile, waitFor } from '@talent-ledger/testing/node'
 import { createEmailChannel, messageIdFor } from '../src/index.js'
 import { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.js'
@@ -43,11 +43,8 @@ describe('e-mail relay under faults', () => {
     const relay = createRelay({
       outbox: store.outbox,
       channels: [channel],
-      render: plainRender,
-      clock: { now: () => new Date().toISOString() },
-      backoff: { baseMs: 20, capMs: 200 },
+      ...quickRelaySettings,
       maxAttempts: 50,
-      concurrency: 4,
     })
     const running = relay.run({ untilIdle: true, idleMs: 10 })
     await new Promise((resolve) => setTimeout(resolve, 300)) // away: connection refused

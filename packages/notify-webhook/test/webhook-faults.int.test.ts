@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createRelay } from '@talent-ledger/core'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
-import { cleanupsAfterEach, deliveryReport, plainRender, seedNotices } from '@talent-ledger/testing'
+import { cleanupsAfterEach, deliveryReport, quickRelaySettings, seedNotices } from '@talent-ledger/testing'
 import { startChild, tempStoreFile, waitFor } from '@talent-ledger/testing/node'
 import { createWebhookChannel } from '../src/index.js'
 import { startReceiver, type Receiver } from './receiver.js'
@@ -38,11 +38,8 @@ describe('webhook relay under faults', () => {
     const relay = createRelay({
       outbox: store.outbox,
       channels: [createWebhookChannel({ endpoints: () => r.url, secrets: [SECRET], timeoutMs: 250 })],
-      render: plainRender,
-      clock: { now: () => new Date().toISOString() },
-      backoff: { baseMs: 20, capMs: 200 },
+      ...quickRelaySettings,
       maxAttempts: 50,
-      concurrency: 4,
       batchSize: 10,
     })
     const running = relay.run({ untilIdle: true, idleMs: 10 })

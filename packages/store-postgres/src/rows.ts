@@ -4,21 +4,10 @@
  * JSON columns are read as text (`data::text`) and parsed by core's `recordedEventOfRow`, so a bad
  * one is named too, and positions (`bigint`, which the driver hands over as strings) must be safe integers.
  */
-import { CorruptEventError, recordedEventOfRow, type RecordedEvent } from '@talent-ledger/core'
+import { CorruptEventError, recordedEventOfRow, type EventRow as SqlEventRow, type RecordedEvent } from '@talent-ledger/core'
 
-/** A row of `events` as selected by `EVENT_COLUMNS`. */
-export interface EventRow {
-  readonly global_position: string
-  readonly stream_id: string
-  readonly version: number
-  readonly event_id: string
-  readonly type: string
-  readonly schema_version: number
-  readonly data: string
-  readonly metadata: string
-  readonly prev_hash: string
-  readonly hash: string
-}
+/** A row of `events` as selected by `EVENT_COLUMNS` (`bigint` positions come as strings). */
+export type EventRow = SqlEventRow<string>
 
 /** The select list that yields an `EventRow`. */
 export const EVENT_COLUMNS = 'global_position, stream_id, version, event_id, type, schema_version, data::text AS data, metadata::text AS metadata, prev_hash, hash'

@@ -6,21 +6,10 @@
  * and the envelope is checked in a single pass of the flat `RecordedEvent` codec (both with core's
  * `eventJsonColumn` and `checkedRecordedEvent`, which the PostgreSQL store uses too).
  */
-import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type RecordedEvent } from '@talent-ledger/core'
+import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow, type RecordedEvent } from '@talent-ledger/core'
 
 /** A row of the `events` table. */
-export interface EventRow {
-  readonly global_position: number
-  readonly stream_id: string
-  readonly version: number
-  readonly event_id: string
-  readonly type: string
-  readonly schema_version: number
-  readonly data: string
-  readonly metadata: string
-  readonly prev_hash: string
-  readonly hash: string
-}
+export type EventRow = SqlEventRow<number>
 
 /** The columns of `events` in the order `toRow` fills them and `fromColumns` reads them. */
 export const EVENT_COLUMNS = 'global_position, stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash'

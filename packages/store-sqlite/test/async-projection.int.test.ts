@@ -5,8 +5,8 @@
  * stored state is set back rather than trusted.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { cityDashboardProjection, type DashboardState, type LedgerEvent, type Projection } from '@talent-ledger/core'
-import { decodeLedgerEvent, rebuildCityProjections } from '@talent-ledger/testing'
+import { cityDashboardProjection } from '@talent-ledger/core'
+import { countingDashboard, decodeLedgerEvent, rebuildCityProjections } from '@talent-ledger/testing'
 import { createSqliteEventStore, runAsyncProjection } from '../src/index.js'
 import { city, drive, openCity } from './city-fixture.js'
 import { tempStorePath } from './temp-files.js'
@@ -14,15 +14,6 @@ import { tempStorePath } from './temp-files.js'
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c()
-})
-
-/** The city dashboard, counting the events it folds in `folded`. */
-const counted = (folded: { n: number }): Projection<DashboardState, LedgerEvent> => ({
-  ...cityDashboardProjection,
-  apply: (state, event) => {
-    folded.n++
-    return cityDashboardProjection.apply(state, event)
-  },
 })
 
 const half = Math.floor(city.commands.length / 2)
@@ -34,7 +25,7 @@ describe('an async projection on SQLite', () => {
     const first = openCity(path)
     await drive(first.ledger, 0, half)
     const folded = { n: 0 }
-    const running = runAsyncProjection(first.store, counted(folded), decodeLedgerEvent, { name: 'async-dashboard', saveEvery: 50 })
+    const running = runAsyncProjection(first.store, countingDashboard(folded), decodeLedgerEvent, { name: 'async-dashboard', saveEvery: 50 })
     await running.caughtUp()
     const eventsAtHalf = (await first.store.readAll()).length
     expect(folded.n).toBe(eventsAtHalf)
@@ -51,7 +42,7 @@ describe('an async projection on SQLite', () => {
     try {
       expect(await third.projectionState('async-dashboard')).toMatchObject({ position: eventsAtHalf })
       const resumed = { n: 0 }
-      const again = runAsyncProjection(third, counted(resumed), decodeLedgerEvent, { name: 'async-dashboard' })
+      const again = runAsyncProjection(third, countingDashboard(resumed), decodeLedgerEvent, { name: 'async-dashboard' })
       await again.caughtUp()
       expect(resumed.n).toBe(eventsAtEnd - eventsAtHalf)
       const { dashboard } = await rebuildCityProjections(third)

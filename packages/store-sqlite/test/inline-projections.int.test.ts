@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { cityDashboardProjection, createTalentLedger, dashboardReport, talentPoolProjection, type NewEvent } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
-import { decodeLedgerEvent, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing'
+import { decodeLedgerEvent, firstThrowingCommand, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing'
 import { createSqliteEventStore, createSqliteKeyStore, runAsyncProjection, type SqliteEventStore } from '../src/index.js'
 import { city, drive, openCity } from './city-fixture.js'
 import { tempStorePath } from './temp-files.js'
@@ -107,15 +107,7 @@ describe('a failed append with inline projections', () => {
       expect(before.counter).toEqual({ position: before.events, state: { events: before.events } })
       armed.on = true
       // the next command that appends throws (refused or no-op commands append nothing)
-      let failed = 300
-      for (; failed < city.commands.length; failed++) {
-        const thrown = await ledger.execute(city.commands[failed]).then(() => null, (error: unknown) => error)
-        if (thrown !== null) {
-          expect(String(thrown)).toContain('fails on purpose')
-          break
-        }
-      }
-      expect(failed).toBeLessThan(city.commands.length)
+      const failed = await firstThrowingCommand(ledger, city.commands, 300)
       expect(await snapshot(store)).toEqual(before)
 
       // the dashboard had folded the events in memory before the counter threw: it must not keep them

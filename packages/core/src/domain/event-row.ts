@@ -36,21 +36,24 @@ export const checkedRecordedEvent = (candidate: Record<keyof RecordedEvent, unkn
   return decoded.right
 }
 
-/** A row of `events` as both SQL stores name its columns, with values not yet trusted. */
-export interface StoredEventRow {
-  readonly global_position: unknown
-  readonly stream_id: unknown
-  readonly version: unknown
-  readonly event_id: unknown
-  readonly type: unknown
-  readonly schema_version: unknown
+/** A row of `events` as both SQL stores keep it; `P` is how the driver hands over `global_position`. */
+export interface EventRow<P = number> {
+  readonly global_position: P
+  readonly stream_id: string
+  readonly version: number
+  readonly event_id: string
+  readonly type: string
+  readonly schema_version: number
   /** JSON text. */
-  readonly data: unknown
+  readonly data: string
   /** JSON text. */
-  readonly metadata: unknown
-  readonly prev_hash: unknown
-  readonly hash: unknown
+  readonly metadata: string
+  readonly prev_hash: string
+  readonly hash: string
 }
+
+/** A row of `events` read back, its values not yet trusted. */
+export type StoredEventRow = { readonly [K in keyof EventRow]: unknown }
 
 /**
  * A row of `events` decoded and validated as a `RecordedEvent`; `globalPosition` replaces the

@@ -4,4 +4,4 @@
  */
 export { seedNotices, plainRender, type SeedNoticesOptions } from './notice-fixtures.js'
 export { deliveryReport, type DeliveryReport } from './delivery-report.js'
-export { runRelayChild, type RelayChildOptions } from './relay-child.js'
+export { runRelayChild, quickRelaySettings, type RelayChildOptions } from './relay-child.js'

@@ -1,11 +1,22 @@
 /**
  * The body of a relay run in its own process, for the channel adapters' SIGKILL tests: one relay
- * over a store's outbox and one channel, set up the same way for every channel, that prints `ready`,
+ * over a store's outbox and one channel, set up the same way for every channel (`quickRelaySettings`), that prints `ready`,
  * delivers until nothing is left, prints its totals as JSON and closes the channel and the store.
  * Each adapter's child script only opens the store and builds its channel from its arguments.
  */
-import { createRelay, type NotificationChannel, type Outbox } from '@talent-ledger/core'
+import { createRelay, type NotificationChannel, type Outbox, type RelayOptions } from '@talent-ledger/core'
 import { plainRender } from './notice-fixtures.js'
+
+/**
+ * Relay settings the channel tests share: plain rendering, the wall clock, a short backoff
+ * (20–200 ms, so retries come within a test's time) and four deliveries at once.
+ */
+export const quickRelaySettings = {
+  render: plainRender,
+  clock: { now: () => new Date().toISOString() },
+  backoff: { baseMs: 20, capMs: 200 },
+  concurrency: 4,
+} as const satisfies Partial<RelayOptions>
 
 /** What the child relay runs over. */
 export interface RelayChildOptions {
@@ -22,11 +33,8 @@ export const runRelayChild = async ({ store, channel, leaseMs }: RelayChildOptio
   const relay = createRelay({
     outbox: store.outbox,
     channels: [channel],
-    render: plainRender,
-    clock: { now: () => new Date().toISOString() },
+    ...quickRelaySettings,
     leaseMs,
-    backoff: { baseMs: 20, capMs: 200 },
-    concurrency: 4,
     batchSize: 8,
   })
   console.log('ready')

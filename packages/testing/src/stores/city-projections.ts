@@ -1,13 +1,16 @@
 /**
  * Pieces a store's projection tests share, whatever the store: a simulated city's commands driven
  * through the ledger, the city dashboard and talent pool rebuilt from the store's log (what inline
- * and async projections must equal), and a projection that fails on demand (for rollback tests).
+ * and async projections must equal), a dashboard that counts what it folds, and a projection that
+ * fails on demand with the way to find the command it fails on (for rollback tests).
  */
+import { expect } from 'vitest'
 import {
   cityDashboardProjection,
   decodeRecorded,
   rebuild,
   talentPoolProjection,
+  type DashboardState,
   type EventStore,
   type LedgerEvent,
   type Projection,
@@ -47,3 +50,30 @@ export const fragileCounter = (armed: { on: boolean }): Projection<{ events: num
     return state
   },
 })
+
+/** The city dashboard, counting in `folded.n` the events it folds (to see how far a resumed projection replays). */
+export const countingDashboard = (folded: { n: number }): Projection<DashboardState, LedgerEvent> => ({
+  ...cityDashboardProjection,
+  apply: (state, event) => {
+    folded.n++
+    return cityDashboardProjection.apply(state, event)
+  },
+})
+
+/**
+ * Runs `commands` from index `from` on until one throws (as every append does while a `fragileCounter`
+ * is armed; refused or no-op commands append nothing); asserts that one was the fragile projection
+ * failing and that there was one, and returns its index.
+ */
+export const firstThrowingCommand = async (ledger: TalentLedger, commands: ReadonlyArray<unknown>, from: number): Promise<number> => {
+  let failed = from
+  for (; failed < commands.length; failed++) {
+    const thrown = await ledger.execute(commands[failed]).then(() => null, (error: unknown) => error)
+    if (thrown !== null) {
+      expect(String(thrown)).toContain('fails on purpose')
+      break
+    }
+  }
+  expect(failed).toBeLessThan(commands.length)
+  return failed
+}

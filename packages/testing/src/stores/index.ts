@@ -3,5 +3,12 @@
  * projections rebuilt from a log, a projection that fails on demand, and a short ledger scenario.
  */
 export { probeEvent, storeProbes, type ProbeOrigin } from './probe-events.js'
-export { decodeLedgerEvent, commandDriver, rebuildCityProjections, fragileCounter } from './city-projections.js'
+export {
+  decodeLedgerEvent,
+  commandDriver,
+  rebuildCityProjections,
+  fragileCounter,
+  countingDashboard,
+  firstThrowingCommand,
+} from './city-projections.js'
 export { assessmentScenario } from './assessment-scenario.js'

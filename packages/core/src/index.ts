@@ -37,6 +37,7 @@ export type {
   Clock,
 } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
+export { OutboxRow, outboxRecordOf } from './kernel/outbox-row.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
 export { jitteredBackoff, noBackoff, type Backoff } from './kernel/backoff.js'
@@ -72,6 +73,7 @@ export {
   type TalentEvent,
 } from './domain/events.js'
 export { decodeCommand, decodeRecorded, decodeStored, CorruptEventError } from './domain/decode.js'
+export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, type EventRow, type StoredEventRow } from './domain/event-row.js'
 export { authorize, covers, type AuthorizationContext } from './domain/authorization.js'
 export { organizationDecider, organizationStream, type OrganizationState, type OrganizationCommand, type OrganizationEvent } from './domain/organization.js'
 export { cityDecider, CITY_STREAM, type CityState, type CityCommand, type CityEvent } from './domain/city.js'
@@ -122,6 +124,17 @@ export {
   type TargetId,
 } from './projections/city-dashboard.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
+export {
+  inlineProjectionEntries,
+  resumeFrom,
+  foldInto,
+  DEFAULT_ASYNC_SAVE_EVERY,
+  type ProjectionSnapshot,
+  type InlineProjection,
+  type InlineProjectionEntry,
+  type AsyncProjection,
+  type AsyncProjectionOptions,
+} from './projections/store-projections.js'
 
 // notifications: policy, templates, outbox rows, rendering, delivery status
 export {

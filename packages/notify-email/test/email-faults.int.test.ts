@@ -5,28 +5,19 @@
  * Each run reports sent / delivered / lost / duplicates and asserts nothing was lost and every
  * duplicate carries a Message-ID and key already seen.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createRelay } from '@talent-ledger/core'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
-import { deliveryReport, plainRender, seedNotices } from '@talent-ledger/testing'
+import { cleanupsAfterEach, deliveryReport, quickRelaySettings, seedNotices } from '@talent-ledger/testing'
+import { startChild, tempStoreFile, waitFor } from '@talent-ledger/testing/node'
 import { createEmailChannel, messageIdFor } from '../src/index.js'
 import { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.js'
-import { startChild, waitFor } from './child-process.js'
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures')
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-const storeFile = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'talent-ledger-email-'))
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
-  return join(dir, 'ledger.db')
-}
+const cleanups = cleanupsAfterEach()
+const storeFile = (): string => tempStoreFile('talent-ledger-email-', cleanups)
 const receiver = async (...args: Parameters<typeof startSmtpReceiver>): Promise<SmtpReceiver> => {
   const r = await startSmtpReceiver(...args)
   cleanups.push(r.close)
@@ -52,11 +43,8 @@ describe('e-mail relay under faults', () => {
     const relay = createRelay({
       outbox: store.outbox,
       channels: [channel],
-      render: plainRender,
-      clock: { now: () => new Date().toISOString() },
-      backoff: { baseMs: 20, capMs: 200 },
+      ...quickRelaySettings,
       maxAttempts: 50,
-      concurrency: 4,
     })
     const running = relay.run({ untilIdle: true, idleMs: 10 })
     await new Promise((resolve) => setTimeout(resolve, 300)) // away: connection refused

@@ -3,9 +3,10 @@
  * missing, a notice is stored with `Nats-Msg-Id` = its key and decodes on the consumer's side, the
  * same notice published twice is stored once, and an unreachable server is a retry.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Notice, NotificationChannel } from '@talent-ledger/core'
+import { cleanupsAfterEach } from '@talent-ledger/testing'
 import { createNatsChannel, decodeNatsNotice } from '../src/index.js'
 import { NATS_URL, streamReader, uniqueStream } from './stream-reader.js'
 
@@ -20,10 +21,7 @@ const notice = (n: number): Notice => ({
   data: { eventType: 'LevelCertified', level: 'senior-technician', n },
 })
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
+const cleanups = cleanupsAfterEach()
 const setup = async () => {
   const reader = await streamReader()
   cleanups.push(reader.close)

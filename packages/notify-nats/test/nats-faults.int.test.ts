@@ -5,29 +5,20 @@
  * publishes are in flight (the proxy holds them) and started again. Each run reports sent / delivered
  * / lost / re-sent and what a real consumer reads: every notice stored exactly once, keyed.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createRelay } from '@talent-ledger/core'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
-import { deliveryReport, plainRender, seedNotices } from '@talent-ledger/testing'
+import { cleanupsAfterEach, deliveryReport, quickRelaySettings, seedNotices } from '@talent-ledger/testing'
+import { startChild, tempStoreFile, waitFor } from '@talent-ledger/testing/node'
 import { createNatsChannel } from '../src/index.js'
 import { streamReader, uniqueStream } from './stream-reader.js'
 import { startProxy } from './tcp-proxy.js'
-import { startChild, waitFor } from './child-process.js'
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures')
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-const storeFile = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'talent-ledger-nats-'))
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
-  return join(dir, 'ledger.db')
-}
+const cleanups = cleanupsAfterEach()
+const storeFile = (): string => tempStoreFile('talent-ledger-nats-', cleanups)
 const setup = async () => {
   const reader = await streamReader()
   cleanups.push(reader.close)
@@ -58,11 +49,8 @@ describe('NATS relay under faults', () => {
     const relay = createRelay({
       outbox: store.outbox,
       channels: [channel],
-      render: plainRender,
-      clock: { now: () => new Date().toISOString() },
-      backoff: { baseMs: 20, capMs: 200 },
+      ...quickRelaySettings,
       maxAttempts: 50,
-      concurrency: 4,
       batchSize: 4,
     })
     const running = relay.run({ untilIdle: true, idleMs: 10 })

@@ -5,30 +5,20 @@
  * reports sent / delivered / lost / duplicates and asserts nothing was lost and every duplicate
  * carried a key already seen (so the receiver drops it).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createRelay } from '@talent-ledger/core'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
-import { deliveryReport, plainRender, seedNotices } from '@talent-ledger/testing'
+import { cleanupsAfterEach, deliveryReport, quickRelaySettings, seedNotices } from '@talent-ledger/testing'
+import { startChild, tempStoreFile, waitFor } from '@talent-ledger/testing/node'
 import { createWebhookChannel } from '../src/index.js'
 import { startReceiver, type Receiver } from './receiver.js'
-import { startChild, waitFor } from './child-process.js'
 
 const SECRET = `whsec_${Buffer.from('fault-suite-secret-0123456789abcdef').toString('base64')}`
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures')
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-
-const storeFile = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'talent-ledger-webhook-'))
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
-  return join(dir, 'ledger.db')
-}
+const cleanups = cleanupsAfterEach()
+const storeFile = (): string => tempStoreFile('talent-ledger-webhook-', cleanups)
 const receiver = async (...args: Parameters<typeof startReceiver>): Promise<Receiver> => {
   const r = await startReceiver(...args)
   cleanups.push(r.close)
@@ -48,11 +38,8 @@ describe('webhook relay under faults', () => {
     const relay = createRelay({
       outbox: store.outbox,
       channels: [createWebhookChannel({ endpoints: () => r.url, secrets: [SECRET], timeoutMs: 250 })],
-      render: plainRender,
-      clock: { now: () => new Date().toISOString() },
-      backoff: { baseMs: 20, capMs: 200 },
+      ...quickRelaySettings,
       maxAttempts: 50,
-      concurrency: 4,
       batchSize: 10,
     })
     const running = relay.run({ untilIdle: true, idleMs: 10 })

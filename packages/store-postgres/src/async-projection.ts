@@ -6,28 +6,13 @@
  * NOTE: writing the whole state after every event would make a long catch-up quadratic, so it is
  * stored every `saveEvery` events, whenever the newest committed position is reached, and on `stop`.
  */
-import type { Projection, RecordedEvent } from '@talent-ledger/core'
+import { DEFAULT_ASYNC_SAVE_EVERY, resumeFrom, type AsyncProjection, type AsyncProjectionOptions, type Projection, type RecordedEvent } from '@talent-ledger/core'
 import { projectionTable } from './projection-table.js'
 import type { PostgresEventStore } from './postgres-event-store.js'
 import { schemaOf } from './schema-name.js'
 
-/** Options of `runAsyncProjection`. */
-export interface AsyncProjectionOptions {
-  /** Row and subscription name; must differ from the store's inline projection names. */
-  readonly name: string
-  /** Store state and checkpoint at least every this many events during a catch-up (default 500). */
-  readonly saveEvery?: number
-}
-
-/** A running async projection. */
-export interface AsyncProjection<S> {
-  /** The in-memory state and the position it reflects (the live object: read it, do not change it). */
-  readonly current: () => { readonly position: number; readonly state: S }
-  /** Resolves when every event committed before the call is folded in and stored; rejects if folding failed. */
-  readonly caughtUp: () => Promise<void>
-  /** Stores the state and stops the subscription. */
-  readonly stop: () => Promise<void>
-}
+/** Options and handle of `runAsyncProjection` (core's types, exported from here too). */
+export type { AsyncProjection, AsyncProjectionOptions }
 
 /** Runs `projection` behind the log of `store`, resuming from its stored state. */
 export const runAsyncProjection = async <S, Ev>(
@@ -38,16 +23,16 @@ export const runAsyncProjection = async <S, Ev>(
 ): Promise<AsyncProjection<S>> => {
   const { name } = options
   const { pool } = store
-  const saveEvery = options.saveEvery ?? 500
+  const saveEvery = options.saveEvery ?? DEFAULT_ASYNC_SAVE_EVERY
   const table = projectionTable(schemaOf(store.schema))
   let position = 0
   let state = projection.initialState()
   let saved = 0
   let knownTop = 0
   const restore = async (): Promise<void> => {
-    const stored = await table.load<S>(pool, name)
-    position = stored?.position ?? 0
-    state = stored?.state ?? projection.initialState()
+    const resumed = resumeFrom(projection, await table.load<S>(pool, name))
+    position = resumed.position
+    state = resumed.state
     saved = position
   }
   const save = async (): Promise<void> => {

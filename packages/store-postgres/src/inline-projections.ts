@@ -7,17 +7,11 @@
  * log — reloaded when another process moved the stored row, caught up from the log when events were
  * appended without this projection (a store opened without it, an older schema).
  */
-import { decodeRecorded, type LedgerEvent, type Projection, type RecordedEvent } from '@talent-ledger/core'
+import { foldInto, inlineProjectionEntries, resumeFrom, type InlineProjection, type InlineProjectionEntry, type RecordedEvent } from '@talent-ledger/core'
 import type { ProjectionTable, Queryable } from './projection-table.js'
 
-/** A projection the store updates in the append transaction (its state is kept under `projection.name`). */
-// NOTE: `any` because each projection has its own state type; the store only folds it and moves it through JSON.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface InlineProjection<S = any> {
-  readonly projection: Projection<S, LedgerEvent>
-  /** Decodes a stored event (default: core's `decodeRecorded()` without upcasters). */
-  readonly decode?: (row: RecordedEvent) => LedgerEvent
-}
+/** A projection the store updates in the append transaction (core's type, exported from here too). */
+export type { InlineProjection } from '@talent-ledger/core'
 
 /** Reads final events in `(after, before)`, at most `limit`, in log order. */
 export type RangeReader = (q: Queryable, after: number, before: number, limit: number) => Promise<ReadonlyArray<RecordedEvent>>
@@ -35,37 +29,21 @@ export interface InlineProjections {
   readonly forget: () => void
 }
 
-interface Entry {
-  readonly name: string
-  readonly projection: Projection<unknown, LedgerEvent>
-  readonly decode: (row: RecordedEvent) => LedgerEvent
-  current: { position: number; state: unknown } | undefined
-}
-
 const CATCH_UP_PAGE = 5_000
 
 /** The inline projections in `list`, kept in `table`; `read` pages through the log. Throws on two with one name. */
 export const inlineProjections = (list: ReadonlyArray<InlineProjection>, table: ProjectionTable, read: RangeReader): InlineProjections => {
-  const byName = new Map<string, Entry>()
-  const defaultDecode = decodeRecorded()
-  for (const { projection, decode } of list) {
-    if (byName.has(projection.name)) throw new Error(`two inline projections are named ${projection.name}`)
-    byName.set(projection.name, { name: projection.name, projection, decode: decode ?? ((row) => defaultDecode(row).event), current: undefined })
-  }
+  const byName = inlineProjectionEntries(list)
   const entries = [...byName.values()]
 
   /** The entry's state folded up to (not including) position `before`, given its stored position. */
-  const upTo = async (q: Queryable, entry: Entry, stored: number | undefined, before: number): Promise<{ position: number; state: unknown }> => {
+  const upTo = async (q: Queryable, entry: InlineProjectionEntry, stored: number | undefined, before: number): Promise<{ position: number; state: unknown }> => {
     let current = entry.current
-    if (current === undefined || current.position !== stored) {
-      const snapshot = await table.load(q, entry.name)
-      current = { position: snapshot?.position ?? 0, state: snapshot?.state ?? entry.projection.initialState() }
-    }
+    if (current === undefined || current.position !== stored) current = resumeFrom(entry.projection, await table.load(q, entry.name))
     entry.current = current
     for (;;) {
       const page = await read(q, current.position, before, CATCH_UP_PAGE)
-      for (const e of page) current.state = entry.projection.apply(current.state, entry.decode(e))
-      if (page.length > 0) current.position = page[page.length - 1]!.globalPosition
+      foldInto(entry, current, page)
       if (page.length < CATCH_UP_PAGE) return current
     }
   }
@@ -75,12 +53,7 @@ export const inlineProjections = (list: ReadonlyArray<InlineProjection>, table: 
     applyInTransaction: async (q, first, events) => {
       if (entries.length === 0 || events.length === 0) return
       const stored = await table.positions(q, entries.map((e) => e.name))
-      const last = events[events.length - 1]!
-      for (const entry of entries) {
-        const current = await upTo(q, entry, stored.get(entry.name), first)
-        for (const e of events) current.state = entry.projection.apply(current.state, entry.decode(e))
-        current.position = last.globalPosition
-      }
+      for (const entry of entries) foldInto(entry, await upTo(q, entry, stored.get(entry.name), first), events)
       await table.save(q, entries.map((e) => ({ name: e.name, position: e.current!.position, state: e.current!.state })))
     },
     catchUpInTransaction: async (q, name) => {

@@ -4,58 +4,16 @@
  * picks due rows with `FOR UPDATE SKIP LOCKED` and sets their lease, so two relays never hold the
  * same row and neither waits for the other.
  */
-import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
 import type pg from 'pg'
-import { describeErrors, type DeliveryStatus, type Outbox, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
+import { outboxRecordOf, type DeliveryStatus, type Outbox, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
 import type { Schema } from './schema-name.js'
 
 const OUTBOX_COLUMNS =
   'seq, id, event_id, stream_id, channel, recipient, template, locale, payload::text AS payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at'
 
-/** A stored row, checked before use: the database is a boundary like any other. */
-const OutboxRow = t.type({
-  id: t.string,
-  event_id: t.string,
-  stream_id: t.string,
-  channel: t.keyof({ webhook: null, email: null, nats: null }),
-  recipient: t.string,
-  template: t.string,
-  locale: t.keyof({ 'zh-CN': null, en: null }),
-  payload: t.string,
-  status: t.keyof({ pending: null, delivered: null, parked: null }),
-  attempts: t.number,
-  next_attempt_at: t.union([t.string, t.null]),
-  last_error: t.union([t.string, t.null]),
-  created_at: t.string,
-  delivered_at: t.union([t.string, t.null]),
-})
-
-const toRecord = (raw: unknown): OutboxRecord => {
-  const decoded = OutboxRow.decode(raw)
-  if (E.isLeft(decoded)) throw new Error(`corrupt outbox row: ${describeErrors(decoded.left).map((d) => d.message).join('; ')}`)
-  const r = decoded.right
-  return {
-    id: r.id,
-    eventId: r.event_id,
-    streamId: r.stream_id,
-    channel: r.channel,
-    recipient: r.recipient,
-    template: r.template,
-    locale: r.locale,
-    payload: JSON.parse(r.payload) as Record<string, unknown>,
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    lastError: r.last_error,
-    createdAt: r.created_at,
-    deliveredAt: r.delivered_at,
-  }
-}
-
 /** Rows in the order they were written (`seq`). */
 const inOrder = (rows: ReadonlyArray<{ seq: string }>): OutboxRecord[] =>
-  [...rows].sort((a, b) => Number(a.seq) - Number(b.seq)).map(toRecord)
+  [...rows].sort((a, b) => Number(a.seq) - Number(b.seq)).map(outboxRecordOf)
 
 /** The outbox in schema `s`, through `pool`. */
 export const postgresOutbox = (pool: pg.Pool, s: Schema): Outbox => {

@@ -1,36 +1,16 @@
 /**
  * Events as table rows and back. A row read from the server is not trusted until it decodes as
  * core's `RecordedEvent`; one that does not is corruption, reported with its stream and version.
- * JSON columns are read as text (`data::text`) and parsed here, so a bad one is named too, and
- * positions (`bigint`, which the driver hands over as strings) must be safe integers.
+ * JSON columns are read as text (`data::text`) and parsed by core's `recordedEventOfRow`, so a bad
+ * one is named too, and positions (`bigint`, which the driver hands over as strings) must be safe integers.
  */
-import * as E from 'fp-ts/lib/Either.js'
-import { CorruptEventError, RecordedEvent, describeErrors } from '@talent-ledger/core'
+import { CorruptEventError, recordedEventOfRow, type EventRow as SqlEventRow, type RecordedEvent } from '@talent-ledger/core'
 
-/** A row of `events` as selected by `EVENT_COLUMNS`. */
-export interface EventRow {
-  readonly global_position: string
-  readonly stream_id: string
-  readonly version: number
-  readonly event_id: string
-  readonly type: string
-  readonly schema_version: number
-  readonly data: string
-  readonly metadata: string
-  readonly prev_hash: string
-  readonly hash: string
-}
+/** A row of `events` as selected by `EVENT_COLUMNS` (`bigint` positions come as strings). */
+export type EventRow = SqlEventRow<string>
 
 /** The select list that yields an `EventRow`. */
 export const EVENT_COLUMNS = 'global_position, stream_id, version, event_id, type, schema_version, data::text AS data, metadata::text AS metadata, prev_hash, hash'
-
-const parseJson = (row: EventRow, column: 'data' | 'metadata'): unknown => {
-  try {
-    return JSON.parse(row[column])
-  } catch (error) {
-    throw new CorruptEventError(row.stream_id, row.version, `column ${column} is not JSON (${String(error)})`)
-  }
-}
 
 /** A `bigint` column as a number; throws `CorruptEventError` when it is not a safe integer. */
 const position = (row: EventRow): number => {
@@ -40,30 +20,7 @@ const position = (row: EventRow): number => {
 }
 
 /** A row decoded and validated as a `RecordedEvent`; throws `CorruptEventError` naming stream and version. */
-export const fromRow = (row: EventRow): RecordedEvent => {
-  const candidate = {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    version: row.version,
-    globalPosition: position(row),
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: parseJson(row, 'data'),
-    metadata: parseJson(row, 'metadata'),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }
-  const decoded = RecordedEvent.decode(candidate)
-  if (E.isLeft(decoded))
-    throw new CorruptEventError(
-      String(row.stream_id),
-      typeof row.version === 'number' ? row.version : null,
-      describeErrors(decoded.left)
-        .map((d) => d.message)
-        .join('; '),
-    )
-  return decoded.right
-}
+export const fromRow = (row: EventRow): RecordedEvent => recordedEventOfRow(row, position(row))
 
 /** A `bigint` from the driver (a string) as a number. */
 export const toPosition = (value: string | number | null | undefined): number => (value === null || value === undefined ? 0 : Number(value))

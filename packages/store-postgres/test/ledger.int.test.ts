@@ -5,33 +5,17 @@
  * answering Conflict; a subscriber in one process woken by
  * an append in another through NOTIFY alone (its safety-net poll set far beyond the test's length).
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { createTalentLedger, ledgerDigest, verifyStream } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
+import { assessmentScenario, cleanupsAfterEach, storeProbes } from '@talent-ledger/testing'
 import { createPostgresEventStore, createPostgresKeyStore } from '../src/index.js'
 import { TEST_URL, dropSchema, rawClient, uniqueSchema } from './pg-schemas.js'
-import { probes } from './probes.js'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
+const cleanups = cleanupsAfterEach()
 
-const bureau = { id: 'hr-bureau', role: 'hr-bureau' } as const
-const employer = { id: 'port-co', role: 'employer' } as const
-const scenario = [
-  { type: 'RegisterOrganization', actor: bureau, data: {
-    organizationId: 'port-co', kind: 'employer', name: '连云港港口集团', canAppoint: true,
-    authorizations: [{ route: 'skill-level-recognition', occupations: ['*'], maxLevel: 'technician' }] } },
-  { type: 'RegisterTalent', actor: employer, data: {
-    talentId: 't-1', name: '王芳', nationalId: '320703199105020028', birthDate: '1991-05-02', occupation: '6-18-02-04',
-    occupationSince: '2016-07-01', education: 'technician-college', employerId: 'port-co', district: '连云区',
-    frontLine: true, registeredOn: '2026-01-05' } },
-  { type: 'RecordAssessment', actor: employer, data: {
-    talentId: 't-1', assessmentId: 'a-1', route: 'skill-level-recognition', occupation: '6-18-02-04',
-    level: 'intermediate', passed: true, assessorId: 'port-co', on: '2026-03-01' } },
-]
+const { bureau, commands: scenario } = assessmentScenario
 
 /** A store in a fresh schema, closed and dropped after the test. */
 const open = async (schema = uniqueSchema(), pollMs?: number) => {
@@ -72,7 +56,7 @@ describe('the ledger service on PostgreSQL', () => {
 
   it('reports a stored row that is not a valid event with its stream and version', async () => {
     const store = await open()
-    expect(E.isRight(await store.append('talent-1', probes(2), 'no-stream'))).toBe(true)
+    expect(E.isRight(await store.append('talent-1', storeProbes(2), 'no-stream'))).toBe(true)
     const raw = await rawClient()
     cleanups.push(() => raw.end())
     await raw.query(`UPDATE "${store.schema}".events SET metadata = '{"actor":null}' WHERE stream_id = 'talent-1' AND version = 2`)
@@ -82,12 +66,12 @@ describe('the ledger service on PostgreSQL', () => {
 
   it('answers Conflict, not an exception, when the unique (stream, version) backstop fires', async () => {
     const store = await open()
-    expect(E.isRight(await store.append('talent-1', probes(2), 'no-stream'))).toBe(true)
+    expect(E.isRight(await store.append('talent-1', storeProbes(2), 'no-stream'))).toBe(true)
     const raw = await rawClient()
     cleanups.push(() => raw.end())
     // a head row that disagrees with the events: the head check passes, the insert hits the constraint
     await raw.query(`DELETE FROM "${store.schema}".streams WHERE stream_id = 'talent-1'`)
-    expect(await store.append('talent-1', probes(1, 3), 'no-stream')).toMatchObject({ _tag: 'Left', left: { code: 'Conflict', streamId: 'talent-1' } })
+    expect(await store.append('talent-1', storeProbes(1, 3), 'no-stream')).toMatchObject({ _tag: 'Left', left: { code: 'Conflict', streamId: 'talent-1' } })
     expect(await store.readStream('talent-1')).toHaveLength(2)
   })
 
@@ -100,7 +84,7 @@ describe('the ledger service on PostgreSQL', () => {
     })
     // the subscriber's first read finds nothing; only the notification can bring it the event
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(E.isRight(await writer.append('talent-notified', probes(1), 'no-stream'))).toBe(true)
+    expect(E.isRight(await writer.append('talent-notified', storeProbes(1), 'no-stream'))).toBe(true)
     expect(await arrived).toBe('talent-notified')
   })
 })

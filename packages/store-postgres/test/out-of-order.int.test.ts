@@ -7,10 +7,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@talent-ledger/core'
+import { storeProbes } from '@talent-ledger/testing'
 import { createPostgresEventStore, type PostgresEventStore } from '../src/index.js'
 import { holdAppend } from './held-append.js'
 import { TEST_URL, dropSchema, rawClient, uniqueSchema } from './pg-schemas.js'
-import { probes } from './probes.js'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -30,16 +30,16 @@ const ids = (events: ReadonlyArray<RecordedEvent>): string[] => events.map((e) =
 describe('appends that commit out of position order', () => {
   it('are neither skipped nor handed out early by readAll and a running subscription', async () => {
     const store = await open()
-    expect(E.isRight(await store.append('before', probes(2), 'no-stream'))).toBe(true)
+    expect(E.isRight(await store.append('before', storeProbes(2), 'no-stream'))).toBe(true)
     const seen: RecordedEvent[] = []
     const sub = store.subscribe('tail', (e) => void seen.push(e))
     await sub.caughtUp()
 
     const holder = await rawClient()
     cleanups.push(() => holder.end())
-    const held = probes(3, 100)
+    const held = storeProbes(3, 100)
     await holdAppend(holder, store.schema, 'held', held)
-    for (let i = 0; i < 5; i++) expect(E.isRight(await store.append(`later-${i}`, probes(2, 200 + i * 2), 'no-stream'))).toBe(true)
+    for (let i = 0; i < 5; i++) expect(E.isRight(await store.append(`later-${i}`, storeProbes(2, 200 + i * 2), 'no-stream'))).toBe(true)
 
     // committed later appends are not final while the held one (a lower position) is undecided
     const during = await store.readAll()
@@ -63,8 +63,8 @@ describe('appends that commit out of position order', () => {
     const [mine, theirs] = [await open(), await open()]
     const holder = await rawClient()
     cleanups.push(() => holder.end())
-    await holdAppend(holder, theirs.schema, 'held', probes(1))
-    expect(E.isRight(await mine.append('s', probes(2), 'no-stream'))).toBe(true)
+    await holdAppend(holder, theirs.schema, 'held', storeProbes(1))
+    expect(E.isRight(await mine.append('s', storeProbes(2), 'no-stream'))).toBe(true)
     expect(await mine.readAll()).toHaveLength(2)
     await holder.query('ROLLBACK')
     expect(await theirs.readAll()).toEqual([])

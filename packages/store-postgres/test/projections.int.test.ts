@@ -6,9 +6,10 @@
  * changes neither the log nor any projection state.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { cityDashboardProjection, type DashboardState, type LedgerEvent, type NewEvent, type Projection } from '@talent-ledger/core'
+import type { NewEvent } from '@talent-ledger/core'
+import { countingDashboard, decodeLedgerEvent, firstThrowingCommand, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing'
 import { runAsyncProjection, type PostgresEventStore } from '../src/index.js'
-import { city, decodeEvent, drive, fragileCounter, openCity, rebuilds } from './city-fixture.js'
+import { city, drive, openCity } from './city-fixture.js'
 import { dropSchema, uniqueSchema } from './pg-schemas.js'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -30,15 +31,6 @@ const snapshot = async (store: PostgresEventStore) => ({
   counter: await store.projectionState('fragile-counter'),
 })
 
-/** The city dashboard, counting the events it folds in `folded`. */
-const counted = (folded: { n: number }): Projection<DashboardState, LedgerEvent> => ({
-  ...cityDashboardProjection,
-  apply: (state, event) => {
-    folded.n++
-    return cityDashboardProjection.apply(state, event)
-  },
-})
-
 const half = Math.floor(city.commands.length / 2)
 
 describe('projections on PostgreSQL', () => {
@@ -47,7 +39,7 @@ describe('projections on PostgreSQL', () => {
     const first = await openCity(schema)
     expect(await drive(first.ledger, 0, half)).toBeGreaterThan(0)
     const folded = { n: 0 }
-    const running = await runAsyncProjection(first.store, counted(folded), decodeEvent, { name: 'async-dashboard', saveEvery: 50 })
+    const running = await runAsyncProjection(first.store, countingDashboard(folded), decodeLedgerEvent, { name: 'async-dashboard', saveEvery: 50 })
     await running.caughtUp()
     const atHalf = await first.store.readAll()
     expect(folded.n).toBe(atHalf.length)
@@ -62,13 +54,13 @@ describe('projections on PostgreSQL', () => {
     const third = await openCity(schema, null)
     cleanups.push(() => third.store.close())
     const all = await third.store.readAll()
-    const rebuilt = await rebuilds(third.store)
+    const rebuilt = await rebuildCityProjections(third.store)
     expect(rebuilt.dashboard.position).toBe(all.at(-1)!.globalPosition)
     expect(await third.store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
     expect(await third.store.projectionState('talent-pool')).toEqual(rebuilt.pool)
     expect(await third.store.projectionState('async-dashboard')).toMatchObject({ position: atHalf.at(-1)!.globalPosition })
     const resumed = { n: 0 }
-    const again = await runAsyncProjection(third.store, counted(resumed), decodeEvent, { name: 'async-dashboard' })
+    const again = await runAsyncProjection(third.store, countingDashboard(resumed), decodeLedgerEvent, { name: 'async-dashboard' })
     await again.caughtUp()
     expect(resumed.n).toBe(all.length - atHalf.length)
     expect(again.current()).toEqual(rebuilt.dashboard)
@@ -91,22 +83,14 @@ describe('projections on PostgreSQL', () => {
     expect(await snapshot(store)).toEqual(before)
 
     armed.on = true
-    let failed = 150
-    for (; failed < city.commands.length; failed++) {
-      const thrown = await ledger.execute(city.commands[failed]).then(() => null, (error: unknown) => error)
-      if (thrown !== null) {
-        expect(String(thrown)).toContain('fails on purpose')
-        break
-      }
-    }
-    expect(failed).toBeLessThan(city.commands.length)
+    const failed = await firstThrowingCommand(ledger, city.commands, 150)
     expect(await snapshot(store)).toEqual(before)
 
     // the dashboard had folded the events in memory before the counter threw: it must not keep them
     armed.on = false
     expect((await ledger.execute(city.commands[failed])).ok).toBe(true)
     await drive(ledger, failed + 1, 250)
-    const rebuilt = await rebuilds(store)
+    const rebuilt = await rebuildCityProjections(store)
     expect(await store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
     expect(await store.projectionState('talent-pool')).toEqual(rebuilt.pool)
     const events = await store.readAll()

@@ -7,9 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { verifyStream } from '@talent-ledger/core'
+import { storeProbes } from '@talent-ledger/testing'
 import { createPostgresEventStore, type PostgresEventStore } from '../src/index.js'
 import { TEST_URL, dropSchema, uniqueSchema } from './pg-schemas.js'
-import { probes } from './probes.js'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -25,7 +25,7 @@ const race = async (store: PostgresEventStore, streamId: string, client: number)
   for (let attempt = 0; ; attempt++) {
     const version = (await store.readStream(streamId)).length
     if (version >= TARGET) return won
-    const outcome = await store.append(streamId, probes(1, client * 10_000 + attempt), version)
+    const outcome = await store.append(streamId, storeProbes(1, client * 10_000 + attempt), version)
     if (E.isRight(outcome)) won.push(outcome.right.version)
     else expect(outcome.left.actual).toBeGreaterThan(version)
   }

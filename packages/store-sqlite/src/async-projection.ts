@@ -6,27 +6,12 @@
  * NOTE: writing the whole state after every event would make a long catch-up quadratic, so it is
  * stored every `saveEvery` events, whenever the log's end is reached, and on `stop`.
  */
-import type { Projection, RecordedEvent } from '@talent-ledger/core'
+import { DEFAULT_ASYNC_SAVE_EVERY, resumeFrom, type AsyncProjection, type AsyncProjectionOptions, type Projection, type RecordedEvent } from '@talent-ledger/core'
 import { projectionTable } from './projection-table.js'
 import type { SqliteEventStore } from './sqlite-event-store.js'
 
-/** Options of `runAsyncProjection`. */
-export interface AsyncProjectionOptions {
-  /** Row and subscription name; must differ from the store's inline projection names. */
-  readonly name: string
-  /** Store state and checkpoint at least every this many events during a catch-up (default 500). */
-  readonly saveEvery?: number
-}
-
-/** A running async projection. */
-export interface AsyncProjection<S> {
-  /** The in-memory state and the position it reflects (the live object: read it, do not change it). */
-  readonly current: () => { readonly position: number; readonly state: S }
-  /** Resolves when every event committed before the call is folded in and stored; rejects if folding failed. */
-  readonly caughtUp: () => Promise<void>
-  /** Stores the state and stops the subscription. */
-  readonly stop: () => Promise<void>
-}
+/** Options and handle of `runAsyncProjection` (core's types, exported from here too). */
+export type { AsyncProjection, AsyncProjectionOptions }
 
 /** Runs `projection` behind the log of `store`, resuming from its stored state. */
 export const runAsyncProjection = <S, Ev>(
@@ -36,7 +21,7 @@ export const runAsyncProjection = <S, Ev>(
   options: AsyncProjectionOptions,
 ): AsyncProjection<S> => {
   const { name } = options
-  const saveEvery = options.saveEvery ?? 500
+  const saveEvery = options.saveEvery ?? DEFAULT_ASYNC_SAVE_EVERY
   const table = projectionTable(store.database)
   const saveCheckpoint = store.database.prepare(
     'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
@@ -45,9 +30,9 @@ export const runAsyncProjection = <S, Ev>(
   let state = projection.initialState()
   let saved = 0
   const restore = (): void => {
-    const stored = table.load<S>(name)
-    position = stored?.position ?? 0
-    state = stored?.state ?? projection.initialState()
+    const resumed = resumeFrom(projection, table.load<S>(name))
+    position = resumed.position
+    state = resumed.state
     saved = position
   }
   const save = (): void => {

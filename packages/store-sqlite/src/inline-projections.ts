@@ -5,19 +5,13 @@
  * state is brought up to the log: reloaded when another process moved the stored row, and caught up
  * from the log when events were appended without this projection (an older file, another process).
  */
-import { decodeRecorded, type LedgerEvent, type Projection, type RecordedEvent } from '@talent-ledger/core'
-import type { ProjectionSnapshot, ProjectionTable } from './projection-table.js'
+import { foldInto, inlineProjectionEntries, resumeFrom, type InlineProjection, type InlineProjectionEntry } from '@talent-ledger/core'
+import type { ProjectionTable } from './projection-table.js'
 import { fromRow, type EventRow } from './rows.js'
 import type { PageReader } from './subscriber.js'
 
-/** A projection the store updates in the append transaction (its state is kept under `projection.name`). */
-// NOTE: `any` because each projection has its own state type; the store only folds it and moves it through JSON.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface InlineProjection<S = any> {
-  readonly projection: Projection<S, LedgerEvent>
-  /** Decodes a stored event (default: core's `decodeRecorded()` without upcasters). */
-  readonly decode?: (row: RecordedEvent) => LedgerEvent
-}
+/** A projection the store updates in the append transaction (core's type, exported from here too). */
+export type { InlineProjection } from '@talent-ledger/core'
 
 /** The inline projections of one store instance. */
 export interface InlineProjections {
@@ -31,32 +25,17 @@ export interface InlineProjections {
   readonly forget: () => void
 }
 
-interface Entry {
-  readonly name: string
-  readonly projection: Projection<unknown, LedgerEvent>
-  readonly decode: (row: RecordedEvent) => LedgerEvent
-  current: { position: number; state: unknown } | undefined
-}
-
 const CATCH_UP_PAGE = 5_000
 
 /** The inline projections in `list`, kept in `table`; `read` pages through the log. Throws on two with one name. */
 export const inlineProjections = (list: ReadonlyArray<InlineProjection>, table: ProjectionTable, read: PageReader): InlineProjections => {
-  const byName = new Map<string, Entry>()
-  const defaultDecode = decodeRecorded()
-  for (const { projection, decode } of list) {
-    if (byName.has(projection.name)) throw new Error(`two inline projections are named ${projection.name}`)
-    byName.set(projection.name, { name: projection.name, projection, decode: decode ?? ((row) => defaultDecode(row).event), current: undefined })
-  }
+  const byName = inlineProjectionEntries(list)
   const entries = [...byName.values()]
 
   /** The entry's state as of `top` (the log's end before this transaction's inserts). */
-  const upTo = (entry: Entry, top: number): { position: number; state: unknown } => {
+  const upTo = (entry: InlineProjectionEntry, top: number): { position: number; state: unknown } => {
     let current = entry.current
-    if (current === undefined || current.position !== table.position(entry.name)) {
-      const stored: ProjectionSnapshot | undefined = table.load(entry.name)
-      current = { position: stored?.position ?? 0, state: stored?.state ?? entry.projection.initialState() }
-    }
+    if (current === undefined || current.position !== table.position(entry.name)) current = resumeFrom(entry.projection, table.load(entry.name))
     entry.current = current
     while (current.position < top) {
       const page = read(current.position, CATCH_UP_PAGE)
@@ -72,11 +51,9 @@ export const inlineProjections = (list: ReadonlyArray<InlineProjection>, table: 
       if (entries.length === 0 || rows.length === 0) return
       // decoded from the rows, as a later read sees them (through JSON), so inline and rebuild agree
       const events = rows.map(fromRow)
-      const last = events[events.length - 1]!
       for (const entry of entries) {
         const current = upTo(entry, top)
-        for (const e of events) current.state = entry.projection.apply(current.state, entry.decode(e))
-        current.position = last.globalPosition
+        foldInto(entry, current, events)
         table.save(entry.name, current.position, current.state)
       }
     },

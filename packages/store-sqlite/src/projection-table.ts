@@ -3,14 +3,11 @@
  * the last event folded into it. Inline projections and async ones keep their state here; for an
  * async one the row's position is its checkpoint, written in the same statement as the state.
  */
+import type { ProjectionSnapshot } from '@talent-ledger/core'
 import type Database from 'better-sqlite3'
 
-/** A projection's state as of a position in the log. */
-export interface ProjectionSnapshot<S = unknown> {
-  /** Global position of the last event folded in (0: none). */
-  readonly position: number
-  readonly state: S
-}
+/** A projection's state as of a position in the log (core's type, exported from here too). */
+export type { ProjectionSnapshot }
 
 /** Reads and writes rows of the `projections` table. */
 export interface ProjectionTable {

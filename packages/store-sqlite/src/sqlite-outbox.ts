@@ -3,10 +3,8 @@
  * transaction, so notices commit or roll back with their events. A claim is one immediate
  * transaction (select due rows, set their lease), so two relays never hold the same row.
  */
-import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
 import type Database from 'better-sqlite3'
-import { describeErrors, type DeliveryStatus, type Outbox, type OutboxEntry, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
+import { outboxRecordOf, type DeliveryStatus, type Outbox, type OutboxEntry, type OutboxQuery } from '@talent-ledger/core'
 
 /** The outbox of one store, plus the hook its append transaction uses. */
 export interface SqliteOutbox extends Outbox {
@@ -17,45 +15,6 @@ export interface SqliteOutbox extends Outbox {
 const OUTBOX_COLUMNS =
   'id, event_id, stream_id, channel, recipient, template, locale, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at'
 
-/** A stored row, checked before use: the file is a boundary like any other. */
-const OutboxRow = t.type({
-  id: t.string,
-  event_id: t.string,
-  stream_id: t.string,
-  channel: t.keyof({ webhook: null, email: null, nats: null }),
-  recipient: t.string,
-  template: t.string,
-  locale: t.keyof({ 'zh-CN': null, en: null }),
-  payload: t.string,
-  status: t.keyof({ pending: null, delivered: null, parked: null }),
-  attempts: t.number,
-  next_attempt_at: t.union([t.string, t.null]),
-  last_error: t.union([t.string, t.null]),
-  created_at: t.string,
-  delivered_at: t.union([t.string, t.null]),
-})
-
-const toRecord = (raw: unknown): OutboxRecord => {
-  const decoded = OutboxRow.decode(raw)
-  if (E.isLeft(decoded)) throw new Error(`corrupt outbox row: ${describeErrors(decoded.left).map((d) => d.message).join('; ')}`)
-  const r = decoded.right
-  return {
-    id: r.id,
-    eventId: r.event_id,
-    streamId: r.stream_id,
-    channel: r.channel,
-    recipient: r.recipient,
-    template: r.template,
-    locale: r.locale,
-    payload: JSON.parse(r.payload) as Record<string, unknown>,
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    lastError: r.last_error,
-    createdAt: r.created_at,
-    deliveredAt: r.delivered_at,
-  }
-}
 
 /** The outbox in `db`; `write` wraps writes (busy and read-only errors). */
 export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T): SqliteOutbox => {
@@ -84,7 +43,7 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
   }
   const claimTx = db.transaction((now: string, limit: number, leaseUntil: string, channels: ReadonlyArray<string> | undefined) => {
     const filter = { any: channels === undefined ? 1 : 0, channels: `,${(channels ?? []).join(',')},` }
-    const rows = sql.due.all({ now, limit, ...filter }).map(toRecord)
+    const rows = sql.due.all({ now, limit, ...filter }).map(outboxRecordOf)
     for (const r of rows) sql.lease.run(leaseUntil, r.id)
     return rows
   })
@@ -104,7 +63,7 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     list: async (query: OutboxQuery = {}) => {
       const where = [query.status === undefined ? null : 'status = @status', query.channel === undefined ? null : 'channel = @channel'].filter((w) => w !== null)
       const text = `SELECT ${OUTBOX_COLUMNS} FROM outbox ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY seq LIMIT @limit`
-      return db.prepare(text).all({ status: query.status, channel: query.channel, limit: query.limit ?? -1 }).map(toRecord)
+      return db.prepare(text).all({ status: query.status, channel: query.channel, limit: query.limit ?? -1 }).map(outboxRecordOf)
     },
     counts: async () => {
       const counts: Record<DeliveryStatus, number> = { pending: 0, delivered: 0, parked: 0 }

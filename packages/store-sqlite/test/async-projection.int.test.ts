@@ -5,23 +5,15 @@
  * stored state is set back rather than trusted.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { cityDashboardProjection, type DashboardState, type LedgerEvent, type Projection } from '@talent-ledger/core'
+import { cityDashboardProjection } from '@talent-ledger/core'
+import { countingDashboard, decodeLedgerEvent, rebuildCityProjections } from '@talent-ledger/testing'
 import { createSqliteEventStore, runAsyncProjection } from '../src/index.js'
-import { city, decodeEvent, drive, openCity, rebuilds } from './city-fixture.js'
+import { city, drive, openCity } from './city-fixture.js'
 import { tempStorePath } from './temp-files.js'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c()
-})
-
-/** The city dashboard, counting the events it folds in `folded`. */
-const counted = (folded: { n: number }): Projection<DashboardState, LedgerEvent> => ({
-  ...cityDashboardProjection,
-  apply: (state, event) => {
-    folded.n++
-    return cityDashboardProjection.apply(state, event)
-  },
 })
 
 const half = Math.floor(city.commands.length / 2)
@@ -33,7 +25,7 @@ describe('an async projection on SQLite', () => {
     const first = openCity(path)
     await drive(first.ledger, 0, half)
     const folded = { n: 0 }
-    const running = runAsyncProjection(first.store, counted(folded), decodeEvent, { name: 'async-dashboard', saveEvery: 50 })
+    const running = runAsyncProjection(first.store, countingDashboard(folded), decodeLedgerEvent, { name: 'async-dashboard', saveEvery: 50 })
     await running.caughtUp()
     const eventsAtHalf = (await first.store.readAll()).length
     expect(folded.n).toBe(eventsAtHalf)
@@ -50,10 +42,10 @@ describe('an async projection on SQLite', () => {
     try {
       expect(await third.projectionState('async-dashboard')).toMatchObject({ position: eventsAtHalf })
       const resumed = { n: 0 }
-      const again = runAsyncProjection(third, counted(resumed), decodeEvent, { name: 'async-dashboard' })
+      const again = runAsyncProjection(third, countingDashboard(resumed), decodeLedgerEvent, { name: 'async-dashboard' })
       await again.caughtUp()
       expect(resumed.n).toBe(eventsAtEnd - eventsAtHalf)
-      const { dashboard } = await rebuilds(third)
+      const { dashboard } = await rebuildCityProjections(third)
       expect(again.current()).toEqual(dashboard)
       expect(await third.projectionState('async-dashboard')).toEqual(dashboard)
       expect(await third.projectionState('city-dashboard')).toEqual(dashboard)
@@ -69,7 +61,7 @@ describe('an async projection on SQLite', () => {
     const { store, ledger } = openCity(path)
     try {
       await drive(ledger, 0, 200)
-      const first = runAsyncProjection(store, cityDashboardProjection, decodeEvent, { name: 'async-dashboard' })
+      const first = runAsyncProjection(store, cityDashboardProjection, decodeLedgerEvent, { name: 'async-dashboard' })
       await first.caughtUp()
       await first.stop()
       const stored = (await store.projectionState('async-dashboard'))!.position
@@ -77,10 +69,10 @@ describe('an async projection on SQLite', () => {
       // as after a crash between the subscription's checkpoint and the state's save
       const top = (await store.readAll()).length
       await store.checkpoints.save('async-dashboard', top)
-      const resumed = runAsyncProjection(store, cityDashboardProjection, decodeEvent, { name: 'async-dashboard' })
+      const resumed = runAsyncProjection(store, cityDashboardProjection, decodeLedgerEvent, { name: 'async-dashboard' })
       await resumed.caughtUp()
       expect(top).toBeGreaterThan(stored)
-      expect(resumed.current()).toEqual((await rebuilds(store)).dashboard)
+      expect(resumed.current()).toEqual((await rebuildCityProjections(store)).dashboard)
       expect(await store.checkpoints.load('async-dashboard')).toBe(top)
       await resumed.stop()
     } finally {

@@ -1,31 +1,15 @@
 /**
  * A small simulated city on a SQLite file for the projection tests: the ledger over a store with the
- * city dashboard and talent pool inline (plus any extra inline projections), and the rebuilds to
- * compare against.
+ * city dashboard and talent pool inline (plus any extra inline projections), and the city's
+ * commands to drive through it (the rebuilds to compare against are `rebuildCityProjections`).
  */
-import {
-  cityDashboardProjection,
-  createTalentLedger,
-  decodeRecorded,
-  rebuild,
-  talentPoolProjection,
-  type LedgerEvent,
-  type Projection,
-  type RecordedEvent,
-  type TalentLedger,
-} from '@talent-ledger/core'
+import { cityDashboardProjection, createTalentLedger, talentPoolProjection } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
-import { simulateCity } from '@talent-ledger/testing'
-import { createSqliteEventStore, createSqliteKeyStore, type InlineProjection, type SqliteEventStore } from '../src/index.js'
+import { commandDriver, simulateCity } from '@talent-ledger/testing'
+import { createSqliteEventStore, createSqliteKeyStore, type InlineProjection } from '../src/index.js'
 
 /** Fifty talents over 2026–2035: about 800 commands, a few meant to be refused. */
 export const city = simulateCity({ talents: 50, seed: 20260101 })
-
-/** Decodes a stored row the way the store's inline projections do by default. */
-export const decodeEvent: (row: RecordedEvent) => LedgerEvent = (() => {
-  const decode = decodeRecorded()
-  return (row: RecordedEvent) => decode(row).event
-})()
 
 /** The ledger over a store at `path` with the dashboard, the pool and `extra` inline. */
 export const openCity = (path: string, extra: ReadonlyArray<InlineProjection> = []) => {
@@ -35,27 +19,6 @@ export const openCity = (path: string, extra: ReadonlyArray<InlineProjection> = 
   return { store, ledger }
 }
 
-/** Runs `commands[from, to)` through the ledger; returns how many were accepted. */
-export const drive = async (ledger: TalentLedger, from: number, to: number): Promise<number> => {
-  let accepted = 0
-  for (const command of city.commands.slice(from, to)) if ((await ledger.execute(command)).ok) accepted++
-  return accepted
-}
+/** Runs `commands[from, to)` of the city through the ledger; returns how many were accepted. */
+export const drive = commandDriver(city.commands)
 
-/** The rebuilds of the two inline projections from the store's log. */
-export const rebuilds = async (store: SqliteEventStore) => ({
-  dashboard: await rebuild(store, cityDashboardProjection, decodeEvent),
-  pool: await rebuild(store, talentPoolProjection, decodeEvent),
-})
-
-/** A projection counting the events it folds, whose `apply` throws (after counting) while `armed.on` is true. */
-export const fragileCounter = (armed: { on: boolean }): Projection<{ events: number }, LedgerEvent> => ({
-  name: 'fragile-counter',
-  initialState: () => ({ events: 0 }),
-  apply: (state, _event) => {
-    // counts before it throws, like an `apply` that fails half-way through updating its state in place
-    state.events++
-    if (armed.on) throw new Error('the fragile projection fails on purpose')
-    return state
-  },
-})

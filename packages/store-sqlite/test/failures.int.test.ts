@@ -6,8 +6,8 @@
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
+import { storeProbes } from '@talent-ledger/testing'
 import { StoreBusyError, StoreReadOnlyError, createSqliteEventStore } from '../src/index.js'
-import { probes } from './probes.js'
 import { tempStorePath } from './temp-files.js'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -20,7 +20,7 @@ const seededFile = async (): Promise<string> => {
   const { path, cleanup } = tempStorePath()
   cleanups.push(cleanup)
   const store = createSqliteEventStore({ path })
-  expect(E.isRight(await store.append('talent-1', probes(2), 'no-stream'))).toBe(true)
+  expect(E.isRight(await store.append('talent-1', storeProbes(2), 'no-stream'))).toBe(true)
   await store.close()
   return path
 }
@@ -30,7 +30,7 @@ describe('failing writes and bad rows', () => {
     const path = await seededFile()
     const store = createSqliteEventStore({ path, readonly: true })
     try {
-      const attempt = store.append('talent-1', probes(1, 3), 2)
+      const attempt = store.append('talent-1', storeProbes(1, 3), 2)
       await expect(attempt).rejects.toBeInstanceOf(StoreReadOnlyError)
       await expect(attempt).rejects.toThrow(`cannot write to ${path}: the store is read-only`)
       expect(await store.readStream('talent-1')).toHaveLength(2)
@@ -45,11 +45,11 @@ describe('failing writes and bad rows', () => {
     const store = createSqliteEventStore({ path, busyTimeoutMs: 100 })
     try {
       holder.exec('BEGIN IMMEDIATE')
-      const attempt = store.append('talent-1', probes(1, 3), 2)
+      const attempt = store.append('talent-1', storeProbes(1, 3), 2)
       await expect(attempt).rejects.toBeInstanceOf(StoreBusyError)
       await expect(attempt).rejects.toThrow(`${path} is locked`)
       holder.exec('ROLLBACK')
-      expect(E.isRight(await store.append('talent-1', probes(1, 3), 2))).toBe(true)
+      expect(E.isRight(await store.append('talent-1', storeProbes(1, 3), 2))).toBe(true)
       expect((await store.readStream('talent-1')).map((e) => e.version)).toEqual([1, 2, 3])
     } finally {
       holder.close()

@@ -7,8 +7,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { cityDashboardProjection, createTalentLedger, dashboardReport, talentPoolProjection, type NewEvent } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
+import { decodeLedgerEvent, firstThrowingCommand, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing'
 import { createSqliteEventStore, createSqliteKeyStore, runAsyncProjection, type SqliteEventStore } from '../src/index.js'
-import { city, decodeEvent, drive, fragileCounter, openCity, rebuilds } from './city-fixture.js'
+import { city, drive, openCity } from './city-fixture.js'
 import { tempStorePath } from './temp-files.js'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -37,14 +38,14 @@ describe('inline projections on SQLite', () => {
     // reopened without inline projections: what is read is exactly what the appends stored
     const store = createSqliteEventStore({ path: built.path })
     try {
-      const rebuilt = await rebuilds(store)
+      const rebuilt = await rebuildCityProjections(store)
       expect(rebuilt.dashboard.position).toBe((await store.readAll()).length)
       expect(await store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
       expect(await store.projectionState('talent-pool')).toEqual(rebuilt.pool)
       expect(dashboardReport(rebuilt.dashboard.state, city.summary.to).highSkilledTotal).toBe(city.summary.highSkilled)
 
-      const dashboard = runAsyncProjection(store, cityDashboardProjection, decodeEvent, { name: 'async-city-dashboard' })
-      const pool = runAsyncProjection(store, talentPoolProjection, decodeEvent, { name: 'async-talent-pool' })
+      const dashboard = runAsyncProjection(store, cityDashboardProjection, decodeLedgerEvent, { name: 'async-city-dashboard' })
+      const pool = runAsyncProjection(store, talentPoolProjection, decodeLedgerEvent, { name: 'async-talent-pool' })
       await Promise.all([dashboard.caughtUp(), pool.caughtUp()])
       expect(dashboard.current()).toEqual(rebuilt.dashboard)
       expect(pool.current()).toEqual(rebuilt.pool)
@@ -66,9 +67,9 @@ describe('inline projections added to a file that already has events', () => {
     await plain.close()
     const { store, ledger } = openCity(path)
     try {
-      expect(await store.projectionState('talent-pool')).toEqual((await rebuilds(store)).pool)
+      expect(await store.projectionState('talent-pool')).toEqual((await rebuildCityProjections(store)).pool)
       await drive(ledger, 150, 250)
-      const rebuilt = await rebuilds(store)
+      const rebuilt = await rebuildCityProjections(store)
       expect(await store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
       expect(await store.projectionState('talent-pool')).toEqual(rebuilt.pool)
     } finally {
@@ -106,22 +107,14 @@ describe('a failed append with inline projections', () => {
       expect(before.counter).toEqual({ position: before.events, state: { events: before.events } })
       armed.on = true
       // the next command that appends throws (refused or no-op commands append nothing)
-      let failed = 300
-      for (; failed < city.commands.length; failed++) {
-        const thrown = await ledger.execute(city.commands[failed]).then(() => null, (error: unknown) => error)
-        if (thrown !== null) {
-          expect(String(thrown)).toContain('fails on purpose')
-          break
-        }
-      }
-      expect(failed).toBeLessThan(city.commands.length)
+      const failed = await firstThrowingCommand(ledger, city.commands, 300)
       expect(await snapshot(store)).toEqual(before)
 
       // the dashboard had folded the events in memory before the counter threw: it must not keep them
       armed.on = false
       expect((await ledger.execute(city.commands[failed])).ok).toBe(true)
       await drive(ledger, failed + 1, 400)
-      const rebuilt = await rebuilds(store)
+      const rebuilt = await rebuildCityProjections(store)
       expect(await store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
       expect(await store.projectionState('talent-pool')).toEqual(rebuilt.pool)
       const events = (await store.readAll()).length

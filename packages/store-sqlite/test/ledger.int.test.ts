@@ -4,31 +4,16 @@
  * ForgetTalent removing the talent's key row — its bytes gone from the file, not just unlinked.
  */
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createTalentLedger, ledgerDigest, verifyStream } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
+import { assessmentScenario, cleanupsAfterEach } from '@talent-ledger/testing'
 import { createSqliteEventStore, createSqliteKeyStore } from '../src/index.js'
 import { tempStorePath } from './temp-files.js'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c()
-})
+const cleanups = cleanupsAfterEach()
 
-const bureau = { id: 'hr-bureau', role: 'hr-bureau' } as const
-const employer = { id: 'port-co', role: 'employer' } as const
-const scenario = [
-  { type: 'RegisterOrganization', actor: bureau, data: {
-    organizationId: 'port-co', kind: 'employer', name: '连云港港口集团', canAppoint: true,
-    authorizations: [{ route: 'skill-level-recognition', occupations: ['*'], maxLevel: 'technician' }] } },
-  { type: 'RegisterTalent', actor: employer, data: {
-    talentId: 't-1', name: '王芳', nationalId: '320703199105020028', birthDate: '1991-05-02', occupation: '6-18-02-04',
-    occupationSince: '2016-07-01', education: 'technician-college', employerId: 'port-co', district: '连云区',
-    frontLine: true, registeredOn: '2026-01-05' } },
-  { type: 'RecordAssessment', actor: employer, data: {
-    talentId: 't-1', assessmentId: 'a-1', route: 'skill-level-recognition', occupation: '6-18-02-04',
-    level: 'intermediate', passed: true, assessorId: 'port-co', on: '2026-03-01' } },
-]
+const { bureau, commands: scenario } = assessmentScenario
 
 /** Opens the ledger with events and keys in the one file at `path`. */
 const open = (path: string) => {

@@ -18,6 +18,7 @@ import {
   type NewEvent,
   type WrongExpectedVersion,
 } from '@talent-ledger/core'
+import { probeEvent } from '../stores/probe-events.js'
 
 /** Makes an empty store for one test; `cleanup` (if any) runs after `store.close()`. */
 export type EventStoreFactory = () => Promise<{ readonly store: EventStore; readonly cleanup?: () => Promise<void> }>
@@ -44,19 +45,7 @@ let streamCounter = 0
 export const uniqueStream = (prefix = 'conformance'): string => `${prefix}-${++streamCounter}-${globalThis.crypto.randomUUID().slice(0, 8)}`
 
 /** A probe event with a fresh id; `data` defaults to `{ n }`. */
-export const probe = (n: number, data: unknown = { n }): NewEvent => ({
-  eventId: globalThis.crypto.randomUUID(),
-  type: 'ConformanceProbe',
-  schemaVersion: 1,
-  data,
-  metadata: {
-    actor: { id: 'conformance-suite', role: 'auditor' },
-    correlationId: `corr-${n}`,
-    causationId: null,
-    occurredOn: '2026-01-01',
-    recordedAt: '2026-01-01T08:00:00.000Z',
-  },
-})
+export const probe = (n: number, data: unknown = { n }): NewEvent => probeEvent(n, { type: 'ConformanceProbe', actorId: 'conformance-suite' }, data)
 
 /** `count` probe events numbered from `from`. */
 export const probes = (count: number, from = 1): NewEvent[] => Array.from({ length: count }, (_, i) => probe(from + i))

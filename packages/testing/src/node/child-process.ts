@@ -1,11 +1,20 @@
 /**
- * A child process running one of the test's scripts with `node`, with its output so far and its end,
- * for the tests that kill a relay with SIGKILL and start it again.
+ * A child process running a script with `node`, with its output so far and its end, for the tests
+ * that kill a process (a relay, a writer) with SIGKILL and start it again; and a wait for a
+ * condition, polled, that fails with what it was waiting for.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
+
+/** A started child: the process, its end, and its output so far. */
+export interface Child {
+  readonly proc: ChildProcess
+  readonly ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  readonly stdout: () => string
+  readonly stderr: () => string
+}
 
 /** Starts `node script ...args` with piped output. */
-export const startChild = (script: string, args: ReadonlyArray<string>) => {
+export const startChild = (script: string, args: ReadonlyArray<string>): Child => {
   const proc = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
@@ -16,9 +25,9 @@ export const startChild = (script: string, args: ReadonlyArray<string>) => {
 }
 
 /** Resolves once `ready()` holds, polling every 5 ms; fails after `timeoutMs`. */
-export const waitFor = async (ready: () => boolean, what: string, timeoutMs = 20_000): Promise<void> => {
+export const waitFor = async (ready: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs
-  while (!ready()) {
+  while (!(await ready())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 5))
   }

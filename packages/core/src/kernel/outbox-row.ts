@@ -1,0 +1,54 @@
+/**
+ * The outbox row as the SQL stores keep it (SQLite and PostgreSQL use the same columns), and how a
+ * row read back becomes an `OutboxRecord`. A stored row is not trusted until it decodes: the
+ * database is a boundary like any other, and a row that does not decode names the field at fault.
+ * Each store keeps its own SQL (dialects differ); only the row's shape and meaning live here.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { describeErrors } from './decode-errors.js'
+import type { OutboxRecord } from './outbox.js'
+
+/** A stored outbox row as selected by a store (`payload` as JSON text, times as ISO text). */
+export const OutboxRow = t.type({
+  id: t.string,
+  event_id: t.string,
+  stream_id: t.string,
+  channel: t.keyof({ webhook: null, email: null, nats: null }),
+  recipient: t.string,
+  template: t.string,
+  locale: t.keyof({ 'zh-CN': null, en: null }),
+  payload: t.string,
+  status: t.keyof({ pending: null, delivered: null, parked: null }),
+  attempts: t.number,
+  next_attempt_at: t.union([t.string, t.null]),
+  last_error: t.union([t.string, t.null]),
+  created_at: t.string,
+  delivered_at: t.union([t.string, t.null]),
+})
+
+/** A decoded outbox row. */
+export type OutboxRow = t.TypeOf<typeof OutboxRow>
+
+/** A stored row (any object with the row's columns) as an `OutboxRecord`; throws `corrupt outbox row: …` naming the field at fault. */
+export const outboxRecordOf = (raw: unknown): OutboxRecord => {
+  const decoded = OutboxRow.decode(raw)
+  if (E.isLeft(decoded)) throw new Error(`corrupt outbox row: ${describeErrors(decoded.left).map((d) => d.message).join('; ')}`)
+  const r = decoded.right
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    channel: r.channel,
+    recipient: r.recipient,
+    template: r.template,
+    locale: r.locale,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    deliveredAt: r.delivered_at,
+  }
+}

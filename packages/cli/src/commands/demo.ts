@@ -8,7 +8,7 @@ import { PAGE_SIZE } from '../log.js'
 import type { Progress } from '../progress.js'
 
 /** Talents the demo simulates unless `--talents` says otherwise. */
-export const DEMO_TALENTS = 10_000
+export const DEMO_TALENTS = 20_000
 
 /** What a demo run did. */
 export interface DemoRun {

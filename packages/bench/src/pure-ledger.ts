@@ -1,6 +1,6 @@
 /**
- * The ledger's command path without a store, for benchmarks: decode, route, decide with the pure
- * deciders, seal onto the hash chain — the same steps `createTalentLedger` takes (application/
+ * The ledger's command path without a store, for benchmarks: decode, decide with the core's pure
+ * `decideCommand`, seal onto the hash chain — the same steps `createTalentLedger` takes (application/
  * ledger.ts), with each stream's folded state kept in memory instead of re-read and re-folded.
  * Sealing hashes with node:crypto (same algorithm as docs/hash-chain.md, native SHA-256) to make
  * the workload faster to build; the core's own `verifyStream` later checks every stream.
@@ -11,29 +11,29 @@ import { createHash, randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import {
   CURRENT_SCHEMA_VERSION,
+  POLICY_STREAM,
   businessDateOf,
-  cityDecider,
-  decodeCommand,
-  organizationDecider,
-  organizationsNamed,
-  policyDecider,
   canonicalJson,
+  decideCommand,
+  decisionNeeds,
+  decodeCommand,
   hashedFieldsOf,
-  routeOf,
+  organizationStream,
+  personalDataOf,
+  registrationPlaceholder,
   sealPersonalData,
-  talentDecider,
-  type CityState,
+  sealedRegistration,
+  streamEvolvers,
   type Command,
-  type CommandOf,
+  type Decider,
+  type DecisionInput,
+  type DecisionNeeds,
   type DomainError,
   type LedgerEvent,
   type OrganizationState,
   type PolicyRegistry,
   type RecordedEvent,
-  type SealedRegisterTalent,
-  type TalentCommand,
-  type TalentEvent,
-  type TalentState,
+  type StreamState,
 } from '@talent-ledger/core'
 import { createMemoryKeyStore } from '@talent-ledger/store-memory'
 
@@ -64,10 +64,8 @@ export const runPure = async (commands: Iterable<unknown>, shard: Shard = { inde
   const heads = new Map<string, { version: number; hash: string }>()
   const refused: Record<string, number> = {}
   let index = -1
-  const talents = new Map<string, TalentState>()
-  const organizations = new Map<string, OrganizationState>()
-  let policies: PolicyRegistry = policyDecider.initialState
-  let city: CityState = cityDecider.initialState
+  // each stream's folded state, by stream id (only those a command was accepted on)
+  const states = new Map<string, StreamState>()
   const clock = Date.parse('2026-01-01T00:00:00.000Z')
 
   const append = (c: Command, streamId: string, events: ReadonlyArray<LedgerEvent>): void => {
@@ -84,17 +82,22 @@ export const runPure = async (commands: Iterable<unknown>, shard: Shard = { inde
     heads.set(streamId, { version, hash: prevHash })
   }
 
-  const decideTalent = async (c: Command, state: TalentState): Promise<E.Either<DomainError, ReadonlyArray<TalentEvent>>> => {
-    const ids = organizationsNamed(c)
-    const context = { policies, organizations: Object.fromEntries(ids.map((id) => [id, organizations.get(id)])) }
-    if (c.type !== 'RegisterTalent') return talentDecider.decide({ command: c as TalentCommand, context }, state)
-    // as the ledger does: decide with a placeholder first, so a refused registration never creates a key
-    const { name, nationalId, birthDate, ...rest } = c.data
-    const placeholder: SealedRegisterTalent = { type: c.type, actor: c.actor, data: { ...rest, personal: { alg: 'xchacha20poly1305', keyId: rest.talentId, ciphertext: '' } } }
-    const dry = talentDecider.decide({ command: placeholder, context }, state)
+  /** The policies and the organisations the command names, when its decision reads them. */
+  const contextOf = (needs: DecisionNeeds): Omit<DecisionInput, 'streamState'> =>
+    needs.needsPolicies
+      ? {
+          policies: (states.get(POLICY_STREAM) as PolicyRegistry | undefined) ?? streamEvolvers.policy.initialState,
+          organizations: Object.fromEntries(needs.organizationsNamed.map((id) => [id, states.get(organizationStream(id)) as OrganizationState | undefined])),
+        }
+      : {}
+
+  /** As the ledger does: RegisterTalent is decided with a placeholder first, so a refused registration never creates a key. */
+  const decide = async (c: Command, needs: DecisionNeeds, state: StreamState): Promise<E.Either<DomainError, ReadonlyArray<LedgerEvent>>> => {
+    const input = { streamState: state, ...contextOf(needs) }
+    if (c.type !== 'RegisterTalent') return decideCommand(c, input)
+    const dry = decideCommand(registrationPlaceholder(c), input)
     if (E.isLeft(dry)) return dry
-    const personal = await sealPersonalData(keys, rest.talentId, { name, nationalId, birthDate })
-    return talentDecider.decide({ command: { ...placeholder, data: { ...placeholder.data, personal } }, context }, state)
+    return decideCommand(sealedRegistration(c, await sealPersonalData(keys, c.data.talentId, personalDataOf(c))), input)
   }
 
   for (const raw of commands) {
@@ -108,38 +111,13 @@ export const runPure = async (commands: Iterable<unknown>, shard: Shard = { inde
       continue
     }
     const c = decoded.right
-    const { aggregate, stream } = routeOf(c)
-    let decided: E.Either<DomainError, ReadonlyArray<LedgerEvent>>
-    switch (aggregate) {
-      case 'policy': {
-        const d = policyDecider.decide(c as CommandOf<'AdoptPolicy'>, policies)
-        if (E.isRight(d)) policies = d.right.reduce(policyDecider.evolve, policies)
-        decided = d
-        break
-      }
-      case 'organization': {
-        const id = (c as CommandOf<'RegisterOrganization'>).data.organizationId
-        const state = organizations.get(id) ?? organizationDecider.initialState
-        const d = organizationDecider.decide(c as CommandOf<'RegisterOrganization'>, state)
-        if (E.isRight(d)) organizations.set(id, d.right.reduce(organizationDecider.evolve, state))
-        decided = d
-        break
-      }
-      case 'city': {
-        const d = cityDecider.decide(c as CommandOf<'DesignateCarrier' | 'ReportEmploymentStatistics'>, city)
-        if (E.isRight(d)) city = d.right.reduce(cityDecider.evolve, city)
-        decided = d
-        break
-      }
-      case 'talent': {
-        if (shardOf(stream, shard.of) !== shard.index) continue
-        const state = talents.get(stream) ?? talentDecider.initialState
-        const d = await decideTalent(c, state)
-        if (E.isRight(d)) talents.set(stream, d.right.reduce(talentDecider.evolve, state))
-        decided = d
-        break
-      }
-    }
+    const needs = decisionNeeds(c)
+    const { aggregate, stream } = needs
+    if (aggregate === 'talent' && shardOf(stream, shard.of) !== shard.index) continue
+    const evolver = streamEvolvers[aggregate] as Pick<Decider<never, LedgerEvent, StreamState>, 'initialState' | 'evolve'>
+    const state = states.get(stream) ?? evolver.initialState
+    const decided = await decide(c, needs, state)
+    if (E.isRight(decided)) states.set(stream, decided.right.reduce(evolver.evolve, state))
     // every shard decides the shared streams (talent decisions read them); shard 0 keeps their events
     if (aggregate !== 'talent' && shard.index !== 0) continue
     if (E.isLeft(decided)) refused[decided.left.code] = (refused[decided.left.code] ?? 0) + 1

@@ -160,3 +160,14 @@ export { deliveryStatusOf, type DeliveryStatusSummary, type StatusCounts } from 
 // application
 export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'
 export { routeOf, organizationsNamed, businessDateOf, type Aggregate } from './application/routing.js'
+export {
+  decideCommand,
+  decisionNeeds,
+  streamEvolvers,
+  type DecidableCommand,
+  type DecisionInput,
+  type DecisionNeeds,
+  type StreamState,
+  type StreamStates,
+} from './application/decide-command.js'
+export { personalDataOf, sealedRegistration, registrationPlaceholder } from './application/sealed-registration.js'

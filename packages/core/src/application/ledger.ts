@@ -16,11 +16,11 @@ import { upcasterChain, type Upcaster } from '../kernel/upcasting.js'
 import { cityDecider } from '../domain/city.js'
 import type { Command, CommandOf } from '../domain/commands.js'
 import { decodeCommand, decodeStored } from '../domain/decode.js'
-import { CURRENT_SCHEMA_VERSION, type LedgerEvent, type TalentEvent } from '../domain/events.js'
+import { CURRENT_SCHEMA_VERSION, type LedgerEvent } from '../domain/events.js'
 import { organizationDecider, organizationStream, type OrganizationState } from '../domain/organization.js'
 import { openPersonalData, sealPersonalData } from '../domain/personal-data.js'
 import { POLICY_STREAM, policyDecider } from '../domain/policy-stream.js'
-import type { SealedRegisterTalent, TalentCommand, TalentContext, TalentDecision } from '../domain/talent/context.js'
+import type { SealedRegisterTalent } from '../domain/talent/context.js'
 import { initialTalentState, type TalentState } from '../domain/talent/state.js'
 import { talentDecider, talentStream } from '../domain/talent/talent.js'
 import type { PolicyRegistry } from '../policy/registry.js'
@@ -29,7 +29,9 @@ import { defaultNotificationPolicy } from '../notifications/default-notification
 import type { NotificationPolicy } from '../notifications/notification-policy.js'
 import { outboxEntriesFor } from '../notifications/outbox-entries.js'
 import { foldedStreams, type StreamFold } from './folded-streams.js'
-import { businessDateOf, organizationsNamed, routeOf } from './routing.js'
+import { decideCommand, decisionNeeds, type DecidableCommand, type DecisionInput, type DecisionNeeds, type StreamState, type StreamStates } from './decide-command.js'
+import { businessDateOf, type Aggregate } from './routing.js'
+import { personalDataOf, registrationPlaceholder, sealedRegistration } from './sealed-registration.js'
 
 /** A command's outcome, in the shape of a CLI result line. */
 export type CommandResult =
@@ -110,11 +112,14 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       return state
     },
   })
-  const foldStream = <S, Ev>(decider: Pick<Decider<unknown, Ev, S>, 'initialState' | 'evolve'>, rows: ReadonlyArray<RecordedEvent>): S =>
-    streamFold(decider).foldRows(decider.initialState, rows)
   const policyFold = streamFold(policyDecider)
   const organizationFold = streamFold(organizationDecider)
-  const talentFold = streamFold(talentDecider)
+  const folds: { readonly [A in Aggregate]: StreamFold<StreamStates[A]> } = {
+    policy: policyFold,
+    organization: organizationFold,
+    city: streamFold(cityDecider),
+    talent: streamFold(talentDecider),
+  }
 
   const policies = async (fresh = false): Promise<PolicyRegistry> => (await folded.load(POLICY_STREAM, policyFold, fresh)).state
 
@@ -123,9 +128,10 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     return loaded.version === 0 ? undefined : loaded.state
   }
 
-  /** After a conflict (`fresh`), the context is folded again from the store too. */
-  const talentContext = async (c: Command, fresh = false): Promise<TalentContext> => {
-    const ids = organizationsNamed(c)
+  /** The context `needs` names; after a conflict (`fresh`), folded again from the store too. */
+  const contextFor = async (needs: DecisionNeeds, fresh = false): Promise<Omit<DecisionInput, 'streamState'>> => {
+    if (!needs.needsPolicies && needs.organizationsNamed.length === 0) return {}
+    const ids = needs.organizationsNamed
     const orgs = await Promise.all(ids.map((id) => organization(id, fresh)))
     return { policies: await policies(fresh), organizations: Object.fromEntries(ids.map((id, i) => [id, orgs[i]])) }
   }
@@ -145,56 +151,42 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       }))
     }
 
-  const attemptFor = <S, Ev extends { type: string; data: unknown }, C>(
-    decider: Decider<C, Ev, S>,
-    command: C,
-    c: Command,
-    options: ExecuteOptions,
-  ): Attempt<S, Ev> => ({
-    fold: (rows) => foldStream(decider, rows),
-    load: (fresh) => folded.load(routeOf(c).stream, streamFold(decider), fresh),
-    decide: (state) => decider.decide(command, state),
-    toNewEvents: toNewEvents(c, options),
-  })
-
   /** RegisterTalent: decide with a placeholder first so a refused registration never creates a key. */
-  const sealRegistration = async (c: CommandOf<'RegisterTalent'>): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
-    const { name, nationalId, birthDate, ...rest } = c.data
-    const placeholder: SealedRegisterTalent = { type: c.type, actor: c.actor, data: { ...rest, personal: { alg: 'xchacha20poly1305', keyId: rest.talentId, ciphertext: '' } } }
-    const { state } = await folded.load(talentStream(rest.talentId), talentFold)
-    const dry = talentDecider.decide({ command: placeholder, context: await talentContext(c) }, state)
+  const sealRegistration = async (c: CommandOf<'RegisterTalent'>, needs: DecisionNeeds): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
+    const placeholder = registrationPlaceholder(c)
+    const { state } = await folded.load(needs.stream, folds.talent)
+    const dry = decideCommand(placeholder, { streamState: state, ...(await contextFor(needs)) })
     if (E.isLeft(dry)) return dry
-    const personal = await sealPersonalData(keys, rest.talentId, { name, nationalId, birthDate })
-    return E.right({ ...placeholder, data: { ...placeholder.data, personal } })
+    return E.right(sealedRegistration(c, await sealPersonalData(keys, c.data.talentId, personalDataOf(c))))
   }
 
   const run = async (c: Command, options: ExecuteOptions): Promise<E.Either<DomainError, { stream: string; version: number; events: ReadonlyArray<{ type: string }> }>> => {
-    const { aggregate, stream } = routeOf(c)
-    switch (aggregate) {
-      case 'policy':
-        return handleCommand(store, stream, retry, async () => E.right(attemptFor(policyDecider, c as CommandOf<'AdoptPolicy'>, c, options)))()
-      case 'organization':
-        return handleCommand(store, stream, retry, async () => E.right(attemptFor(organizationDecider, c as CommandOf<'RegisterOrganization'>, c, options)))()
-      case 'city':
-        return handleCommand(store, stream, retry, async () =>
-          E.right(attemptFor(cityDecider, c as CommandOf<'DesignateCarrier' | 'ReportEmploymentStatistics'>, c, options)),
-        )()
-      case 'talent': {
-        let command: TalentCommand
-        if (c.type === 'RegisterTalent') {
-          const sealed = await sealRegistration(c)
-          if (E.isLeft(sealed)) return sealed
-          command = sealed.right
-        } else command = c as TalentCommand
-        const result = await handleCommand(store, stream, retry, async (n) => {
-          const attempt = attemptFor<TalentState, TalentEvent, TalentDecision>(talentDecider, { command, context: await talentContext(c, n > 1) }, c, options)
-          return E.right(notifications === null || notifications.rules.length === 0 ? attempt : { ...attempt, outboxFor: (events, state) => outboxEntriesFor(notifications, events, state) })
-        })()
-        // erase the key after the event is stored, and again on a repeated ForgetTalent in case a crash came between
-        if (c.type === 'ForgetTalent' && (E.isRight(result) || result.left.code === 'Duplicate')) await keys.forget(c.data.talentId)
-        return result
+    const needs = decisionNeeds(c)
+    let command: DecidableCommand
+    if (c.type === 'RegisterTalent') {
+      const sealed = await sealRegistration(c, needs)
+      if (E.isLeft(sealed)) return sealed
+      command = sealed.right
+    } else command = c
+    const fold = folds[needs.aggregate] as StreamFold<StreamState>
+    // notices are for talent events only (their recipients are the talent's)
+    const outboxFor =
+      needs.aggregate !== 'talent' || notifications === null || notifications.rules.length === 0
+        ? undefined
+        : (events: ReadonlyArray<NewEvent>, state: StreamState) => outboxEntriesFor(notifications, events, state as TalentState)
+    const result = await handleCommand(store, needs.stream, retry, async (n) => {
+      const context = await contextFor(needs, n > 1)
+      const attempt: Attempt<StreamState, LedgerEvent> = {
+        fold: (rows) => fold.foldRows(fold.initialState, rows),
+        load: (fresh) => folded.load(needs.stream, fold, fresh),
+        decide: (state) => decideCommand(command, { streamState: state, ...context }),
+        toNewEvents: toNewEvents(c, options),
       }
-    }
+      return E.right(outboxFor === undefined ? attempt : { ...attempt, outboxFor })
+    })()
+    // erase the key after the event is stored, and again on a repeated ForgetTalent in case a crash came between
+    if (c.type === 'ForgetTalent' && (E.isRight(result) || result.left.code === 'Duplicate')) await keys.forget(c.data.talentId)
+    return result
   }
 
   const execute = async (raw: unknown, options: ExecuteOptions = {}): Promise<CommandResult> => {
@@ -208,7 +200,7 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
 
   const talentState = async (talentId: string, at?: AsOf): Promise<TalentState> => {
     const rows = (await store.readStream(talentStream(talentId))).filter(within(at))
-    return rows.length === 0 ? initialTalentState : foldStream(talentDecider, rows)
+    return rows.length === 0 ? initialTalentState : folds.talent.foldRows(initialTalentState, rows)
   }
 
   const profile = async (talentId: string, at?: AsOf): Promise<TalentProfile | null> => {

@@ -3,32 +3,34 @@
  * building each decision's context the way `createTalentLedger` does (policies from PolicyAdopted,
  * organisations from OrganizationRegistered), and keeps every outcome with the state it was decided
  * on. RegisterTalent's personal data is replaced by a fake sealed value, so no key store is needed.
+ * Deciding is the core's `decideCommand`; only the states are kept here.
  * For properties over command sequences; it is not a ledger (no hashes, no envelopes, no retries).
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {
   businessDateOf,
-  cityDecider,
+  decideCommand,
+  decisionNeeds,
   decodeCommand,
   organizationDecider,
-  organizationsNamed,
-  policyDecider,
   routeOf,
+  sealedRegistration,
+  streamEvolvers,
   talentDecider,
+  type Aggregate,
   type CityCommand,
-  type CityEvent,
   type CityState,
   type Command,
+  type DecidableCommand,
   type Decider,
   type DomainError,
   type LedgerEvent,
   type OrganizationCommand,
-  type OrganizationEvent,
   type OrganizationState,
   type PolicyCommand,
-  type PolicyEvent,
   type PolicyRegistry,
   type SealedPersonalData,
+  type StreamState,
   type TalentCommand,
   type TalentContext,
   type TalentDecision,
@@ -86,11 +88,8 @@ export const fakeSealedPersonalData = (talentId: string): SealedPersonalData => 
 })
 
 /** The talent command a decoded command becomes (RegisterTalent's personal data sealed). */
-export const toTalentCommand = (c: Command): TalentCommand => {
-  if (c.type !== 'RegisterTalent') return c as TalentCommand
-  const { name: _name, nationalId: _nationalId, birthDate: _birthDate, ...rest } = c.data
-  return { type: c.type, actor: c.actor, data: { ...rest, personal: fakeSealedPersonalData(rest.talentId) } }
-}
+export const toTalentCommand = (c: Command): TalentCommand =>
+  c.type === 'RegisterTalent' ? sealedRegistration(c, fakeSealedPersonalData(c.data.talentId)) : (c as TalentCommand)
 
 /** A ledger session in memory. */
 export interface PureLedger {
@@ -104,45 +103,50 @@ export interface PureLedger {
 
 /** Starts a ledger session in memory: `execute` one raw command at a time, `view` the states. */
 export const pureLedger = (talent: TalentDeciderUnderTest = talentDecider): PureLedger => {
-  let policies: PolicyRegistry = policyDecider.initialState
-  let city: CityState = cityDecider.initialState
+  let policies: PolicyRegistry = streamEvolvers.policy.initialState
+  let city: CityState = streamEvolvers.city.initialState
   const organizations: Record<string, OrganizationState> = {}
   const talents: Record<string, TalentState> = {}
   const log: LoggedEvent[] = []
   // ForgetTalent names no date: the ledger uses the clock, here the latest business date seen
   let today = '1970-01-01'
 
+  /** The state of the stream the command is decided on. */
+  const stateOf = (aggregate: Aggregate, c: Command): StreamState => {
+    switch (aggregate) {
+      case 'policy':
+        return policies
+      case 'organization':
+        return organizations[(c as OrganizationCommand).data.organizationId] ?? organizationDecider.initialState
+      case 'city':
+        return city
+      case 'talent':
+        return talents[(c as TalentCommand).data.talentId] ?? talent.initialState
+    }
+  }
+
+  /** Keeps the state of the stream the command was decided on. */
+  const keep = (aggregate: Aggregate, c: Command, state: StreamState): void => {
+    if (aggregate === 'policy') policies = state as PolicyRegistry
+    else if (aggregate === 'organization') organizations[(c as OrganizationCommand).data.organizationId] = state as OrganizationState
+    else if (aggregate === 'city') city = state as CityState
+    else talents[(c as TalentCommand).data.talentId] = state as TalentState
+  }
+
   /** The decision of a command, and how to fold its events into the aggregate it belongs to. */
   const decide = (c: Command): { decision: RunDecision; result: E.Either<DomainError, ReadonlyArray<LedgerEvent>>; apply: (events: ReadonlyArray<LedgerEvent>) => void } => {
-    const { aggregate } = routeOf(c)
-    switch (aggregate) {
-      case 'policy': {
-        const command = c as PolicyCommand
-        const apply = (es: ReadonlyArray<LedgerEvent>): void => void (policies = (es as PolicyEvent[]).reduce(policyDecider.evolve, policies))
-        return { decision: { aggregate, command, before: policies }, result: policyDecider.decide(command, policies), apply }
-      }
-      case 'organization': {
-        const command = c as OrganizationCommand
-        const id = command.data.organizationId
-        const before = organizations[id] ?? organizationDecider.initialState
-        const apply = (es: ReadonlyArray<LedgerEvent>): void => void (organizations[id] = (es as OrganizationEvent[]).reduce(organizationDecider.evolve, before))
-        return { decision: { aggregate, command, before }, result: organizationDecider.decide(command, before), apply }
-      }
-      case 'city': {
-        const command = c as CityCommand
-        const apply = (es: ReadonlyArray<LedgerEvent>): void => void (city = (es as CityEvent[]).reduce(cityDecider.evolve, city))
-        return { decision: { aggregate, command, before: city }, result: cityDecider.decide(command, city), apply }
-      }
-      case 'talent': {
-        const command = toTalentCommand(c)
-        const id = command.data.talentId
-        const before = talents[id] ?? talent.initialState
-        // as createTalentLedger does: the policies adopted so far and the organisations the command names
-        const context: TalentContext = { policies, organizations: Object.fromEntries(organizationsNamed(c).map((o) => [o, organizations[o]])) }
-        const apply = (es: ReadonlyArray<LedgerEvent>): void => void (talents[id] = (es as TalentEvent[]).reduce(talent.evolve, before))
-        return { decision: { aggregate, command, context, before }, result: talent.decide({ command, context }, before), apply }
-      }
-    }
+    const needs = decisionNeeds(c)
+    const { aggregate } = needs
+    const before = stateOf(aggregate, c)
+    const command: DecidableCommand = aggregate === 'talent' ? toTalentCommand(c) : (c as DecidableCommand)
+    // as createTalentLedger does: the policies adopted so far and the organisations the command names
+    const context: TalentContext | undefined = needs.needsPolicies
+      ? { policies, organizations: Object.fromEntries(needs.organizationsNamed.map((o) => [o, organizations[o]])) }
+      : undefined
+    const evolve = (aggregate === 'talent' ? talent.evolve : streamEvolvers[aggregate].evolve) as (s: StreamState, e: LedgerEvent) => StreamState
+    const apply = (es: ReadonlyArray<LedgerEvent>): void => keep(aggregate, c, es.reduce(evolve, before))
+    const decision = (context === undefined ? { aggregate, command, before } : { aggregate, command, context, before }) as RunDecision
+    return { decision, result: decideCommand(command, { streamState: before, ...context }, talent), apply }
   }
 
   const execute = (raw: unknown): Outcome => {

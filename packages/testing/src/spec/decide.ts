@@ -1,26 +1,31 @@
 /**
  * Runs one raw command against a history of domain events, purely, the way the ledger service
- * (core `application/ledger.ts`) does against a store: decode, route, build the state of the
- * command's stream and the context its decision reads, then call the aggregate's `decide`.
+ * (core `application/ledger.ts`) does against a store: decode, build the state of the command's
+ * stream and the context its decision reads from the history, then call the core's `decideCommand`.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {
   cityDecider,
+  decideCommand as decideInCore,
+  decisionNeeds,
   decodeCommand,
   describeErrors,
   EventData,
   fold,
   organizationDecider,
   organizationsNamed,
+  personalDataOf,
   policyDecider,
   routeOf,
+  sealedRegistration,
   talentDecider,
   type Command,
   type CommandOf,
+  type DecidableCommand,
   type DomainError,
   type LedgerEvent,
   type OrganizationState,
-  type TalentCommand,
+  type StreamState,
   type TalentContext,
   type TalentEvent,
   type TalentState,
@@ -63,33 +68,25 @@ export const talentContextOf = (history: ReadonlyArray<LedgerEvent>, c: Command)
   organizations: Object.fromEntries(organizationsNamed(c).map((id) => [id, organizationOf(history, id)])),
 })
 
-/** RegisterTalent with its personal data replaced by the deterministic fake seal. */
-const sealed = (c: CommandOf<'RegisterTalent'>): TalentCommand => {
-  const { name, nationalId, birthDate, ...rest } = c.data
-  return { type: c.type, actor: c.actor, data: { ...rest, personal: fakeSeal(rest.talentId, { name, nationalId, birthDate }) } }
+/** The state of the stream a command is decided on, folded from the history. */
+const streamStateOf = (history: ReadonlyArray<LedgerEvent>, c: Command): StreamState => {
+  switch (routeOf(c).aggregate) {
+    case 'policy':
+      return fold(policyDecider)(history.flatMap((e) => (e.type === 'PolicyAdopted' ? [e] : [])))
+    case 'organization':
+      return organizationOf(history, (c as CommandOf<'RegisterOrganization'>).data.organizationId) ?? organizationDecider.initialState
+    case 'city':
+      return fold(cityDecider)(history.flatMap((e) => (e.type === 'CarrierDesignated' || e.type === 'EmploymentStatisticsReported' ? [e] : [])))
+    case 'talent':
+      return talentStateOf(history, (c as Extract<Command, { data: { talentId: string } }>).data.talentId)
+  }
 }
 
-/** Decides an already decoded command after the history. */
+/** Decides an already decoded command after the history (RegisterTalent sealed with the fake seal). */
 export const decideCommand = (history: ReadonlyArray<LedgerEvent>, c: Command): Decision => {
-  const route = routeOf(c)
-  switch (route.aggregate) {
-    case 'policy':
-      return policyDecider.decide(c as CommandOf<'AdoptPolicy'>, fold(policyDecider)(history.flatMap((e) => (e.type === 'PolicyAdopted' ? [e] : []))))
-    case 'organization': {
-      const id = (c as CommandOf<'RegisterOrganization'>).data.organizationId
-      const events = history.flatMap((e) => (e.type === 'OrganizationRegistered' && e.data.organizationId === id ? [e] : []))
-      return organizationDecider.decide(c as CommandOf<'RegisterOrganization'>, fold(organizationDecider)(events))
-    }
-    case 'city': {
-      const events = history.flatMap((e) => (e.type === 'CarrierDesignated' || e.type === 'EmploymentStatisticsReported' ? [e] : []))
-      return cityDecider.decide(c as CommandOf<'DesignateCarrier' | 'ReportEmploymentStatistics'>, fold(cityDecider)(events))
-    }
-    case 'talent': {
-      const talent = c as Extract<Command, { data: { talentId: string } }>
-      const command = talent.type === 'RegisterTalent' ? sealed(talent) : (talent as TalentCommand)
-      return talentDecider.decide({ command, context: talentContextOf(history, c) }, talentStateOf(history, talent.data.talentId))
-    }
-  }
+  const command: DecidableCommand = c.type === 'RegisterTalent' ? sealedRegistration(c, fakeSeal(c.data.talentId, personalDataOf(c))) : c
+  const context = decisionNeeds(c).needsPolicies ? talentContextOf(history, c) : {}
+  return decideInCore(command, { streamState: streamStateOf(history, c), ...context })
 }
 
 /** Decodes a raw command (so `Malformed` is testable) and decides it after the history. */

@@ -32,7 +32,7 @@ export interface PostgresEventStoreOptions {
   readonly pool?: pg.Pool
   /** Schema of the store's tables (default `talent_ledger`), created if absent; a lower-case identifier. */
   readonly schema?: string
-  /** Connections of the store's own pool (default 10); one more is kept for LISTEN once something subscribes. */
+  /** Connections of the store's own pool (default 10); one more sends notifies (closed when idle), one more LISTENs once something subscribes. */
   readonly poolSize?: number
   /** Record time of ledger digests and outbox rows (default: the system clock). */
   readonly clock?: Clock

@@ -3,7 +3,7 @@
  * busy writers do not feel it. Measured on the bench (8 writers, one Node process, 2 cores): a
  * `pg_notify` after every burst of commits, on the appenders' own pool, took a pool connection
  * from the writers much of the time and a query's worth of client work per burst; leaving it out
- * sped the 8-writer appends up by 12–24 % (interleaved runs). So the notifies go through a private
+ * cut the 8-writer append time by 11–24 % (interleaved runs). So the notifies go through a private
  * pool of one connection (outside the appenders' pool, closed after 10 s idle, never keeping the
  * process alive) and are coalesced over a short window: the first commit after a quiet spell
  * starts a `NOTIFY_WINDOW_MS` timer, the commits inside the window ride on the one notify sent when

@@ -27,8 +27,13 @@ import { toPosition } from './rows.js'
 /** What an append yields: the port's outcome plus, when events were stored, the events as a reader will see them. */
 export interface Appended {
   readonly outcome: E.Either<WrongExpectedVersion, AppendResult>
-  readonly stored: ReadonlyArray<RecordedEvent>
+  /** How many events this call stored (0 for a conflict or a retried batch). */
+  readonly written: number
+  /** The events it stored, as a reader will see them; built on demand (only inline projections need them). */
+  readonly stored: () => ReadonlyArray<RecordedEvent>
 }
+
+const NOTHING_STORED = (): ReadonlyArray<RecordedEvent> => []
 
 /** One append's request. */
 export interface AppendRequest {
@@ -36,7 +41,8 @@ export interface AppendRequest {
   readonly events: ReadonlyArray<NewEvent>
   readonly expected: ExpectedVersion
   readonly outbox: ReadonlyArray<OutboxEntry>
-  readonly createdAt: string
+  /** Record time of the outbox rows (null when there are none). */
+  readonly createdAt: string | null
   /** Take the append lock exclusively (inline projections fold in log order). */
   readonly exclusive: boolean
 }
@@ -106,7 +112,8 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
 
   const conflict = (r: AppendRequest, actual: number): Appended => ({
     outcome: E.left({ code: 'Conflict', streamId: r.streamId, expected: r.expected, actual }),
-    stored: [],
+    written: 0,
+    stored: NOTHING_STORED,
   })
 
   /** Appends `r` through `q` (the pool: its own transaction; a client: inside the caller's). */
@@ -117,11 +124,11 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
     for (;;) {
       if (head === undefined || events.length === 0) {
         const p = await probe(q, streamId, events)
-        if (p.original !== undefined) return { outcome: E.right(p.original), stored: [] }
+        if (p.original !== undefined) return { outcome: E.right(p.original), written: 0, stored: NOTHING_STORED }
         head = p.head
         heads.remember(streamId, head)
         if (!versionMatches(r.expected, head.version)) return conflict(r, head.version)
-        if (events.length === 0) return { outcome: E.right({ streamId, version: head.version, lastPosition: 0 }), stored: [] }
+        if (events.length === 0) return { outcome: E.right({ streamId, version: head.version, lastPosition: 0 }), written: 0, stored: NOTHING_STORED }
       }
       const sealed = sealEvents({ streamId, version: head.version, hash: head.hash }, events, () => 0)
       const data = sealed.map((e) => JSON.stringify(e.data))
@@ -148,12 +155,12 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
         const last = sealed[sealed.length - 1]!
         heads.remember(streamId, { version: last.version, hash: last.hash })
         // as a reader will see them: positions assigned, data and metadata through JSON
-        const stored = sealed.map((e, i) => ({ ...e, globalPosition: first + i, data: JSON.parse(data[i]!) as unknown, metadata: JSON.parse(metadata[i]!) as RecordedEvent['metadata'] }))
-        return { outcome: E.right({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), stored }
+        const stored = () => sealed.map((e, i) => ({ ...e, globalPosition: first + i, data: JSON.parse(data[i]!) as unknown, metadata: JSON.parse(metadata[i]!) as RecordedEvent['metadata'] }))
+        return { outcome: E.right({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), written: sealed.length, stored }
       }
       if (row.r_status === 'duplicate') {
         if (row.r_stream !== streamId) throw alreadyElsewhere(events[0]!.eventId, row.r_stream ?? '?', streamId)
-        return { outcome: E.right({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), stored: [] }
+        return { outcome: E.right({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), written: 0, stored: NOTHING_STORED }
       }
       head = { version: row.r_version, hash: row.r_hash ?? '' }
       heads.remember(streamId, head)
@@ -166,7 +173,7 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
   const backstopConflict = async (q: Queryable, r: AppendRequest): Promise<Appended> => {
     heads.forget(r.streamId)
     const p = await probe(q, r.streamId, r.events)
-    if (p.original !== undefined) return { outcome: E.right(p.original), stored: [] }
+    if (p.original !== undefined) return { outcome: E.right(p.original), written: 0, stored: NOTHING_STORED }
     return conflict(r, p.head.version)
   }
 

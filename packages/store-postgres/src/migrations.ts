@@ -9,6 +9,7 @@
 import type pg from 'pg'
 import { PostgresSchemaError } from './errors.js'
 import { MIGRATION_LOCK_CLASS, type Schema } from './schema-name.js'
+import { readAfterSql } from './read-after-sql.js'
 import { appendEventsSql, readHorizonSql } from './sql-functions.js'
 
 /** One schema step. */
@@ -66,6 +67,11 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     version: 2,
     name: 'append-and-horizon-functions',
     sql: (schema) => [readHorizonSql(schema), appendEventsSql(schema)],
+  },
+  {
+    version: 3,
+    name: 'read-after-function',
+    sql: (schema) => [readAfterSql(schema)],
   },
 ]
 

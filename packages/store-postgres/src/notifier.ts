@@ -3,13 +3,14 @@
  * processes by a `NOTIFY` on the schema's channel, which a dedicated listening connection per store
  * receives; subscriptions also poll slowly as a safety net (a notification lost with a dropped
  * listening connection, or a writer killed between its commit and its notify).
- * NOTE: the NOTIFY is sent after the commit, coalesced (at most one in flight per store), rather
- * than inside the append transaction: a transaction that notifies takes PostgreSQL's database-wide
- * notify lock at commit and holds it through the commit's WAL flush, which would serialise every
- * appender's commit and defeat group commit. A notify sent after the latest commit still wakes the
- * listeners for every commit before it.
+ * NOTE: the NOTIFY is sent after the commit, not inside the append transaction: a transaction that
+ * notifies takes PostgreSQL's database-wide notify lock at commit and holds it through the commit's
+ * WAL flush, which would serialise every appender's commit and defeat group commit. It is coalesced
+ * over a short window and sent on a connection of its own (`notify-sender.ts`): a notify sent after
+ * the latest commit still wakes the listeners for every commit before it.
  */
 import pg from 'pg'
+import { createNotifySender } from './notify-sender.js'
 
 /** The wake-up service of one store. */
 export interface Notifier {
@@ -31,21 +32,12 @@ export const channelOf = (schema: string): string => `talent_ledger:${schema}`.s
 export const createNotifier = (pool: pg.Pool, schema: string): Notifier => {
   const channel = channelOf(schema)
   const listeners = new Set<() => void>()
-  let dirty = false
-  let sending: Promise<void> | null = null
+  const sender = createNotifySender(pool.options, channel)
   let listening: Promise<pg.Client | null> | null = null
   let closed = false
 
   const wakeAll = (): void => {
     for (const l of [...listeners]) l()
-  }
-  const send = async (): Promise<void> => {
-    while (dirty && !closed) {
-      dirty = false
-      // best effort: a missed notification is covered by the subscribers' slow poll
-      await pool.query('SELECT pg_notify($1, $2)', [channel, '']).catch(() => undefined)
-    }
-    sending = null
   }
   const listen = (): void => {
     if (listening !== null || closed) return
@@ -75,8 +67,7 @@ export const createNotifier = (pool: pg.Pool, schema: string): Notifier => {
   return {
     poke: () => {
       wakeAll()
-      dirty = true
-      sending ??= send()
+      sender.request()
     },
     onWake: (listener) => {
       listeners.add(listener)
@@ -97,7 +88,7 @@ export const createNotifier = (pool: pg.Pool, schema: string): Notifier => {
       }),
     close: async () => {
       closed = true
-      await sending
+      await sender.close()
       const client = await listening
       listening = null
       await client?.end().catch(() => undefined)

@@ -3,7 +3,7 @@
  * function — one round trip, one transaction — that moves the stream head only if it is where the
  * events were sealed against, inserts the events with positions derived from the transaction id,
  * and writes their outbox rows. Appenders to different streams run side by side (group commit);
- * `readAll` and subscriptions return only the final part of the log, below `read_horizon()`, so
+ * `readAll` and subscriptions return only the final part of the log, below the read horizon, so
  * they see events in one order and never skip one that commits late (see `sql-functions.ts`).
  * With inline projections an append is a transaction holding the schema's append lock
  * exclusively: the projections fold in log order and commit with the events.
@@ -32,7 +32,7 @@ export interface PostgresEventStoreOptions {
   readonly pool?: pg.Pool
   /** Schema of the store's tables (default `talent_ledger`), created if absent; a lower-case identifier. */
   readonly schema?: string
-  /** Connections of the store's own pool (default 10); one more is kept for LISTEN once something subscribes. */
+  /** Connections of the store's own pool (default 10); one more sends notifies (closed when idle), one more LISTENs once something subscribes. */
   readonly poolSize?: number
   /** Record time of ledger digests and outbox rows (default: the system clock). */
   readonly clock?: Clock
@@ -77,7 +77,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   const projections = projectionTable(s)
   const q = (name: string, text: string) => ({ name: `${name}-${s.name}`, text })
   const sql = {
-    readAll: q('tl-read-all', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE global_position > $1 AND global_position < (SELECT ${s.sql}.read_horizon()) ORDER BY global_position LIMIT $2`),
+    readAll: q('tl-read-all', `SELECT * FROM ${s.sql}.read_after($1, $2)`),
     range: q('tl-read-range', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE global_position > $1 AND global_position < $2 ORDER BY global_position LIMIT $3`),
     readStream: q('tl-read-stream', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version`),
   }
@@ -92,8 +92,9 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     try {
       return await withTransaction(pool, async (client) => {
         const appended = await appender.append(client, r)
-        const first = appended.stored[0]
-        if (first !== undefined) await inline.applyInTransaction(client, first.globalPosition, appended.stored)
+        const stored = appended.stored()
+        const first = stored[0]
+        if (first !== undefined) await inline.applyInTransaction(client, first.globalPosition, stored)
         return appended
       })
     } catch (error) {
@@ -104,7 +105,8 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   }
 
   const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions = {}) => {
-    const request: AppendRequest = { streamId, events, expected, outbox: o.outbox ?? [], createdAt: now(), exclusive: !inline.isEmpty }
+    const outbox = o.outbox ?? []
+    const request: AppendRequest = { streamId, events, expected, outbox, createdAt: outbox.length === 0 ? null : now(), exclusive: !inline.isEmpty }
     let appended: Appended
     try {
       appended = await appendOnce(request)
@@ -112,7 +114,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
       if (!(error instanceof BackstopConflict)) throw error
       appended = await appender.backstopConflict(pool, request)
     }
-    if (E.isRight(appended.outcome) && appended.stored.length > 0) notifier.poke()
+    if (E.isRight(appended.outcome) && appended.written > 0) notifier.poke()
     return appended.outcome
   }
 

@@ -13,6 +13,8 @@
  * horizon a reader has passed: a cursor `after = last position seen` never skips. Transactions of
  * other applications (no append lock) do not hold readers back. Positions stay safe JavaScript
  * integers while the cluster's transaction ids stay below 2^33 (append refuses beyond that).
+ * The store's readers call `read_after` (`read-after-sql.ts`, migration 3), which computes the same
+ * horizon with the lock scan before the snapshot; `read_horizon` stays for callers of migration 2.
  */
 import { APPEND_LOCK_CLASS, type Schema } from './schema-name.js'
 

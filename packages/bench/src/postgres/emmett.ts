@@ -14,28 +14,11 @@
  */
 import pg from 'pg'
 import { dumbo, getPostgreSQLEventStore, readMessagesBatch, type PostgresReadEvent } from '@talent-ledger/bench-emmett-postgres'
-import { sealEvents, type EventMetadata, type RecordedEvent } from '@talent-ledger/core'
+import { sealEvents } from '@talent-ledger/core'
 import type { OpenContender } from '../shared/contender.js'
+import { recordedOfEmmett } from '../shared/emmett-events.js'
 import { dropSchema, runSql, withSearchPath, connectionString } from './connection.js'
 
-/** What this contender stores as an Emmett event's metadata. */
-type Stored = EventMetadata & { eventId: string; schemaVersion: number; prevHash: string; hash: string }
-
-const toRecorded = (m: PostgresReadEvent): RecordedEvent => {
-  const { eventId, schemaVersion, prevHash, hash, actor, correlationId, causationId, occurredOn, recordedAt } = m.metadata as unknown as Stored
-  return {
-    eventId,
-    streamId: m.metadata.streamName,
-    version: Number(m.metadata.streamPosition),
-    globalPosition: Number(m.metadata.globalPosition),
-    type: m.type,
-    schemaVersion,
-    data: m.data,
-    metadata: { actor, correlationId, causationId, occurredOn, recordedAt },
-    prevHash,
-    hash,
-  }
-}
 
 // the type parsers dumbo replaces: int8, jsonb, json
 const PARSED = [20, 3802, 114] as const
@@ -69,10 +52,10 @@ export const openEmmett = (poolSize: number): OpenContender => async (schema) =>
       await store.appendToStream(b.streamId, events, { expectedStreamVersion: BigInt(b.expected) })
       heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
     },
-    readStream: async (streamId) => (await store.readStream(streamId)).events.map((m) => toRecorded(m as PostgresReadEvent)),
+    readStream: async (streamId) => (await store.readStream(streamId)).events.map((m) => recordedOfEmmett(m as PostgresReadEvent)),
     readAll: async (after, limit) => {
       const page = await readMessagesBatch(pool.execute, { after: BigInt(after), batchSize: limit })
-      return page.messages.map((m) => toRecorded(m as unknown as PostgresReadEvent))
+      return page.messages.map((m) => recordedOfEmmett(m as unknown as PostgresReadEvent))
     },
     close: async () => {
       await store.close()

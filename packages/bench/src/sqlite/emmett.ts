@@ -10,28 +10,11 @@
  * statements in progress" and rolls back; such an append is retried (the time counts) and counted.
  */
 import { getSQLiteEventStore, readMessagesBatch, sqliteConnection, type SQLiteReadEvent } from '@event-driven-io/emmett-sqlite'
-import { sealEvents, type EventMetadata, type RecordedEvent } from '@talent-ledger/core'
+import { sealEvents } from '@talent-ledger/core'
 import { nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from '../shared/contender.js'
+import { recordedOfEmmett } from '../shared/emmett-events.js'
 
-/** What this contender stores as an Emmett event's metadata. */
-type Stored = EventMetadata & { eventId: string; schemaVersion: number; prevHash: string; hash: string }
-
-const toRecorded = (m: SQLiteReadEvent): RecordedEvent => {
-  const { eventId, schemaVersion, prevHash, hash, actor, correlationId, causationId, occurredOn, recordedAt } = m.metadata as unknown as Stored
-  return {
-    eventId,
-    streamId: m.metadata.streamName,
-    version: Number(m.metadata.streamPosition),
-    globalPosition: Number(m.metadata.globalPosition),
-    type: m.type,
-    schemaVersion,
-    data: m.data,
-    metadata: { actor, correlationId, causationId, occurredOn, recordedAt },
-    prevHash,
-    hash,
-  }
-}
 
 const isBusy = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY'
 
@@ -75,11 +58,11 @@ export const openEmmett: OpenContender = async (path) => {
       }
       heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
     },
-    readStream: async (streamId) => (await store.readStream(streamId)).events.map((m) => toRecorded(m as SQLiteReadEvent)),
+    readStream: async (streamId) => (await store.readStream(streamId)).events.map((m) => recordedOfEmmett(m as SQLiteReadEvent)),
     readAll: async (after, limit) => {
       reader ??= sqliteConnection({ fileName: path })
       const page = await readMessagesBatch(reader, { after: BigInt(after), batchSize: limit })
-      return page.messages.map((m) => toRecorded(m as SQLiteReadEvent))
+      return page.messages.map((m) => recordedOfEmmett(m as SQLiteReadEvent))
     },
     close: async () => reader?.close(),
   }

@@ -19,3 +19,14 @@ export const openOurs =
       await dropSchema(schema)
     })
   }
+
+/**
+ * Our PostgreSQL store with a pool of `poolSize` on a schema that `openOurs` created (another
+ * process's writer, say): the migrations find their work done; closing leaves the schema to its creator.
+ */
+export const attachOurs =
+  (poolSize: number): OpenContender =>
+  async (schema) => {
+    const store = await createPostgresEventStore({ connectionString, schema, poolSize })
+    return portContender('@talent-ledger/store-postgres', store, () => store.close())
+  }

@@ -9,7 +9,7 @@
  */
 import pg from 'pg'
 import { sealEvents, type NewEvent, type RecordedEvent } from '@talent-ledger/core'
-import type { OpenContender } from '../shared/contender.js'
+import type { Contender, OpenContender } from '../shared/contender.js'
 import { connectionString, dropSchema } from './connection.js'
 
 const COLUMNS = 'global_position, stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash'
@@ -76,38 +76,60 @@ const columnsOf = (sealed: ReadonlyArray<RecordedEvent>): unknown[] => [
   sealed.map((e) => e.hash),
 ]
 
+/**
+ * Raw pg over `pool` on the tables of `schema`, which exist already; `close` runs when the contender
+ * is closed. Stream heads are cached in this contender, so each stream must have one writer.
+ */
+const rawOn = (pool: pg.Pool, schema: string, close: () => Promise<void>): Contender => {
+  const heads = new Map<string, string>()
+  const [readStream, readAll] = [
+    `SELECT ${COLUMNS} FROM "${schema}".events WHERE stream_id = $1 ORDER BY version`,
+    `SELECT ${COLUMNS} FROM "${schema}".events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+  ]
+  const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: number): Promise<void> => {
+    const prev = heads.get(streamId) ?? ''
+    const sealed = sealEvents({ streamId, version: expected, hash: prev }, events, () => 0)
+    const last = sealed[sealed.length - 1]!
+    const values = [...columnsOf(sealed), streamId, last.version, last.hash]
+    const result =
+      expected === 0
+        ? await pool.query({ name: 'append-new', text: appendNew(schema), values })
+        : await pool.query({ name: 'append-existing', text: appendExisting(schema), values: [...values, expected, prev] })
+    if (result.rowCount !== events.length) throw new Error(`raw pg: append to ${streamId} at ${expected} refused (stream not at that version)`)
+    heads.set(streamId, last.hash)
+  }
+  return {
+    name: 'raw pg',
+    checksEnvelopes: false,
+    append: (b) => append(b.streamId, b.events, b.expected),
+    readStream: async (streamId) => (await pool.query<Row>({ name: 'read-stream', text: readStream, values: [streamId] })).rows.map(fromRow),
+    readAll: async (after, limit) => (await pool.query<Row>({ name: 'read-all', text: readAll, values: [after, limit] })).rows.map(fromRow),
+    close,
+  }
+}
+
+const newPool = (poolSize: number): pg.Pool => new pg.Pool({ connectionString, max: poolSize, options: '-c synchronous_commit=on' })
+
 /** pg 8 with a pool of `poolSize`, synchronous_commit on, in a new schema named `schema`. */
 export const openRaw =
   (poolSize: number): OpenContender =>
   async (schema) => {
-    const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c synchronous_commit=on' })
+    const pool = newPool(poolSize)
     await pool.query(schemaSql(schema))
-    const heads = new Map<string, string>()
-    const [readStream, readAll] = [
-      `SELECT ${COLUMNS} FROM "${schema}".events WHERE stream_id = $1 ORDER BY version`,
-      `SELECT ${COLUMNS} FROM "${schema}".events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
-    ]
-    const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: number): Promise<void> => {
-      const prev = heads.get(streamId) ?? ''
-      const sealed = sealEvents({ streamId, version: expected, hash: prev }, events, () => 0)
-      const last = sealed[sealed.length - 1]!
-      const values = [...columnsOf(sealed), streamId, last.version, last.hash]
-      const result =
-        expected === 0
-          ? await pool.query({ name: 'append-new', text: appendNew(schema), values })
-          : await pool.query({ name: 'append-existing', text: appendExisting(schema), values: [...values, expected, prev] })
-      if (result.rowCount !== events.length) throw new Error(`raw pg: append to ${streamId} at ${expected} refused (stream not at that version)`)
-      heads.set(streamId, last.hash)
-    }
-    return {
-      name: 'raw pg',
-      checksEnvelopes: false,
-      append: (b) => append(b.streamId, b.events, b.expected),
-      readStream: async (streamId) => (await pool.query<Row>({ name: 'read-stream', text: readStream, values: [streamId] })).rows.map(fromRow),
-      readAll: async (after, limit) => (await pool.query<Row>({ name: 'read-all', text: readAll, values: [after, limit] })).rows.map(fromRow),
-      close: async () => {
-        await pool.end()
-        await dropSchema(schema)
-      },
-    }
+    return rawOn(pool, schema, async () => {
+      await pool.end()
+      await dropSchema(schema)
+    })
+  }
+
+/**
+ * pg 8 with a pool of `poolSize` on a schema that `openRaw` created (another process's writer, say);
+ * closing it ends the pool and leaves the schema to its creator.
+ */
+export const attachRaw =
+  (poolSize: number): OpenContender =>
+  async (schema) => {
+    const pool = newPool(poolSize)
+    await pool.query('SELECT 1')
+    return rawOn(pool, schema, () => pool.end())
   }

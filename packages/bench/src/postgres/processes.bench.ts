@@ -1,0 +1,70 @@
+/**
+ * `pnpm bench:postgres:processes`: how append throughput scales with writers in separate processes
+ * (processes.ts), for our PostgreSQL store and raw pg, W = 1, 2, 4, 8 writer processes, each with its
+ * own store or pool, appending its share of the streams one command at a time with its expected
+ * version, synchronous_commit on. Contenders and writer counts are interleaved within a run, each
+ * fill in a fresh schema. Not part of `bench`: it answers one question, whether concurrent writers
+ * scale beyond one when they do not share one Node thread.
+ * Usage: node dist/postgres/processes.bench.js [--events N] [--runs R] [--writers 1,2,4,8] [--pool P] [--seed S]
+ */
+import os from 'node:os'
+import { parseArgs } from 'node:util'
+import { median } from '../measure.js'
+import { fmt } from '../shared/report.js'
+import { buildWorkload } from '../shared/workload.js'
+import { describeServer } from './connection.js'
+import { appendInProcesses, type ProcessContender, type ProcessFill } from './processes.js'
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '3' },
+    writers: { type: 'string', default: '1,2,4,8' },
+    pool: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '2026' },
+  },
+})
+const [target, runs, poolSize, seed] = [Number(values.events), Number(values.runs), Number(values.pool), Number(values.seed)]
+const counts = values.writers.split(',').map(Number)
+if (!(target >= 1000) || !(runs >= 1) || !(poolSize >= 1 && poolSize <= 4) || !Number.isInteger(seed) || !counts.every((n) => Number.isInteger(n) && n >= 1 && n <= 32) || counts[0] !== 1) {
+  console.error('usage: processes.bench.js [--events N ≥ 1000] [--runs R ≥ 1] [--writers 1,W2,… (first 1, each 1…32)] [--pool 1…4] [--seed S]')
+  process.exit(2)
+}
+const loadavg = (): string => os.loadavg()[0]!.toFixed(2)
+const cpus = os.cpus()
+console.log(`talent-ledger PostgreSQL writer processes — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+console.log(await describeServer())
+const w = await buildWorkload(target, seed)
+console.log(`workload: ${fmt(w.events)} events in ${fmt(w.batches.length)} appends on ${fmt(w.streams.length)} streams (seed ${seed}); writers ${counts.join(', ')}, ${poolSize} connection(s) each`)
+
+const contenders: ReadonlyArray<readonly [ProcessContender, string]> = [
+  ['ours', '@talent-ledger/store-postgres'],
+  ['raw', 'raw pg'],
+]
+const fills = new Map<string, ProcessFill[]>()
+const key = (c: ProcessContender, n: number): string => `${c}/${n}`
+const t0 = performance.now()
+for (let run = 1; run <= runs; run++) {
+  // interleaved, so a slow spell of the shared machine does not land on one contender or one W only
+  for (const n of run % 2 === 1 ? counts : [...counts].reverse())
+    for (const [c] of run % 2 === 1 ? contenders : [...contenders].reverse()) {
+      const fill = await appendInProcesses(c, w, n, poolSize)
+      fills.set(key(c, n), [...(fills.get(key(c, n)) ?? []), fill])
+    }
+  console.log(`run ${run}/${runs} done (${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${loadavg()})`)
+}
+
+console.log(`\nsynchronous_commit = on; ${runs} run(s), median shown; each writer is a process of its own appending one command per transaction; ${cpus.length} cores shared by the server and the writers\n`)
+console.log('| contender | writer processes | median ms | events/s | vs 1 writer | writers\' CPU, % of wall × cores | machine CPU busy | runs (events/s) |')
+console.log('|---|---:|---:|---:|---:|---:|---:|---|')
+for (const [c, name] of contenders) {
+  const base = median(fills.get(key(c, 1))!.map((f) => f.ms))
+  for (const n of counts) {
+    const runsOf = fills.get(key(c, n))!
+    const ms = median(runsOf.map((f) => f.ms))
+    const cpuShare = median(runsOf.map((f) => f.writersCpuMs / (f.ms * cpus.length))) * 100
+    const busy = runsOf.every((f) => f.machineBusy !== null) ? `${(median(runsOf.map((f) => f.machineBusy!)) * 100).toFixed(0)} %` : '—'
+    const all = runsOf.map((f) => fmt((w.events / f.ms) * 1000)).join(', ')
+    console.log(`| ${name} | ${n} | ${fmt(ms)} | ${fmt((w.events / ms) * 1000)} | ${(base / ms).toFixed(2)}× | ${cpuShare.toFixed(0)} % | ${busy} | ${all} |`)
+  }
+}

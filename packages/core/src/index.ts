@@ -156,6 +156,7 @@ export { formatFen } from './notifications/money.js'
 export { outboxEntriesFor, recipientOf, type NotifiedTalent } from './notifications/outbox-entries.js'
 export { noticeRenderer, recipientKindOf, UnrenderableNotice, type ProfileLookup, type NoticeRendererOptions } from './notifications/notice-renderer.js'
 export { deliveryStatusOf, type DeliveryStatusSummary, type StatusCounts } from './notifications/delivery-status.js'
+export { NoticeMessage, noticeMessageProps, noticeMessageOf, noticeMessageDecoder } from './notifications/notice-message.js'
 
 // application
 export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'

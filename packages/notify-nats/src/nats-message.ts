@@ -4,43 +4,18 @@
  * (within the stream's duplicate window). The codec lets a consumer decode it, naming a bad field.
  */
 import * as t from 'io-ts'
-import * as E from 'fp-ts/lib/Either.js'
-import { describeErrors, type Notice } from '@talent-ledger/core'
+import { noticeMessageDecoder, noticeMessageOf, noticeMessageProps, type Notice } from '@talent-ledger/core'
 
-/** A notice message. `id` equals its `Nats-Msg-Id` header. */
-export const NatsNotice = t.type({
-  id: t.string,
-  type: t.string,
-  recipient: t.string,
-  locale: t.keyof({ 'zh-CN': null, en: null }),
-  subject: t.string,
-  body: t.string,
-  data: t.UnknownRecord,
-})
+/** A notice message with its rendered body (core's notice message plus `body`). `id` equals its `Nats-Msg-Id` header. */
+export const NatsNotice = t.type({ ...noticeMessageProps, body: t.string })
 /** A decoded notice message. */
 export type NatsNotice = t.TypeOf<typeof NatsNotice>
 
 /** The message published for `notice`. */
-export const natsMessageOf = (notice: Notice): NatsNotice => ({
-  id: notice.idempotencyKey,
-  type: notice.template,
-  recipient: notice.recipient,
-  locale: notice.locale,
-  subject: notice.subject,
-  body: notice.body,
-  data: notice.data,
-})
+export const natsMessageOf = (notice: Notice): NatsNotice => ({ ...noticeMessageOf(notice), body: notice.body })
 
 /** Decodes a received payload; Left names the field at fault. */
-export const decodeNatsNotice = (payload: string): E.Either<string, NatsNotice> => {
-  let json: unknown
-  try {
-    json = JSON.parse(payload)
-  } catch (error) {
-    return E.left(`NATS notice is not JSON: ${(error as Error).message}`)
-  }
-  return E.mapLeft((errors: t.Errors) => describeErrors(errors).map((d) => d.message).join('; '))(NatsNotice.decode(json))
-}
+export const decodeNatsNotice = noticeMessageDecoder(NatsNotice, 'NATS notice')
 
 /** A subject token for `text`: NATS forbids `.`, `*`, `>` and whitespace inside a token. */
 export const subjectToken = (text: string): string => text.replace(/[.*>\s]/g, '_')

@@ -16,11 +16,15 @@ const binDir = (): string => {
   return join(root, majors[0]!, 'bin')
 }
 
-/** Runs a server binary, as the postgres user when we are root (the server refuses to run as root). */
-const run = (tool: string, args: ReadonlyArray<string>): void => {
+/** The command line of a server binary, as the postgres user when we are root (the server refuses to run as root). */
+const asServerUser = (tool: string, args: ReadonlyArray<string>): [string, string[]] => {
   const path = join(binDir(), tool)
-  const asRoot = process.getuid?.() === 0
-  const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', path, ...args], { encoding: 'utf8' }) : spawnSync(path, args, { encoding: 'utf8' })
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, [...args]]
+}
+
+/** Runs a server binary; throws with its output when it fails. */
+const run = (tool: string, args: ReadonlyArray<string>): void => {
+  const r = spawnSync(...asServerUser(tool, args), { encoding: 'utf8' })
   if (r.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (${r.status}): ${r.stderr}${r.stdout}`)
 }
 
@@ -73,7 +77,7 @@ export const startStandbyPair = async (): Promise<StandbyPair> => {
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync'])
   spawnSync('sh', ['-c', `echo "host replication all 127.0.0.1/32 trust" >> ${data}/pg_hba.conf`])
   const stop = (): void => {
-    for (const d of [replica, data]) if (existsSync(join(d, 'postmaster.pid'))) spawnSync(process.getuid?.() === 0 ? 'runuser' : join(binDir(), 'pg_ctl'), process.getuid?.() === 0 ? ['-u', 'postgres', '--', join(binDir(), 'pg_ctl'), '-D', d, '-m', 'immediate', 'stop'] : ['-D', d, '-m', 'immediate', 'stop'])
+    for (const d of [replica, data]) if (existsSync(join(d, 'postmaster.pid'))) spawnSync(...asServerUser('pg_ctl', ['-D', d, '-m', 'immediate', 'stop']))
     rmSync(dir, { recursive: true, force: true })
   }
   try {

@@ -1,7 +1,9 @@
 /**
  * One append, as few round trips as it can: the events are sealed in JavaScript with core
- * `sealEvents` against the stream head, then `append_events` moves the head only if it is still that
- * head and inserts the events and their outbox rows — one statement. The head is known without
+ * `sealEvents` (native SHA-256) against the stream head, then one statement moves the head only if
+ * it is still that head and inserts the events and their outbox rows: the plain SQL of
+ * `fast-append.ts` outside a caller's transaction, falling back to the `append_events` function
+ * when that finds anything unusual, and the function alone inside a transaction. The head is known without
  * asking for a new stream (`no-stream`, 0) and when the store has seen it (its own appends, a
  * `readStream` that reached the end); otherwise one query reads it first. A head the store
  * remembered wrongly only costs a retry: the function reports the actual head. The unique
@@ -18,7 +20,9 @@ import {
   type WrongExpectedVersion,
 } from '@talent-ledger/core'
 import { constraintOf, errorCode } from './errors.js'
+import { fastAppendSql } from './fast-append.js'
 import { HeadCache, type Head } from './head-cache.js'
+import { nativeSha256Hex } from './native-sha256.js'
 import type { Queryable } from './projection-table.js'
 import type { Schema } from './schema-name.js'
 import { MAX_BATCH } from './sql-functions.js'
@@ -90,6 +94,10 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
     LEFT JOIN ${s.sql}.events f ON f.event_id = $2
     LEFT JOIN ${s.sql}.events l ON l.event_id = $3`
   const fnName = `tl-append-${s.name}`
+  // the plain statements: [fresh stream][with outbox rows]
+  const fast = [false, true].map((fresh) =>
+    [false, true].map((outbox) => ({ name: `tl-append-${fresh ? 'new' : 'at'}${outbox ? '-outbox' : ''}-${s.name}`, text: fastAppendSql(s, fresh, outbox) })),
+  )
   const probeName = `tl-probe-${s.name}`
 
   /** The stream's head and, if the batch's first event is stored, the original result. */
@@ -116,7 +124,34 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
     stored: NOTHING_STORED,
   })
 
-  /** Appends `r` through `q` (the pool: its own transaction; a client: inside the caller's). */
+  /**
+   * The batch stored by the plain statement (its first position), or null when the head was not
+   * where it was sealed against or one of its event ids is stored already: `append_events` decides.
+   */
+  const fastAppend = async (
+    q: Queryable,
+    streamId: string,
+    head: Head,
+    columns: ReadonlyArray<unknown>,
+    outbox: string | null,
+    createdAt: string | null,
+    lastHash: string,
+  ): Promise<number | null> => {
+    const fresh = head.version === 0
+    try {
+      const { rows } = await q.query<{ base: string }>({
+        ...fast[fresh ? 1 : 0]![outbox === null ? 0 : 1]!,
+        values: [streamId, head.version, ...columns, lastHash, ...(fresh ? [] : [head.hash]), ...(outbox === null ? [] : [outbox, createdAt])],
+      })
+      return rows[0] === undefined ? null : toPosition(rows[0].base)
+    } catch (error) {
+      if (errorCode(error) === '23505' && constraintOf(error) === 'events_stream_version') throw new BackstopConflict(streamId, { cause: error })
+      if (errorCode(error) === '23505' && constraintOf(error) === 'events_event_id') return null
+      throw error
+    }
+  }
+
+  /** Appends `r` through `q` (the pool: its own transaction; a client: inside the caller's, `r.exclusive`). */
   const append = async (q: Queryable, r: AppendRequest): Promise<Appended> => {
     const { streamId, events } = r
     if (events.length > MAX_BATCH) throw new RangeError(`an append takes at most ${MAX_BATCH} events, not ${events.length}`)
@@ -130,34 +165,38 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
         if (!versionMatches(r.expected, head.version)) return conflict(r, head.version)
         if (events.length === 0) return { outcome: E.right({ streamId, version: head.version, lastPosition: 0 }), written: 0, stored: NOTHING_STORED }
       }
-      const sealed = sealEvents({ streamId, version: head.version, hash: head.hash }, events, () => 0)
+      const sealed = sealEvents({ streamId, version: head.version, hash: head.hash }, events, () => 0, nativeSha256Hex)
       const data = sealed.map((e) => JSON.stringify(e.data))
       const metadata = sealed.map((e) => JSON.stringify(e.metadata))
+      const columns = [
+        sealed.map((e) => e.eventId), sealed.map((e) => e.type), sealed.map((e) => e.schemaVersion), data, metadata,
+        sealed.map((e) => e.prevHash), sealed.map((e) => e.hash),
+      ]
+      const outbox = r.outbox.length === 0 ? null : JSON.stringify(r.outbox)
+      const last = sealed[sealed.length - 1]!
+      const appended = (first: number): Appended => {
+        heads.remember(streamId, { version: last.version, hash: last.hash })
+        // as a reader will see them: positions assigned, data and metadata through JSON
+        const stored = () => sealed.map((e, i) => ({ ...e, globalPosition: first + i, data: JSON.parse(data[i]!) as unknown, metadata: JSON.parse(metadata[i]!) as RecordedEvent['metadata'] }))
+        return { outcome: E.right({ streamId, version: last.version, lastPosition: first + sealed.length - 1 }), written: sealed.length, stored }
+      }
+      if (!r.exclusive) {
+        const first = await fastAppend(q, streamId, head, columns, outbox, r.createdAt, last.hash)
+        if (first !== null) return appended(first)
+      }
       let row: FunctionRow
       try {
         const result = await q.query<FunctionRow>({
           name: fnName,
           text: fnSql,
-          values: [
-            streamId, head.version, head.hash, r.exclusive,
-            sealed.map((e) => e.eventId), sealed.map((e) => e.type), sealed.map((e) => e.schemaVersion), data, metadata,
-            sealed.map((e) => e.prevHash), sealed.map((e) => e.hash),
-            r.outbox.length === 0 ? null : JSON.stringify(r.outbox), r.createdAt,
-          ],
+          values: [streamId, head.version, head.hash, r.exclusive, ...columns, outbox, r.createdAt],
         })
         row = result.rows[0]!
       } catch (error) {
         if (errorCode(error) === '23505' && constraintOf(error) === 'events_stream_version') throw new BackstopConflict(streamId, { cause: error })
         throw error
       }
-      if (row.r_status === 'appended') {
-        const first = toPosition(row.r_first)
-        const last = sealed[sealed.length - 1]!
-        heads.remember(streamId, { version: last.version, hash: last.hash })
-        // as a reader will see them: positions assigned, data and metadata through JSON
-        const stored = () => sealed.map((e, i) => ({ ...e, globalPosition: first + i, data: JSON.parse(data[i]!) as unknown, metadata: JSON.parse(metadata[i]!) as RecordedEvent['metadata'] }))
-        return { outcome: E.right({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), written: sealed.length, stored }
-      }
+      if (row.r_status === 'appended') return appended(toPosition(row.r_first))
       if (row.r_status === 'duplicate') {
         if (row.r_stream !== streamId) throw alreadyElsewhere(events[0]!.eventId, row.r_stream ?? '?', streamId)
         return { outcome: E.right({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), written: 0, stored: NOTHING_STORED }

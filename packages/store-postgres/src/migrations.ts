@@ -10,6 +10,7 @@ import type pg from 'pg'
 import { PostgresSchemaError } from './errors.js'
 import { MIGRATION_LOCK_CLASS, type Schema } from './schema-name.js'
 import { readAfterSql } from './read-after-sql.js'
+import { positionBaseSql } from './fast-append.js'
 import { appendEventsSql, readHorizonSql } from './sql-functions.js'
 
 /** One schema step. */
@@ -72,6 +73,11 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     version: 3,
     name: 'read-after-function',
     sql: (schema) => [readAfterSql(schema)],
+  },
+  {
+    version: 4,
+    name: 'position-base-function',
+    sql: (schema) => [positionBaseSql(schema)],
   },
 ]
 

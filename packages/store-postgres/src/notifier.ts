@@ -10,7 +10,7 @@
  * the latest commit still wakes the listeners for every commit before it.
  */
 import pg from 'pg'
-import { createNotifySender } from './notify-sender.js'
+import { createNotifySender, silentSender } from './notify-sender.js'
 
 /** The wake-up service of one store. */
 export interface Notifier {
@@ -28,11 +28,11 @@ export interface Notifier {
 /** The notify channel of a schema (a channel name is at most 63 bytes; a collision only wakes more). */
 export const channelOf = (schema: string): string => `talent_ledger:${schema}`.slice(0, 63)
 
-/** A notifier on `pool` for `schema`. */
-export const createNotifier = (pool: pg.Pool, schema: string): Notifier => {
+/** A notifier on `pool` for `schema`; `windowMs` gathers commits into one notify to other processes (`'off'`: none). */
+export const createNotifier = (pool: pg.Pool, schema: string, windowMs?: number | 'off'): Notifier => {
   const channel = channelOf(schema)
   const listeners = new Set<() => void>()
-  const sender = createNotifySender(pool.options, channel)
+  const sender = windowMs === 'off' ? silentSender : createNotifySender(pool.options, channel, windowMs)
   let listening: Promise<pg.Client | null> | null = null
   let closed = false
 

@@ -40,6 +40,13 @@ export interface PostgresEventStoreOptions {
   readonly inlineProjections?: ReadonlyArray<InlineProjection>
   /** Safety-net poll of subscriptions, in ms (default 1000); NOTIFY wakes them in between. */
   readonly pollMs?: number
+  /**
+   * How long this store gathers its commits into one `NOTIFY` to other processes' subscribers, in
+   * ms (default 50): they wake at most this much (and a round trip) after a commit. `'off'` sends
+   * none, for a writer whose appends nobody in another process needs promptly: their subscribers'
+   * poll (`pollMs`) still finds them. Subscribers in this process are woken at once either way.
+   */
+  readonly notifyWindowMs?: number | 'off'
 }
 
 /** The PostgreSQL store: the port, plus ledger digests, projection states and its pool. */
@@ -60,6 +67,8 @@ export interface PostgresEventStore extends EventStore {
 export const createPostgresEventStore = async (options: PostgresEventStoreOptions): Promise<PostgresEventStore> => {
   const s = schemaOf(options.schema)
   if (options.pool === undefined && options.connectionString === undefined) throw new TypeError('createPostgresEventStore needs a connectionString or a pool')
+  const window = options.notifyWindowMs
+  if (window !== undefined && window !== 'off' && !(Number.isFinite(window) && window >= 0)) throw new RangeError(`notifyWindowMs must be 'off' or a number of ms ≥ 0, not ${String(window)}`)
   const owned = options.pool === undefined
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 })
   // an idle connection the server drops (restart, pg_terminate_backend) must not crash the process
@@ -73,7 +82,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   const now = options.clock?.now ?? (() => new Date().toISOString())
   const heads = new HeadCache()
   const appender = createAppender(s, heads)
-  const notifier = createNotifier(pool, s.name)
+  const notifier = createNotifier(pool, s.name, window)
   const projections = projectionTable(s)
   const q = (name: string, text: string) => ({ name: `${name}-${s.name}`, text })
   const sql = {

@@ -59,6 +59,39 @@ describe('appends that commit out of position order', () => {
     await sub.stop()
   })
 
+  it("hold readers back while the store's own one-statement append waits after taking its id", async () => {
+    const store = await open()
+    expect(E.isRight(await store.append('before', storeProbes(1), 'no-stream'))).toBe(true)
+    // a foreign transaction holds the held batch's first event id: the append's insert of its events
+    // waits for it after the stream head was written, i.e. after the append's transaction took its id
+    const blocker = await rawClient()
+    cleanups.push(() => blocker.end())
+    const held = storeProbes(2, 300)
+    await blocker.query('BEGIN')
+    await blocker.query(
+      `INSERT INTO "${store.schema}".events (global_position, stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash)
+       VALUES (1, 'blocker', 1, $1, 'Probe', 1, '{}', '{}', '', '')`,
+      [held[0]!.eventId],
+    )
+    const pending = store.append('held', held, 'no-stream')
+    const watcher = await rawClient()
+    cleanups.push(() => watcher.end())
+    for (let waiting = 0; waiting === 0; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      const { rows } = await watcher.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%position_base%'",
+      )
+      waiting = Number(rows[0]!.n)
+    }
+    for (let i = 0; i < 3; i++) expect(E.isRight(await store.append(`later-${i}`, storeProbes(1, 400 + i), 'no-stream'))).toBe(true)
+    expect(await store.readAll()).toHaveLength(1)
+
+    await blocker.query('ROLLBACK')
+    expect(E.isRight(await pending)).toBe(true)
+    const all = await store.readAll()
+    expect(all.map((e) => e.streamId)).toEqual(['before', 'held', 'held', 'later-0', 'later-1', 'later-2'])
+  })
+
   it('do not hold back readers of another schema', async () => {
     const [mine, theirs] = [await open(), await open()]
     const holder = await rawClient()

@@ -5,7 +5,7 @@
  * `appendToStream` with `expectedStreamVersion`, `readStream`, and `readMessagesBatch` (the read-all
  * function its consumers page the log with) for the log. Emmett's tables are unqualified, so its
  * schema is chosen by `search_path` in the connection string. Emmett keeps no hash chain, so this
- * contender seals each batch itself with core's `sealEvents` (the same pure-JS SHA-256 as the
+ * contender seals each batch itself with core's `sealEvents` (node:crypto SHA-256, as the
  * others), from the stream head it keeps in memory, and stores id, hashes and our metadata in
  * Emmett's event metadata.
  * Emmett's SQL layer (dumbo) sets process-wide `pg` type parsers (int8 → BigInt, jsonb through its
@@ -15,6 +15,7 @@
 import pg from 'pg'
 import { dumbo, getPostgreSQLEventStore, readMessagesBatch, type PostgresReadEvent } from '@talent-ledger/bench-emmett-postgres'
 import { sealEvents } from '@talent-ledger/core'
+import { nativeSha256Hex } from '@talent-ledger/store-postgres'
 import type { OpenContender } from '../shared/contender.js'
 import { recordedOfEmmett } from '../shared/emmett-events.js'
 import { dropSchema, runSql, withSearchPath, connectionString } from './connection.js'
@@ -43,7 +44,7 @@ export const openEmmett = (poolSize: number): OpenContender => async (schema) =>
     name: 'Emmett PostgreSQL',
     checksEnvelopes: false,
     append: async (b) => {
-      const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, () => 0)
+      const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, () => 0, nativeSha256Hex)
       const events = sealed.map((e) => ({
         type: e.type,
         data: e.data as Record<string, unknown>,

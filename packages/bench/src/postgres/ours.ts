@@ -25,8 +25,8 @@ export const openOurs =
  * process's writer, say): the migrations find their work done; closing leaves the schema to its creator.
  */
 export const attachOurs =
-  (poolSize: number): OpenContender =>
+  (poolSize: number, notifyWindowMs?: number | 'off'): OpenContender =>
   async (schema) => {
-    const store = await createPostgresEventStore({ connectionString, schema, poolSize })
+    const store = await createPostgresEventStore({ connectionString, schema, poolSize, ...(notifyWindowMs === undefined ? {} : { notifyWindowMs }) })
     return portContender('@talent-ledger/store-postgres', store, () => store.close())
   }

@@ -5,6 +5,7 @@
  * append the same batches over the contender's pool, and the result is checked untimed. Each schema
  * is dropped when its part is done.
  */
+import { nativeSha256Hex } from '@talent-ledger/store-postgres'
 import type { OpenContender } from '../shared/contender.js'
 import { appendAll, appendConcurrently, checkFill, readPhases } from '../shared/phases.js'
 import type { Workload } from '../shared/workload.js'
@@ -25,7 +26,7 @@ export const runPgPhases = async (open: OpenContender, tag: string, w: Workload,
   let times: Omit<PgPhaseTimes, 'appendConcurrent'>
   try {
     const append = await appendAll(single, w.batches)
-    times = { append, ...(await readPhases(single, w)) }
+    times = { append, ...(await readPhases(single, w, nativeSha256Hex)) }
   } finally {
     await single.close()
   }

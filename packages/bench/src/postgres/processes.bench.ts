@@ -5,7 +5,8 @@
  * version, synchronous_commit on. Contenders and writer counts are interleaved within a run, each
  * fill in a fresh schema. Not part of `bench`: it answers one question, whether concurrent writers
  * scale beyond one when they do not share one Node thread.
- * Usage: node dist/postgres/processes.bench.js [--events N] [--runs R] [--writers 1,2,4,8] [--pool P] [--seed S]
+ * Usage: node dist/postgres/processes.bench.js [--events N] [--runs R] [--writers 1,2,4,8] [--pool P] [--seed S] [--notify-window MS|off]
+ * With TL_BENCH_PG_COMMIT_DELAY_US set, every connection makes each durable commit wait that long first (connection.ts).
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
@@ -22,12 +23,16 @@ const { values } = parseArgs({
     writers: { type: 'string', default: '1,2,4,8' },
     pool: { type: 'string', default: '1' },
     seed: { type: 'string', default: '2026' },
+    // our store's notifyWindowMs; the store's default when not given
+    'notify-window': { type: 'string' },
   },
 })
 const [target, runs, poolSize, seed] = [Number(values.events), Number(values.runs), Number(values.pool), Number(values.seed)]
 const counts = values.writers.split(',').map(Number)
-if (!(target >= 1000) || !(runs >= 1) || !(poolSize >= 1 && poolSize <= 4) || !Number.isInteger(seed) || !counts.every((n) => Number.isInteger(n) && n >= 1 && n <= 32) || counts[0] !== 1) {
-  console.error('usage: processes.bench.js [--events N ≥ 1000] [--runs R ≥ 1] [--writers 1,W2,… (first 1, each 1…32)] [--pool 1…4] [--seed S]')
+const windowArg = values['notify-window']
+const notifyWindowMs = windowArg === undefined || windowArg === 'off' ? windowArg : Number(windowArg)
+if (!(target >= 1000) || !(runs >= 1) || !(poolSize >= 1 && poolSize <= 4) || !Number.isInteger(seed) || !counts.every((n) => Number.isInteger(n) && n >= 1 && n <= 32) || counts[0] !== 1 || (typeof notifyWindowMs === 'number' && !(notifyWindowMs >= 0))) {
+  console.error('usage: processes.bench.js [--events N ≥ 1000] [--runs R ≥ 1] [--writers 1,W2,… (first 1, each 1…32)] [--pool 1…4] [--seed S] [--notify-window MS|off]')
   process.exit(2)
 }
 const loadavg = (): string => os.loadavg()[0]!.toFixed(2)
@@ -35,7 +40,7 @@ const cpus = os.cpus()
 console.log(`talent-ledger PostgreSQL writer processes — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
 console.log(await describeServer())
 const w = await buildWorkload(target, seed)
-console.log(`workload: ${fmt(w.events)} events in ${fmt(w.batches.length)} appends on ${fmt(w.streams.length)} streams (seed ${seed}); writers ${counts.join(', ')}, ${poolSize} connection(s) each`)
+console.log(`workload: ${fmt(w.events)} events in ${fmt(w.batches.length)} appends on ${fmt(w.streams.length)} streams (seed ${seed}); writers ${counts.join(', ')}, ${poolSize} connection(s) each; our store's notify window: ${notifyWindowMs ?? 'its default'}`)
 
 const contenders: ReadonlyArray<readonly [ProcessContender, string]> = [
   ['ours', '@talent-ledger/store-postgres'],
@@ -48,7 +53,7 @@ for (let run = 1; run <= runs; run++) {
   // interleaved, so a slow spell of the shared machine does not land on one contender or one W only
   for (const n of run % 2 === 1 ? counts : [...counts].reverse())
     for (const [c] of run % 2 === 1 ? contenders : [...contenders].reverse()) {
-      const fill = await appendInProcesses(c, w, n, poolSize)
+      const fill = await appendInProcesses(c, w, n, poolSize, notifyWindowMs)
       fills.set(key(c, n), [...(fills.get(key(c, n)) ?? []), fill])
     }
   console.log(`run ${run}/${runs} done (${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${loadavg()})`)

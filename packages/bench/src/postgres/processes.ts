@@ -22,6 +22,8 @@ export interface WriterRequest {
   readonly contender: ProcessContender
   readonly schema: string
   readonly poolSize: number
+  /** Our store's `notifyWindowMs` (undefined: its default). */
+  readonly notifyWindowMs: number | 'off' | undefined
   readonly batches: ReadonlyArray<Batch>
 }
 
@@ -68,7 +70,13 @@ const nextMessage = (child: ChildProcess): Promise<unknown> =>
   })
 
 /** Fills a fresh schema of `contender` with `w`'s batches from `writers` processes of `poolSize` connections each. */
-export const appendInProcesses = async (contender: ProcessContender, w: Workload, writers: number, poolSize: number): Promise<ProcessFill> => {
+export const appendInProcesses = async (
+  contender: ProcessContender,
+  w: Workload,
+  writers: number,
+  poolSize: number,
+  notifyWindowMs?: number | 'off',
+): Promise<ProcessFill> => {
   const schema = schemaName(`proc${contender}`)
   const owner = await (contender === 'ours' ? openOurs(1) : openRaw(1))(schema)
   const children = shareStreams(w.batches, writers).map((batches) => {
@@ -77,7 +85,7 @@ export const appendInProcesses = async (contender: ProcessContender, w: Workload
   })
   try {
     const ready = children.map(({ child }) => nextMessage(child))
-    for (const { batches, child } of children) child.send({ contender, schema, poolSize, batches } satisfies WriterRequest)
+    for (const { batches, child } of children) child.send({ contender, schema, poolSize, notifyWindowMs, batches } satisfies WriterRequest)
     for (const m of await Promise.all(ready)) if (m !== 'ready') throw new Error(`writer process said ${JSON.stringify(m)}, not ready`)
     const done = children.map(({ child }) => nextMessage(child) as Promise<WriterDone>)
     const ticks0 = cpuTicks()

@@ -3,12 +3,13 @@
  * nothing more: an events table and a stream-heads table, and one round trip per append — a single
  * statement whose CTE moves the stream head only if it is at the expected version (and hash), and
  * inserts the events only if it moved. The stream heads' hashes are kept in memory so that sealing
- * (core's `sealEvents`, the same pure-JS SHA-256 chain) needs no read first; a stale head could not
+ * (core's `sealEvents` with node:crypto SHA-256, as our store seals) needs no read first; a stale head could not
  * slip through, the conditional update would refuse it. synchronous_commit is on for every
  * connection. Reads parse nothing but what `pg` parses (jsonb, int8 as a string).
  */
 import pg from 'pg'
 import { sealEvents, type NewEvent, type RecordedEvent } from '@talent-ledger/core'
+import { nativeSha256Hex } from '@talent-ledger/store-postgres'
 import type { Contender, OpenContender } from '../shared/contender.js'
 import { connectionString, dropSchema } from './connection.js'
 
@@ -88,7 +89,7 @@ const rawOn = (pool: pg.Pool, schema: string, close: () => Promise<void>): Conte
   ]
   const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: number): Promise<void> => {
     const prev = heads.get(streamId) ?? ''
-    const sealed = sealEvents({ streamId, version: expected, hash: prev }, events, () => 0)
+    const sealed = sealEvents({ streamId, version: expected, hash: prev }, events, () => 0, nativeSha256Hex)
     const last = sealed[sealed.length - 1]!
     const values = [...columnsOf(sealed), streamId, last.version, last.hash]
     const result =

@@ -11,7 +11,7 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import { describeErrors, RecordedEvent, verifyStream, type EventStore, type NewEvent, type TalentLedger } from '@talent-ledger/core'
 import { pagesOf } from '../log.js'
 import type { Progress } from '../progress.js'
-import { sha256 } from '../sha256.js'
+import { nativeSha256Hex as sha256 } from '@talent-ledger/store-sqlite'
 
 /** Why a file cannot be imported, or what was imported. */
 export type ImportResult =

@@ -18,7 +18,7 @@ import {
   type StreamHead,
 } from '@talent-ledger/core'
 import { pagesOf } from '../log.js'
-import { sha256 } from '../sha256.js'
+import { nativeSha256Hex as sha256 } from '@talent-ledger/store-sqlite'
 import type { Progress } from '../progress.js'
 import type { OpenedStore } from '../store-url.js'
 

@@ -12,7 +12,8 @@
  * foreign, or an appender holding the append lock, which counts) or got its id after the scan (and
  * counts, as an unknown): no event is ever skipped, and nothing that committed before the call is
  * held back by a transaction that cannot append here. A transaction that holds an id without the
- * append lock never appends later: `append_events` takes the lock before its transaction has an id.
+ * append lock never appends later: every append (`append_events`, and the plain statement of
+ * `fast-append.ts`) takes the lock before its transaction has an id.
  * VOLATILE so that, under READ COMMITTED, the page is read with a snapshot taken after the scan.
  */
 import { APPEND_LOCK_CLASS, type Schema } from './schema-name.js'

@@ -3,13 +3,13 @@
  * then every stream is read, the log replayed and every chain verified (../shared/phases.ts); then,
  * in another fresh schema, `writers` concurrent async writers (each owning a share of the streams)
  * append the same batches over the contender's pool, and the result is checked untimed. Each schema
- * is dropped when its part is done.
+ * is dropped when its part is done; a CHECKPOINT (untimed) precedes each timed append phase.
  */
 import { nativeSha256Hex } from '@talent-ledger/store-postgres'
 import type { OpenContender } from '../shared/contender.js'
 import { appendAll, appendConcurrently, checkFill, readPhases } from '../shared/phases.js'
 import type { Workload } from '../shared/workload.js'
-import { schemaName } from './connection.js'
+import { checkpoint, schemaName } from './connection.js'
 
 /** The phases' times of one run, in milliseconds. */
 export interface PgPhaseTimes {
@@ -22,6 +22,8 @@ export interface PgPhaseTimes {
 
 /** Runs the phases of `w` on `open`; `tag` names its schemas. */
 export const runPgPhases = async (open: OpenContender, tag: string, w: Workload, writers: number): Promise<PgPhaseTimes> => {
+  // untimed: what earlier runs left dirty is flushed now, not during this contender's appends
+  await checkpoint()
   const single = await open(schemaName(tag))
   let times: Omit<PgPhaseTimes, 'appendConcurrent'>
   try {
@@ -30,6 +32,7 @@ export const runPgPhases = async (open: OpenContender, tag: string, w: Workload,
   } finally {
     await single.close()
   }
+  await checkpoint()
   const many = await open(schemaName(tag))
   try {
     const appendConcurrent = await appendConcurrently(many, w.batches, writers)

@@ -68,8 +68,11 @@ const sealMs = timeSealing(nativeSha256Hex)
 const times = new Map<string, PgPhaseTimes[]>(contenders.map((c) => [c.name, []]))
 const t0 = performance.now()
 for (let run = 1; run <= runs; run++) {
-  // interleaved, so a slow spell of the shared machine does not land on one contender only
-  for (const c of contenders) if (!c.slow || run <= slowRuns) times.get(c.name)!.push(await runPgPhases(c.open, c.tag, w, writers))
+  // interleaved, so a slow spell of the shared machine does not land on one contender only, and in
+  // a rotating order, so no contender always follows the same one (whose writes the server may
+  // still be flushing, or whose schema it is still dropping)
+  const order = contenders.map((_, i) => contenders[(i + run - 1) % contenders.length]!)
+  for (const c of order) if (!c.slow || run <= slowRuns) times.get(c.name)!.push(await runPgPhases(c.open, c.tag, w, writers))
   console.log(`run ${run}/${runs} done (${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${os.loadavg()[0]!.toFixed(2)})`)
 }
 

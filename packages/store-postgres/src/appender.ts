@@ -3,11 +3,12 @@
  * `sealEvents` (native SHA-256) against the stream head, then one statement moves the head only if
  * it is still that head and inserts the events and their outbox rows: the plain SQL of
  * `fast-append.ts` outside a caller's transaction, falling back to the `append_events` function
- * when that finds anything unusual, and the function alone inside a transaction. The head is known without
- * asking for a new stream (`no-stream`, 0) and when the store has seen it (its own appends, a
- * `readStream` that reached the end); otherwise one query reads it first. A head the store
- * remembered wrongly only costs a retry: the function reports the actual head. The unique
- * `(stream_id, version)` constraint is the backstop; should it fire, the append is a `Conflict`.
+ * when that finds anything unusual, and the function alone inside a transaction. The head is known
+ * without asking for a new stream (`no-stream`, 0) and when the store has seen it (its own appends,
+ * a `readStream` that reached the end); otherwise one query reads it first. A head the store
+ * remembered wrongly only costs a retry (the plain statement stores nothing, the function reports
+ * the actual head). The unique `(stream_id, version)` constraint is the backstop; should it fire,
+ * the append is a `Conflict`.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {

@@ -82,6 +82,15 @@ export class BackstopConflict extends Error {
   }
 }
 
+/** Whether `error` is a unique violation of `constraint`. */
+const violates = (error: unknown, constraint: string): boolean => errorCode(error) === '23505' && constraintOf(error) === constraint
+
+/** Rethrows an append's `error`: as a `BackstopConflict` when the `(stream_id, version)` backstop fired. */
+const rethrow = (streamId: string, error: unknown): never => {
+  if (violates(error, 'events_stream_version')) throw new BackstopConflict(streamId, { cause: error })
+  throw error
+}
+
 const alreadyElsewhere = (eventId: string, stored: string, streamId: string): Error =>
   new Error(`event ${eventId} is already stored in stream ${stored}, not ${streamId}`)
 
@@ -146,9 +155,8 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
       })
       return rows[0] === undefined ? null : toPosition(rows[0].base)
     } catch (error) {
-      if (errorCode(error) === '23505' && constraintOf(error) === 'events_stream_version') throw new BackstopConflict(streamId, { cause: error })
-      if (errorCode(error) === '23505' && constraintOf(error) === 'events_event_id') return null
-      throw error
+      if (violates(error, 'events_event_id')) return null
+      return rethrow(streamId, error)
     }
   }
 
@@ -194,8 +202,7 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
         })
         row = result.rows[0]!
       } catch (error) {
-        if (errorCode(error) === '23505' && constraintOf(error) === 'events_stream_version') throw new BackstopConflict(streamId, { cause: error })
-        throw error
+        return rethrow(streamId, error)
       }
       if (row.r_status === 'appended') return appended(toPosition(row.r_first))
       if (row.r_status === 'duplicate') {

@@ -17,7 +17,7 @@ import { dumbo, getPostgreSQLEventStore, readMessagesBatch, type PostgresReadEve
 import { sealEvents } from '@talent-ledger/core'
 import { nativeSha256Hex } from '@talent-ledger/store-postgres'
 import type { OpenContender } from '../shared/contender.js'
-import { recordedOfEmmett } from '../shared/emmett-events.js'
+import { emmettEventsOf, recordedOfEmmett } from '../shared/emmett-events.js'
 import { dropSchema, runSql, withSearchPath, connectionString } from './connection.js'
 
 
@@ -45,11 +45,7 @@ export const openEmmett = (poolSize: number): OpenContender => async (schema) =>
     checksEnvelopes: false,
     append: async (b) => {
       const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, () => 0, nativeSha256Hex)
-      const events = sealed.map((e) => ({
-        type: e.type,
-        data: e.data as Record<string, unknown>,
-        metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion, prevHash: e.prevHash, hash: e.hash },
-      }))
+      const events = emmettEventsOf(sealed)
       await store.appendToStream(b.streamId, events, { expectedStreamVersion: BigInt(b.expected) })
       heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
     },

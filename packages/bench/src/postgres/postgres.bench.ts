@@ -10,10 +10,11 @@
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
-import { sealEvents, sha256Hex, type Sha256Function } from '@talent-ledger/core'
+import { sha256Hex } from '@talent-ledger/core'
 import { nativeSha256Hex } from '@talent-ledger/store-postgres'
 import type { OpenContender } from '../shared/contender.js'
 import { fmt } from '../shared/report.js'
+import { timeSealing } from '../shared/sealing.js'
 import { buildWorkload } from '../shared/workload.js'
 import { describeServer } from './connection.js'
 import { openEmmett } from './emmett.js'
@@ -53,17 +54,8 @@ const contenders: Array<{ name: string; tag: string; open: OpenContender; slow: 
 ]
 
 // hashing alone, no store: how much of an append is the SHA-256 chain (native, as every contender seals)
-const timeSealing = (sha: Sha256Function): number => {
-  const t0 = performance.now()
-  const heads = new Map<string, string>()
-  for (const b of w.batches) {
-    const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, (i) => i, sha)
-    heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
-  }
-  return performance.now() - t0
-}
-const pureSealMs = timeSealing(sha256Hex)
-const sealMs = timeSealing(nativeSha256Hex)
+const pureSealMs = timeSealing(w.batches, sha256Hex)
+const sealMs = timeSealing(w.batches, nativeSha256Hex)
 
 const times = new Map<string, PgPhaseTimes[]>(contenders.map((c) => [c.name, []]))
 const t0 = performance.now()

@@ -5,8 +5,8 @@
  * the batches one command at a time, and reports how long that took and how much CPU it used. Being a
  * process of its own, its hashing and pg protocol work do not queue behind the other writers'.
  */
-import { sealEvents } from '@talent-ledger/core'
 import { nativeSha256Hex } from '@talent-ledger/store-postgres'
+import { timeSealing } from '../shared/sealing.js'
 import { attachOurs } from './ours.js'
 import { attachRaw } from './raw.js'
 import type { WriterDone, WriterRequest } from './processes.js'
@@ -18,11 +18,7 @@ const send = (message: unknown): void => {
 const request = await new Promise<WriterRequest>((resolve) => process.once('message', (m) => resolve(m as WriterRequest)))
 const store = await (request.contender === 'ours' ? attachOurs(request.poolSize, request.notifyWindowMs) : attachRaw(request.poolSize))(request.schema)
 // warm the hashing up untimed (a fresh process has compiled nothing yet): seal the share once, no store
-const heads = new Map<string, string>()
-for (const b of request.batches) {
-  const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, (i) => i, nativeSha256Hex)
-  heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
-}
+timeSealing(request.batches, nativeSha256Hex)
 const go = new Promise<void>((resolve) => process.once('message', () => resolve()))
 send('ready')
 await go

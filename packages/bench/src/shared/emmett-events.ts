@@ -8,6 +8,14 @@ import type { EventMetadata, RecordedEvent } from '@talent-ledger/core'
 /** What a contender stores as an Emmett event's metadata. */
 export type EmmettStoredMetadata = EventMetadata & { eventId: string; schemaVersion: number; prevHash: string; hash: string }
 
+/** Sealed events as the Emmett events a contender appends: our data as theirs, the rest of the envelope in their metadata. */
+export const emmettEventsOf = (sealed: ReadonlyArray<RecordedEvent>) =>
+  sealed.map((e) => ({
+    type: e.type,
+    data: e.data as Record<string, unknown>,
+    metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion, prevHash: e.prevHash, hash: e.hash } satisfies EmmettStoredMetadata,
+  }))
+
 /** The part of an Emmett read event this mapping uses (both stores' read events have it). */
 export interface EmmettReadEvent {
   readonly type: string

@@ -13,7 +13,7 @@ import { getSQLiteEventStore, readMessagesBatch, sqliteConnection, type SQLiteRe
 import { sealEvents } from '@talent-ledger/core'
 import { nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from '../shared/contender.js'
-import { recordedOfEmmett } from '../shared/emmett-events.js'
+import { emmettEventsOf, recordedOfEmmett } from '../shared/emmett-events.js'
 
 
 const isBusy = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY'
@@ -42,11 +42,7 @@ export const openEmmett: OpenContender = async (path) => {
     checksEnvelopes: false,
     append: async (b) => {
       const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, () => 0, nativeSha256Hex)
-      const events = sealed.map((e) => ({
-        type: e.type,
-        data: e.data as Record<string, unknown>,
-        metadata: { ...e.metadata, eventId: e.eventId, schemaVersion: e.schemaVersion, prevHash: e.prevHash, hash: e.hash },
-      }))
+      const events = emmettEventsOf(sealed)
       for (let attempt = 1; ; attempt++) {
         try {
           await quietly(() => store.appendToStream(b.streamId, events, { expectedStreamVersion: BigInt(b.expected) }))

@@ -10,17 +10,18 @@
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
-import { sealEvents, sha256Hex, type Sha256Function } from '@talent-ledger/core'
+import { sha256Hex } from '@talent-ledger/core'
 import { nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from '../shared/contender.js'
 import type { GrowthPoint } from '../shared/growth.js'
+import { timeSealing } from '../shared/sealing.js'
 import { measureGrowth } from './grow.js'
 import { runLedgerPath, type LedgerRun } from './ledger-path.js'
 import { openOurs } from './ours.js'
 import { runPhases, type PhaseTimes } from './phases.js'
 import { openRaw } from './raw.js'
 import { phaseTable } from './report.js'
-import { buildWorkload, type Workload } from '../shared/workload.js'
+import { buildWorkload } from '../shared/workload.js'
 
 const { values } = parseArgs({
   options: {
@@ -48,15 +49,6 @@ if (!(target >= 1000) || !(runs >= 1) || !(slowRuns >= 1) || !Number.isInteger(s
 const count = (n: number): string => Math.round(n).toLocaleString('en-US')
 
 /** Milliseconds to seal the whole workload with `sha`, no store. */
-const timeSealing = (w: Workload, sha: Sha256Function): number => {
-  const t0 = performance.now()
-  const heads = new Map<string, string>()
-  for (const b of w.batches) {
-    const sealed = sealEvents({ streamId: b.streamId, version: b.expected, hash: heads.get(b.streamId) ?? '' }, b.events, (i) => i, sha)
-    heads.set(b.streamId, sealed[sealed.length - 1]!.hash)
-  }
-  return performance.now() - t0
-}
 const cpus = os.cpus()
 console.log(`talent-ledger SQLite benchmark — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`)
 
@@ -80,8 +72,8 @@ if (!values['grow-only']) {
   }
 
   // hashing alone, no store: how much of an append is the SHA-256 chain (native, as every contender seals)
-  const sealMs = timeSealing(w, nativeSha256Hex)
-  const pureSealMs = timeSealing(w, sha256Hex)
+  const sealMs = timeSealing(w.batches, nativeSha256Hex)
+  const pureSealMs = timeSealing(w.batches, sha256Hex)
 
   const times = new Map<string, PhaseTimes[]>(contenders.map((c) => [c.name, []]))
   const ledgerRuns: LedgerRun[] = []

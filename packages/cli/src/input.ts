@@ -4,6 +4,7 @@
  */
 import { accessSync, constants, createReadStream, statSync } from 'node:fs'
 import { createInterface } from 'node:readline'
+import { boundedLines, type BoundedLine } from './bounded-lines.js'
 import { UsageError } from './usage-error.js'
 
 /** Checks that `file` can be read (stdin `-` always can). */
@@ -22,3 +23,7 @@ export const checkReadable = (file: string): void => {
 /** The lines of `file` (or stdin for `-`), without line endings. */
 export const linesOf = (file: string): AsyncIterable<string> =>
   createInterface({ input: file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
+
+/** The lines of `file` (or stdin for `-`), each at most `maxBytes` long; a longer one comes as an `OverlongLine`. */
+export const boundedLinesOf = (file: string, maxBytes: number): AsyncIterable<BoundedLine> =>
+  boundedLines(file === '-' ? process.stdin : createReadStream(file), maxBytes)

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module'
 import { createWriteStream } from 'node:fs'
 import { Command } from 'commander'
-import { createTalentLedger, type TalentLedger } from '@talent-ledger/core'
+import { MAX_LINE_BYTES, createTalentLedger, type TalentLedger } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/store-memory'
 import { applyLines } from './commands/apply.js'
 import { DEMO_TALENTS, demoHeader, runDemo } from './commands/demo.js'
@@ -19,7 +19,7 @@ import { showTalent } from './commands/show.js'
 import { verifyLog } from './commands/verify.js'
 import { addNotificationVerbs } from './notification-verbs.js'
 import { dashboardText } from './dashboard-text.js'
-import { checkReadable, linesOf } from './input.js'
+import { boundedLinesOf, checkReadable, linesOf } from './input.js'
 import { parseCount, parseDate, parseDurability, parseTimestamp, todayUtc } from './options.js'
 import { finish, writeLine } from './output.js'
 import { progressBar } from './progress.js'
@@ -71,7 +71,7 @@ export const buildProgram = (): Command => {
     .action(async (file: string, _options: unknown, command: Command) => {
       checkReadable(file)
       await withLedger(command, { mustExist: false }, async (_opened, ledger) => {
-        const { rejected } = await applyLines(ledger, linesOf(file), process.stdout)
+        const { rejected } = await applyLines(ledger, boundedLinesOf(file, MAX_LINE_BYTES), process.stdout)
         return rejected === 0 ? 0 : 1
       })
     })

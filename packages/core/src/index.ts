@@ -23,6 +23,18 @@ export {
 export { merkleRoot, headsAt, ledgerDigest, type LedgerDigest } from './kernel/ledger-digest.js'
 export { upcasterChain, type Upcaster, type Upcast } from './kernel/upcasting.js'
 export { describeErrors, fieldPath } from './kernel/decode-errors.js'
+export { StrictType, strictType, strictFields, UNKNOWN_FIELD } from './kernel/strict.js'
+export {
+  INPUT_LIMITS,
+  MAX_LINE_BYTES,
+  MAX_STRING_LENGTH,
+  MAX_DEPTH,
+  MAX_ARRAY_LENGTH,
+  MAX_POLICY_DOCUMENT_BYTES,
+  inputViolations,
+  isMultiLineField,
+} from './kernel/input-limits.js'
+export { PERSONAL_FIELDS, maskIdentifier, maskName, maskDate, maskField, maskIdNumbers, isPersonalField } from './kernel/masking.js'
 export type {
   EventStore,
   ExpectedVersion,
@@ -107,6 +119,8 @@ export {
   OccupationEntry,
   type AdoptedPolicy,
 } from './policy/document.js'
+export { PolicyDocumentInput } from './policy/document.js'
+export { policyDocumentProblems } from './policy/document-sense.js'
 export { DEFAULT_POLICY_ID, defaultPolicy, defaultPolicyDocument } from './policy/default-policy.js'
 export { policyInForce, type PolicyRegistry } from './policy/registry.js'
 

@@ -63,9 +63,13 @@ describe('describeErrors', () => {
 })
 
 describe('decodeCommand', () => {
-  it('decodes a well-formed command and drops unknown fields', () => {
-    const r = decodeCommand({ ...assessment, data: { ...assessment.data, extra: 1 } })
+  it('decodes a well-formed command as it is', () => {
+    const r = decodeCommand(assessment)
     expect(E.isRight(r) && r.right.data).toEqual(assessment.data)
+  })
+
+  it('refuses an unknown field instead of dropping it, naming its path', () => {
+    expect(fields({ ...assessment, data: { ...assessment.data, extra: 1 } })).toEqual(['data.extra'])
   })
 
   it('names data.level when the level is not on the ladder', () => {

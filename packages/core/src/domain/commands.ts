@@ -1,11 +1,13 @@
 /**
  * Every command of ARCHITECTURE.md as an io-ts codec: `{type, actor, data}`. Decoding is the first
- * check a command meets; a failure is `Malformed` and names the field. Unknown fields are dropped.
+ * check a command meets; a failure is `Malformed` and names the field. Unknown fields are refused
+ * (naming their path), never dropped or stored.
  */
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
 import { Actor } from '../kernel/envelope.js'
-import { PolicyDocument } from '../policy/document.js'
+import { strictFields } from '../kernel/strict.js'
+import { PolicyDocumentInput } from '../policy/document.js'
 import { CertifiedLevel } from './ladder.js'
 import { NationalId } from './national-id.js'
 import {
@@ -24,9 +26,8 @@ import {
   TrainingField,
 } from './vocabulary.js'
 
-/** Required and optional fields, unknown ones stripped. */
-const fields = <R extends t.Props, O extends t.Props>(required: R, optional: O, name: string) =>
-  t.exact(t.intersection([t.type(required), t.partial(optional)]), name)
+/** Required and optional fields; an unknown one is refused. */
+const fields = <R extends t.Props, O extends t.Props>(required: R, optional: O, name: string) => strictFields(required, optional, name)
 
 const Id = NonEmptyString
 
@@ -40,7 +41,7 @@ export type Authorization = t.TypeOf<typeof Authorization>
 
 /** `data` codec of each command type. */
 export const CommandData = {
-  AdoptPolicy: fields({ policyId: Id, effectiveFrom: LocalDate, document: PolicyDocument }, {}, 'AdoptPolicy'),
+  AdoptPolicy: fields({ policyId: Id, effectiveFrom: LocalDate, document: PolicyDocumentInput }, {}, 'AdoptPolicy'),
   RegisterOrganization: fields(
     { organizationId: Id, kind: OrganizationKind, name: NonEmptyString },
     { authorizations: t.array(Authorization), canAppoint: t.boolean },

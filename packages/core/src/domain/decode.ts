@@ -7,9 +7,17 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { describeErrors } from '../kernel/decode-errors.js'
 import { Actor, RecordedEvent } from '../kernel/envelope.js'
 import { domainError, type DomainError } from '../kernel/errors.js'
+import { inputViolations } from '../kernel/input-limits.js'
+import { maskIdNumbers } from '../kernel/masking.js'
+import { strictType } from '../kernel/strict.js'
 import type { Upcast } from '../kernel/upcasting.js'
 import { CommandData, COMMAND_TYPES, type Command, type CommandType } from './commands.js'
 import { EventData, type EventType, type LedgerEvent } from './events.js'
+import { policyDocumentProblems } from '../policy/document-sense.js'
+
+/** The actor of a command: exact, like its data (an extra field would be sealed into every event). */
+const CommandActor = strictType(Actor.props, 'Actor')
+const COMMAND_FIELDS = ['type', 'actor', 'data']
 
 const malformed = (details: DomainError['details'], prefix = ''): DomainError =>
   domainError(
@@ -20,22 +28,33 @@ const malformed = (details: DomainError['details'], prefix = ''): DomainError =>
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
-/** Decodes a command: its type first, then actor and data with the codec of that type. */
+/**
+ * Decodes a command: the input limits first (one iterative walk, before any codec sees the value),
+ * then unknown top-level fields, its type, then actor and data with the exact codec of that type.
+ */
 export const decodeCommand = (raw: unknown): E.Either<DomainError, Command> => {
   if (!isRecord(raw)) return E.left(malformed([{ field: '(root)', message: 'a command must be a JSON object' }]))
+  const violations = inputViolations(raw)
+  if (violations.length > 0) return E.left(malformed(violations))
+  const unknown = Object.keys(raw).filter((k) => !COMMAND_FIELDS.includes(k))
+  if (unknown.length > 0) return E.left(malformed(unknown.map((k) => ({ field: k, message: `${k}: unknown field` }))))
   const type = raw['type']
   if (typeof type !== 'string' || !(COMMAND_TYPES as string[]).includes(type))
     return E.left(
-      malformed([{ field: 'type', message: `type: expected one of ${COMMAND_TYPES.join(', ')}, got ${JSON.stringify(type ?? null)}` }]),
+      malformed([{ field: 'type', message: `type: expected one of ${COMMAND_TYPES.join(', ')}, got ${maskIdNumbers(JSON.stringify(type ?? null).slice(0, 60))}` }]),
     )
   const codec = CommandData[type as CommandType]
-  const actor = Actor.decode(raw['actor'])
+  const actor = CommandActor.decode(raw['actor'])
   const data = codec.decode(raw['data'])
   const details = [
     ...(E.isLeft(actor) ? describeErrors(actor.left).map((d) => ({ ...d, message: `actor.${d.message}`, field: `actor.${d.field}` })) : []),
     ...(E.isLeft(data) ? describeErrors(data.left).map((d) => ({ ...d, message: `data.${d.message}`, field: `data.${d.field}` })) : []),
   ]
   if (E.isLeft(actor) || E.isLeft(data)) return E.left(malformed(details))
+  if (type === 'AdoptPolicy') {
+    const problems = policyDocumentProblems((data.right as { document: Parameters<typeof policyDocumentProblems>[0] }).document, 'data.document')
+    if (problems.length > 0) return E.left(malformed(problems))
+  }
   return E.right({ type, actor: actor.right, data: data.right } as Command)
 }
 

@@ -4,6 +4,8 @@
  */
 import type * as t from 'io-ts'
 import type { ErrorDetail } from './errors.js'
+import { isPersonalField, maskField, maskIdNumbers } from './masking.js'
+import { UNKNOWN_FIELD, UnknownField } from './strict.js'
 
 /** The dotted path of a failed value, skipping union/intersection member indices. */
 export const fieldPath = (context: t.Context): string => {
@@ -13,21 +15,27 @@ export const fieldPath = (context: t.Context): string => {
     const parent = context[i - 1]!
     // union and intersection members (also under t.exact) are addressed by index; they are not fields
     const parentTag = (parent.type as { _tag?: string })._tag
-    const memberIndex = /^\d+$/.test(entry.key) && (parentTag === 'UnionType' || parentTag === 'IntersectionType' || parentTag === 'ExactType')
+    const memberIndex =
+      entry.type !== UnknownField &&
+      /^\d+$/.test(entry.key) &&
+      (parentTag === 'UnionType' || parentTag === 'IntersectionType' || parentTag === 'ExactType' || parentTag === 'StrictType')
     if (memberIndex) continue
     if (entry.key !== '') keys.push(entry.key)
   }
   return keys.join('.')
 }
 
-const show = (v: unknown): string => {
+/** The value as JSON, cut short, with personal data masked (a refused ID must not be echoed). */
+const show = (field: string, v: unknown): string => {
   if (v === undefined) return 'nothing'
+  let s: string
   try {
-    const s = JSON.stringify(v)
-    return s.length > 60 ? `${s.slice(0, 57)}...` : s
+    s = typeof v === 'string' && isPersonalField(field) ? JSON.stringify(maskField(field, v)) : (JSON.stringify(v) ?? String(v))
   } catch {
-    return String(v)
+    s = String(v)
   }
+  s = maskIdNumbers(s)
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s
 }
 
 /** One detail per distinct field at fault. */
@@ -38,7 +46,13 @@ export const describeErrors = (errors: t.Errors): ErrorDetail[] => {
     const last = e.context[e.context.length - 1]
     const expected = e.message ?? last?.type.name ?? 'a valid value'
     const message =
-      e.value === undefined ? `${field} is required (${expected})` : `${field}: expected ${expected}, got ${show(e.value)}`
+      e.message === UNKNOWN_FIELD
+        ? `${field}: unknown field`
+        : e.value === undefined
+          ? `${field} is required (${expected})`
+          : isPersonalField(field) && typeof e.value !== 'string'
+            ? `${field}: expected ${expected}`
+            : `${field}: expected ${expected}, got ${show(field, e.value)}`
     // a field that fails several members of a union is reported once
     if (!seen.has(field)) seen.set(field, { field, message })
   }

@@ -5,6 +5,7 @@
  */
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
+import { strictType } from '../kernel/strict.js'
 import { CertifiedLevel } from '../domain/ladder.js'
 import {
   CompetitionTier,
@@ -18,109 +19,139 @@ import {
 
 const Fen = t.union([NonNegativeInt, t.null])
 
-/** One condition of a promotion alternative. */
-export const Condition = t.union([
-  t.type({ kind: t.literal('years-in-occupation'), min: NonNegativeInt }),
-  t.type({ kind: t.literal('holds'), level: CertifiedLevel, minYears: NonNegativeInt }),
-  t.type({ kind: t.literal('education'), anyOf: t.array(Education) }),
-  t.type({ kind: t.literal('preparatory-technician') }),
-  t.type({ kind: t.literal('apprenticeship-completed') }),
-  t.type({ kind: t.literal('appointed') }),
-])
-export type Condition = t.TypeOf<typeof Condition>
+/** Builds the policy codecs with `obj` for every object: lenient for store rows, strict for input. */
+const policyCodecs = <Obj extends typeof t.type>(obj: Obj) => {
 
-/** One way to become eligible: every condition holds. */
-export const Alternative = t.type({ ruleId: NonEmptyString, text: t.string, allOf: t.array(Condition) })
-export type Alternative = t.TypeOf<typeof Alternative>
+  /** One condition of a promotion alternative. */
+  const Condition = t.union([
+    obj({ kind: t.literal('years-in-occupation'), min: NonNegativeInt }),
+    obj({ kind: t.literal('holds'), level: CertifiedLevel, minYears: NonNegativeInt }),
+    obj({ kind: t.literal('education'), anyOf: t.array(Education) }),
+    obj({ kind: t.literal('preparatory-technician') }),
+    obj({ kind: t.literal('apprenticeship-completed') }),
+    obj({ kind: t.literal('appointed') }),
+  ])
 
-/** A level and the alternatives that make a talent eligible for it (any one suffices). */
-export const PromotionRule = t.type({ level: CertifiedLevel, alternatives: t.array(Alternative) })
-export type PromotionRule = t.TypeOf<typeof PromotionRule>
+  /** One way to become eligible: every condition holds. */
+  const Alternative = obj({ ruleId: NonEmptyString, text: t.string, allOf: t.array(Condition) })
 
-/** A row of the competition table: which results promote, and to what. */
-export const CompetitionRule = t.type({
-  ruleId: NonEmptyString,
-  tier: CompetitionTier,
-  ranks: t.union([t.type({ from: PositiveInt, to: PositiveInt }), t.null]),
-  awards: t.array(t.string),
-  percentileMax: t.union([t.number, t.null]),
-  /** Promote to this level when the talent is lower. */
-  promotesTo: CertifiedLevel,
-  /** Promote to this level instead when the talent already holds `promotesTo`. */
-  thenTo: t.union([CertifiedLevel, t.null]),
-})
-export type CompetitionRule = t.TypeOf<typeof CompetitionRule>
+  /** A level and the alternatives that make a talent eligible for it (any one suffices). */
+  const PromotionRule = obj({ level: CertifiedLevel, alternatives: t.array(Alternative) })
 
-/** Prize money and title for a rank at a tier. */
-export const CompetitionPrize = t.type({
-  ruleId: NonEmptyString,
-  tier: CompetitionTier,
-  rank: PositiveInt,
-  amount: Fen,
-  title: t.union([t.string, t.null]),
-})
-export type CompetitionPrize = t.TypeOf<typeof CompetitionPrize>
+  /** A row of the competition table: which results promote, and to what. */
+  const CompetitionRule = obj({
+    ruleId: NonEmptyString,
+    tier: CompetitionTier,
+    ranks: t.union([obj({ from: PositiveInt, to: PositiveInt }), t.null]),
+    awards: t.array(t.string),
+    percentileMax: t.union([t.number, t.null]),
+    /** Promote to this level when the talent is lower. */
+    promotesTo: CertifiedLevel,
+    /** Promote to this level instead when the talent already holds `promotesTo`. */
+    thenTo: t.union([CertifiedLevel, t.null]),
+  })
 
-/** An occupation of the catalogue with its subsidy category and shortage flag. */
-export const OccupationEntry = t.type({ code: OccupationCode, category: SubsidyCategory, shortage: t.boolean })
-export type OccupationEntry = t.TypeOf<typeof OccupationEntry>
+  /** Prize money and title for a rank at a tier. */
+  const CompetitionPrize = obj({
+    ruleId: NonEmptyString,
+    tier: CompetitionTier,
+    rank: PositiveInt,
+    amount: Fen,
+    title: t.union([t.string, t.null]),
+  })
 
-const SubsidyLevels = t.type({
-  junior: Fen,
-  intermediate: Fen,
-  senior: Fen,
-  technician: Fen,
-  'senior-technician': Fen,
-})
+  /** An occupation of the catalogue with its subsidy category and shortage flag. */
+  const OccupationEntry = obj({ code: OccupationCode, category: SubsidyCategory, shortage: t.boolean })
 
-/** The whole policy. */
-export const PolicyDocument = t.type({
-  title: t.string,
-  promotion: t.array(PromotionRule),
-  competition: t.type({
-    oneLevelPromotionPerYear: t.boolean,
-    table: t.array(CompetitionRule),
-    prizes: t.array(CompetitionPrize),
-  }),
-  occupations: t.type({
-    catalogue: t.array(OccupationEntry),
-    unlistedCategory: SubsidyCategory,
-    /** National qualification catalogue (职业资格目录): occupations open to `vocational-qualification`. */
-    qualificationCatalogue: t.union([t.array(OccupationCode), t.null]),
-  }),
-  apprenticeship: t.type({ minPlannedYears: PositiveInt, maxPlannedYears: PositiveInt }),
-  benefits: t.type({
-    skillUpgradeSubsidy: t.type({
-      minInsuredMonths: t.union([NonNegativeInt, t.null]),
-      claimWindowMonths: t.union([NonNegativeInt, t.null]),
-      shortageBonusPercent: t.union([NonNegativeInt, t.null]),
-      amounts: t.type({ A: SubsidyLevels, B: SubsidyLevels, C: SubsidyLevels }),
-      specialAbility: t.type({ A: Fen, B: Fen, C: Fen }),
+  const SubsidyLevels = obj({
+    junior: Fen,
+    intermediate: Fen,
+    senior: Fen,
+    technician: Fen,
+    'senior-technician': Fen,
+  })
+
+  /** The whole policy. */
+  const PolicyDocument = obj({
+    title: t.string,
+    promotion: t.array(PromotionRule),
+    competition: obj({
+      oneLevelPromotionPerYear: t.boolean,
+      table: t.array(CompetitionRule),
+      prizes: t.array(CompetitionPrize),
     }),
-    firstCertificationAllowance: t.type({
-      occupationPrefixes: t.array(t.string),
-      amounts: t.type({
-        senior: Fen,
-        technician: Fen,
-        'senior-technician': Fen,
-        'principal-technician': Fen,
-        'chief-technician': Fen,
+    occupations: obj({
+      catalogue: t.array(OccupationEntry),
+      unlistedCategory: SubsidyCategory,
+      /** National qualification catalogue (职业资格目录): occupations open to `vocational-qualification`. */
+      qualificationCatalogue: t.union([t.array(OccupationCode), t.null]),
+    }),
+    apprenticeship: obj({ minPlannedYears: PositiveInt, maxPlannedYears: PositiveInt }),
+    benefits: obj({
+      skillUpgradeSubsidy: obj({
+        minInsuredMonths: t.union([NonNegativeInt, t.null]),
+        claimWindowMonths: t.union([NonNegativeInt, t.null]),
+        shortageBonusPercent: t.union([NonNegativeInt, t.null]),
+        amounts: obj({ A: SubsidyLevels, B: SubsidyLevels, C: SubsidyLevels }),
+        specialAbility: obj({ A: Fen, B: Fen, C: Fen }),
       }),
+      firstCertificationAllowance: obj({
+        occupationPrefixes: t.array(t.string),
+        amounts: obj({
+          senior: Fen,
+          technician: Fen,
+          'senior-technician': Fen,
+          'principal-technician': Fen,
+          'chief-technician': Fen,
+        }),
+      }),
+      apprenticeshipSubsidy: obj({ perApprenticePerYear: Fen }),
+      housingSubsidy: obj({ amount: Fen }),
+      livingAllowance: obj({ monthly: Fen }),
     }),
-    apprenticeshipSubsidy: t.type({ perApprenticePerYear: Fen }),
-    housingSubsidy: t.type({ amount: Fen }),
-    livingAllowance: t.type({ monthly: Fen }),
-  }),
-  targets: t.type({
-    newHighSkilled: t.type({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
-    skilledSharePercent: t.number,
-    highSkilledSharePercent: t.number,
-    highSkilledShareBy: LocalDate,
-    highSkilledTotal: t.type({ count: NonNegativeInt, by: LocalDate }),
-    carriers: t.type({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
-  }),
-})
+    targets: obj({
+      newHighSkilled: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
+      skilledSharePercent: t.number,
+      highSkilledSharePercent: t.number,
+      highSkilledShareBy: LocalDate,
+      highSkilledTotal: obj({ count: NonNegativeInt, by: LocalDate }),
+      carriers: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
+    }),
+  })
+  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, OccupationEntry, PolicyDocument }
+}
+
+/**
+ * The storage format: how a `PolicyAdopted` event decodes. Lenient about unknown fields (they are
+ * stripped), so events written before strict input still read.
+ */
+const stored = policyCodecs(t.type)
+/** Strict input: an unknown field anywhere in a policy document is refused, naming its path. */
+const input = policyCodecs(strictType as unknown as typeof t.type)
+
+/** One condition of a promotion alternative. */
+export const Condition = stored.Condition
+export type Condition = t.TypeOf<typeof Condition>
+/** One way to become eligible: every condition holds. */
+export const Alternative = stored.Alternative
+export type Alternative = t.TypeOf<typeof Alternative>
+/** A level and the alternatives that make a talent eligible for it (any one suffices). */
+export const PromotionRule = stored.PromotionRule
+export type PromotionRule = t.TypeOf<typeof PromotionRule>
+/** A row of the competition table: which results promote, and to what. */
+export const CompetitionRule = stored.CompetitionRule
+export type CompetitionRule = t.TypeOf<typeof CompetitionRule>
+/** Prize money and title for a rank at a tier. */
+export const CompetitionPrize = stored.CompetitionPrize
+export type CompetitionPrize = t.TypeOf<typeof CompetitionPrize>
+/** An occupation of the catalogue with its subsidy category and shortage flag. */
+export const OccupationEntry = stored.OccupationEntry
+export type OccupationEntry = t.TypeOf<typeof OccupationEntry>
+/** The whole policy, as stored. */
+export const PolicyDocument = stored.PolicyDocument
 export type PolicyDocument = t.TypeOf<typeof PolicyDocument>
+/** The whole policy, as a command or a policy file gives it: exact (no unknown field anywhere). */
+export const PolicyDocumentInput: t.Type<PolicyDocument, PolicyDocument, unknown> = input.PolicyDocument
 
 /** A policy in force from a date. */
 export interface AdoptedPolicy {

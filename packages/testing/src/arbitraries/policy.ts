@@ -7,6 +7,7 @@ import * as fc from 'fast-check'
 import {
   DEFAULT_POLICY_ID,
   Education,
+  compareLevels,
   defaultPolicyDocument,
   type Alternative,
   type CompetitionPrize,
@@ -69,7 +70,11 @@ const competitionRow = (r: CompetitionRule, tag: string): fc.Arbitrary<Competiti
       promotesTo: keepOr(r.promotesTo, assessedLevel),
       thenTo: keepOr(r.thenTo, fc.option(assessedLevel, { nil: null })),
     })
-    .map((v) => ({ ...r, ...v, ruleId: renamed(r.ruleId, tag) }))
+    .map((v) => ({ ...r, ...coherent(v), ruleId: renamed(r.ruleId, tag) }))
+
+/** A row as a policy may say it: its "then" level above its first one (else none), ranks in order. */
+const coherent = <R extends Pick<CompetitionRule, 'promotesTo' | 'thenTo'>>(r: R): R =>
+  r.thenTo !== null && compareLevels(r.thenTo, r.promotesTo) <= 0 ? { ...r, thenTo: null } : r
 
 const extraRow = (tag: string, i: number): fc.Arbitrary<CompetitionRule> =>
   fc.record({
@@ -80,7 +85,7 @@ const extraRow = (tag: string, i: number): fc.Arbitrary<CompetitionRule> =>
     percentileMax: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
     promotesTo: assessedLevel,
     thenTo: fc.option(assessedLevel, { nil: null }),
-  })
+  }).map(coherent)
 
 const competitionTable = (tag: string): fc.Arbitrary<CompetitionRule[]> =>
   fc

@@ -1,0 +1,127 @@
+/**
+ * The bounds on what a caller may hand the ledger (docs/input-limits.md), checked before any codec
+ * runs: one iterative walk over the raw value, so a value nested thousands deep, a 10 MB string or
+ * a lone UTF-16 surrogate is refused as `Malformed` instead of overflowing the stack, bloating the
+ * log or breaking one store and not the other. The CLI applies `MAX_LINE_BYTES` to its input lines.
+ */
+import type { ErrorDetail } from './errors.js'
+
+/** Longest command, in bytes of UTF-8 JSON (a line of `apply`, or a command handed to `execute`). */
+export const MAX_LINE_BYTES = 1_048_576
+/** Longest string anywhere in a command (values and keys), in UTF-16 code units. */
+export const MAX_STRING_LENGTH = 1_000
+/** Deepest nesting of objects and arrays in a command (the command object itself is depth 1). */
+export const MAX_DEPTH = 32
+/** Most items in one array. */
+export const MAX_ARRAY_LENGTH = 10_000
+/** Largest policy document (`AdoptPolicy`'s `data.document`), in bytes of UTF-8 JSON. */
+export const MAX_POLICY_DOCUMENT_BYTES = 524_288
+
+/** The limits as one documented record (what `docs/input-limits.md` lists). */
+export const INPUT_LIMITS = {
+  maxLineBytes: MAX_LINE_BYTES,
+  maxStringLength: MAX_STRING_LENGTH,
+  maxDepth: MAX_DEPTH,
+  maxArrayLength: MAX_ARRAY_LENGTH,
+  maxPolicyDocumentBytes: MAX_POLICY_DOCUMENT_BYTES,
+} as const
+
+/**
+ * Free-text fields, where tab (U+0009) and line feed (U+000A) are allowed: a revocation's `reason`
+ * and the `text` of a policy rule. Every other control character is refused in every string.
+ */
+export const isMultiLineField = (path: ReadonlyArray<string>): boolean =>
+  path[0] === 'data' && ((path.length === 2 && path[1] === 'reason') || (path[1] === 'document' && path[path.length - 1] === 'text'))
+
+const hex = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+
+/** C0 controls, DEL and C1 controls (ESC starts terminal escape sequences, NUL breaks PostgreSQL text). */
+const isControl = (code: number): boolean => code < 0x20 || (code >= 0x7f && code <= 0x9f)
+
+/** What is wrong with one string, and its UTF-8 JSON size (quotes and escapes included). */
+const checkString = (s: string, multiLine: boolean): { readonly problem: string | null; readonly bytes: number } => {
+  if (s.length > MAX_STRING_LENGTH) return { problem: `text longer than ${MAX_STRING_LENGTH} characters (${s.length})`, bytes: s.length }
+  let bytes = 2
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i)
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = s.charCodeAt(i + 1)
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return { problem: `contains a lone UTF-16 surrogate ${hex(code)} at character ${i + 1}`, bytes }
+      bytes += 4
+      i++
+    } else if (code >= 0xdc00 && code <= 0xdfff) return { problem: `contains a lone UTF-16 surrogate ${hex(code)} at character ${i + 1}`, bytes }
+    else if (isControl(code) && !(multiLine && (code === 0x09 || code === 0x0a)))
+      return { problem: `contains the control character ${hex(code)} at character ${i + 1}`, bytes }
+    else bytes += code === 0x22 || code === 0x5c || code < 0x20 ? 2 : code < 0x80 ? 1 : code < 0x800 ? 2 : 3
+  }
+  return { problem: null, bytes }
+}
+
+const scalarBytes = (v: unknown): number =>
+  typeof v === 'number' ? (Number.isFinite(v) ? String(v).length : 4) : typeof v === 'boolean' ? (v ? 4 : 5) : 4
+
+const fieldOf = (path: ReadonlyArray<string>): string => (path.length === 0 ? '(root)' : path.join('.'))
+
+interface Pending {
+  readonly value: unknown
+  readonly path: ReadonlyArray<string>
+  readonly depth: number
+  readonly inDocument: boolean
+}
+
+/**
+ * Every limit a raw command breaks, at most one detail per field and at most `maxDetails` in all
+ * (a hostile command could break thousands). Iterative, so no input can overflow the stack; it
+ * stops as soon as the command is over `MAX_LINE_BYTES`, so no input makes it walk for long.
+ */
+export const inputViolations = (raw: unknown, maxDetails = 10): ErrorDetail[] => {
+  const details: ErrorDetail[] = []
+  const stack: Pending[] = [{ value: raw, path: [], depth: 1, inDocument: false }]
+  let total = 0
+  let documentBytes = 0
+  const add = (bytes: number, inDocument: boolean): boolean => {
+    total += bytes
+    if (inDocument) documentBytes += bytes
+    return total <= MAX_LINE_BYTES
+  }
+  const refuse = (path: ReadonlyArray<string>, message: string): void => {
+    details.push({ field: fieldOf(path), message: `${fieldOf(path)}: ${message}` })
+  }
+  while (stack.length > 0 && details.length < maxDetails) {
+    const { value, path, depth, inDocument } = stack.pop()!
+    if (typeof value === 'string') {
+      const { problem, bytes } = checkString(value, isMultiLineField(path))
+      if (problem !== null) refuse(path, problem)
+      if (!add(bytes, inDocument)) break
+    } else if (typeof value !== 'object' || value === null) {
+      if (!add(scalarBytes(value), inDocument)) break
+    } else if (depth > MAX_DEPTH) {
+      refuse(path, `nested deeper than ${MAX_DEPTH} levels`)
+    } else if (Array.isArray(value)) {
+      if (value.length > MAX_ARRAY_LENGTH) refuse(path, `array longer than ${MAX_ARRAY_LENGTH} items (${value.length})`)
+      else {
+        if (!add(Math.max(2, value.length + 1), inDocument)) break
+        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)], depth: depth + 1, inDocument })
+      }
+    } else {
+      const keys = Object.keys(value)
+      if (!add(Math.max(2, keys.length + 1), inDocument)) break
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!
+        const { problem, bytes } = checkString(key, false)
+        if (problem !== null) {
+          refuse(path, `a field name ${problem}`)
+          continue
+        }
+        if (!add(bytes + 1, inDocument)) break
+        const childPath = [...path, key]
+        const document = inDocument || (path.length === 1 && path[0] === 'data' && key === 'document')
+        stack.push({ value: (value as Record<string, unknown>)[key], path: childPath, depth: depth + 1, inDocument: document })
+      }
+    }
+  }
+  if (total > MAX_LINE_BYTES) details.push({ field: '(root)', message: `the command is longer than ${MAX_LINE_BYTES} bytes of JSON` })
+  else if (documentBytes > MAX_POLICY_DOCUMENT_BYTES)
+    details.push({ field: 'data.document', message: `data.document: policy document longer than ${MAX_POLICY_DOCUMENT_BYTES} bytes of JSON` })
+  return details
+}

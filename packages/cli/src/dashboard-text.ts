@@ -1,8 +1,10 @@
 /**
  * The dashboard as a readable text table for a terminal: targets first, then levels by district
- * and trainings by field. (`report --json` is the form for programs.)
+ * and trainings by field. (`report --json` is the form for programs.) Strings from the store are
+ * printed through `terminalSafe`.
  */
 import { REPORT_LEVELS, type CityReport } from '@talent-ledger/core'
+import { terminalSafe } from './terminal-text.js'
 
 /** Terminal width of a string: CJK characters take two columns. */
 const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1), 0)
@@ -11,7 +13,7 @@ const fmt = (n: number | null, unit = ''): string => (n === null ? 'not reported
 
 /** The report as lines of text. */
 export const dashboardText = (r: CityReport): string[] => {
-  const lines = [`City dashboard as of ${r.asOf} (policy ${r.policyId})`]
+  const lines = [`City dashboard as of ${r.asOf} (policy ${terminalSafe(r.policyId)})`]
   for (const t of r.targets) {
     const unit = t.id.endsWith('share') ? ' %' : ''
     lines.push(`  ${t.met ? '✓' : '·'} ${t.id.padEnd(22)} target ${fmt(t.target, unit).padStart(10)}   actual ${fmt(t.actual, unit).padStart(12)}`)
@@ -23,12 +25,12 @@ export const dashboardText = (r: CityReport): string[] => {
   if (levels.length > 0) {
     lines.push('', 'Levels by district', `  ${padEnd('district', 10)}${levels.map((l) => l.slice(0, 10).padStart(11)).join('')}`)
     for (const [district, counts] of Object.entries(r.levelsByDistrict).sort())
-      lines.push(`  ${padEnd(district, 10)}${levels.map((l) => String(counts[l] ?? 0).padStart(11)).join('')}`)
+      lines.push(`  ${padEnd(terminalSafe(district), 10)}${levels.map((l) => String(counts[l] ?? 0).padStart(11)).join('')}`)
   }
   const fields = Object.entries(r.trainingsByField).sort()
   if (fields.length > 0) {
     lines.push('', 'Trainings by field (enrolled / completed)')
-    for (const [field, t] of fields) lines.push(`  ${padEnd(field, 24)} ${String(t.enrolled).padStart(7)} / ${t.completed}`)
+    for (const [field, t] of fields) lines.push(`  ${padEnd(terminalSafe(field), 24)} ${String(t.enrolled).padStart(7)} / ${t.completed}`)
   }
   return lines
 }

@@ -17,9 +17,9 @@ describe('talent-ledger apply', () => {
     const run = runCli(['--store', 'memory:', 'apply', file], { cwd: dir.path })
     expect(run.code).toBe(0)
     expect(run.stdout.split('\n')).toEqual([
-      '{"ok":true,"stream":"org-port-co","version":1,"events":["OrganizationRegistered"]}',
-      '{"ok":true,"stream":"talent-t-42","version":1,"events":["TalentRegistered"]}',
-      '{"ok":true,"stream":"talent-t-42","version":3,"events":["AssessmentPassed","LevelCertified"]}',
+      '{"ok":true,"stream":"org-port-co","version":1,"events":["OrganizationRegistered"],"line":1}',
+      '{"ok":true,"stream":"talent-t-42","version":1,"events":["TalentRegistered"],"line":2}',
+      '{"ok":true,"stream":"talent-t-42","version":3,"events":["AssessmentPassed","LevelCertified"],"line":3}',
       '',
     ])
     expect(run.stderr).toBe('')
@@ -28,7 +28,7 @@ describe('talent-ledger apply', () => {
   it('reads commands from stdin with -', () => {
     const run = runCli(['--store', 'memory:', 'apply', '-'], { cwd: dir.path, input: jsonl(registerEmployer) })
     expect(run.code).toBe(0)
-    expect(run.json()).toEqual([{ ok: true, stream: 'org-port-co', version: 1, events: ['OrganizationRegistered'] }])
+    expect(run.json()).toEqual([{ ok: true, stream: 'org-port-co', version: 1, events: ['OrganizationRegistered'], line: 1 }])
   })
 
   it('refuses bad lines one by one, stores nothing for them, runs the rest and exits 1', () => {
@@ -44,15 +44,16 @@ describe('talent-ledger apply', () => {
     )
     const run = runCli(['--store', `sqlite:${join(dir.path, 'refusals.db')}`, 'apply', '-'], { cwd: dir.path, input })
     expect(run.code).toBe(1)
-    const results = run.json() as Array<{ ok: boolean; version?: number; error?: { code: string; message: string; details: unknown[] } }>
-    // the blank line gets no answer; every other line exactly one, in order
+    const results = run.json() as Array<{ ok: boolean; version?: number; line: number; error?: { code: string; message: string; details: unknown[] } }>
+    // the blank line gets no answer; every other line exactly one, in order, naming its line
     expect(results.map((r) => (r.ok ? 'ok' : r.error!.code))).toEqual(['ok', 'ok', 'Malformed', 'Malformed', 'Malformed', 'Duplicate', 'ok'])
+    expect(results.map((r) => r.line)).toEqual([1, 2, 3, 5, 6, 7, 8])
     expect(results[2]!.error!.message).toMatch(/^line 3 is not JSON/)
-    expect(Object.keys(results[2]!)).toEqual(['ok', 'error'])
+    expect(Object.keys(results[2]!)).toEqual(['ok', 'error', 'line'])
     expect(Object.keys(results[2]!.error!)).toEqual(['code', 'message', 'details'])
     expect(results[4]!.error!.details).toEqual([expect.objectContaining({ field: 'data.on' })])
     // nothing was stored for the refusals: the talent's stream went from version 1 straight on
-    expect(results[6]).toEqual({ ok: true, stream: 'talent-t-1', version: 3, events: ['AssessmentPassed', 'LevelCertified'] })
+    expect(results[6]).toEqual({ ok: true, stream: 'talent-t-1', version: 3, events: ['AssessmentPassed', 'LevelCertified'], line: 8 })
   })
 
   it('exits 2 with one line on stderr for a missing file, and stores nothing', () => {

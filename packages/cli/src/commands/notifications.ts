@@ -7,6 +7,7 @@
 import type { Writable } from 'node:stream'
 import { deliveryStatusOf, type DeliveryStatusSummary, type EventStore, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
 import { writeLine } from '../output.js'
+import { terminalSafe } from '../terminal-text.js'
 
 /** What `notifications --json` prints: one JSON line. */
 export interface NotificationsListing {
@@ -23,7 +24,7 @@ export const notificationsListing = async (store: EventStore, query: OutboxQuery
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
 
-/** The listing as text lines: one line per notice, then the summary. */
+/** The listing as text lines: one line per notice, then the summary (stored strings made `terminalSafe`). */
 export const notificationsText = ({ summary: s, notices }: NotificationsListing): string[] => {
   const lines = notices.map((r) =>
     [pad(r.status, 9), pad(String(r.attempts), 3), pad(r.channel, 7), pad(r.recipient, 24), pad(r.template, 20), r.id].join(' ') + (r.lastError === null ? '' : `  (${r.lastError})`),
@@ -34,7 +35,7 @@ export const notificationsText = ({ summary: s, notices }: NotificationsListing)
   )
   if (s.oldestPending !== null) lines.push(`oldest pending: ${s.oldestPending.id}, written ${s.oldestPending.createdAt} (${s.oldestPending.ageSeconds} s ago)`)
   for (const p of s.parkedReasons) lines.push(`parked ×${p.count}: ${p.reason}`)
-  return lines
+  return lines.map(terminalSafe)
 }
 
 /** Prints the listing as one JSON line or as text. */

@@ -4,3 +4,11 @@
  */
 export { describeEventStoreConformance } from './suite.js'
 export type { EventStoreFactory } from './fixtures.js'
+export {
+  HOSTILE_BAD_NATIONAL_ID,
+  HOSTILE_NAME,
+  expectHostileAnswer,
+  hostileInputCases,
+  hostileInputStored,
+  type HostileInputCase,
+} from './hostile-input.js'

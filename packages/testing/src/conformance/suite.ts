@@ -7,6 +7,7 @@ import { describe } from 'vitest'
 import { appendConformance } from './append.js'
 import { concurrencyConformance } from './concurrency.js'
 import type { EventStoreFactory } from './fixtures.js'
+import { hostileInputConformance } from './hostile-input.js'
 import { outboxConformance } from './outbox.js'
 import { readingConformance } from './reading.js'
 import { subscriptionConformance } from './subscriptions.js'
@@ -26,5 +27,6 @@ export const describeEventStoreConformance = (name: string, factory: EventStoreF
     concurrencyConformance(factory)
     subscriptionConformance(factory)
     outboxConformance(factory)
+    hostileInputConformance(factory)
   })
 }

@@ -1,0 +1,36 @@
+// The text report prints strings from the store (district names, policy ids, training fields) to a
+// terminal: a control character or a lone surrogate in them (a log written before input was
+// checked, or a row written straight into the store) is shown escaped, never sent raw.
+import type { CityReport } from '@talent-ledger/core'
+import { describe, expect, it } from 'vitest'
+import { dashboardText } from '../src/dashboard-text.js'
+import { terminalSafe } from '../src/terminal-text.js'
+
+const escape = '\u001b]0;pwned\u0007\u001b[2J\u009b31m\u0000\ud800'
+const report: CityReport = {
+  asOf: '2030-12-31', policyId: `p-${escape}`, newHighSkilled: 1, highSkilledTotal: 1, skilledTotal: 2, talentsTotal: 3,
+  employedPersons: null, employedPersonsYear: null, skilledSharePercent: null, highSkilledSharePercent: 50, carriers: 0,
+  levelsByDistrict: { [`连云区${escape}`]: { senior: 1 }, 海州区: { senior: 2 } },
+  trainingsByField: { [`field${escape}`]: { enrolled: 1, completed: 0 } },
+  targets: [{ id: 'carriers', target: 20, actual: 0, met: false, period: { from: null, to: '2030-12-31' } }],
+}
+
+describe('terminalSafe', () => {
+  it('spells out control characters and lone surrogates, and keeps everything else', () => {
+    expect(terminalSafe('a\u001b[31mb\u0000\u009b\u007f')).toBe('a\\u001b[31mb\\u0000\\u009b\\u007f')
+    expect(terminalSafe('x\ud800y\udc00')).toBe('x\\ud800y\\udc00')
+    expect(terminalSafe('连云区 𠮷 café')).toBe('连云区 𠮷 café')
+  })
+})
+
+describe('dashboardText', () => {
+  it('never prints a stored string raw', () => {
+    const text = dashboardText(report).join('\n')
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/)
+    expect(text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/)
+    expect(text).toContain('p-\\u001b]0;pwned\\u0007')
+    expect(text).toContain('连云区\\u001b')
+    expect(text).toContain('海州区')
+  })
+})

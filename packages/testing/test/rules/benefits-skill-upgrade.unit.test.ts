@@ -59,9 +59,10 @@ describe('§7 skill-upgrade subsidy amounts', () => {
     given([other, ...hired(), ...holding('technician', CERTIFIED_ON)]).when(claim('technician')).then([granted('technician', 200_000, 'lyg-2024', 'lyg-2024.skill-upgrade-subsidy.C.technician')])
   })
 
-  it('the caller never chooses the amount: an amount in the command is ignored', () => {
+  it('the caller never chooses the amount: an amount in the command is refused, the policy decides it', () => {
     const raw = { ...claim('junior'), data: { ...claim('junior').data, amount: 1 } }
-    given([...hired(), ...holding('junior', CERTIFIED_ON)]).when(raw).then([granted('junior', 50_000, 'national-2018', 'national-2018.skill-upgrade-subsidy.C.junior')])
+    given([...hired(), ...holding('junior', CERTIFIED_ON)]).when(raw).then({ code: 'Malformed', message: 'data.amount: unknown field' })
+    given([...hired(), ...holding('junior', CERTIFIED_ON)]).when(claim('junior')).then([granted('junior', 50_000, 'national-2018', 'national-2018.skill-upgrade-subsidy.C.junior')])
   })
 })
 

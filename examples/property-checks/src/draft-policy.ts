@@ -3,7 +3,7 @@
  * (高级工) for technician-college and advanced-technical-school graduates to one year holding
  * intermediate, and sets the housing and living allowances the national default leaves unset.
  */
-import { PolicyDocument } from '@talent-ledger/core'
+import { decodePolicyDocument, type PolicyDocument } from '@talent-ledger/core'
 import { aPolicyDocument } from '@talent-ledger/testing'
 
 /** Years a graduate must hold intermediate before senior under the draft. */
@@ -36,5 +36,5 @@ export const draftPolicy = (graduateYears = GRADUATE_YEARS): PolicyDocument =>
     benefits: { ...doc.benefits, housingSubsidy: { amount: 50_000_00 }, livingAllowance: { monthly: 1_000_00 } },
   }))
 
-/** True when the draft is a valid policy document (what AdoptPolicy will check). */
-export const decodes = (doc: unknown): boolean => PolicyDocument.is(doc) && PolicyDocument.decode(doc)._tag === 'Right'
+/** True when the draft is a valid policy document: exact, within the input limits and coherent (what AdoptPolicy will check). */
+export const decodes = (doc: unknown): boolean => decodePolicyDocument(doc)._tag === 'Right'

@@ -121,6 +121,7 @@ export {
 } from './policy/document.js'
 export { PolicyDocumentInput } from './policy/document.js'
 export { policyDocumentProblems } from './policy/document-sense.js'
+export { decodePolicyDocument } from './policy/policy-input.js'
 export { DEFAULT_POLICY_ID, defaultPolicy, defaultPolicyDocument } from './policy/default-policy.js'
 export { policyInForce, type PolicyRegistry } from './policy/registry.js'
 

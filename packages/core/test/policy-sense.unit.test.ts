@@ -4,7 +4,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decodeCommand, defaultPolicyDocument, policyDocumentProblems, type PolicyDocument } from '../src/index.js'
+import { decodeCommand, decodePolicyDocument, defaultPolicyDocument, policyDocumentProblems, type PolicyDocument } from '../src/index.js'
 
 const copy = (): PolicyDocument => JSON.parse(JSON.stringify(defaultPolicyDocument)) as PolicyDocument
 const adopt = (document: unknown) => ({
@@ -80,5 +80,28 @@ describe('policy document sense checks', () => {
     fixed.targets.skilledSharePercent = 100
     fixed.apprenticeship = { minPlannedYears: 2, maxPlannedYears: 2 }
     expect(policyDocumentProblems(fixed)).toEqual([])
+  })
+})
+
+describe('decodePolicyDocument (a policy file, checked as AdoptPolicy checks it)', () => {
+  it('accepts the shipped default', () => {
+    expect(E.isRight(decodePolicyDocument(defaultPolicyDocument))).toBe(true)
+  })
+
+  it('refuses an unknown field, nesting 3,000 deep, an incoherent row and a non-object, naming the field', () => {
+    const fieldsOf = (raw: unknown): Array<string | undefined> => {
+      const r = decodePolicyDocument(raw)
+      if (E.isRight(r)) return expect.fail('decoded')
+      expect(r.left.code).toBe('Malformed')
+      return r.left.details.map((d) => d.field)
+    }
+    expect(fieldsOf({ ...defaultPolicyDocument, comment: 'x' })).toEqual(['document.comment'])
+    let deep: unknown = 1
+    for (let i = 0; i < 3_000; i++) deep = [deep]
+    expect(fieldsOf({ ...defaultPolicyDocument, title: deep })[0]).toMatch(/^document\.title(\.0)+$/)
+    const doc = copy()
+    doc.competition.table[0]!.ranks = { from: 3, to: 1 }
+    expect(fieldsOf(doc)).toEqual(['document.competition.table.0.ranks'])
+    expect(fieldsOf('policy')).toEqual(['document'])
   })
 })

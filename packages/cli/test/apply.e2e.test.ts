@@ -56,6 +56,23 @@ describe('talent-ledger apply', () => {
     expect(results[6]).toEqual({ ok: true, stream: 'talent-t-1', version: 3, events: ['AssessmentPassed', 'LevelCertified'], line: 8 })
   })
 
+  it('never echoes personal data from a line that is not JSON, or from a refused registration', () => {
+    const input = jsonl(
+      '{"type":"RegisterTalent","data":{"name":"王芳","nationalId":"320706199001010018" oops',
+      '{"name":"王芳", "nationalId": 320706199001010018',
+      { ...registerTalent('t-1'), data: { ...registerTalent('t-1').data, nationalId: '320706199001010018', birthDate: '1990-02-30' } },
+      { ...registerTalent('t-2', '王\u0007芳') },
+    )
+    const run = runCli(['--store', 'memory:', 'apply', '-'], { cwd: dir.path, input })
+    expect(run.code).toBe(1)
+    const results = run.json() as Array<{ ok: boolean; line: number; error: { code: string; details: Array<{ field: string }> } }>
+    expect(results.map((r) => [r.line, r.error.code])).toEqual([[1, 'Malformed'], [2, 'Malformed'], [3, 'Malformed'], [4, 'Malformed']])
+    expect(results[2]!.error.details.map((d) => d.field)).toEqual(['data.nationalId', 'data.birthDate'])
+    expect(results[3]!.error.details.map((d) => d.field)).toEqual(['data.name'])
+    for (const secret of ['320706199001010018', '王芳', '1990-02-30', '王\\u0007芳']) expect(run.stdout).not.toContain(secret)
+    expect(run.stdout).toContain('3207**********0018')
+  })
+
   it('exits 2 with one line on stderr for a missing file, and stores nothing', () => {
     const run = runCli(['--store', `sqlite:${join(dir.path, 'never.db')}`, 'apply', 'missing.jsonl'], { cwd: dir.path })
     expect(run.code).toBe(2)

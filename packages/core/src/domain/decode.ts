@@ -13,6 +13,7 @@ import { strictType } from '../kernel/strict.js'
 import type { Upcast } from '../kernel/upcasting.js'
 import { CommandData, COMMAND_TYPES, type Command, type CommandType } from './commands.js'
 import { EventData, type EventType, type LedgerEvent } from './events.js'
+import type { PolicyDocument } from '../policy/document.js'
 import { policyDocumentProblems } from '../policy/document-sense.js'
 
 /** The actor of a command: exact, like its data (an extra field would be sealed into every event). */
@@ -51,8 +52,9 @@ export const decodeCommand = (raw: unknown): E.Either<DomainError, Command> => {
     ...(E.isLeft(data) ? describeErrors(data.left).map((d) => ({ ...d, message: `data.${d.message}`, field: `data.${d.field}` })) : []),
   ]
   if (E.isLeft(actor) || E.isLeft(data)) return E.left(malformed(details))
+  // a policy must make sense, not only have the right shape (document-sense.ts)
   if (type === 'AdoptPolicy') {
-    const problems = policyDocumentProblems((data.right as { document: Parameters<typeof policyDocumentProblems>[0] }).document, 'data.document')
+    const problems = policyDocumentProblems((data.right as { readonly document: PolicyDocument }).document, 'data.document')
     if (problems.length > 0) return E.left(malformed(problems))
   }
   return E.right({ type, actor: actor.right, data: data.right } as Command)

@@ -19,9 +19,11 @@ import {
 
 const Fen = t.union([NonNegativeInt, t.null])
 
-/** Builds the policy codecs with `obj` for every object: lenient for store rows, strict for input. */
-const policyCodecs = <Obj extends typeof t.type>(obj: Obj) => {
+/** How an object codec is made: `t.type` (lenient) or `strictType` (exact). */
+type ObjectCodec = <P extends t.Props>(props: P) => t.Type<t.TypeOf<t.TypeC<P>>, t.OutputOf<t.TypeC<P>>, unknown>
 
+/** Builds the policy codecs with `obj` for every object: lenient for store rows, strict for input. */
+const policyCodecs = (obj: ObjectCodec) => {
   /** One condition of a promotion alternative. */
   const Condition = t.union([
     obj({ kind: t.literal('years-in-occupation'), min: NonNegativeInt }),
@@ -125,9 +127,9 @@ const policyCodecs = <Obj extends typeof t.type>(obj: Obj) => {
  * The storage format: how a `PolicyAdopted` event decodes. Lenient about unknown fields (they are
  * stripped), so events written before strict input still read.
  */
-const stored = policyCodecs(t.type)
+const stored = policyCodecs((props) => t.type(props))
 /** Strict input: an unknown field anywhere in a policy document is refused, naming its path. */
-const input = policyCodecs(strictType as unknown as typeof t.type)
+const input = policyCodecs((props) => strictType(props))
 
 /** One condition of a promotion alternative. */
 export const Condition = stored.Condition

@@ -34,6 +34,9 @@ export type {
   Subscription,
   CheckpointStore,
   KeyStore,
+  Erasure,
+  PendingErasure,
+  ErasureCompletion,
   Clock,
 } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'

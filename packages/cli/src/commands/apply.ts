@@ -31,11 +31,11 @@ const parseLine = (line: string, lineNumber: number): { readonly raw: unknown } 
   }
 }
 
-/** The contract's result line: exactly these keys, in this order. */
+/** The contract's result line: exactly these keys, in this order (`erasure` only when a ForgetTalent's erasure is pending). */
 const resultLine = (r: CommandResult): string =>
   JSON.stringify(
     r.ok
-      ? { ok: true, stream: r.stream, version: r.version, events: r.events }
+      ? { ok: true, stream: r.stream, version: r.version, events: r.events, ...(r.erasure === undefined ? {} : { erasure: r.erasure }) }
       : { ok: false, error: { code: r.error.code, message: r.error.message, details: r.error.details } },
   )
 

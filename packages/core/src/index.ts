@@ -43,7 +43,7 @@ export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, Ou
 export { OutboxRow, outboxRecordOf } from './kernel/outbox-row.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
-export { jitteredBackoff, noBackoff, type Backoff } from './kernel/backoff.js'
+export { jitteredBackoff, decorrelatedJitter, noBackoff, type Backoff } from './kernel/backoff.js'
 export { project, rebuild, type Projection } from './kernel/projection.js'
 
 // notifications: the relay

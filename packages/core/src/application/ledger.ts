@@ -55,7 +55,7 @@ export interface LedgerDeps {
   readonly upcasters?: ReadonlyArray<Upcaster>
   /** Event id factory (default: UUID v7, time-ordered). */
   readonly newEventId?: () => string
-  /** Retries on a conflicting append (default: 12 attempts, jittered back-off). */
+  /** Retries on a conflicting append (default: up to 100 attempts within 30 s of back-off, decorrelated jitter). */
   readonly retry?: RetryPolicy
   /** How many streams to keep folded between commands (default 50,000; 0 keeps none). See `folded-streams.ts`. */
   readonly foldedStreams?: number

@@ -9,22 +9,34 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import pg from 'pg'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startChild, waitFor } from '@talent-ledger/testing/node'
 import { bureau, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
 
-const SERVER = 'postgres://postgres@127.0.0.1:5432/test'
-const schema = `tl_cli_erasure_${Math.random().toString(36).slice(2, 10)}`
+const ADMIN = 'postgres://postgres@127.0.0.1:5432/test'
+// a database of its own: open transactions of tests running beside this one would hold the horizon
+const database = `tl_cli_erasure_${Math.random().toString(36).slice(2, 10)}`
+const SERVER = `postgres://postgres@127.0.0.1:5432/${database}`
+const schema = 'talent_ledger'
 const dir = tempDir()
 const cli = (...args: string[]) => runCli(args, { cwd: dir.path })
 const forget = (talentId: string) => ({ type: 'ForgetTalent', actor: bureau, data: { talentId } })
+/** store-sqlite's child process that holds a read transaction open (one script for both packages' tests). */
+const heldReader = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'store-sqlite', 'test', 'fixtures', 'held-reader.mjs')
 
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: SERVER })
+const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: ADMIN })
   await client.connect()
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-  await client.end()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+beforeAll(() => admin((c) => c.query(`CREATE DATABASE "${database}" TEMPLATE template0`)))
+afterAll(async () => {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))
   dir.remove()
 })
 
@@ -59,7 +71,7 @@ describe('erasure on SQLite', () => {
     expect(filesHolding(key).length).toBeGreaterThan(0)
 
     // the reader is another process: this one reads the files, which would drop its POSIX locks
-    const reader = startChild(join(dirname(fileURLToPath(import.meta.url)), 'held-reader.mjs'), [path])
+    const reader = startChild(heldReader, [path])
     try {
       await waitFor(() => reader.stdout().includes('holding 2'), 'the reader to hold its snapshot')
       const [result] = applied(store, forget('t-1'))

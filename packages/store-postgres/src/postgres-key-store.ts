@@ -42,10 +42,17 @@ export const createPostgresKeyStore = (store: { readonly pool: pg.Pool; readonly
     return key === undefined ? undefined : new Uint8Array(key)
   }
 
-  /** Rewrites the keys table; false when a reader's lock kept it waiting past the timeout. */
+  /**
+   * Rewrites the keys table; false when a reader's lock kept it waiting past the timeout, or when
+   * this role does not own the table (PostgreSQL then skips the VACUUM with a mere warning).
+   */
   const rewriteKeys = async (): Promise<boolean> => {
     const client = await pool.connect()
     try {
+      const owner = await client.query<{ owns: boolean }>(`SELECT pg_has_role(relowner, 'USAGE') AS owns FROM pg_class WHERE oid = $1::regclass`, [
+        `${s.sql}.keys`,
+      ])
+      if (owner.rows[0]?.owns !== true) return false
       await client.query(`SET lock_timeout = ${ERASURE_LOCK_TIMEOUT_MS}`)
       await client.query(`VACUUM FULL ${s.sql}.keys`)
       return true

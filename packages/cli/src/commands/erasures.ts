@@ -18,7 +18,7 @@ export type ErasuresResult =
     }
 
 const STILL_HELD =
-  'a reader still holds an old snapshot of the store, so the key bytes of the pending talents may remain in its files; end it and run erasures again'
+  'a reader still holds an old snapshot of the store (on PostgreSQL also: an old transaction, a replication slot, or a role that does not own the keys table), so the key bytes of the pending talents may remain in its files; end it and run erasures again'
 
 /** Lists the pending erasures (`list`) or completes what it can, as one result. */
 export const runErasures = async (keys: KeyStore, options: { readonly list: boolean }): Promise<ErasuresResult> => {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { createTalentLedger, verifyStream } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
 import { assessmentScenario, cleanupsAfterEach } from '@talent-ledger/testing'
-import { startChild } from '@talent-ledger/testing/node'
+import { startChild, waitFor } from '@talent-ledger/testing/node'
+import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createSqliteEventStore, createSqliteKeyStore } from '../src/index.js'
@@ -30,10 +31,13 @@ describe('eight writer processes on one talent', () => {
     await setup.close()
 
     const children = Array.from({ length: WRITERS }, (_, w) => startChild(writer, [path, 't-1', String(PER_WRITER), String(w + 1)]))
+    // every writer has its store open before any starts: they contend from the first command
+    await waitFor(() => children.every((c) => c.stdout().startsWith('ready\n')), 'every writer to open the store')
+    writeFileSync(`${path}.go`, '')
     const ends = await Promise.all(children.map((c) => c.ended))
     const outcomes = children.map((c, i) => {
       expect(ends[i], c.stderr()).toEqual({ code: 0, signal: null })
-      return JSON.parse(c.stdout()) as { tag: string; ok: number; refused: unknown[] }
+      return JSON.parse(c.stdout().slice('ready\n'.length)) as { tag: string; ok: number; refused: unknown[] }
     })
     expect(outcomes.flatMap((o) => o.refused)).toEqual([])
     expect(outcomes.map((o) => o.ok)).toEqual(Array.from({ length: WRITERS }, () => PER_WRITER))

@@ -59,8 +59,10 @@ export const addNotificationVerbs = (program: Command, withLedger: typeof WithLe
         const abort = (): void => stop.abort()
         process.once('SIGINT', abort).once('SIGTERM', abort)
         try {
-          await print(await runNotify({ store: opened.store, ledger, clock: systemClock }, config, mode, stop.signal))
-          return 0
+          const result = await runNotify({ store: opened.store, ledger, clock: systemClock }, config, mode, stop.signal)
+          await print(result)
+          // a run that parked notices did not do its job: say so in the exit code too
+          return result.ok ? 0 : 1
         } finally {
           process.off('SIGINT', abort).off('SIGTERM', abort)
         }

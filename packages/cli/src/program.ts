@@ -11,6 +11,7 @@ import { MAX_LINE_BYTES, createTalentLedger, type TalentLedger } from '@talent-l
 import { systemClock } from '@talent-ledger/store-memory'
 import { applyLines } from './commands/apply.js'
 import { DEMO_TALENTS, demoHeader, runDemo } from './commands/demo.js'
+import { runErasures } from './commands/erasures.js'
 import { exportLog } from './commands/export.js'
 import { checkExport, writeEvents } from './commands/import.js'
 import { cityReport } from './commands/report.js'
@@ -153,6 +154,18 @@ export const buildProgram = (): Command => {
         if (!(await isEmpty(opened))) throw new UsageError(`import needs an empty store: ${String(command.optsWithGlobals()['store'])} already holds events`)
         const checked = await checkExport(linesOf(file), ledger)
         const result = checked.ok ? await writeEvents(opened.store, checked.events, progressBar('importing events')) : checked
+        await print(result)
+        return result.ok ? 0 : 1
+      })
+    })
+
+  program
+    .command('erasures')
+    .description('pending crypto-shredding (a reader blocked it) and completing it; exit 1 while any stays pending')
+    .option('--list', 'only list the pending erasures')
+    .action(async (options: { list?: boolean }, command: Command) => {
+      await withLedger(command, { mustExist: true }, async (opened) => {
+        const result = await runErasures(opened.keys, { list: options.list === true })
         await print(result)
         return result.ok ? 0 : 1
       })

@@ -2,10 +2,12 @@
 // Webhooks signatures, an SMTP server parsing the mail, the NATS JetStream server at 127.0.0.1:4222.
 // A notice with no address is parked, requeued after the address book is fixed, then delivered;
 // nothing is delivered twice across runs; a talent erased before delivery gets a notice without
-// a name. Bad arguments and configuration files exit 2 naming the problem.
+// a name. A run that parks a notice says so (ok false, exit 1). An employer and a talent with Chinese
+// ids get their notices on every channel: header values are the ids' ASCII header form.
+// Bad arguments and configuration files exit 2 naming the problem.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -14,6 +16,7 @@ import { connect } from '@nats-io/transport-node'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { idempotencyHeaderOf } from '@talent-ledger/core'
 import { verifyWebhook } from '@talent-ledger/notify-webhook'
 import { assess, bureau, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { CLI, runCli, runCliAsync, tempDir } from './run-cli.js'
@@ -88,8 +91,14 @@ afterAll(async () => {
 describe('talent-ledger notify', () => {
   it('delivers what it can address, parks the rest; requeued after the fix, it is delivered once', async () => {
     const first = await notify('--config', config(false), '--until-idle')
-    expect([first.code, first.stderr]).toEqual([0, ''])
-    expect(first.json()).toEqual([expect.objectContaining({ ok: true, channels: ['webhook', 'email', 'nats'], delivered: 2, parked: 1, outbox: { pending: 0, delivered: 2, parked: 1 } })])
+    // a run that parked a notice says so: ok false, a message, exit 1
+    expect([first.code, first.stderr]).toEqual([1, ''])
+    expect(first.json()).toEqual([
+      expect.objectContaining({
+        ok: false, channels: ['webhook', 'email', 'nats'], delivered: 2, parked: 1, outbox: { pending: 0, delivered: 2, parked: 1 },
+        message: expect.stringContaining('1 notice was parked in this run'),
+      }),
+    ])
     const parked = listing().notices.filter((n) => n.status === 'parked')
     expect(parked).toEqual([expect.objectContaining({ channel: 'email', recipient: 'talent:t-1', lastError: expect.stringContaining('no e-mail address for recipient talent:t-1') })])
 
@@ -134,9 +143,54 @@ describe('talent-ledger notify', () => {
     while (listing().notices.some((n) => n.status === 'pending' && n.channel !== 'email')) await new Promise((resolve) => setTimeout(resolve, 50))
     child.kill('SIGTERM')
     const [code] = (await once(child, 'close')) as [number | null]
-    expect(code).toBe(0)
-    expect(JSON.parse(stdout)).toMatchObject({ ok: true, delivered: 2, parked: 1, outbox: { pending: 0, delivered: 11, parked: 1 } })
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, delivered: 2, parked: 1, outbox: { pending: 0, delivered: 11, parked: 1 } })
     expect(listing().notices.find((n) => n.status === 'parked')).toMatchObject({ recipient: 'talent:t-2', lastError: expect.stringContaining('no e-mail address for recipient talent:t-2') })
+  })
+
+  it('delivers to an employer and a talent whose ids are Chinese on every channel, with ASCII header values', async () => {
+    const zhStore = `sqlite:${join(dir.path, 'notify-zh.db')}`
+    const employer = { id: '港口集团', role: 'employer' }
+    const commands = jsonl(
+      { ...registerEmployer, data: { ...registerEmployer.data, organizationId: '港口集团' } },
+      { ...registerTalent('工匠一号'), actor: employer, data: { ...registerTalent('工匠一号').data, employerId: '港口集团' } },
+      { ...assess('工匠一号', 'a-zh', 'intermediate', '2026-03-01'), actor: employer, data: { ...assess('工匠一号', 'a-zh', 'intermediate', '2026-03-01').data, assessorId: '港口集团' } },
+    )
+    const applied = runCli(['--store', zhStore, 'apply', '-'], { cwd: dir.path, input: commands })
+    expect(applied.code, applied.stdout).toBe(0)
+    const file = join(dir.path, 'zh.json')
+    const base = JSON.parse(readFileSync(config(true), 'utf8')) as { webhook: { endpoints: Record<string, string>; secrets: string[] }; email: Record<string, unknown> }
+    writeFileSync(file, JSON.stringify({
+      ...base,
+      webhook: { ...base.webhook, endpoints: { 'employer:港口集团': Object.values(base.webhook.endpoints)[0] } },
+      email: { ...base.email, addressBook: { 'talent:工匠一号': 'gongjiang@example.cn' } },
+    }))
+    const [hooksBefore, mailsBefore, natsBefore] = [hooks.length, mails.length, (await natsMessages()).length]
+
+    const run = await runCliAsync(['--store', zhStore, 'notify', '--config', file, '--until-idle'], { cwd: dir.path })
+    expect([run.code, run.stderr]).toEqual([0, ''])
+    expect(run.json()[0]).toMatchObject({ ok: true, delivered: 3, parked: 0, outbox: { pending: 0, delivered: 3, parked: 0 } })
+    const rows = (runCli(['--store', zhStore, 'notifications', '--json'], { cwd: dir.path }).json()[0] as { notices: Array<{ id: string; channel: string }> }).notices
+    const rowId = (channel: string): string => rows.find((r) => r.channel === channel)!.id
+    const ascii = /^[\x21-\x7e]+$/
+
+    const hook = hooks.slice(hooksBefore)
+    expect(hook).toHaveLength(1)
+    expect(rowId('webhook')).toContain('employer:港口集团')
+    expect(hook[0]!.headers['webhook-id']).toBe(idempotencyHeaderOf(rowId('webhook')))
+    expect(hook[0]!.headers['webhook-id']).toMatch(ascii)
+    expect(verifyWebhook(hook[0]!.headers, hook[0]!.body, [SECRET])).toMatchObject({ _tag: 'Right', right: { key: rowId('webhook') } })
+    expect(JSON.parse(hook[0]!.body)).toMatchObject({ recipient: 'employer:港口集团', data: { talentId: '工匠一号' } })
+
+    const mail = mails.slice(mailsBefore)
+    expect(mail).toHaveLength(1)
+    expect(mail[0]!.headers.get('x-idempotency-key')).toBe(idempotencyHeaderOf(rowId('email')))
+    expect(mail[0]!.headers.get('x-idempotency-key')).toMatch(ascii)
+    expect(mail[0]!.messageId).toMatch(/^<[0-9a-f]{32}@hr\.example\.gov\.cn>$/)
+
+    const published = (await natsMessages()).slice(natsBefore)
+    expect(published).toEqual([{ msgId: idempotencyHeaderOf(rowId('nats')), subject: expect.stringMatching(new RegExp(`^${prefix.replace('.', '\\.')}\\.`)) }])
+    expect(published[0]!.msgId).toMatch(ascii)
   })
 
   it.each([

@@ -46,13 +46,17 @@ export type {
   Subscription,
   CheckpointStore,
   KeyStore,
+  Erasure,
+  PendingErasure,
+  ErasureCompletion,
   Clock,
 } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
 export { OutboxRow, outboxRecordOf } from './kernel/outbox-row.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
+export { idempotencyHeaderOf, idempotencyKeyOfHeader } from './kernel/idempotency-header.js'
 export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
-export { jitteredBackoff, noBackoff, type Backoff } from './kernel/backoff.js'
+export { jitteredBackoff, decorrelatedJitter, noBackoff, type Backoff } from './kernel/backoff.js'
 export { project, rebuild, type Projection } from './kernel/projection.js'
 
 // notifications: the relay

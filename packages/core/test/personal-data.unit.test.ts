@@ -16,7 +16,9 @@ const keyStore = (): KeyStore => {
       return keys.get(id)!
     },
     find: async (id) => keys.get(id),
-    forget: async (id) => void keys.delete(id),
+    forget: async (id) => ({ complete: keys.delete(id) || true }),
+    pendingErasures: async () => [],
+    completeErasures: async () => ({ completed: [], pending: [] }),
   }
 }
 

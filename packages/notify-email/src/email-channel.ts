@@ -6,7 +6,7 @@
  */
 import nodemailer from 'nodemailer'
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js'
-import type { DeliveryOutcome, Notice, NotificationChannel } from '@talent-ledger/core'
+import { idempotencyHeaderOf, type DeliveryOutcome, type Notice, type NotificationChannel } from '@talent-ledger/core'
 import { domainOf, IDEMPOTENCY_HEADER, messageIdFor } from './message-id.js'
 import { smtpFailureOutcome } from './smtp-outcome.js'
 
@@ -42,7 +42,7 @@ export const createEmailChannel = (o: EmailChannelOptions): NotificationChannel 
         subject: notice.subject,
         text: notice.body,
         messageId: messageIdFor(notice.idempotencyKey, domain),
-        headers: { ...o.headers, [IDEMPOTENCY_HEADER]: notice.idempotencyKey, 'Content-Language': notice.locale },
+        headers: { ...o.headers, [IDEMPOTENCY_HEADER]: idempotencyHeaderOf(notice.idempotencyKey), 'Content-Language': notice.locale },
       })
       // a server that accepts the message but refuses its only recipient answers with `rejected`
       return info.rejected.length > 0 ? { kind: 'rejected', reason: `recipient refused: ${to}` } : { kind: 'delivered' }

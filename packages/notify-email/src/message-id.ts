@@ -1,11 +1,12 @@
 /**
  * Headers that let a mail receiver drop duplicates (去重): the `Message-ID` is derived from the
- * idempotency key (the same on every retry), and the key itself travels in `X-Idempotency-Key`. The
+ * idempotency key (the same on every retry), and the key itself travels in `X-Idempotency-Key` (as
+ * its ASCII header form: a Chinese recipient id percent-encoded, never MIME-encoded words). The
  * key holds characters a Message-ID may not (`:`), so the Message-ID carries its SHA-256 instead.
  */
 import { createHash } from 'node:crypto'
 
-/** Header carrying the outbox row id as is. */
+/** Header carrying the outbox row id in its ASCII header form (core `idempotencyHeaderOf`: non-ASCII percent-encoded). */
 export const IDEMPOTENCY_HEADER = 'X-Idempotency-Key'
 
 /** `<sha256(key) in hex, first 32 digits>@domain`: stable for a key, valid under RFC 5322. */

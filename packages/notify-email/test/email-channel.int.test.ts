@@ -4,7 +4,7 @@
  * X-Idempotency-Key, and SMTP replies map to outcomes (4xx and connection errors retry, 5xx parks).
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Notice } from '@talent-ledger/core'
+import { idempotencyHeaderOf, type Notice } from '@talent-ledger/core'
 import { createEmailChannel, messageIdFor } from '../src/index.js'
 import { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.js'
 
@@ -61,6 +61,24 @@ describe('e-mail delivery', () => {
     expect(mail.headers.get('x-idempotency-key')).toBe(notice.idempotencyKey)
     expect(mail.headers.get('content-language')).toBe(notice.locale)
     expect(raw).toMatch(/charset=utf-8/i)
+  })
+
+  it('a notice to a talent and an employer with Chinese ids arrives with ASCII dedupe headers in the raw message', async () => {
+    const r = await receiver()
+    const addresses = { 'talent:工匠一号': 'gongjiang@example.cn', 'employer:港口集团': 'hr@gangkou.example.cn' }
+    const channel = createEmailChannel({ smtp: { host: '127.0.0.1', port: r.port, secure: false, ignoreTLS: true, socketTimeout: 500 }, from: FROM, addressBook: addresses })
+    open.push({ close: async () => channel.close?.() })
+    for (const recipient of Object.keys(addresses)) {
+      const notice = { ...zh, recipient, idempotencyKey: `0190a1b2-0000-7000-8000-000000000003:email:${recipient}` }
+      expect(await channel.send(notice)).toEqual({ kind: 'delivered' })
+      const { mail, rcptTo, raw } = r.arrivals.at(-1)!
+      expect(rcptTo).toEqual([addresses[recipient as keyof typeof addresses]])
+      expect(mail.messageId).toBe(messageIdFor(notice.idempotencyKey, 'hr.example.gov.cn'))
+      expect(mail.headers.get('x-idempotency-key')).toBe(idempotencyHeaderOf(notice.idempotencyKey))
+      // the header travels as plain ASCII, not as MIME encoded-words a receiver would have to decode
+      expect(raw.replace(/\r\n(?=[ \t])/g, '')).toContain(`X-Idempotency-Key: ${idempotencyHeaderOf(notice.idempotencyKey)}\r\n`)
+      expect(idempotencyHeaderOf(notice.idempotencyKey)).toMatch(/^[\x21-\x7e]+$/)
+    }
   })
 
   it('sending the same notice twice gives the same Message-ID, so a receiver can drop the second', async () => {

@@ -1,6 +1,6 @@
 /**
  * The NATS channel (消息总线): publishes each notice to a JetStream stream with `Nats-Msg-Id` = the
- * idempotency key, so a notice the relay sends again (its acknowledgement was lost, the relay was
+ * idempotency key (its ASCII header form, core `idempotencyHeaderOf`), so a notice the relay sends again (its acknowledgement was lost, the relay was
  * killed) is stored once. The connection is opened on the first send and the stream created if it is
  * missing; while the server is unreachable every send is a `retry`, and the next send connects again.
  * A publish the stream acknowledges (as new or as a duplicate) is delivered; an API error from the
@@ -8,7 +8,7 @@
  */
 import { connect, nanos, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node'
 import { jetstream, jetstreamManager, JetStreamApiError, type JetStreamClient } from '@nats-io/jetstream'
-import type { DeliveryOutcome, Notice, NotificationChannel } from '@talent-ledger/core'
+import { idempotencyHeaderOf, type DeliveryOutcome, type Notice, type NotificationChannel } from '@talent-ledger/core'
 import { defaultSubject, natsMessageOf } from './nats-message.js'
 
 /** The stream notices go to; created when missing. */
@@ -86,7 +86,7 @@ export const createNatsChannel = (o: NatsChannelOptions): NotificationChannel =>
       return { kind: 'retry', reason: `NATS unreachable: ${reasonOf(error)}` }
     }
     try {
-      await s.js.publish(subjectFor(notice), JSON.stringify(natsMessageOf(notice)), { msgID: notice.idempotencyKey, timeout })
+      await s.js.publish(subjectFor(notice), JSON.stringify(natsMessageOf(notice)), { msgID: idempotencyHeaderOf(notice.idempotencyKey), timeout })
       return { kind: 'delivered' }
     } catch (error) {
       if (error instanceof JetStreamApiError) return { kind: 'rejected', reason: `JetStream ${error.code}: ${error.message}` }

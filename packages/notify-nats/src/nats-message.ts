@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { noticeMessageDecoder, noticeMessageOf, noticeMessageProps, type Notice } from '@talent-ledger/core'
 
-/** A notice message with its rendered body (core's notice message plus `body`). `id` equals its `Nats-Msg-Id` header. */
+/** A notice message with its rendered body (core's notice message plus `body`). `Nats-Msg-Id` is `idempotencyHeaderOf(id)` (`id` itself when ASCII). */
 export const NatsNotice = t.type({ ...noticeMessageProps, body: t.string })
 /** A decoded notice message. */
 export type NatsNotice = t.TypeOf<typeof NatsNotice>

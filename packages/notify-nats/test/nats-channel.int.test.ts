@@ -1,11 +1,12 @@
 /**
  * The NATS channel against the JetStream server at 127.0.0.1:4222: the stream is created when
  * missing, a notice is stored with `Nats-Msg-Id` = its key and decodes on the consumer's side, the
- * same notice published twice is stored once, and an unreachable server is a retry.
+ * same notice published twice is stored once (Chinese recipient ids too: the header is the key's ASCII
+ * form), and an unreachable server is a retry.
  */
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Notice, NotificationChannel } from '@talent-ledger/core'
+import { idempotencyHeaderOf, type Notice, type NotificationChannel } from '@talent-ledger/core'
 import { cleanupsAfterEach } from '@talent-ledger/testing'
 import { createNatsChannel, decodeNatsNotice } from '../src/index.js'
 import { NATS_URL, streamReader, uniqueStream } from './stream-reader.js'
@@ -51,6 +52,19 @@ describe('NATS delivery', () => {
     expect(await channel.send(notice(2))).toEqual({ kind: 'delivered' })
     const stored = await reader.readAll(name)
     expect(stored.map((s) => s.msgId)).toEqual([notice(1).idempotencyKey, notice(2).idempotencyKey])
+  })
+
+  it('a notice for an employer and a talent with Chinese ids is stored once, with Nats-Msg-Id the key in ASCII header form', async () => {
+    const { reader, name, channel } = await setup()
+    const key = '0190a1b2-0000-7000-8000-000000000009:nats:employer:港口集团'
+    const zh: Notice = { ...notice(9), idempotencyKey: key, recipient: 'employer:港口集团', data: { eventType: 'LevelCertified', talentId: '工匠一号' } }
+    expect(await channel.send(zh)).toEqual({ kind: 'delivered' })
+    expect(await channel.send(zh)).toEqual({ kind: 'delivered' })
+    const stored = await reader.readAll(name)
+    expect(stored).toHaveLength(1)
+    expect(stored[0]!.msgId).toBe(idempotencyHeaderOf(key))
+    expect(stored[0]!.msgId).toMatch(/^[\x21-\x7e]+$/)
+    expect(decodeNatsNotice(stored[0]!.payload)).toMatchObject({ right: { id: key, recipient: 'employer:港口集团', data: { talentId: '工匠一号' } } })
   })
 
   it('an unreachable server is a retry; so is a subject no stream captures (no responders)', async () => {

@@ -2,10 +2,12 @@
  * The receiver's side (验签): checks a delivery's Standard Webhooks headers against the shared
  * secrets before trusting its body. The timestamp must be within the tolerance (replays of old
  * captures are refused) and at least one `v1` signature must match one secret, compared in constant
- * time. Receivers drop duplicates by `webhook-id`, which is the outbox row's idempotency key.
+ * time. Receivers drop duplicates by `webhook-id`, the ASCII header form of the outbox row's
+ * idempotency key; `key` is the row id itself (a Chinese recipient id decoded again).
  */
 import { timingSafeEqual } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
+import { idempotencyKeyOfHeader } from '@talent-ledger/core'
 import { secretKey, signatureOf } from './signature.js'
 
 /** Request headers as Node gives them (lower-case names) or any plain record of strings. */
@@ -13,8 +15,10 @@ export type WebhookHeaders = Readonly<Record<string, string | ReadonlyArray<stri
 
 /** A delivery whose signature checked out. */
 export interface VerifiedWebhook {
-  /** `webhook-id`: the idempotency key to dedupe on. */
+  /** `webhook-id` as sent (ASCII): the value to dedupe on. */
   readonly id: string
+  /** The outbox row's idempotency key that `id` stands for (percent-decoded). */
+  readonly key: string
   /** `webhook-timestamp`, in seconds since the epoch. */
   readonly timestamp: number
 }
@@ -52,6 +56,8 @@ export const verifyWebhook = (
   const stamp = header(headers, 'webhook-timestamp')
   const signatures = header(headers, 'webhook-signature')
   if (id === undefined || id === '') return E.left('missing header webhook-id')
+  const key = idempotencyKeyOfHeader(id)
+  if (key === undefined) return E.left('malformed header webhook-id (not a percent-encoded idempotency key)')
   if (stamp === undefined || !/^\d+$/.test(stamp)) return E.left('missing or malformed header webhook-timestamp')
   if (signatures === undefined) return E.left('missing header webhook-signature')
   const timestamp = Number(stamp)
@@ -66,5 +72,5 @@ export const verifyWebhook = (
   // every pair is compared, so the time taken does not tell which secret or signature matched
   let matched = false
   for (const o of offered) for (const e of expected) matched = sameBytes(o, e) || matched
-  return matched ? E.right({ id, timestamp }) : E.left('no webhook-signature matches a secret')
+  return matched ? E.right({ id, key, timestamp }) : E.left('no webhook-signature matches a secret')
 }

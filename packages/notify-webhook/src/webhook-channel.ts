@@ -1,11 +1,12 @@
 /**
  * The webhook channel (回调通知): POSTs each notice as signed JSON to the recipient's URL. The
  * `webhook-id` header is the idempotency key, identical on every retry, so the receiver drops
- * duplicates. HTTP answers map to outcomes: 2xx delivered; 429, 408 and 5xx retry (with the
+ * duplicates; it is the key's ASCII header form (`idempotencyHeaderOf`: a Chinese recipient id
+ * percent-encoded), since a header cannot carry anything else, and it is what the signature covers. HTTP answers map to outcomes: 2xx delivered; 429, 408 and 5xx retry (with the
  * receiver's `Retry-After`); other 4xx and 3xx (redirects are not followed) rejected; a timeout or a
  * connection error retry.
  */
-import type { DeliveryOutcome, Notice, NotificationChannel } from '@talent-ledger/core'
+import { idempotencyHeaderOf, type DeliveryOutcome, type Notice, type NotificationChannel } from '@talent-ledger/core'
 import { secretKey, signWebhook } from './signature.js'
 import { webhookBodyOf } from './webhook-body.js'
 import { retryAfterMs } from './retry-after.js'
@@ -63,6 +64,7 @@ export const createWebhookChannel = (o: WebhookChannelOptions): NotificationChan
     if (url === undefined) return { kind: 'rejected', reason: `no webhook endpoint for recipient ${notice.recipient}` }
     const body = JSON.stringify(webhookBodyOf(notice))
     const timestamp = Math.floor(now() / 1000)
+    const id = idempotencyHeaderOf(notice.idempotencyKey)
     try {
       const res = await fetch(url, {
         method: 'POST',
@@ -71,9 +73,9 @@ export const createWebhookChannel = (o: WebhookChannelOptions): NotificationChan
         headers: {
           ...o.headers,
           'content-type': 'application/json; charset=utf-8',
-          'webhook-id': notice.idempotencyKey,
+          'webhook-id': id,
           'webhook-timestamp': String(timestamp),
-          'webhook-signature': signWebhook(o.secrets, notice.idempotencyKey, timestamp, body),
+          'webhook-signature': signWebhook(o.secrets, id, timestamp, body),
         },
         body,
       })

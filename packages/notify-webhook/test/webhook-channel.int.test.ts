@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Notice } from '@talent-ledger/core'
+import { idempotencyHeaderOf, type Notice } from '@talent-ledger/core'
 import { createWebhookChannel, decodeWebhookBody, signWebhook, verifyWebhook } from '../src/index.js'
 import { startReceiver, type Receiver } from './receiver.js'
 
@@ -47,6 +47,24 @@ describe('webhook delivery', () => {
     expect(decodeWebhookBody(a.body)).toEqual(
       E.right({ id: 'evt-1:webhook:bureau', type: 'level-certified', recipient: 'bureau', locale: 'zh-CN', subject: '技能等级认定通知', data: notice().data }),
     )
+  })
+
+  it('delivers to an employer whose id is Chinese: webhook-id is the key in ASCII header form, and both verifiers accept', async () => {
+    const r = await receiver([OLD])
+    const key = '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b:webhook:employer:港口集团'
+    const channel = createWebhookChannel({ endpoints: { 'employer:港口集团': r.url }, secrets: [OLD] })
+    expect(await channel.send({ ...notice(key, 'employer:港口集团'), data: { eventType: 'LevelCertified', talentId: '工匠一号' } })).toEqual({ kind: 'delivered' })
+    const a = r.arrivals[0]!
+    expect(a).toMatchObject({ id: idempotencyHeaderOf(key), oursOk: true, standardOk: true, bodyOk: true })
+    expect(a.id).toBe('0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b:webhook:employer:%E6%B8%AF%E5%8F%A3%E9%9B%86%E5%9B%A2')
+    expect(verifyWebhook(a.headers, a.body, [OLD])).toMatchObject({ _tag: 'Right', right: { id: a.id, key } })
+    expect(decodeWebhookBody(a.body)).toMatchObject({ right: { id: key, recipient: 'employer:港口集团', data: { talentId: '工匠一号' } } })
+  })
+
+  it('refuses a webhook-id that is not a percent-encoded key', () => {
+    const timestamp = Math.floor(Date.now() / 1000)
+    const headers = { 'webhook-id': 'evt-1%E6', 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook([OLD], 'evt-1%E6', timestamp, '{}') }
+    expect(verifyWebhook(headers, '{}', [OLD])).toEqual(E.left('malformed header webhook-id (not a percent-encoded idempotency key)'))
   })
 
   it('during a rotation signs with both secrets: a receiver holding either one accepts', async () => {
@@ -101,8 +119,8 @@ describe('verifyWebhook', () => {
   const now = 1_900_000_000
 
   it('accepts a fresh, correctly signed delivery and names what is wrong otherwise', () => {
-    expect(verifyWebhook(signed(now), body, [OLD], { nowSec: now })).toEqual(E.right({ id: 'k', timestamp: now }))
-    expect(verifyWebhook(signed(now), body, [NEW, OLD], { nowSec: now })).toEqual(E.right({ id: 'k', timestamp: now }))
+    expect(verifyWebhook(signed(now), body, [OLD], { nowSec: now })).toEqual(E.right({ id: 'k', key: 'k', timestamp: now }))
+    expect(verifyWebhook(signed(now), body, [NEW, OLD], { nowSec: now })).toEqual(E.right({ id: 'k', key: 'k', timestamp: now }))
     expect(verifyWebhook(signed(now), '{"id":"x"}', [OLD], { nowSec: now })).toEqual(E.left('no webhook-signature matches a secret'))
     expect(verifyWebhook(signed(now), body, [NEW], { nowSec: now })).toEqual(E.left('no webhook-signature matches a secret'))
     expect(verifyWebhook(signed(now - 301), body, [OLD], { nowSec: now })).toEqual(

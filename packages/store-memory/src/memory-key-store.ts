@@ -1,5 +1,6 @@
 /**
  * The KeyStore port in memory: a 32-byte random key per subject, gone for good once forgotten.
+ * There are no files to wipe, so every erasure is complete at once.
  */
 import type { KeyStore } from '@talent-ledger/core'
 
@@ -16,7 +17,12 @@ export const createMemoryKeyStore = (): KeyStore & { readonly size: () => number
       return key
     },
     find: async (subjectId) => keys.get(subjectId),
-    forget: async (subjectId) => void keys.delete(subjectId),
+    forget: async (subjectId) => {
+      keys.delete(subjectId)
+      return { complete: true }
+    },
+    pendingErasures: async () => [],
+    completeErasures: async () => ({ completed: [], pending: [] }),
     size: () => keys.size,
   }
 }

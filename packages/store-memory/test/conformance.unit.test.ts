@@ -1,7 +1,9 @@
 /**
- * The memory store against the EventStore conformance suite that every adapter must pass.
+ * The memory store against the EventStore and KeyStore conformance suites that every adapter must pass.
  */
-import { describeEventStoreConformance } from '@talent-ledger/testing'
-import { createMemoryEventStore } from '../src/index.js'
+import { describeEventStoreConformance, describeKeyStoreConformance } from '@talent-ledger/testing'
+import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js'
 
 describeEventStoreConformance('memory', async () => ({ store: createMemoryEventStore() }))
+
+describeKeyStoreConformance('memory', async () => ({ keys: createMemoryKeyStore() }))

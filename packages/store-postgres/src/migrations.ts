@@ -79,6 +79,14 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     name: 'position-base-function',
     sql: (schema) => [positionBaseSql(schema)],
   },
+  {
+    version: 5,
+    name: 'pending-erasures',
+    // keys deleted whose dead row a reader's snapshot still kept in the table (see postgres-key-store.ts)
+    sql: ({ sql: s }) => [
+      `CREATE TABLE ${s}.pending_erasures (subject_id text PRIMARY KEY, deleted_by xid8 NOT NULL, forgotten_at timestamptz NOT NULL DEFAULT now())`,
+    ],
+  },
 ]
 
 /** The newest schema version this code knows. */

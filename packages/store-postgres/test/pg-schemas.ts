@@ -28,3 +28,31 @@ export const rawClient = async (): Promise<pg.Client> => {
   await client.connect()
   return client
 }
+
+/**
+ * A database of its own on the test server (from template0, so concurrent creations never wait on
+ * template1) and its removal: for tests whose outcome depends on the transaction horizon, which
+ * other tests' open transactions in the shared database would hold back.
+ */
+export const freshDatabase = async (): Promise<{ readonly url: string; readonly drop: () => Promise<void> }> => {
+  const name = `tl_db_${globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`
+  const admin = await rawClient()
+  try {
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(TEST_URL)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = await rawClient()
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      } finally {
+        await client.end()
+      }
+    },
+  }
+}

@@ -109,6 +109,18 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       CREATE INDEX outbox_pending ON outbox (status, seq);
     `,
   },
+  {
+    version: 4,
+    name: 'pending-erasures',
+    sql: `
+      -- keys deleted while a reader kept the WAL from being checkpointed: their bytes may still be
+      -- in the file until a later checkpoint completes (see sqlite-key-store.ts)
+      CREATE TABLE pending_erasures (
+        subject_id TEXT PRIMARY KEY,
+        forgotten_at TEXT NOT NULL
+      );
+    `,
+  },
 ]
 
 /** The newest schema version this code knows. */

@@ -5,19 +5,26 @@
  * the bytes in the page or on the freelist; `secure_delete` makes it overwrite them with zeros, and
  * a WAL checkpoint with TRUNCATE after the delete moves the zeroed page into the main file and
  * drops the WAL frames that still held the key.
+ * NOTE: a reader that holds a snapshot older than the delete (another process in a read
+ * transaction) keeps that checkpoint from finishing: the old page stays in the file or the WAL.
+ * The checkpoint's result says so; the subject then stays in `pending_erasures` and the erasure is
+ * reported pending until a later `completeErasures` (CLI `erasures`) checkpoints with no such reader.
  */
 import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
-import type { KeyStore } from '@talent-ledger/core'
+import type { ErasureCompletion, KeyStore, PendingErasure } from '@talent-ledger/core'
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase } from './open-database.js'
 import { migrate } from './migrations.js'
-import { translatingWriteErrors } from './errors.js'
+import { sqliteCode, translatingWriteErrors } from './errors.js'
 
 /** A key store that can also close the connection it opened itself. */
 export interface SqliteKeyStore extends KeyStore {
   /** Closes the connection if this key store opened it (from a path); a shared connection stays open. */
   readonly close: () => void
 }
+
+/** How long an erasure's checkpoint waits for readers to move off the old snapshot before it reports pending. */
+export const ERASURE_WAIT_MS = 1_000
 
 /**
  * Creates a key store on an open store connection (`store.database`, keys in the same file) or on
@@ -33,11 +40,51 @@ export const createSqliteKeyStore = (dbOrPath: Database.Database | string): Sqli
     create: db.prepare('INSERT INTO keys (subject_id, key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING'),
     find: db.prepare('SELECT key FROM keys WHERE subject_id = ?').pluck(),
     forget: db.prepare('DELETE FROM keys WHERE subject_id = ?'),
+    markPending: db.prepare('INSERT INTO pending_erasures (subject_id, forgotten_at) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING'),
+    pending: db.prepare('SELECT subject_id AS subjectId, forgotten_at AS forgottenAt FROM pending_erasures ORDER BY forgotten_at, subject_id'),
+    done: db.prepare('DELETE FROM pending_erasures WHERE subject_id = ?'),
   }
   const find = (subjectId: string): Uint8Array | undefined => {
     const key = sql.find.get(subjectId) as Buffer | undefined
     return key === undefined ? undefined : new Uint8Array(key)
   }
+  // the delete and its pending mark commit together: a crash before the checkpoint leaves the mark
+  const forgetAndMark = db.transaction((subjectId: string) => {
+    sql.forget.run(subjectId)
+    sql.markPending.run(subjectId, new Date().toISOString())
+  })
+  const markDone = db.transaction((ids: ReadonlyArray<string>) => {
+    for (const id of ids) sql.done.run(id)
+  })
+
+  /** A TRUNCATE checkpoint, waiting at most `ERASURE_WAIT_MS`: true when it finished (no reader held the old pages). */
+  const checkpointed = (): boolean => {
+    if (db.readonly) return false
+    const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number
+    db.pragma(`busy_timeout = ${Math.min(busyTimeout, ERASURE_WAIT_MS)}`)
+    try {
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
+      return result !== undefined && result.busy === 0
+    } catch (error) {
+      if (sqliteCode(error)?.startsWith('SQLITE_BUSY') === true || sqliteCode(error)?.startsWith('SQLITE_LOCKED') === true) return false
+      throw error
+    } finally {
+      db.pragma(`busy_timeout = ${busyTimeout}`)
+    }
+  }
+
+  const pendingErasures = (): PendingErasure[] => sql.pending.all() as PendingErasure[]
+
+  const completeErasures = (): ErasureCompletion => {
+    // read before the checkpoint: a mark added after it (another process) is not covered by it
+    const pending = pendingErasures()
+    if (pending.length === 0) return { completed: [], pending: [] }
+    if (!checkpointed()) return { completed: [], pending }
+    const completed = pending.map((p) => p.subjectId)
+    write(() => markDone(completed))
+    return { completed, pending: [] }
+  }
+
   return {
     keyFor: async (subjectId) => {
       // insert-if-absent then read: two processes asking at once end up with the same key
@@ -46,9 +93,12 @@ export const createSqliteKeyStore = (dbOrPath: Database.Database | string): Sqli
     },
     find: async (subjectId) => find(subjectId),
     forget: async (subjectId) => {
-      write(() => sql.forget.run(subjectId))
-      if (!db.readonly) db.pragma('wal_checkpoint(TRUNCATE)')
+      write(() => forgetAndMark(subjectId))
+      const { pending } = completeErasures()
+      return { complete: !pending.some((p) => p.subjectId === subjectId) }
     },
+    pendingErasures: async () => pendingErasures(),
+    completeErasures: async () => completeErasures(),
     close: () => {
       if (owned && db.open) db.close()
     },

@@ -52,9 +52,10 @@ const masked = (e: DomainError): DomainError => ({
   details: e.details.map((d) => ({ ...d, message: maskIdNumbers(d.message) })),
 })
 
-/** The contract's result line: exactly these keys, in this order, then `line`. */
+/** The contract's result line: exactly these keys, in this order (`erasure` only when a ForgetTalent's erasure is pending), then `line`. */
 const resultLine = (r: CommandResult, line: number): string => {
-  if (r.ok) return JSON.stringify({ ok: true, stream: r.stream, version: r.version, events: r.events, line })
+  if (r.ok)
+    return JSON.stringify({ ok: true, stream: r.stream, version: r.version, events: r.events, ...(r.erasure === undefined ? {} : { erasure: r.erasure }), line })
   const error = masked(r.error)
   return JSON.stringify({ ok: false, error: { code: error.code, message: error.message, details: error.details }, line })
 }

@@ -28,12 +28,20 @@ export const DEFAULT_NATS_STREAM = 'TALENT_LEDGER_NOTICES'
 /** How long `notify` runs: one round, until nothing deliverable is pending, or until stopped. */
 export type NotifyMode = 'once' | 'until-idle' | 'until-stopped'
 
-/** What a `notify` run did, and the outbox after it. */
+/**
+ * What a `notify` run did, and the outbox after it. `ok` is false when this run parked any notice
+ * (refused outright or out of attempts): those need someone to look (`message` says what to do),
+ * and the CLI exits 1.
+ */
 export interface NotifyResult extends RelayTotals {
-  readonly ok: true
+  readonly ok: boolean
   readonly channels: ReadonlyArray<string>
   readonly outbox: Readonly<Record<DeliveryStatus, number>>
+  readonly message?: string
 }
+
+const parkedMessage = (parked: number): string =>
+  `${parked} notice${parked === 1 ? ' was' : 's were'} parked in this run: see notifications --status parked for why, fix it, then notifications --requeue`
 
 /** The channel adapters the configuration names. */
 export const channelsOf = (config: NotifyConfig): NotificationChannel[] => {
@@ -71,7 +79,9 @@ export const runNotify = async (
     })
     const totals: RelayTotals =
       mode === 'once' ? { rounds: 1, ...(await relay.runOnce()) } : await relay.run({ signal, untilIdle: mode === 'until-idle', ...(r.idleMs === undefined ? {} : { idleMs: r.idleMs }) })
-    return { ok: true, channels: channels.map((c) => c.name), ...totals, outbox: await deps.store.outbox.counts() }
+    const outbox = await deps.store.outbox.counts()
+    const base = { channels: channels.map((c) => c.name), ...totals, outbox }
+    return totals.parked === 0 ? { ok: true, ...base } : { ok: false, ...base, message: parkedMessage(totals.parked) }
   } finally {
     await Promise.allSettled(channels.map((c) => c.close?.()))
   }

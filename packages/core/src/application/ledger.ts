@@ -33,9 +33,12 @@ import { decideCommand, decisionNeeds, type DecidableCommand, type DecisionInput
 import { businessDateOf, type Aggregate } from './routing.js'
 import { personalDataOf, registrationPlaceholder, sealedRegistration } from './sealed-registration.js'
 
-/** A command's outcome, in the shape of a CLI result line. */
+/**
+ * A command's outcome, in the shape of a CLI result line. `erasure: 'pending'` (ForgetTalent only):
+ * the key is gone from the store's reads but a reader held a copy in its files; `erasures` finishes it.
+ */
 export type CommandResult =
-  | { readonly ok: true; readonly stream: string; readonly version: number; readonly events: ReadonlyArray<string> }
+  | { readonly ok: true; readonly stream: string; readonly version: number; readonly events: ReadonlyArray<string>; readonly erasure?: 'pending' }
   | { readonly ok: false; readonly error: DomainError }
 
 /** Where a read stops: business date (`asOf`, inclusive) and/or record time (`knownAt`, inclusive). */
@@ -52,7 +55,7 @@ export interface LedgerDeps {
   readonly upcasters?: ReadonlyArray<Upcaster>
   /** Event id factory (default: UUID v7, time-ordered). */
   readonly newEventId?: () => string
-  /** Retries on a conflicting append (default: 12 attempts, jittered back-off). */
+  /** Retries on a conflicting append (default: up to 100 attempts within 30 s of back-off, decorrelated jitter). */
   readonly retry?: RetryPolicy
   /** How many streams to keep folded between commands (default 50,000; 0 keeps none). See `folded-streams.ts`. */
   readonly foldedStreams?: number
@@ -160,7 +163,10 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     return E.right(sealedRegistration(c, await sealPersonalData(keys, c.data.talentId, personalDataOf(c))))
   }
 
-  const run = async (c: Command, options: ExecuteOptions): Promise<E.Either<DomainError, { stream: string; version: number; events: ReadonlyArray<{ type: string }> }>> => {
+  const run = async (
+    c: Command,
+    options: ExecuteOptions,
+  ): Promise<E.Either<DomainError, { stream: string; version: number; events: ReadonlyArray<{ type: string }>; erasurePending?: boolean }>> => {
     const needs = decisionNeeds(c)
     let command: DecidableCommand
     if (c.type === 'RegisterTalent') {
@@ -185,7 +191,10 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       return E.right(outboxFor === undefined ? attempt : { ...attempt, outboxFor })
     })()
     // erase the key after the event is stored, and again on a repeated ForgetTalent in case a crash came between
-    if (c.type === 'ForgetTalent' && (E.isRight(result) || result.left.code === 'Duplicate')) await keys.forget(c.data.talentId)
+    if (c.type === 'ForgetTalent' && (E.isRight(result) || result.left.code === 'Duplicate')) {
+      const erasure = await keys.forget(c.data.talentId)
+      if (!erasure.complete && E.isRight(result)) return E.right({ ...result.right, erasurePending: true })
+    }
     return result
   }
 
@@ -195,7 +204,13 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     const result = await run(decoded.right, options)
     return E.isLeft(result)
       ? { ok: false, error: result.left }
-      : { ok: true, stream: result.right.stream, version: result.right.version, events: result.right.events.map((e) => e.type) }
+      : {
+          ok: true,
+          stream: result.right.stream,
+          version: result.right.version,
+          events: result.right.events.map((e) => e.type),
+          ...(result.right.erasurePending === true ? { erasure: 'pending' as const } : {}),
+        }
   }
 
   const talentState = async (talentId: string, at?: AsOf): Promise<TalentState> => {

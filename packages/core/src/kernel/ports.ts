@@ -93,13 +93,40 @@ export interface EventStore {
 }
 
 /**
+ * What `forget` achieved. `complete`: no copy of the key is left in the store's files. Otherwise
+ * the key can no longer be read through the store, but its bytes may still sit in a file (a reader
+ * held an old snapshot) until `completeErasures` succeeds.
+ */
+export interface Erasure {
+  readonly complete: boolean
+}
+
+/** A forgotten key whose bytes may still be in the store's files. */
+export interface PendingErasure {
+  readonly subjectId: string
+  /** When `forget` ran (ISO 8601 UTC). */
+  readonly forgottenAt: string
+}
+
+/** What `completeErasures` did: the subjects it finished, and those a reader still blocks. */
+export interface ErasureCompletion {
+  readonly completed: ReadonlyArray<string>
+  readonly pending: ReadonlyArray<PendingErasure>
+}
+
+/**
  * Per-subject data keys for crypto-shredding. `keyFor` creates a 32-byte key on first use;
- * after `forget` the key is gone for good and `find` answers undefined.
+ * after `forget` the key is gone for good and `find` answers undefined. A store that cannot always
+ * wipe the bytes at once reports the erasure as pending and finishes it in `completeErasures`.
  */
 export interface KeyStore {
   readonly keyFor: (subjectId: string) => Promise<Uint8Array>
   readonly find: (subjectId: string) => Promise<Uint8Array | undefined>
-  readonly forget: (subjectId: string) => Promise<void>
+  readonly forget: (subjectId: string) => Promise<Erasure>
+  /** Forgotten keys whose bytes may still be in the store's files, oldest first. */
+  readonly pendingErasures: () => Promise<ReadonlyArray<PendingErasure>>
+  /** Tries again to wipe every pending erasure. */
+  readonly completeErasures: () => Promise<ErasureCompletion>
 }
 
 /** Record time. */

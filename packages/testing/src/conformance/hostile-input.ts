@@ -117,7 +117,12 @@ const keyStore = (): KeyStore => {
   return {
     keyFor: async (id) => keys.get(id) ?? keys.set(id, globalThis.crypto.getRandomValues(new Uint8Array(32))).get(id)!,
     find: async (id) => keys.get(id),
-    forget: async (id) => void keys.delete(id),
+    forget: async (id) => {
+      keys.delete(id)
+      return { complete: true }
+    },
+    pendingErasures: async () => [],
+    completeErasures: async () => ({ completed: [], pending: [] }),
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * The adapter conformance suite: `describeEventStoreConformance` registers the tests every
- * EventStore adapter must pass, for use in an adapter's own vitest files.
+ * EventStore adapter must pass, `describeKeyStoreConformance` those of a KeyStore, for use in an
+ * adapter's own vitest files.
  */
 export { describeEventStoreConformance } from './suite.js'
 export type { EventStoreFactory } from './fixtures.js'
@@ -12,3 +13,4 @@ export {
   hostileInputStored,
   type HostileInputCase,
 } from './hostile-input.js'
+export { describeKeyStoreConformance, type KeyStoreFactory } from './key-store.js'

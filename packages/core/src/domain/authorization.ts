@@ -51,7 +51,7 @@ export const authorize = (c: Command, ctx: AuthorizationContext): E.Either<Domai
   // every other actor must be a registered organisation of the kind its role claims
   const org = ctx.organizations[actor.id]
   if (actor.role !== 'hr-bureau' && (org === undefined || !org.registered))
-    return refuse(`${actor.id} is not a registered organisation: an actor in the role ${actor.role} must be one registered as a ${actor.role}`)
+    return refuse(`${actor.id} is not a registered organisation: the role ${actor.role} is for organisations registered as such`)
   if (actor.role !== 'hr-bureau' && org !== undefined && org.kind !== actor.role)
     return refuse(`${actor.id} is registered as a ${org.kind}, not as ${actor.role === 'employer' ? 'an' : 'a'} ${actor.role}`)
   const talent = ctx.talent

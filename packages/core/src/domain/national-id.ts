@@ -29,16 +29,16 @@ const PROVINCE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [11, 15], [21, 23], [31, 37], [41, 46], [50, 54], [61, 65], [81, 83],
 ]
 
+const isProvince = (code: number, permits: boolean): boolean =>
+  PROVINCE_RANGES.some(([from, to]) => code >= from && code <= to && (permits || from < 81))
+
 /**
  * True when the ID's first two digits name a province (or a residence permit). A first digit 9 is
- * the 2023 foreigners' permanent-residence ID (外国人永久居留身份证), accepted: its birth date
- * sits in the same digits as a resident's.
+ * the 2023 foreigners' permanent-residence ID (外国人永久居留身份证): its digits 2–3 name the
+ * province that issued it, and its birth date sits in the same digits as a resident's.
  */
-export const hasKnownRegion = (id: string): boolean => {
-  if (id.startsWith('9')) return true
-  const code = Number(id.slice(0, 2))
-  return PROVINCE_RANGES.some(([from, to]) => code >= from && code <= to)
-}
+export const hasKnownRegion = (id: string): boolean =>
+  id.startsWith('9') ? isProvince(Number(id.slice(1, 3)), false) : isProvince(Number(id.slice(0, 2)), true)
 
 /** The birth date encoded in digits 7–14, written `YYYY-MM-DD` (not checked to be a real day). */
 export const birthDateInId = (id: string): string => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`

@@ -53,7 +53,7 @@ export const authorize = (c: Command, ctx: AuthorizationContext): E.Either<Domai
   if (actor.role !== 'hr-bureau' && (org === undefined || !org.registered))
     return refuse(`${actor.id} is not a registered organisation: the role ${actor.role} is for organisations registered as such`)
   if (actor.role !== 'hr-bureau' && org !== undefined && org.kind !== actor.role)
-    return refuse(`${actor.id} is registered as a ${org.kind}, not as ${actor.role === 'employer' ? 'an' : 'a'} ${actor.role}`)
+    return refuse(`${actor.id} is registered as kind ${org.kind}, not ${actor.role}: it may not act in that role`)
   const talent = ctx.talent
   const employs = talent !== null && talent.registered && talent.employerId === actor.id
 

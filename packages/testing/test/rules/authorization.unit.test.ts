@@ -128,7 +128,7 @@ describe('§8 who may issue what', () => {
 
   it.each<[string, Actor, string]>([
     ['not registered', employerActor('emp-9'), 'emp-9 is not a registered organisation'],
-    ['registered as another kind', { id: 'tp-1', role: 'employer' }, 'tp-1 is registered as a training-provider, not as an employer'],
+    ['registered as another kind', { id: 'tp-1', role: 'employer' }, 'tp-1 is registered as kind training-provider, not employer'],
   ])('an organisation actor %s: Unauthorized, naming the reason', (_why, actor, message) => {
     given(WORLD).when(MAKE.RecordIncentive(actor)).then({ code: 'Unauthorized', message })
   })

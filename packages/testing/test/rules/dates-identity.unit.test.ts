@@ -214,3 +214,18 @@ describe('§17 dates.after-anchor', () => {
     expect(accepted(given([anEmployer()]).when(registerTalent({ registeredOn: '2024-01-01', occupationSince: '2010-03-01' })).result())).toBe('accepted')
   })
 })
+
+describe('§8 check order with the §17 rules', () => {
+  it('Malformed (dates.window) comes before Unauthorized', () => {
+    given(hired()).when(recordAssessment('ab-9', { on: '2100-01-01', level: 'junior' })).then({ code: 'Malformed', rules: ['dates.window'] })
+  })
+
+  it('Duplicate comes before NotEligible (dates.after-anchor)', () => {
+    const released: LedgerEvent = { type: 'TalentReleased', data: { talentId: TALENT_ID, from: 'emp-1', on: '2024-01-01', reason: null } }
+    given([...hired(), released]).when(command('ReleaseTalent', employerActor(), { talentId: TALENT_ID, on: '2001-01-01' })).then({ code: 'Duplicate', rules: ['release.once'] })
+  })
+
+  it('NotFound comes before NotEligible: an unknown talent', () => {
+    given(hired()).when(command('ConferHonor', bureau, { talentId: 'nobody', title: '江苏工匠', grade: 'provincial', on: '1950-01-01' })).then({ code: 'NotFound' })
+  })
+})

@@ -98,16 +98,19 @@ const notAfterRecordDate = (c: { readonly type: string; readonly data: unknown }
 const workingAge = (c: TalentCommand, ctx: DateContext): ErrorDetail[] => {
   if (c.type !== 'RegisterTalent' || ctx.birthDate === null) return []
   if (c.data.occupationSince >= sixteenthBirthday(ctx.birthDate)) return []
-  const excepted = c.actor.role === 'hr-bureau' && c.data.minorExceptionRef !== undefined
+  // the exception lets a minor work, never someone not yet born
+  const excepted = c.actor.role === 'hr-bureau' && c.data.minorExceptionRef !== undefined && c.data.occupationSince >= ctx.birthDate
   if (excepted) return []
   return [
     {
       rule: 'talent.working-age',
       field: 'data.occupationSince',
       message:
-        c.data.minorExceptionRef === undefined
-          ? 'occupationSince is before the 16th birthday (劳动法第十五条)'
-          : 'occupationSince is before the 16th birthday: only the hr-bureau records the exception of 劳动法第十五条 (minorExceptionRef)',
+        c.data.occupationSince < ctx.birthDate
+          ? 'occupationSince is before the birth date'
+          : c.data.minorExceptionRef === undefined
+            ? 'occupationSince is before the 16th birthday (劳动法第十五条)'
+            : 'occupationSince is before the 16th birthday: only the hr-bureau records the exception of 劳动法第十五条 (minorExceptionRef)',
     },
   ]
 }

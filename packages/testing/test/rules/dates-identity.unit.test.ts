@@ -176,8 +176,9 @@ describe('§17 talent.working-age', () => {
     given([anEmployer()]).when(registerTalent({ ...minor, minorExceptionRef: '连人社〔2010〕12号' }, employerActor())).then({ code: 'NotEligible', rules: ['talent.working-age'] })
   })
 
-  it('an occupation start in 1950 for a talent born in 1990: refused', () => {
+  it('an occupation start in 1950 for a talent born in 1990: refused, even with the exception', () => {
     given([anEmployer()]).when(registerTalent({ occupationSince: '1950-01-01' })).then({ code: 'NotEligible', rules: ['talent.working-age'] })
+    given([anEmployer()]).when(registerTalent({ occupationSince: '1950-01-01', minorExceptionRef: '连人社〔2010〕12号' })).then({ code: 'NotEligible', rules: ['talent.working-age'], message: 'before the birth date' })
   })
 })
 

@@ -24,6 +24,7 @@ import { boundedLinesOf, checkReadable, linesOf } from './input.js'
 import { parseCount, parseDate, parseDurability, parseTimestamp, todayUtc } from './options.js'
 import { finish, writeLine } from './output.js'
 import { progressBar } from './progress.js'
+import { trustOptions } from './trust-options.js'
 import { DEFAULT_STORE_URL, openStore, parseStoreUrl, type Durability, type OpenedStore } from './store-url.js'
 import { UsageError } from './usage-error.js'
 
@@ -41,9 +42,10 @@ export const withLedger = async (
   const globals = command.optsWithGlobals()
   const readStore = options.readOnly === true ? (globals['readStore'] as string | undefined) : undefined
   const url = parseStoreUrl(String(readStore ?? globals['store']))
+  const trust = trustOptions(globals)
   const opened = await openStore(url, options)
   try {
-    process.exitCode = await work(opened, createTalentLedger({ store: opened.store, keys: opened.keys, clock: systemClock }))
+    process.exitCode = await work(opened, createTalentLedger({ store: opened.store, keys: opened.keys, clock: systemClock, ...trust }))
   } finally {
     await opened.close()
   }
@@ -62,6 +64,8 @@ export const buildProgram = (): Command => {
     .version(version)
     .option('--store <url>', 'event store: sqlite:PATH | memory: | postgres://…[?schema=NAME]', DEFAULT_STORE_URL)
     .option('--read-store <url>', 'where show, report, export and notifications read (e.g. a PostgreSQL read replica; it may lag --store)')
+    .option('--officials <file>', 'JSON {"hr-bureau":[ids],"auditor":[ids]}: only these ids may act in those roles (or TALENT_LEDGER_OFFICIALS=FILE)')
+    .option('--max-future-days <n>', 'refuse business dates more than N days after the record date (production: 0; default: no bound)')
     .exitOverride()
     .showSuggestionAfterError()
 

@@ -8,6 +8,7 @@
 export { type Decider, type DomainEvent, fold } from './kernel/decider.js'
 export { type ErrorCode, type ErrorDetail, type DomainError, domainError } from './kernel/errors.js'
 export { LocalDate, Timestamp, isLocalDate, fullYearsBetween, addMonths, addYears, dateOf, yearOf } from './kernel/dates.js'
+export { addDays, recordDateOf } from './kernel/dates.js'
 export { Actor, type ActorRole, EventMetadata, NewEvent, RecordedEvent, HashedFields, hashedFieldsOf } from './kernel/envelope.js'
 export {
   GENESIS_HASH,
@@ -77,6 +78,9 @@ export { retryDelayMs, DEFAULT_RELAY_BACKOFF_BASE_MS, DEFAULT_RELAY_BACKOFF_CAP_
 export * from './domain/ladder.js'
 export * from './domain/vocabulary.js'
 export { NationalId, isNationalId, nationalIdCheckChar } from './domain/national-id.js'
+export { birthDateInId, hasKnownRegion } from './domain/national-id.js'
+export { sanityOf, dateRuleFailures, actorIdProblem, FIRST_BUSINESS_DATE, LAST_BUSINESS_DATE, type DateContext } from './domain/date-rules.js'
+export { Officials, decodeOfficials, officialRefusal } from './domain/officials.js'
 export { CommandData, COMMAND_TYPES, Authorization, type Command, type CommandOf, type CommandType } from './domain/commands.js'
 export {
   EventData,

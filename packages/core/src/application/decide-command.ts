@@ -7,9 +7,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../kernel/decider.js'
-import type { DomainError } from '../kernel/errors.js'
+import { notEligible, type DomainError, type ErrorDetail } from '../kernel/errors.js'
 import { cityDecider, type CityCommand, type CityState } from '../domain/city.js'
 import type { Command } from '../domain/commands.js'
+import { dateRuleFailures, type DateContext } from '../domain/date-rules.js'
 import type { LedgerEvent, TalentEvent } from '../domain/events.js'
 import { organizationDecider, type OrganizationCommand, type OrganizationState } from '../domain/organization.js'
 import { policyDecider, type PolicyCommand } from '../domain/policy-stream.js'
@@ -50,6 +51,8 @@ export interface DecisionInput {
   readonly policies?: PolicyRegistry
   /** The organisations `organizationsNamed` lists, `undefined` for one never registered; required for a talent command. */
   readonly organizations?: TalentContext['organizations']
+  /** The record date and what the §17 date rules read; without it those rules are not checked (pure tools). */
+  readonly dates?: DateContext
 }
 
 /** Which stream a command is decided on and which context its decision reads. */
@@ -76,6 +79,33 @@ export const decideCommand = (
   command: DecidableCommand,
   input: DecisionInput,
   talent: Decider<TalentDecision, TalentEvent, TalentState> = talentDecider,
+): E.Either<DomainError, ReadonlyArray<LedgerEvent>> => {
+  const decided = decideOnStream(command, input, talent)
+  if (input.dates === undefined) return decided
+  const onTalent =
+    routeOf(command).aggregate === 'talent'
+      ? { command: command as TalentCommand, state: input.streamState as TalentState, organizations: input.organizations ?? {} }
+      : null
+  return withDateRules(decided, dateRuleFailures(command, onTalent, input.dates))
+}
+
+/**
+ * The §17 date rules are `NotEligible`, last in the order of §8: they join the decider's own failed
+ * rules and never hide an earlier kind of refusal.
+ */
+const withDateRules = (
+  decided: E.Either<DomainError, ReadonlyArray<LedgerEvent>>,
+  failed: ReadonlyArray<ErrorDetail>,
+): E.Either<DomainError, ReadonlyArray<LedgerEvent>> => {
+  if (failed.length === 0) return decided
+  if (E.isRight(decided)) return E.left(notEligible(failed.map((d) => d.message).join('; '), failed))
+  return decided.left.code === 'NotEligible' ? E.left({ ...decided.left, details: [...decided.left.details, ...failed] }) : decided
+}
+
+const decideOnStream = (
+  command: DecidableCommand,
+  input: DecisionInput,
+  talent: Decider<TalentDecision, TalentEvent, TalentState>,
 ): E.Either<DomainError, ReadonlyArray<LedgerEvent>> => {
   const { aggregate } = routeOf(command)
   switch (aggregate) {

@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { v7 as uuidv7 } from 'uuid'
 import { defaultRetryPolicy, handleCommand, type Attempt, type RetryPolicy } from '../kernel/command-handler.js'
-import { dateOf } from '../kernel/dates.js'
+import { dateOf, recordDateOf } from '../kernel/dates.js'
 import type { Decider } from '../kernel/decider.js'
 import type { NewEvent, RecordedEvent } from '../kernel/envelope.js'
 import type { DomainError } from '../kernel/errors.js'
@@ -15,9 +15,11 @@ import type { Clock, EventStore, KeyStore } from '../kernel/ports.js'
 import { upcasterChain, type Upcaster } from '../kernel/upcasting.js'
 import { cityDecider } from '../domain/city.js'
 import type { Command, CommandOf } from '../domain/commands.js'
+import { sanityOf, type DateContext } from '../domain/date-rules.js'
 import { decodeCommand, decodeStored } from '../domain/decode.js'
 import { CURRENT_SCHEMA_VERSION, type LedgerEvent } from '../domain/events.js'
 import { organizationDecider, organizationStream, type OrganizationState } from '../domain/organization.js'
+import { officialRefusal, type Officials } from '../domain/officials.js'
 import { openPersonalData, sealPersonalData } from '../domain/personal-data.js'
 import { POLICY_STREAM, policyDecider } from '../domain/policy-stream.js'
 import type { SealedRegisterTalent } from '../domain/talent/context.js'
@@ -64,6 +66,17 @@ export interface LedgerDeps {
    * store's outbox in the same append as their events; `null` or a policy without rules: none.
    */
   readonly notifications?: NotificationPolicy | null
+  /**
+   * Allowed hr-bureau and auditor ids (DOMAIN.md §8): when given, those roles are restricted to the
+   * ids it lists for them. Without it any id may act as an official (the embedding system vouches).
+   */
+  readonly officials?: Officials
+  /**
+   * Business dates may lie at most this many days after the record date (`dates.not-after-record-date`,
+   * DOMAIN.md §17). Unset (the default): no bound, for simulations and imports of planned facts;
+   * production deployments should set 0.
+   */
+  readonly maxFutureDays?: number
 }
 
 /** Per-command options. */
@@ -155,22 +168,39 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     }
 
   /** RegisterTalent: decide with a placeholder first so a refused registration never creates a key. */
-  const sealRegistration = async (c: CommandOf<'RegisterTalent'>, needs: DecisionNeeds): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
+  const sealRegistration = async (
+    c: CommandOf<'RegisterTalent'>,
+    needs: DecisionNeeds,
+    dates: DateContext,
+  ): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
     const placeholder = registrationPlaceholder(c)
     const { state } = await folded.load(needs.stream, folds.talent)
-    const dry = decideCommand(placeholder, { streamState: state, ...(await contextFor(needs)) })
+    const dry = decideCommand(placeholder, { streamState: state, ...(await contextFor(needs)), dates })
     if (E.isLeft(dry)) return dry
     return E.right(sealedRegistration(c, await sealPersonalData(keys, c.data.talentId, personalDataOf(c))))
+  }
+
+  /**
+   * The birth date for the §17 rules, opened from the sealed personal data only for a talent fact
+   * dated before `occupationSince` (the one case it decides), never stored. Null once erased.
+   */
+  const openedBirthDate = async (c: Command, state: TalentState): Promise<string | null> => {
+    const date = businessDateOf(c)
+    if (date === null || !state.registered || state.personal === null || date >= state.occupationSince) return null
+    return (await openPersonalData(keys, state.personal))?.birthDate ?? null
   }
 
   const run = async (
     c: Command,
     options: ExecuteOptions,
+    recordDate: string,
   ): Promise<E.Either<DomainError, { stream: string; version: number; events: ReadonlyArray<{ type: string }>; erasurePending?: boolean }>> => {
     const needs = decisionNeeds(c)
+    // a registration gives the birth date in clear; for other talent facts it is opened once the state is loaded
+    let dates: DateContext = { recordDate, maxFutureDays: deps.maxFutureDays ?? null, birthDate: c.type === 'RegisterTalent' ? c.data.birthDate : null }
     let command: DecidableCommand
     if (c.type === 'RegisterTalent') {
-      const sealed = await sealRegistration(c, needs)
+      const sealed = await sealRegistration(c, needs, dates)
       if (E.isLeft(sealed)) return sealed
       command = sealed.right
     } else command = c
@@ -184,8 +214,12 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       const context = await contextFor(needs, n > 1)
       const attempt: Attempt<StreamState, LedgerEvent> = {
         fold: (rows) => fold.foldRows(fold.initialState, rows),
-        load: (fresh) => folded.load(needs.stream, fold, fresh),
-        decide: (state) => decideCommand(command, { streamState: state, ...context }),
+        load: async (fresh) => {
+          const loaded = await folded.load(needs.stream, fold, fresh)
+          if (needs.aggregate === 'talent' && c.type !== 'RegisterTalent') dates = { ...dates, birthDate: await openedBirthDate(c, loaded.state as TalentState) }
+          return loaded
+        },
+        decide: (state) => decideCommand(command, { streamState: state, ...context, dates }),
         toNewEvents: toNewEvents(c, options),
       }
       return E.right(outboxFor === undefined ? attempt : { ...attempt, outboxFor })
@@ -201,7 +235,13 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const execute = async (raw: unknown, options: ExecuteOptions = {}): Promise<CommandResult> => {
     const decoded = decodeCommand(raw)
     if (E.isLeft(decoded)) return { ok: false, error: decoded.left }
-    const result = await run(decoded.right, options)
+    // record date: the Clock's now in UTC+8 (DOMAIN.md §17)
+    const recordDate = recordDateOf(clock.now())
+    const insane = sanityOf(decoded.right, recordDate)
+    if (insane !== null) return { ok: false, error: insane }
+    const notOfficial = officialRefusal(deps.officials, decoded.right.actor)
+    if (notOfficial !== null) return { ok: false, error: notOfficial }
+    const result = await run(decoded.right, options, recordDate)
     return E.isLeft(result)
       ? { ok: false, error: result.left }
       : {

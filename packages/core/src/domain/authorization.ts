@@ -29,6 +29,7 @@ const BUREAU_ONLY = new Set<Command['type']>([
 
 const ok: E.Either<DomainError, void> = E.right(undefined)
 const refuse = (message: string): E.Either<DomainError, void> => E.left(unauthorized(message))
+const refuseRule = (rule: string, message: string): E.Either<DomainError, void> => E.left({ ...unauthorized(message), details: [{ rule, message }] })
 
 /** True when an authorization of `org` covers the route, occupation and (if given) level. */
 export const covers = (org: OrganizationState, route: string, occupation: string, level: CertifiedLevel | undefined): boolean =>
@@ -44,21 +45,34 @@ export const authorize = (c: Command, ctx: AuthorizationContext): E.Either<Domai
   const { actor } = c
   if (actor.role === 'auditor') return refuse('auditors are read only')
   if (BUREAU_ONLY.has(c.type)) return actor.role === 'hr-bureau' ? ok : refuse(`only the hr-bureau may issue ${c.type}`)
+  if (actor.role === 'hr-bureau' && c.type === 'ReleaseTalent') return refuseRule('release.current-employer', 'only the current employer releases a talent; the hr-bureau changes the employer directly')
   if (actor.role === 'hr-bureau' && c.type !== 'RecordAssessment' && c.type !== 'AppointSeniorPost' && c.type !== 'RecordIncentive') return ok
 
   // every other actor must be a registered organisation of the kind its role claims
   const org = ctx.organizations[actor.id]
-  if (actor.role !== 'hr-bureau' && (org === undefined || !org.registered || org.kind !== actor.role))
-    return refuse(`${actor.id} is not a registered ${actor.role}`)
+  if (actor.role !== 'hr-bureau' && (org === undefined || !org.registered))
+    return refuse(`${actor.id} is not a registered organisation: the role ${actor.role} is for organisations registered as such`)
+  if (actor.role !== 'hr-bureau' && org !== undefined && org.kind !== actor.role)
+    return refuse(`${actor.id} is registered as kind ${org.kind}, not ${actor.role}: it may not act in that role`)
   const talent = ctx.talent
   const employs = talent !== null && talent.registered && talent.employerId === actor.id
 
   switch (c.type) {
     case 'RegisterTalent':
-    case 'ChangeEmployer':
       return actor.role === 'employer' && actor.id === c.data.employerId
         ? ok
         : refuse(`${c.type} is for the hr-bureau or the employer named (${c.data.employerId})`)
+    case 'ChangeEmployer':
+      if (actor.role !== 'employer' || actor.id !== c.data.employerId) return refuse(`${c.type} is for the hr-bureau or the employer named (${c.data.employerId})`)
+      // a talent whose employer is still on record may be claimed only after that employer released them
+      return talent !== null && talent.registered && talent.release === null && !employs
+        ? refuseRule('employer-change.release-required', `${actor.id} may claim the talent only after ${talent.employerId} released them (ReleaseTalent); the hr-bureau may change the employer directly`)
+        : ok
+    case 'ReleaseTalent':
+      // the employer that released may ask again (then it is told the release is done: release.once)
+      return actor.role === 'employer' && (employs || talent?.release?.from === actor.id)
+        ? ok
+        : refuseRule('release.current-employer', `only the talent’s current employer may release them`)
     case 'EnrollTraining': {
       if (actor.id !== c.data.providerId) return refuse(`only the hr-bureau or the provider named (${c.data.providerId}) may enrol`)
       if (actor.role === 'employer' && !employs) return refuse(`employer ${actor.id} may enrol only its own staff`)

@@ -60,7 +60,7 @@ export const CommandData = {
       district: NonEmptyString,
       registeredOn: LocalDate,
     },
-    { preparatoryTechnician: t.boolean, frontLine: t.boolean },
+    { preparatoryTechnician: t.boolean, frontLine: t.boolean, minorExceptionRef: NonEmptyString },
     'RegisterTalent',
   ),
   ChangeEmployer: fields({ talentId: Id, employerId: Id, on: LocalDate }, {}, 'ChangeEmployer'),
@@ -110,6 +110,7 @@ export const CommandData = {
     {},
     'ReportEmploymentStatistics',
   ),
+  ReleaseTalent: fields({ talentId: Id, on: LocalDate }, { reason: NonEmptyString }, 'ReleaseTalent'),
 } as const
 
 export type CommandType = keyof typeof CommandData

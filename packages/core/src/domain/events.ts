@@ -155,6 +155,8 @@ export const EventData = {
   TalentForgotten: t.type({ talentId: t.string }),
   CarrierDesignated: t.type({ carrierId: t.string, kind: CarrierKind, name: t.string, on: LocalDate }),
   EmploymentStatisticsReported: t.type({ year: t.number, employedPersons: t.number }),
+  /** The current employer let the talent go (DOMAIN.md §17): no employer until another claims them. */
+  TalentReleased: t.type({ talentId: t.string, from: t.string, on: LocalDate, reason: nullable(t.string) }),
 } as const
 
 export type EventType = keyof typeof EventData

@@ -65,3 +65,17 @@ export const dateOf = (ts: string): LocalDate => ts.slice(0, 10)
 
 /** Calendar year of a date. */
 export const yearOf = (date: string): number => Number(date.slice(0, 4))
+
+/** `date` plus whole `days` (negative to go back). */
+export const addDays = (date: string, days: number): LocalDate => {
+  const [y, m, d] = parts(date)
+  // NOTE: Date.UTC is used as a day counter only; no local time zone is involved
+  const shifted = new Date(Date.UTC(y, m - 1, d) + days * 86_400_000)
+  return `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`
+}
+
+/** The record date of an instant: its calendar day in UTC+8 (Asia/Shanghai, no daylight saving). */
+export const recordDateOf = (ts: Timestamp): LocalDate => {
+  const shifted = new Date(Date.parse(ts) + 8 * 3_600_000)
+  return shifted.toISOString().slice(0, 10)
+}

@@ -2,7 +2,8 @@
  * The shipped notification policy (默认通知策略), in force unless the embedding application passes
  * its own: the talent hears by e-mail, the employer by signed webhook, the bureau on its NATS
  * stream. Apprenticeship subsidies are paid to the employer, so the employer (not the talent) hears
- * of those. The bureau hears of every promotion, grant, pool entry and revocation; a failed
+ * of those. A release is confirmed to the employer that released; a change of employer reaches
+ * both the employer left and the new one, so no employer loses a talent without knowing. The bureau hears of every promotion, grant, pool entry and revocation; a failed
  * assessment concerns the talent and its employer only.
  */
 import type { NotificationPolicy } from './notification-policy.js'
@@ -74,6 +75,21 @@ export const defaultNotificationPolicy: NotificationPolicy = {
         { recipient: 'talent', channels: ['email'] },
         { recipient: 'employer', channels: ['webhook'] },
         { recipient: 'bureau', channels: ['nats'] },
+      ],
+    },
+    {
+      ruleId: 'talent-released',
+      event: 'TalentReleased',
+      template: 'talent-released',
+      deliver: [{ recipient: 'former-employer', channels: ['webhook'] }],
+    },
+    {
+      ruleId: 'employer-changed',
+      event: 'EmployerChanged',
+      template: 'employer-changed',
+      deliver: [
+        { recipient: 'former-employer', channels: ['webhook'] },
+        { recipient: 'employer', channels: ['webhook'] },
       ],
     },
   ],

@@ -12,7 +12,15 @@ import { BenefitKind, Route } from '../domain/vocabulary.js'
 
 /** Events a notification rule may fire on: what changes for a talent, its employer or the bureau. */
 export const NotifiableEvent = t.keyof(
-  { LevelCertified: null, AssessmentFailed: null, BenefitGranted: null, TalentPoolEntered: null, CertificateRevoked: null },
+  {
+    LevelCertified: null,
+    AssessmentFailed: null,
+    BenefitGranted: null,
+    TalentPoolEntered: null,
+    CertificateRevoked: null,
+    TalentReleased: null,
+    EmployerChanged: null,
+  },
   'NotifiableEvent',
 )
 export type NotifiableEvent = t.TypeOf<typeof NotifiableEvent>
@@ -67,6 +75,10 @@ export const NoticeFacts = {
     reason: t.string,
     flaggedGrants: t.array(t.string),
   }),
+  /** `from`: the employer that released the talent. */
+  TalentReleased: t.type({ ...Common, eventType: t.literal('TalentReleased'), from: t.string }),
+  /** `from`: the employer the talent left; `employerId`: the one that took them on. */
+  EmployerChanged: t.type({ ...Common, eventType: t.literal('EmployerChanged'), from: t.string, employerId: t.string }),
 } as const
 
 /** The facts of one notifiable event type. */
@@ -79,6 +91,8 @@ export const AnyNoticeFacts = t.union([
   NoticeFacts.BenefitGranted,
   NoticeFacts.TalentPoolEntered,
   NoticeFacts.CertificateRevoked,
+  NoticeFacts.TalentReleased,
+  NoticeFacts.EmployerChanged,
 ])
 export type AnyNoticeFacts = t.TypeOf<typeof AnyNoticeFacts>
 
@@ -113,6 +127,14 @@ export const factsOf = (e: NotifiableEventOf, rule: RuleRef): AnyNoticeFacts => 
     case 'CertificateRevoked': {
       const { talentId, level, reason, on, flaggedGrants } = e.data
       return { eventType: e.type, talentId, on, ...rule, level, reason, flaggedGrants: [...flaggedGrants] }
+    }
+    case 'TalentReleased': {
+      const { talentId, from, on } = e.data
+      return { eventType: e.type, talentId, on, ...rule, from }
+    }
+    case 'EmployerChanged': {
+      const { talentId, from, employerId, on } = e.data
+      return { eventType: e.type, talentId, on, ...rule, from, employerId }
     }
   }
 }

@@ -30,8 +30,8 @@ export class UnrenderableNotice extends Error {
   }
 }
 
-/** The recipient kind of an address (`talent:<id>`, `employer:<id>`, `bureau`); null for anything else. */
-export const recipientKindOf = (recipient: string): RecipientKind | null =>
+/** The recipient kind of an address (`talent:<id>`, `employer:<id>` — a former employer's too —, `bureau`); null for anything else. */
+export const recipientKindOf = (recipient: string): Exclude<RecipientKind, 'former-employer'> | null =>
   recipient === 'bureau' ? 'bureau' : /^talent:./.test(recipient) ? 'talent' : /^employer:./.test(recipient) ? 'employer' : null
 
 const decodeOr = <A>(codec: t.Decoder<unknown, A>, value: unknown, rowId: string, field: string): A => {

@@ -14,8 +14,12 @@ import { NotifiableEvent } from './notice-facts.js'
 import { TemplateName, templateEvent } from './templates.js'
 
 
-/** Who hears of it: the talent (`talent:<id>`), the talent's current employer (`employer:<id>`), the bureau (`bureau`). */
-export const RecipientKind = t.keyof({ talent: null, employer: null, bureau: null }, 'RecipientKind')
+/**
+ * Who hears of it: the talent (`talent:<id>`), the talent's employer (`employer:<id>`: the current
+ * one; for a change of employer, the new one), the employer a release or change leaves
+ * (`former-employer`, addressed `employer:<id>` too), the bureau (`bureau`).
+ */
+export const RecipientKind = t.keyof({ talent: null, employer: null, 'former-employer': null, bureau: null }, 'RecipientKind')
 export type RecipientKind = t.TypeOf<typeof RecipientKind>
 
 /** A delivery channel (adapters in `@talent-ledger/notify-*`). */

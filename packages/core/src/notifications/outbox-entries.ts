@@ -19,13 +19,21 @@ export interface NotifiedTalent {
   readonly employerId: string
 }
 
-/** The recipient address of a kind for this talent; null when there is none (no employer on record). */
-export const recipientOf = (kind: RecipientKind, talentId: string, talent: NotifiedTalent): string | null => {
+/**
+ * The recipient address of a kind for this talent; null when there is none (no employer on record).
+ * The employer of a change of employer is the new one, read from the event; the former employer is
+ * the event's `from` (a release or a change), so the employer a talent leaves is told too.
+ */
+export const recipientOf = (kind: RecipientKind, talentId: string, talent: NotifiedTalent, facts?: AnyNoticeFacts): string | null => {
   switch (kind) {
     case 'talent':
       return `talent:${talentId}`
-    case 'employer':
-      return talent.employerId === '' ? null : `employer:${talent.employerId}`
+    case 'employer': {
+      const employerId = facts?.eventType === 'EmployerChanged' ? facts.employerId : talent.employerId
+      return employerId === '' ? null : `employer:${employerId}`
+    }
+    case 'former-employer':
+      return facts !== undefined && 'from' in facts && facts.from !== '' ? `employer:${facts.from}` : null
     case 'bureau':
       return 'bureau'
   }
@@ -66,7 +74,7 @@ export const outboxEntriesFor = (
       const facts = factsOf(event, { notificationPolicyId: policy.policyId, notificationRuleId: rule.ruleId })
       if (!fires(rule, facts)) continue
       for (const d of rule.deliver) {
-        const recipient = recipientOf(d.recipient, facts.talentId, talent)
+        const recipient = recipientOf(d.recipient, facts.talentId, talent, facts)
         if (recipient === null) continue
         for (const channel of d.channels) {
           const id = `${e.eventId}:${channel}:${recipient}`

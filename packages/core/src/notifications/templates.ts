@@ -97,6 +97,30 @@ export const TEMPLATES = {
           body: `${a.greeting}\n${a.possessive}${level}证书已于${f.on}撤销，原因：${f.reason}。${n === 0 ? '' : `依赖该证书的 ${n} 笔补贴待复核（${f.flaggedGrants.join('、')}）。`}`,
         }
   }),
+  'talent-released': template('TalentReleased', (f, to, locale) => {
+    const a = addressing(to, f.talentId, locale)
+    return locale === 'en'
+      ? {
+          subject: `Talent released${a.aboutSubject}`,
+          body: `${a.greeting}\n${a.subject} was released by employer ${f.from} on ${f.on} and has no employer on record until another claims them.`,
+        }
+      : {
+          subject: `人才解除劳动关系登记通知${a.aboutSubject}`,
+          body: `${a.greeting}\n${a.subject}已于${f.on}由单位 ${f.from} 登记解除劳动关系，在新单位登记前无在册用人单位。`,
+        }
+  }),
+  'employer-changed': template('EmployerChanged', (f, to, locale) => {
+    const a = addressing(to, f.talentId, locale)
+    return locale === 'en'
+      ? {
+          subject: `Change of employer${a.aboutSubject}`,
+          body: `${a.greeting}\n${a.subject} moved from employer ${f.from} to employer ${f.employerId} on ${f.on}.`,
+        }
+      : {
+          subject: `人才用人单位变更通知${a.aboutSubject}`,
+          body: `${a.greeting}\n${a.subject}已于${f.on}由单位 ${f.from} 变更至单位 ${f.employerId}。`,
+        }
+  }),
 } as const
 
 /** Names of the shipped templates. */

@@ -12,6 +12,8 @@ const only = (ruleId: string): NotificationPolicy => ({ ...defaultNotificationPo
 const sent = (policy: NotificationPolicy, event: { type: string; data: unknown }) =>
   outboxEntriesFor(policy, withIds(event), EMPLOYER).map((e) => `${e.channel} ${e.recipient} ${e.template}`)
 
+const released = { type: 'TalentReleased', data: { talentId: 't-1', from: 'port-co', on: '2026-02-20', reason: null } }
+const employerChanged = { type: 'EmployerChanged', data: { talentId: 't-1', from: 'port-co', employerId: '港口集团', on: '2026-03-01' } }
 const others = [levelCertified(), assessmentFailed(), benefitGranted(), poolEntered(), certificateRevoked()]
 
 describe('the shipped notification policy', () => {
@@ -31,6 +33,8 @@ describe('the shipped notification policy', () => {
     ],
     ['talent-pool-entered', poolEntered(), ['email talent:t-1 talent-pool-entered', 'webhook employer:port-co talent-pool-entered', 'nats bureau talent-pool-entered'], levelCertified()],
     ['certificate-revoked', certificateRevoked(), ['email talent:t-1 certificate-revoked', 'webhook employer:port-co certificate-revoked', 'nats bureau certificate-revoked'], benefitGranted()],
+    ['talent-released', released, ['webhook employer:port-co talent-released'], employerChanged],
+    ['employer-changed', employerChanged, ['webhook employer:port-co employer-changed', 'webhook employer:港口集团 employer-changed'], released],
   ]
 
   it('has a case below for every rule', () => {
@@ -51,6 +55,10 @@ describe('the shipped notification policy', () => {
     const quiet = [{ type: 'TalentPoolLeft', data: { talentId: 't-1', on: '2026-01-01' } }, { type: 'HonorConferred', data: { talentId: 't-1', title: '江苏工匠', grade: 'provincial', on: '2026-01-01' } }]
     for (const e of quiet) expect(sent(defaultNotificationPolicy, e)).toEqual([])
     for (const e of others) expect(sent(silentNotificationPolicy, e)).toEqual([])
+  })
+
+  it('after a release the talent has no employer: the claim still reaches the employer left (from) and the new one', () => {
+    expect(outboxEntriesFor(defaultNotificationPolicy, withIds(employerChanged), { employerId: '' }).map((e) => e.recipient)).toEqual(['employer:port-co', 'employer:港口集团'])
   })
 
   it('skips the employer when the talent has none on record', () => {

@@ -74,6 +74,17 @@ describe('templates', () => {
     expect(en.body).toContain('A new apprenticeship subsidy of ¥5,000.00 was granted for talent 王芳 (t-1) on 2026-04-10, paid to organisation port-co (grant g-1).')
   })
 
+  it('release and change of employer, to the employers, in zh-CN and en', async () => {
+    const released = { type: 'TalentReleased', data: { talentId: 't-1', from: 'port-co', on: '2026-02-20', reason: null } }
+    const changed = { type: 'EmployerChanged', data: { talentId: 't-1', from: 'port-co', employerId: '港口集团', on: '2026-03-01' } }
+    expect(await render('zh-CN', released, NAME, 'employer:port-co')).toMatchObject({
+      subject: '人才解除劳动关系登记通知（t-1）',
+      body: '贵单位：\n人才 王芳（编号 t-1）已于2026-02-20由单位 port-co 登记解除劳动关系，在新单位登记前无在册用人单位。',
+    })
+    expect((await render('en', changed, NAME, 'employer:港口集团')).body).toBe('Dear employer,\nTalent 王芳 (t-1) moved from employer port-co to employer 港口集团 on 2026-03-01.')
+    expect((await render('zh-CN', changed, null, 'employer:port-co')).body).toBe('贵单位：\n人才（编号 t-1）已于2026-03-01由单位 port-co 变更至单位 港口集团。')
+  })
+
   it('talent pool entry lists the one-stop services', async () => {
     expect((await render('zh-CN', poolEntered(), NAME)).body).toBe('王芳，您好：\n您已于2026-04-01入选高技能人才库，可享受以下服务：子女教育、医疗保障、高层次人才一站式服务。')
     expect((await render('en', poolEntered(), NAME)).body).toContain("may now use: children's education; medical care; one-stop service for high-level talents.")

@@ -132,6 +132,7 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
   ForgetTalent: fc.record({ talentId }),
   DesignateCarrier: fc.record({ carrierId: someId('carrier'), kind: carrierKind, name: fc.constantFrom('连云港技能大师工作室', '高技能人才培训基地'), on: date }),
   ReportEmploymentStatistics: fc.record({ year: fc.integer({ min: 2000, max: 2040 }), employedPersons: fc.integer({ min: 1, max: 3_000_000 }) }),
+  ReleaseTalent: fc.record({ talentId, on: date, reason: opt(fc.constantFrom('合同到期', 'resigned')) }),
 }
 
 const withRole = (id: unknown, fallback: ActorRole): Actor => ({ id: String(id), role: ROLE_OF[String(id)] ?? fallback })
@@ -143,6 +144,8 @@ const naturalActor = (type: CommandType, d: Record<string, unknown>): Actor => {
       return withRole(d['assessorId'], 'assessment-body')
     case 'AppointSeniorPost':
       return withRole(d['employerId'], 'employer')
+    case 'ReleaseTalent':
+      return withRole('emp-1', 'employer')
     case 'EnrollTraining':
       return withRole(d['providerId'], 'training-provider')
     default:

@@ -14,7 +14,7 @@ import { rawCommand, TALENT_IDS, type CommandJson } from './commands.js'
 import { addDays, localDate } from './dates.js'
 import { organizationSetup } from './organizations.js'
 import { commandsFor, step, type Step } from './talent-steps.js'
-import { birthAndNationalId, carrierKind, district, education, OCCUPATIONS, personName } from './vocabulary.js'
+import { bornBefore, carrierKind, district, education, OCCUPATIONS, personName } from './vocabulary.js'
 
 /** A history: raw commands in the order they are sent. */
 export interface CityHistory {
@@ -45,7 +45,8 @@ const talentIntent = (maxSteps: number) =>
     employer: fc.constantFrom(...ORGANIZATION_IDS.employers),
     byEmployer: fc.boolean(),
     name: personName,
-    person: birthAndNationalId,
+    // the age at which the career started (16 or later: the legal working age) and the ID's sequence number
+    person: fc.record({ ageAtStart: fc.integer({ min: 16, max: 40 }), extraDays: fc.integer({ min: 0, max: 364 }), sequence: fc.integer({ min: 0, max: 999 }) }),
     steps: fc.array(step, { maxLength: maxSteps }),
   })
 type TalentIntent = ReturnType<typeof talentIntent> extends fc.Arbitrary<infer T> ? T : never
@@ -75,7 +76,8 @@ const talentCommands = (ledger: PureLedger, talentId: string, t: TalentIntent): 
     type: 'RegisterTalent',
     actor: t.byEmployer ? { id: t.employer, role: 'employer' } : BUREAU,
     data: {
-      talentId, name: t.name, ...t.person, occupation: t.occupation, occupationSince: addDays(on, -t.daysInOccupation), education: t.education,
+      talentId, name: t.name, ...bornBefore(addDays(on, -t.daysInOccupation), t.person.ageAtStart, t.person.extraDays, t.person.sequence),
+      occupation: t.occupation, occupationSince: addDays(on, -t.daysInOccupation), education: t.education,
       preparatoryTechnician: t.preparatoryTechnician, frontLine: t.frontLine, employerId: t.employer, district: t.district, registeredOn: on,
     },
   })

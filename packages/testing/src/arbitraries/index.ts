@@ -10,6 +10,7 @@ export {
   assessedLevel,
   benefitKind,
   birthAndNationalId,
+  bornBefore,
   carrierKind,
   certifiedLevel,
   competitionTier,

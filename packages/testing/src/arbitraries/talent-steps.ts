@@ -175,7 +175,9 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       return [cmd('RecordIncentive', { id: s.employerId, role: 'employer' }, { talentId, kind: x.kind, on, ...(x.amount === null ? {} : { amount: x.amount }) })]
     case 'change-employer': {
       const employerId = s.employerId === ORGANIZATION_IDS.employers[0] ? ORGANIZATION_IDS.employers[1] : ORGANIZATION_IDS.employers[0]
-      return [cmd('ChangeEmployer', x.byBureau ? BUREAU : { id: employerId, role: 'employer' }, { talentId, employerId, on })]
+      const change = cmd('ChangeEmployer', x.byBureau ? BUREAU : { id: employerId, role: 'employer' }, { talentId, employerId, on })
+      // a new employer claims a talent only after the current one released it (DOMAIN.md §17)
+      return x.byBureau ? [change] : [cmd('ReleaseTalent', { id: s.employerId, role: 'employer' }, { talentId, on }), change]
     }
     case 'forget':
       return [cmd('ForgetTalent', BUREAU, { talentId })]

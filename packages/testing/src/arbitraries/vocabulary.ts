@@ -20,7 +20,7 @@ import {
   nationalIdCheckChar,
   type ActorRole,
 } from '@talent-ledger/core'
-import { localDate } from './dates.js'
+import { addDays, localDate } from './dates.js'
 
 /** The keys of a `t.keyof` codec, in declaration order. */
 export const keysOf = <K extends string>(codec: { readonly keys: Readonly<Record<K, unknown>> }): K[] => Object.keys(codec.keys) as K[]
@@ -85,6 +85,18 @@ export const birthAndNationalId: fc.Arbitrary<{ readonly birthDate: string; read
     const first17 = `320700${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`
     return { birthDate, nationalId: `${first17}${nationalIdCheckChar(first17)}` }
   })
+
+/**
+ * A birth date `age` whole years (plus `extraDays`) before `date`, and a national ID (Lianyungang
+ * 320700) that encodes it: a person who had turned `age` by `date` (DOMAIN.md §17 working age).
+ */
+export const bornBefore = (date: string, age: number, extraDays: number, sequence: number): { readonly birthDate: string; readonly nationalId: string } => {
+  const [y, m, d] = [Number(date.slice(0, 4)) - age, date.slice(5, 7), date.slice(8, 10)]
+  const anniversary = m === '02' && d === '29' ? `${String(y).padStart(4, '0')}-02-28` : `${String(y).padStart(4, '0')}-${m}-${d}`
+  const birthDate = addDays(anniversary, -extraDays)
+  const first17 = `320700${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`
+  return { birthDate, nationalId: `${first17}${nationalIdCheckChar(first17)}` }
+}
 
 /** A person's name (姓名), for registrations. */
 export const personName = fc.tuple(fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '赵', '黄'), fc.constantFrom('伟', '芳', '娜', '敏', '静', '强', '磊', '洋', '勇', '军')).map(([a, b]) => `${a}${b}`)

@@ -128,12 +128,17 @@ export const createTalent = (env: SimEnv, r: Random, index: number): TalentSim =
       registeredOn: dateOf(registeredDay),
     },
   })
-  if (t.second !== null)
+  if (t.second !== null) {
+    // the bureau moves a talent directly; a new employer claims one only after the old one released them (§17)
+    const byBureau = r.chance(0.5)
+    if (!byBureau)
+      emit(t, t.changeDay, { type: 'ReleaseTalent', actor: { id: first.id, role: 'employer' }, data: { talentId: id, on: dateOf(t.changeDay) } })
     emit(t, t.changeDay, {
       type: 'ChangeEmployer',
-      actor: r.chance(0.5) ? bureau : { id: t.second.id, role: 'employer' },
+      actor: byBureau ? bureau : { id: t.second.id, role: 'employer' },
       data: { talentId: id, employerId: t.second.id, on: dateOf(t.changeDay) },
     })
+  }
   return t
 }
 

@@ -17,10 +17,12 @@ import {
   personalDataOf,
   policyDecider,
   routeOf,
+  sanityOf,
   sealedRegistration,
   talentDecider,
   type Command,
   type CommandOf,
+  type DateContext,
   type DecidableCommand,
   type DomainError,
   type LedgerEvent,
@@ -82,13 +84,36 @@ const streamStateOf = (history: ReadonlyArray<LedgerEvent>, c: Command): StreamS
   }
 }
 
-/** Decides an already decoded command after the history (RegisterTalent sealed with the fake seal). */
-export const decideCommand = (history: ReadonlyArray<LedgerEvent>, c: Command): Decision => {
+/** The record date a spec runs on unless it names one (a fixed day: specs never read a clock). */
+export const SPEC_RECORD_DATE = '2026-12-07'
+
+/**
+ * The §17 date context of a spec: the record date and `maxFutureDays` (none by default), and the
+ * birth date the ledger would open. The fake seal cannot be opened, so a spec of a fact dated before
+ * `occupationSince` names the birth date; a registration reads it from its data.
+ */
+export interface SpecDates {
+  readonly recordDate?: string
+  readonly maxFutureDays?: number | null
+  readonly birthDate?: string | null
+}
+
+const dateContextOf = (c: Command, dates: SpecDates): DateContext => ({
+  recordDate: dates.recordDate ?? SPEC_RECORD_DATE,
+  maxFutureDays: dates.maxFutureDays ?? null,
+  birthDate: c.type === 'RegisterTalent' ? c.data.birthDate : (dates.birthDate ?? null),
+})
+
+/** Decides an already decoded command after the history (RegisterTalent sealed with the fake seal), as the ledger does: §17 shape checks first. */
+export const decideCommand = (history: ReadonlyArray<LedgerEvent>, c: Command, dates: SpecDates = {}): Decision => {
+  const context = dateContextOf(c, dates)
+  const insane = sanityOf(c, context.recordDate)
+  if (insane !== null) return E.left(insane)
   const command: DecidableCommand = c.type === 'RegisterTalent' ? sealedRegistration(c, fakeSeal(c.data.talentId, personalDataOf(c))) : c
-  const context = decisionNeeds(c).needsPolicies ? talentContextOf(history, c) : {}
-  return decideInCore(command, { streamState: streamStateOf(history, c), ...context })
+  const talentContext = decisionNeeds(c).needsPolicies ? talentContextOf(history, c) : {}
+  return decideInCore(command, { streamState: streamStateOf(history, c), ...talentContext, dates: context })
 }
 
 /** Decodes a raw command (so `Malformed` is testable) and decides it after the history. */
-export const decideRaw = (history: ReadonlyArray<LedgerEvent>, raw: unknown): Decision =>
-  E.chain((c: Command) => decideCommand(history, c))(decodeCommand(raw))
+export const decideRaw = (history: ReadonlyArray<LedgerEvent>, raw: unknown, dates: SpecDates = {}): Decision =>
+  E.chain((c: Command) => decideCommand(history, c, dates))(decodeCommand(raw))

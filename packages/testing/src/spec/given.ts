@@ -10,7 +10,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainError, ErrorCode, EventType, LedgerEvent, TalentState } from '@talent-ledger/core'
-import { checkHistory, decideRaw, talentStateOf, type Decision } from './decide.js'
+import { checkHistory, decideRaw, talentStateOf, type Decision, type SpecDates } from './decide.js'
 import { jsonDifferences, pretty } from './json-diff.js'
 
 /** What a refusal must look like: its code and, when given, exactly the set of failed rules. */
@@ -38,8 +38,8 @@ export interface Spec {
 
 /** A history of events, waiting for a command. */
 export interface Given {
-  /** Decides the raw command after the history. */
-  when(rawCommand: unknown): Spec
+  /** Decides the raw command after the history (on the spec's record date unless `dates` names one). */
+  when(rawCommand: unknown, dates?: SpecDates): Spec
 }
 
 const describeError = (e: DomainError): string => pretty({ code: e.code, message: e.message, details: e.details })
@@ -78,9 +78,9 @@ const expectError = (decision: Decision, m: ErrorMatcher): DomainError => {
   return error
 }
 
-const spec = (history: ReadonlyArray<LedgerEvent>, raw: unknown): Spec => {
+const spec = (history: ReadonlyArray<LedgerEvent>, raw: unknown, dates: SpecDates = {}): Spec => {
   let memo: Decision | undefined
-  const result = (): Decision => (memo ??= decideRaw(history, raw))
+  const result = (): Decision => (memo ??= decideRaw(history, raw, dates))
   function then(expected: ReadonlyArray<LedgerEvent>): ReadonlyArray<LedgerEvent>
   function then(expected: ErrorMatcher): DomainError
   function then(expected: ReadonlyArray<LedgerEvent> | ErrorMatcher): ReadonlyArray<LedgerEvent> | DomainError {
@@ -110,5 +110,5 @@ const spec = (history: ReadonlyArray<LedgerEvent>, raw: unknown): Spec => {
 /** Starts a spec from a history of domain events of any stream (checked against the event codecs). */
 export const given = (history: ReadonlyArray<LedgerEvent> = []): Given => {
   checkHistory(history)
-  return { when: (rawCommand) => spec(history, rawCommand) }
+  return { when: (rawCommand, dates) => spec(history, rawCommand, dates) }
 }

@@ -9,6 +9,8 @@ import { Actor, PolicyDocument, businessDateOf, decodeCommand, defaultPolicyDocu
 import { describe, expect, it } from 'vitest'
 import { actor, addDays, birthAndNationalId, cityHistory, dateOfDay, dayNumber, fullYears, localDate, malformedCommand, policyDocument, validCommand } from '../../src/arbitraries/index.js'
 import { runPureLedger } from '../../src/invariants/index.js'
+import { createTalentLedger } from '@talent-ledger/core'
+import { createMemoryEventStore, createMemoryKeyStore, manualClock } from '@talent-ledger/store-memory'
 
 const asJson = (u: unknown): unknown => JSON.parse(JSON.stringify(u)) as unknown
 
@@ -103,6 +105,21 @@ describe('city histories', () => {
     expect([...codes].sort()).toEqual(['Duplicate', 'Malformed', 'NotEligible', 'NotFound', 'PolicyValueUnset', 'Unauthorized', 'ok'])
     const events = new Set(runs.flatMap((r) => r.log.map((l) => l.event.type)))
     for (const type of ['BenefitGranted', 'CertificateRevoked', 'SeniorPostAppointed', 'TalentPoolEntered', 'TalentPoolLeft', 'PolicyAdopted', 'TrainingCompleted'] as const) expect(events).toContain(type)
+  })
+
+  it('hold only possible people and dates (DOMAIN.md §17): the ledger service refuses none of their commands by a §17 rule', async () => {
+    const SECTION_17 = /^(id\.|dates\.|talent\.working-age|release\.|employer-change\.)/
+    await fc.assert(
+      fc.asyncProperty(cityHistory({ maxNoise: 0 }), async (h) => {
+        const ledger = createTalentLedger({ store: createMemoryEventStore(), keys: createMemoryKeyStore(), clock: manualClock('2026-06-01T00:00:00.000Z') })
+        for (const c of h.commands) {
+          const r = await ledger.execute(c)
+          const rules = r.ok ? [] : r.error.details.flatMap((d) => (d.rule === undefined ? [] : [d.rule]))
+          expect(rules.filter((rule) => SECTION_17.test(rule))).toEqual([])
+        }
+      }),
+      { numRuns: 60 },
+    )
   })
 
   it('move forward in time for each talent, from its registration on', () => {

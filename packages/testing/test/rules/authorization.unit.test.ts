@@ -62,6 +62,7 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
   RecordAssessment: (a) => command('RecordAssessment', a, { ...t, assessmentId: 'as-9', route: 'skill-level-recognition', occupation: '6-18-02-04', level: 'senior', passed: false, assessorId: a.id, on: ON }),
   AppointSeniorPost: (a) => command('AppointSeniorPost', a, { ...t, level: 'principal-technician', employerId: a.id, on: ON }),
   RecordIncentive: (a) => command('RecordIncentive', a, { ...t, kind: 'post-dividend', on: ON, amount: 1_000_000 }),
+  ReleaseTalent: (a) => command('ReleaseTalent', a, { ...t, on: ON }),
 }
 
 const BUREAU_ONLY: CommandType[] = [
@@ -73,7 +74,8 @@ const BUREAU_ONLY: CommandType[] = [
 const ALLOWED: Array<[CommandType, string, Actor]> = [
   ...BUREAU_ONLY.map((c): [CommandType, string, Actor] => [c, 'the hr-bureau', bureau]),
   ['RegisterTalent', 'the hr-bureau', bureau], ['RegisterTalent', 'an employer for its own staff', emp1],
-  ['ChangeEmployer', 'the hr-bureau', bureau], ['ChangeEmployer', 'the new employer', emp2],
+  ['ChangeEmployer', 'the hr-bureau', bureau],
+  ['ReleaseTalent', 'the current employer', emp1],
   ['EnrollTraining', 'the hr-bureau', bureau], ['EnrollTraining', 'the training provider named', tp1],
   ['EnrollTraining', 'the vocational school named', vs1], ['EnrollTraining', 'an employer for its own staff', emp1],
   ['CompleteTraining', 'the hr-bureau', bureau], ['CompleteTraining', 'the provider of the programme', tp1],
@@ -85,7 +87,8 @@ const ALLOWED: Array<[CommandType, string, Actor]> = [
 const REFUSED: Array<[CommandType, string, Actor]> = [
   ...BUREAU_ONLY.flatMap((c): Array<[CommandType, string, Actor]> => [[c, 'an employer', emp1], [c, 'an assessment body', ab1]]),
   ['RegisterTalent', 'a training provider', tp1], ['RegisterTalent', 'an unregistered employer', employerActor('emp-9')],
-  ['ChangeEmployer', 'a vocational school', vs1],
+  ['ChangeEmployer', 'a vocational school', vs1], ['ChangeEmployer', 'a new employer before any release', emp2],
+  ['ReleaseTalent', 'the hr-bureau', bureau], ['ReleaseTalent', 'another employer', emp2],
   ['EnrollTraining', 'an employer for someone else’s staff', emp2], ['EnrollTraining', 'an assessment body', ab1],
   ['CompleteTraining', 'a provider that is not the programme’s', vs1], ['CompleteTraining', 'another employer', emp2],
   ['RecordAssessment', 'the hr-bureau', bureau], ['RecordAssessment', 'an employer for another’s employee', emp2],
@@ -115,6 +118,19 @@ describe('§8 who may issue what', () => {
 
   it('ChangeEmployer by the current (old) employer, to the new one: Unauthorized', () => {
     given(WORLD).when(command('ChangeEmployer', emp1, { ...t, employerId: 'emp-2', on: ON })).then({ code: 'Unauthorized' })
+  })
+
+  it('ChangeEmployer by the new employer after the current one released the talent: accepted', () => {
+    const released: LedgerEvent = { type: 'TalentReleased', data: { talentId: TALENT_ID, from: 'emp-1', on: '2024-05-01', reason: null } }
+    const r = given([...WORLD, released]).when(MAKE.ChangeEmployer(emp2)).result()
+    expect(E.isLeft(r) ? r.left : 'accepted').toBe('accepted')
+  })
+
+  it.each<[string, Actor, string]>([
+    ['not registered', employerActor('emp-9'), 'emp-9 is not a registered organisation'],
+    ['registered as another kind', { id: 'tp-1', role: 'employer' }, 'tp-1 is registered as kind training-provider, not employer'],
+  ])('an organisation actor %s: Unauthorized, naming the reason', (_why, actor, message) => {
+    given(WORLD).when(MAKE.RecordIncentive(actor)).then({ code: 'Unauthorized', message })
   })
 
   it('the table covers every command type', () => {

@@ -40,6 +40,7 @@ export type TalentCommand =
       | 'RecordIncentive'
       | 'RevokeCertificate'
       | 'ForgetTalent'
+      | 'ReleaseTalent'
     >
 
 /** A command with the context it is decided in. */

@@ -47,13 +47,40 @@ export const decideRegister = (c: SealedRegisterTalent, s: TalentState, ctx: Tal
     }),
   )
 
-/** ChangeEmployer: to a registered employer other than the current one. */
+/**
+ * ChangeEmployer: to a registered employer other than the current one; after a release, not before
+ * its date. `from` is the employer the talent leaves (after a release, the one that released them),
+ * so that employer can be told.
+ */
 export const decideChangeEmployer = (c: CommandOf<'ChangeEmployer'>, s: TalentState, ctx: TalentContext): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
     E.chain(() => requireOrganization(ctx, c.data.employerId, ['employer'])),
     E.chain(() => (s.employerId === c.data.employerId ? E.left(duplicate(`${c.data.employerId} already employs ${c.data.talentId}`)) : E.right(s))),
-    E.map(() => [{ type: 'EmployerChanged', data: { talentId: c.data.talentId, from: s.employerId, employerId: c.data.employerId, on: c.data.on } }]),
+    E.chain(() =>
+      s.release !== null && c.data.on < s.release.on
+        ? E.left(
+            notEligible(`the talent was released on ${s.release.on}`, [
+              { rule: 'employer-change.after-release', field: 'data.on', message: `a new employer may claim the talent from ${s.release.on}, the release date` },
+            ]),
+          )
+        : E.right(s),
+    ),
+    E.map(() => [
+      { type: 'EmployerChanged', data: { talentId: c.data.talentId, from: s.release?.from ?? s.employerId, employerId: c.data.employerId, on: c.data.on } },
+    ]),
+  )
+
+/** ReleaseTalent: the current employer lets the talent go, once; the talent has no employer until claimed. */
+export const decideRelease = (c: CommandOf<'ReleaseTalent'>, s: TalentState): Decided =>
+  pipe(
+    requireRegistered(s, c.data.talentId),
+    E.chain(() =>
+      s.release !== null
+        ? E.left({ ...duplicate(`${s.release.from} already released ${c.data.talentId} on ${s.release.on}`), details: [{ rule: 'release.once', message: 'the talent was already released' }] })
+        : E.right(s),
+    ),
+    E.map(() => [{ type: 'TalentReleased', data: { talentId: c.data.talentId, from: s.employerId, on: c.data.on, reason: c.data.reason ?? null } }]),
   )
 
 /** ForgetTalent: erases personal data (the handler then destroys the key); the record stays for the statistics. */

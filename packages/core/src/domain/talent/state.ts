@@ -39,7 +39,10 @@ export interface TalentState {
   readonly occupationSince: string
   readonly education: Education
   readonly preparatoryTechnician: boolean
+  /** The current employer; `''` while released and not yet claimed (DOMAIN.md §17). */
   readonly employerId: string
+  /** The release no later change of employer followed, if any. */
+  readonly release: { readonly from: string; readonly on: string } | null
   readonly district: string
   readonly frontLine: boolean
   readonly registeredOn: string
@@ -65,6 +68,7 @@ export const initialTalentState: TalentState = {
   education: 'none',
   preparatoryTechnician: false,
   employerId: '',
+  release: null,
   district: '',
   frontLine: false,
   registeredOn: '',
@@ -111,7 +115,9 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
       return { ...s, registered: true, talentId, personal, occupation, occupationSince, education, preparatoryTechnician, employerId, district, frontLine, registeredOn }
     }
     case 'EmployerChanged':
-      return { ...s, employerId: e.data.employerId }
+      return { ...s, employerId: e.data.employerId, release: null }
+    case 'TalentReleased':
+      return { ...s, employerId: '', release: { from: e.data.from, on: e.data.on } }
     case 'TrainingEnrolled':
       return { ...s, trainings: { ...s.trainings, [e.data.programId]: { ...omitTalentId(e.data), completedOn: null, hours: null } } }
     case 'TrainingCompleted': {

@@ -16,7 +16,7 @@ import { decideGrant, grantShapeError } from './decide-benefits.js'
 import { decideAppointment, decideAssessment, decideRevocation } from './decide-certification.js'
 import { decideCompetition } from './decide-competition.js'
 import { decideHonor, decideIncentive } from './decide-recognition.js'
-import { decideChangeEmployer, decideForget, decideRegister } from './decide-registration.js'
+import { decideChangeEmployer, decideForget, decideRegister, decideRelease } from './decide-registration.js'
 import { decideComplete, decideEnroll } from './decide-training.js'
 import { evolveTalent, initialTalentState, isHighSkilledTalent, type TalentState } from './state.js'
 
@@ -49,6 +49,8 @@ const decideCommand = ({ command: c, context }: TalentDecision, s: TalentState):
       return decideRevocation(c, s)
     case 'ForgetTalent':
       return decideForget(c, s)
+    case 'ReleaseTalent':
+      return decideRelease(c, s)
   }
 }
 

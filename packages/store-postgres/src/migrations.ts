@@ -12,6 +12,7 @@ import { MIGRATION_LOCK_CLASS, type Schema } from './schema-name.js'
 import { readAfterSql } from './read-after-sql.js'
 import { positionBaseSql } from './fast-append.js'
 import { appendEventsSql, readHorizonSql } from './sql-functions.js'
+import { storedRowIntegritySql } from './stored-row-integrity.js'
 
 /** One schema step. */
 export interface Migration {
@@ -78,6 +79,11 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     version: 4,
     name: 'position-base-function',
     sql: (schema) => [positionBaseSql(schema)],
+  },
+  {
+    version: 5,
+    name: 'stored-row-integrity',
+    sql: (schema) => storedRowIntegritySql(schema),
   },
 ]
 

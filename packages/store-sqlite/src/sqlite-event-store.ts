@@ -81,6 +81,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`).raw(),
     heads: db.prepare('SELECT stream_id AS streamId, version, hash FROM streams ORDER BY stream_id'),
     readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
+    // the audit's reads: every row by its (stream_id, version) index, whatever its position
+    auditFirst: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, version LIMIT ?`).raw(),
+    auditAfter: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE (stream_id, version) > (?, ?) ORDER BY stream_id, version LIMIT ?`).raw(),
     loadCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck(),
     saveCheckpoint: db.prepare(
       'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
@@ -109,11 +112,13 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const top = sql.top.get() as number
     if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: top })
     const rows = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1, nativeSha256Hex).map(toRow)
+    const last = rows[rows.length - 1]!
+    // NOTE: the head first, then its events: the triggers of migration 4 refuse an event whose head
+    // is not already at or past it (SQLite checks per row, never at commit)
+    sql.moveHead.run(streamId, last.version, last.hash)
     for (const row of rows) sql.insert.run(row)
     inline.applyInTransaction(top, rows)
     outbox.insertInTransaction(o.outbox ?? [], now())
-    const last = rows[rows.length - 1]!
-    sql.moveHead.run(streamId, last.version, last.hash)
     return E.right({ streamId, version: last.version, lastPosition: last.global_position })
   })
 
@@ -144,6 +149,11 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as EventColumns[]).map(fromColumns),
     readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? -1),
     streamHeads: async () => sql.heads.all() as StoredStreamHead[],
+    audit: {
+      events: async ({ after, limit }) =>
+        ((after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after.streamId, after.version, limit)) as EventColumns[]).map(fromColumns),
+      outbox: async (page) => outbox.auditPage(page),
+    },
     checkpoints,
     outbox,
     subscribe: (name, handler) => {

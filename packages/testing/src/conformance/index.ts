@@ -4,3 +4,4 @@
  */
 export { describeEventStoreConformance } from './suite.js'
 export type { EventStoreFactory } from './fixtures.js'
+export type { StoredRowWriter } from './stored-rows.js'

@@ -211,7 +211,7 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
   }
   for (const [streamId, head] of heads) add(LAST, headFinding(streamId, undefined, head))
   for (const r of outbox.values())
-    add(LAST, { stream: r.streamId, version: null, reason: `the outbox row ${r.id} has no event behind it: no stored event implies it under notification policy ${policy?.policyId ?? '(none)'}` })
+    add(audited.get(r.streamId)?.order ?? LAST, { stream: r.streamId, version: null, reason: `the outbox row ${r.id} has no event behind it: no stored event implies it under notification policy ${policy?.policyId ?? '(none)'}` })
 
   // 2. the log in its order: reach every audited row, recompute the digests
   const reach = new Map<string, Reach>()

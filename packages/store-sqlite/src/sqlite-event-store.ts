@@ -1,7 +1,8 @@
 /**
  * The EventStore port on one SQLite file (better-sqlite3). An append is one `BEGIN IMMEDIATE`
  * transaction: check the expected version against `streams`, seal with core `sealEvents` at the
- * next positions, insert, move the head — all or nothing. better-sqlite3 is synchronous, so appends
+ * next positions, move the head, insert — all or nothing (the head first: migration 4's triggers
+ * want it there before its events). better-sqlite3 is synchronous, so appends
  * in one process never interleave; between processes SQLite's write lock (with a busy timeout)
  * serialises them, which also makes commit order and position order the same. Inline projections
  * are folded and stored in the same transaction, so a rolled-back append leaves their states too.

@@ -4,8 +4,10 @@
 // negative position, which export no longer shows. Outbox rows altered, deleted or added are named
 // either way. Each case has a schema of its own on the server at 127.0.0.1:5432, dropped afterwards;
 // an unreachable server fails the test (never a skip).
+import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
+import { sealEvents, type NewEvent } from '@talent-ledger/core'
 import { assess, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
 
@@ -65,6 +67,40 @@ describe('talent-ledger verify on PostgreSQL: every stored row', () => {
         code: 1,
         result: { ok: false, stream: 'talent-t-2', version: 3, reason: "version 3 is stored at position -1, outside the log's order (positions start at 1): show reads it, export, report and the ledger digests do not" },
       })
+    } finally {
+      await end()
+    }
+  })
+
+  it('names a whole forged stream with valid hashes at positions 0 and -1 in a schema without the constraints, which show would fold', async () => {
+    const { store, sql, end } = await ledger()
+    try {
+      const source = (await sql("SELECT type, schema_version, data::text AS data, metadata::text AS metadata FROM $S.events WHERE stream_id = 'talent-t-1' AND version <= 3 ORDER BY version")) as {
+        type: string
+        schema_version: number
+        data: string
+        metadata: string
+      }[]
+      const events: NewEvent[] = source.map((r) => ({ eventId: randomUUID(), type: r.type, schemaVersion: r.schema_version, data: JSON.parse(r.data) as unknown, metadata: JSON.parse(r.metadata) as NewEvent['metadata'] }))
+      const forged = sealEvents({ streamId: 'talent-forged', version: 0, hash: '' }, events, (i) => -i)
+      const insert = async () => {
+        await sql('BEGIN')
+        await sql('INSERT INTO $S.streams (stream_id, version, hash) VALUES ($1, $2, $3)', ['talent-forged', forged.length, forged[forged.length - 1]!.hash])
+        for (const e of forged)
+          await sql('INSERT INTO $S.events (global_position, stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+            e.globalPosition, e.streamId, e.version, e.eventId, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.prevHash, e.hash,
+          ])
+        await sql('COMMIT')
+      }
+      await expect(insert()).rejects.toThrow(/events_position_positive/)
+      await sql('ROLLBACK')
+      await sql('ALTER TABLE $S.events DROP CONSTRAINT events_position_positive')
+      await insert()
+      expect(cli('--store', store, 'show', 'forged').json()[0]).toMatchObject({ certificates: [expect.objectContaining({ level: 'intermediate' })] })
+      const { code, result } = verify(store)
+      expect(code).toBe(1)
+      expect(result).toMatchObject({ ok: false, stream: 'talent-forged', version: 1 })
+      expect(result.reason).toMatch(/position 0, outside the log's order/)
     } finally {
       await end()
     }

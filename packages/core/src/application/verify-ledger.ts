@@ -13,6 +13,8 @@
  *    digests are recomputed at their positions (which catches a cut made together with a rewritten
  *    head row), and the digest of the log as it stands now is computed.
  * Pure but for the ports it is handed: hashing is passed in (a native SHA-256 in adapters).
+ * NOTE: it holds one stream's rows at a time, a few numbers per stream, and every outbox row (a
+ * row is matched when its event's stream comes by, in whatever order the store lists the outbox).
  */
 import { CorruptEventError, decodeStored } from '../domain/decode.js'
 import type { LedgerEvent } from '../domain/events.js'

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { createTalentLedger, silentNotificationPolicy, verifyLedger } from '@talent-ledger/core'
 import { createMemoryEventStore, createMemoryKeyStore, manualClock } from '@talent-ledger/store-memory'
 import { simulateCity } from '@talent-ledger/testing'
+import { assess, bureau, registerEmployer, registerTalent, setup } from './fixtures.js'
 
 const city = async (notifications?: null) => {
   const store = createMemoryEventStore()
@@ -37,5 +38,28 @@ describe('verifyLedger', () => {
     const noisy = await verifyLedger(await city(), { notifications: silentNotificationPolicy })
     expect(noisy.ok).toBe(false)
     if (!noisy.ok) expect(noisy.findings.every((f) => /has no event behind it: no stored event implies it under notification policy silent$/.test(f.reason))).toBe(true)
+  })
+
+  it('recomputes each notice for the employer at the time: a notice redirected to the former employer is named', async () => {
+    const { store, ledger } = setup()
+    const shipyard = { ...registerEmployer, data: { ...registerEmployer.data, organizationId: 'shipyard', name: '船厂' } }
+    const commands = [
+      registerEmployer,
+      shipyard,
+      registerTalent(),
+      assess('a-1', 'intermediate', '2026-03-01'),
+      { type: 'ChangeEmployer', actor: bureau, data: { talentId: 't-1', employerId: 'shipyard', on: '2026-04-01' } },
+      { ...assess('a-2', 'senior', '2026-06-01'), actor: { id: 'shipyard', role: 'employer' }, data: { ...assess('a-2', 'senior', '2026-06-01').data, assessorId: 'shipyard' } },
+    ]
+    for (const c of commands) expect(await ledger.execute(c)).toMatchObject({ ok: true })
+    const rows = await store.outbox.list()
+    expect(rows.map((r) => r.recipient)).toEqual(expect.arrayContaining(['employer:port-co', 'employer:shipyard']))
+    expect(await verifyLedger(store)).toMatchObject({ ok: true, outboxRows: rows.length })
+    // the port's outbox read, altered as a forger would alter the row: pure logic, so a fake port will do
+    const target = rows.find((r) => r.recipient === 'employer:shipyard')!
+    const forged = { ...store, audit: { ...store.audit, outbox: async (page: Parameters<typeof store.audit.outbox>[0]) => (await store.audit.outbox(page)).map((r) => (r.id === target.id ? { ...r, recipient: 'employer:port-co' } : r)) } }
+    const verified = await verifyLedger(forged)
+    expect(verified.ok).toBe(false)
+    if (!verified.ok) expect(verified.findings).toEqual([{ stream: 'talent-t-1', version: expect.any(Number), reason: expect.stringMatching(new RegExp(`^the outbox row ${target.id} differs from what version \\d+ implies \\(recipient\\)$`)) }])
   })
 })

@@ -1,6 +1,6 @@
 // `verify` through the CLI on PostgreSQL, on schemas edited behind the store's back with a raw
-// client: migration 5's constraints refuse rows outside the log's order, events without a head and
-// deletions; on a schema without them (older than migration 5) verify names an event moved to a
+// client: the stored-row-integrity migration's constraints refuse rows outside the log's order, events without a head and
+// deletions; on a schema without them (older than that migration) verify names an event moved to a
 // negative position, which export no longer shows. Outbox rows altered, deleted or added are named
 // either way. Each case has a schema of its own on the server at 127.0.0.1:5432, dropped afterwards;
 // an unreachable server fails the test (never a skip).
@@ -58,7 +58,7 @@ describe('talent-ledger verify on PostgreSQL: every stored row', () => {
       await expect(sql("DELETE FROM $S.events WHERE stream_id = 'talent-t-1' AND version = 6")).rejects.toThrow(/never deleted/)
       await expect(sql("DELETE FROM $S.streams WHERE stream_id = 'talent-t-1'")).rejects.toThrow(/events_stream_head/)
       expect(verify(store).code).toBe(0)
-      // a schema from before migration 5: the event moves, export loses it, verify names it
+      // a schema from before that migration: the event moves, export loses it, verify names it
       await sql('ALTER TABLE $S.events DROP CONSTRAINT events_position_positive')
       await sql("UPDATE $S.events SET global_position = -1 WHERE stream_id = 'talent-t-2' AND version = 3")
       const exported = cli('--store', store, 'export')

@@ -3,7 +3,7 @@
 // at the end, or the whole stream) or two swapped, a stream forged at position 0 and below, an event
 // moved to a negative position, an outbox row altered, deleted or added
 // (the file is edited behind the store's back with better-sqlite3, as an attacker with the file would).
-// The file's triggers (migration 4) refuse rows outside the log's order, events without a head and
+// The file's triggers (the stored-row-integrity migration) refuse rows outside the log's order, events without a head and
 // deletions; the edits they refuse are made on copies without them, as in a file older than them.
 import { randomUUID } from 'node:crypto'
 import { copyFileSync } from 'node:fs'
@@ -25,7 +25,7 @@ beforeAll(() => {
 })
 afterAll(() => dir.remove())
 
-/** Drops the triggers of migration 4: a file written before them, or by someone who dropped them. */
+/** Drops the stored-row-integrity triggers: a file written before them, or by someone who dropped them. */
 const dropTriggers = (db: Database.Database): void => {
   for (const name of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) db.exec(`DROP TRIGGER "${name}"`)
 }

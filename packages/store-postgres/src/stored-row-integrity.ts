@@ -1,5 +1,5 @@
 /**
- * Migration 5: constraints that refuse stored rows the log's readers would disagree on.
+ * The `stored-row-integrity` migration: constraints that refuse stored rows the log's readers would disagree on.
  * WHY: a row written behind the store's back at position 0 or below was folded by `show` (it reads
  * by stream) but skipped by `export` and `report` (they read in position order, after 0), and the
  * old `verify` read the same way, so it passed. Now:
@@ -18,7 +18,7 @@
  */
 import type { Schema } from './schema-name.js'
 
-/** The statements of migration 5 for schema `s`. */
+/** The statements of the `stored-row-integrity` migration for schema `s`. */
 export const storedRowIntegritySql = ({ sql: s }: Schema): ReadonlyArray<string> => [
   `ALTER TABLE ${s}.events ADD CONSTRAINT events_position_positive CHECK (global_position > 0) NOT VALID`,
   `ALTER TABLE ${s}.events ADD CONSTRAINT events_stream_head FOREIGN KEY (stream_id) REFERENCES ${s}.streams (stream_id)

@@ -29,7 +29,7 @@ const tables: StoredRowWriter = {
     run(store, (s) => `INSERT INTO ${s}.outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
       e.id, e.eventId, e.streamId, e.channel, e.recipient, e.template, e.locale, JSON.stringify(e.payload), '2026-03-01T08:00:00.000Z',
     ]),
-  // a schema from before migration 5 has none of its constraints
+  // a schema from before the stored-row-integrity migration has none of its constraints
   dropConstraints: async (store) => {
     for (const sql of [
       (s: string) => `ALTER TABLE ${s}.events DROP CONSTRAINT events_position_positive, DROP CONSTRAINT events_stream_head`,

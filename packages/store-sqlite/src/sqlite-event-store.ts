@@ -1,7 +1,7 @@
 /**
  * The EventStore port on one SQLite file (better-sqlite3). An append is one `BEGIN IMMEDIATE`
  * transaction: check the expected version against `streams`, seal with core `sealEvents` at the
- * next positions, move the head, insert — all or nothing (the head first: migration 4's triggers
+ * next positions, move the head, insert — all or nothing (the head first: the stored-row-integrity triggers
  * want it there before its events). better-sqlite3 is synchronous, so appends
  * in one process never interleave; between processes SQLite's write lock (with a busy timeout)
  * serialises them, which also makes commit order and position order the same. Inline projections
@@ -114,7 +114,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: top })
     const rows = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1, nativeSha256Hex).map(toRow)
     const last = rows[rows.length - 1]!
-    // NOTE: the head first, then its events: the triggers of migration 4 refuse an event whose head
+    // NOTE: the head first, then its events: the stored-row-integrity triggers refuse an event whose head
     // is not already at or past it (SQLite checks per row, never at commit)
     sql.moveHead.run(streamId, last.version, last.hash)
     for (const row of rows) sql.insert.run(row)

@@ -27,7 +27,7 @@ const tables: StoredRowWriter = {
     void db(store)
       .prepare('INSERT INTO outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(e.id, e.eventId, e.streamId, e.channel, e.recipient, e.template, e.locale, JSON.stringify(e.payload), '2026-03-01T08:00:00.000Z'),
-  // a file from before migration 4 has none of its triggers
+  // a file from before the stored-row-integrity migration has none of its triggers
   dropConstraints: async (store) => {
     for (const name of db(store).prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) db(store).exec(`DROP TRIGGER "${name}"`)
   },

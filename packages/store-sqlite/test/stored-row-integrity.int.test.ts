@@ -1,6 +1,6 @@
 /**
- * Migration 4 on a file that already holds a row it forbids: the file is taken back to version 3
- * (triggers dropped, its `schema_migrations` row deleted), an event is moved to a negative position
+ * The stored-row-integrity migration on a file that already holds a row it forbids: the file is
+ * taken back to before it (triggers dropped, its `schema_migrations` row deleted), an event is moved to a negative position
  * as an older release would have let anyone with the file do, and the store is opened again. The
  * migration applies (triggers check new writes only), `verifyLedger` names the row, and the same
  * write is refused from now on. Also: the append writes the head before its events, so a new
@@ -24,13 +24,13 @@ it('migrates a file holding a row at a negative position, which verify then name
   await first.close()
   const raw = new Database(path)
   for (const name of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) raw.exec(`DROP TRIGGER "${name}"`)
-  raw.exec('DELETE FROM schema_migrations WHERE version = 4')
+  raw.exec("DELETE FROM schema_migrations WHERE name = 'stored-row-integrity'")
   raw.exec("UPDATE events SET global_position = -7 WHERE stream_id = 'probe-1' AND version = 2")
   raw.close()
 
   const store = createSqliteEventStore({ path })
   cleanups.push(() => store.close())
-  expect(store.database.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(4)
+  expect(store.database.prepare("SELECT count(*) FROM schema_migrations WHERE name = 'stored-row-integrity'").pluck().get()).toBe(1)
   const verified = await verifyLedger(store, { notifications: null, sha256: nativeSha256Hex })
   expect(verified.ok).toBe(false)
   if (!verified.ok) expect(verified.findings[0]).toMatchObject({ stream: 'probe-1', version: 2, reason: expect.stringMatching(/position -7, outside the log's order/) })

@@ -1,22 +1,30 @@
 /**
- * What an auditor does with a ledger file they were handed: open it read-only, verify every
- * stream's hash chain, recompute the ledger digest and compare it with the digests stored in the file
- * and with one they saved themselves, then replay one talent as of a business date.
+ * What an auditor does with a ledger file they were handed: open it read-only, run core's
+ * `verifyLedger` over every stored row (hash chains, stream heads, positions in the log's order,
+ * the outbox rows the events imply, the digests stored in the file), compare the digest of the log
+ * with one they saved themselves, then replay one talent as of a business date.
  */
-import { createTalentLedger, ledgerDigest, verifyStream, type ChainBreak, type RecordedEvent, type TalentProfile } from '@talent-ledger/core'
+import {
+  createTalentLedger,
+  ledgerDigest,
+  verifyLedger,
+  type RecordedEvent,
+  type TalentProfile,
+  type VerifyFinding,
+} from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/store-memory'
-import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
+import { createSqliteEventStore, createSqliteKeyStore, nativeSha256Hex } from '@talent-ledger/store-sqlite'
 
 /** The auditor's findings. */
 export interface AuditReport {
   readonly events: number
   readonly streams: number
-  /** The first stream whose chain breaks, or null when every chain is intact. */
-  readonly firstBreak: ChainBreak | null
+  /** What `verifyLedger` found wrong, the first bad stream in commit order first; empty when intact. */
+  readonly findings: ReadonlyArray<VerifyFinding>
+  /** How many digests stored in the file were recomputed. */
+  readonly digestsChecked: number
   /** The digest of the whole log as read now. */
   readonly root: string
-  /** Digests stored in the file that no longer match the log at their position. */
-  readonly mismatchedDigests: ReadonlyArray<number>
   /** True when `savedRoot` was given and equals the recomputed root at the same position. */
   readonly matchesSaved: boolean | null
   /** The talent as of the date asked for (null when unknown then). */
@@ -30,26 +38,19 @@ export const audit = async (
 ): Promise<AuditReport> => {
   const store = createSqliteEventStore({ path, readonly: true })
   try {
+    const digests = await store.ledgerDigests()
+    const verified = await verifyLedger(store, { sha256: nativeSha256Hex, digests })
     const log: RecordedEvent[] = []
     for (let page = await store.readAll({ limit: 10_000 }); page.length > 0; page = await store.readAll({ after: log[log.length - 1]!.globalPosition, limit: 10_000 }))
       log.push(...page)
-    const streams = new Map<string, RecordedEvent[]>()
-    for (const e of log) (streams.get(e.streamId) ?? streams.set(e.streamId, []).get(e.streamId)!).push(e)
-    let firstBreak: ChainBreak | null = null
-    for (const [id, events] of [...streams].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      firstBreak = verifyStream(id, events)
-      if (firstBreak !== null) break
-    }
-    const stored = await store.ledgerDigests()
-    const mismatchedDigests = stored.filter((d) => ledgerDigest(log, d.globalPosition).root !== d.root).map((d) => d.globalPosition)
     const matchesSaved = options.saved === undefined ? null : ledgerDigest(log, options.saved.globalPosition).root === options.saved.root
     const ledger = createTalentLedger({ store, keys: createSqliteKeyStore(store.database), clock: systemClock })
     return {
       events: log.length,
-      streams: streams.size,
-      firstBreak,
+      streams: new Set(log.map((e) => e.streamId)).size,
+      findings: verified.ok ? [] : verified.findings,
+      digestsChecked: digests.length,
       root: ledgerDigest(log).root,
-      mismatchedDigests,
       matchesSaved,
       talent: await ledger.profile(options.talentId, { asOf: options.asOf }),
     }

@@ -1,6 +1,6 @@
 /**
  * `node examples/audit-replay/dist/main.js LEDGER.db TALENT_ID AS_OF [ROOT POSITION]`: prints the
- * audit as JSON; exit 1 when a chain or a digest does not hold.
+ * audit as JSON; exit 1 when verify finds anything or the saved digest does not hold.
  */
 import { audit } from './audit.js'
 
@@ -11,4 +11,4 @@ if (path === undefined || talentId === undefined || asOf === undefined) {
 }
 const report = await audit(path, { talentId, asOf, ...(root !== undefined && position !== undefined ? { saved: { root, globalPosition: Number(position) } } : {}) })
 console.log(JSON.stringify(report, null, 2))
-if (report.firstBreak !== null || report.mismatchedDigests.length > 0 || report.matchesSaved === false) process.exitCode = 1
+if (report.findings.length > 0 || report.matchesSaved === false) process.exitCode = 1

@@ -1,4 +1,5 @@
-// An auditor's replay on a real SQLite file: intact, then with one stored byte changed.
+// An auditor's replay on a real SQLite file: intact, then with one stored byte changed, a stream's
+// hashes recomputed, and a stream's last event cut off (which only the head check catches).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,7 +39,7 @@ describe('audit replay', () => {
     const path = join(dir, 'intact.db')
     const { talentId, certifiedOn, saved } = await cityFile(path, 40)
     const report = await audit(path, { talentId, asOf: certifiedOn, saved })
-    expect(report).toMatchObject({ firstBreak: null, mismatchedDigests: [], matchesSaved: true, root: saved.root })
+    expect(report).toMatchObject({ findings: [], digestsChecked: 1, matchesSaved: true, root: saved.root })
     expect(report.talent?.certificates.length).toBeGreaterThan(0)
     expect(report.talent?.certificates.every((c) => c.on <= certifiedOn)).toBe(true)
   })
@@ -50,7 +51,7 @@ describe('audit replay', () => {
     const row = forgeCertificate(store)
     await store.close()
     const report = await audit(path, { talentId, asOf: certifiedOn, saved })
-    expect(report.firstBreak).toMatchObject({ streamId: row.stream_id, version: row.version, reason: 'hash does not match the event' })
+    expect(report.findings[0]).toEqual({ stream: row.stream_id, version: row.version, reason: 'hash does not match the event' })
     // the digests pin the stored head hashes, which the forger left alone: the chain is what catches this
     expect(report.matchesSaved).toBe(true)
   })
@@ -71,8 +72,22 @@ describe('audit replay', () => {
     store.database.prepare('UPDATE streams SET hash = ? WHERE stream_id = ?').run(prev, row.stream_id)
     await store.close()
     const report = await audit(path, { talentId, asOf: certifiedOn, saved })
-    expect(report.firstBreak).toBeNull()
+    // every chain and head holds; the digest stored in the file and the one saved outside do not
+    expect(report.findings).toEqual([expect.objectContaining({ stream: null, reason: expect.stringMatching(/^ledger digest at position \d+ .* does not match the log/) })])
     expect(report.matchesSaved).toBe(false)
-    expect(report.mismatchedDigests).toHaveLength(1)
+  })
+
+  it('a stream whose last event was cut off (in a file without its triggers) is named by its head', async () => {
+    const path = join(dir, 'cut.db')
+    const { talentId, certifiedOn, saved } = await cityFile(path, 20)
+    const store = createSqliteEventStore({ path })
+    for (const name of store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[])
+      store.database.exec(`DROP TRIGGER "${name}"`)
+    const last = store.database.prepare("SELECT stream_id, version, event_id FROM events WHERE stream_id LIKE 'org-%' ORDER BY global_position DESC LIMIT 1").get() as Row & { event_id: string }
+    store.database.prepare('DELETE FROM events WHERE stream_id = ? AND version = ?').run(last.stream_id, last.version)
+    await store.close()
+    const report = await audit(path, { talentId, asOf: certifiedOn, saved })
+    // the remaining chain is intact: the stored head is what shows the cut
+    expect(report.findings[0]).toMatchObject({ stream: last.stream_id, version: last.version, reason: expect.stringMatching(/the stream was cut short/) })
   })
 })

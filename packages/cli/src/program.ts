@@ -157,7 +157,7 @@ export const buildProgram = (): Command => {
       await withLedger(command, { mustExist: false }, async (opened, ledger) => {
         if (!(await isEmpty(opened))) throw new UsageError(`import needs an empty store: ${String(command.optsWithGlobals()['store'])} already holds events`)
         const checked = await checkExport(linesOf(file), ledger)
-        const result = checked.ok ? await writeEvents(opened.store, checked.events, progressBar('importing events')) : checked
+        const result = checked.ok ? await writeEvents(opened.store, checked.events, progressBar('importing events'), ledger) : checked
         await print(result)
         return result.ok ? 0 : 1
       })

@@ -21,6 +21,7 @@ export {
   type StreamHead,
   type ChainBreak,
 } from './kernel/hash-chain.js'
+export { compareCodePoints } from './kernel/code-point-order.js'
 export { merkleRoot, headsAt, ledgerDigest, type LedgerDigest } from './kernel/ledger-digest.js'
 export { upcasterChain, type Upcaster, type Upcast } from './kernel/upcasting.js'
 export { describeErrors, fieldPath } from './kernel/decode-errors.js'
@@ -44,6 +45,9 @@ export type {
   ReadAllOptions,
   AppendOptions,
   StoredStreamHead,
+  StoreAudit,
+  AuditPage,
+  EventKey,
   Subscription,
   CheckpointStore,
   KeyStore,
@@ -177,6 +181,7 @@ export { TEMPLATES, TemplateName, renderTemplate, templateEvent, type RenderedTe
 export { addressing, type Addressee, type Addressing } from './notifications/addressing.js'
 export { formatFen } from './notifications/money.js'
 export { outboxEntriesFor, recipientOf, type NotifiedTalent } from './notifications/outbox-entries.js'
+export { impliedOutboxEntries, isTalentStream } from './notifications/implied-outbox.js'
 export { noticeRenderer, recipientKindOf, UnrenderableNotice, type ProfileLookup, type NoticeRendererOptions } from './notifications/notice-renderer.js'
 export { deliveryStatusOf, type DeliveryStatusSummary, type StatusCounts } from './notifications/delivery-status.js'
 export { NoticeMessage, noticeMessageProps, noticeMessageOf, noticeMessageDecoder } from './notifications/notice-message.js'
@@ -195,3 +200,12 @@ export {
   type StreamStates,
 } from './application/decide-command.js'
 export { personalDataOf, sealedRegistration, registrationPlaceholder } from './application/sealed-registration.js'
+export {
+  verifyLedger,
+  headFinding,
+  type LedgerVerification,
+  type VerifyFinding,
+  type VerifyLedgerOptions,
+  type VerifyProgress,
+  type VerifiableStore,
+} from './application/verify-ledger.js'

@@ -5,6 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {
+  compareCodePoints,
   sealEvents,
   type AppendOptions,
   type AppendResult,
@@ -15,6 +16,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
+  type StoreAudit,
   type Subscription,
   type WrongExpectedVersion,
 } from '@talent-ledger/core'
@@ -149,5 +151,21 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
       .map(([streamId, events]) => ({ streamId, version: events.length, hash: events[events.length - 1]!.hash }))
       .sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0))
 
-  return { append, readStream, readAll, streamHeads, checkpoints, outbox, subscribe, close: async () => undefined, all: () => [...log] }
+  // nothing but `append` writes here, so the rows are the log's; read in the audit's order all the same
+  const audit: StoreAudit = {
+    events: async ({ after, limit }) =>
+      [...streams.keys()]
+        .sort(compareCodePoints)
+        .flatMap((id) => streams.get(id)!)
+        .filter((e) => after === undefined || compareCodePoints(e.streamId, after.streamId) > 0 || (e.streamId === after.streamId && e.version > after.version))
+        .slice(0, limit),
+    outbox: async ({ after, limit }) =>
+      outbox
+        .rows()
+        .sort((a, b) => compareCodePoints(a.id, b.id))
+        .filter((r) => after === undefined || compareCodePoints(r.id, after) > 0)
+        .slice(0, limit),
+  }
+
+  return { append, readStream, readAll, streamHeads, audit, checkpoints, outbox, subscribe, close: async () => undefined, all: () => [...log] }
 }

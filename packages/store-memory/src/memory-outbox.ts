@@ -8,6 +8,8 @@ import type { DeliveryStatus, Outbox, OutboxEntry, OutboxQuery, OutboxRecord } f
 export interface MemoryOutbox extends Outbox {
   /** Adds entries (an id already present is kept as it is); called by the append. */
   readonly add: (entries: ReadonlyArray<OutboxEntry>, createdAt: string) => void
+  /** Every row (copies), in no particular order: what the store's audit reads. */
+  readonly rows: () => OutboxRecord[]
 }
 
 type Row = OutboxRecord & { readonly leaseUntil: string | null }
@@ -24,6 +26,7 @@ export const createMemoryOutbox = (): MemoryOutbox => {
   const publicRow = ({ leaseUntil: _lease, ...record }: Row): OutboxRecord => structuredClone(record)
 
   return {
+    rows: () => [...rows.values()].map(publicRow),
     add: (entries, createdAt) => {
       for (const e of entries)
         if (!rows.has(e.id))

@@ -12,6 +12,7 @@ import { MIGRATION_LOCK_CLASS, type Schema } from './schema-name.js'
 import { readAfterSql } from './read-after-sql.js'
 import { positionBaseSql } from './fast-append.js'
 import { appendEventsSql, readHorizonSql } from './sql-functions.js'
+import { storedRowIntegritySql } from './stored-row-integrity.js'
 
 /** One schema step. */
 export interface Migration {
@@ -86,6 +87,11 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     sql: ({ sql: s }) => [
       `CREATE TABLE ${s}.pending_erasures (subject_id text PRIMARY KEY, deleted_by xid8 NOT NULL, forgotten_at timestamptz NOT NULL DEFAULT now())`,
     ],
+  },
+  {
+    version: 6,
+    name: 'stored-row-integrity',
+    sql: (schema) => storedRowIntegritySql(schema),
   },
 ]
 

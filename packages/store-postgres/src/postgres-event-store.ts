@@ -17,7 +17,7 @@ import { HeadCache } from './head-cache.js'
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
 import { createNotifier } from './notifier.js'
-import { postgresOutbox } from './postgres-outbox.js'
+import { auditOutboxPage, postgresOutbox } from './postgres-outbox.js'
 import { projectionTable, type ProjectionSnapshot, type Queryable } from './projection-table.js'
 import { EVENT_COLUMNS, fromRow, type EventRow } from './rows.js'
 import { APPEND_LOCK_CLASS, schemaOf } from './schema-name.js'
@@ -89,6 +89,9 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     readAll: q('tl-read-all', `SELECT * FROM ${s.sql}.read_after($1, $2)`),
     range: q('tl-read-range', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE global_position > $1 AND global_position < $2 ORDER BY global_position LIMIT $3`),
     readStream: q('tl-read-stream', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version`),
+    // the audit's reads: every row by the (stream_id, version) index (COLLATE "C"), whatever its position
+    auditFirst: q('tl-audit-first', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events ORDER BY stream_id, version LIMIT $1`),
+    auditAfter: q('tl-audit-after', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE (stream_id, version) > ($1, $2) ORDER BY stream_id, version LIMIT $3`),
   }
   const readPage = async (after: number, limit: number | null) =>
     (await pool.query<EventRow>({ ...sql.readAll, values: [after, limit] })).rows.map(fromRow)
@@ -148,6 +151,14 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? null),
     streamHeads: async () =>
       (await pool.query<StoredStreamHead>(`SELECT stream_id AS "streamId", version, hash FROM ${s.sql}.streams ORDER BY stream_id COLLATE "C"`)).rows,
+    audit: {
+      events: async ({ after, limit }) =>
+        (after === undefined
+          ? await pool.query<EventRow>({ ...sql.auditFirst, values: [limit] })
+          : await pool.query<EventRow>({ ...sql.auditAfter, values: [after.streamId, after.version, limit] })
+        ).rows.map(fromRow),
+      outbox: (page) => auditOutboxPage(pool, s, page),
+    },
     checkpoints,
     outbox: postgresOutbox(pool, s),
     subscribe: (name, handler) => {

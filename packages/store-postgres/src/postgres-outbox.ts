@@ -5,7 +5,7 @@
  * same row and neither waits for the other.
  */
 import type pg from 'pg'
-import { outboxRecordOf, type DeliveryStatus, type Outbox, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
+import { outboxRecordOf, type AuditPage, type DeliveryStatus, type Outbox, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
 import type { Schema } from './schema-name.js'
 
 const OUTBOX_COLUMNS =
@@ -14,6 +14,18 @@ const OUTBOX_COLUMNS =
 /** Rows in the order they were written (`seq`). */
 const inOrder = (rows: ReadonlyArray<{ seq: string }>): OutboxRecord[] =>
   [...rows].sort((a, b) => Number(a.seq) - Number(b.seq)).map(outboxRecordOf)
+
+/**
+ * The store audit's read of the outbox: every row whatever its status, by id in the order of its
+ * unique index (the column's collation: the port only asks for a stable order), the page after `after`.
+ */
+export const auditOutboxPage = async (pool: pg.Pool, s: Schema, { after, limit }: AuditPage<string>): Promise<OutboxRecord[]> => {
+  const { rows } =
+    after === undefined
+      ? await pool.query(`SELECT ${OUTBOX_COLUMNS} FROM ${s.sql}.outbox ORDER BY id LIMIT $1`, [limit])
+      : await pool.query(`SELECT ${OUTBOX_COLUMNS} FROM ${s.sql}.outbox WHERE id > $1 ORDER BY id LIMIT $2`, [after, limit])
+  return rows.map(outboxRecordOf)
+}
 
 /** The outbox in schema `s`, through `pool`. */
 export const postgresOutbox = (pool: pg.Pool, s: Schema): Outbox => {

@@ -121,6 +121,38 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'stored-row-integrity',
+    // WHY: a row written behind the store's back at position 0 or below was folded by `show` (it
+    // reads by stream) but skipped by `export` and `report` (they read the log in position order),
+    // and `verify` read the log the same way, so it never saw it. These triggers refuse such rows
+    // on write; `verify` reports any that an older file (or someone who drops the triggers) holds.
+    // SQLite has no deferred checks and triggers fire per row, so the append writes the stream head
+    // first and then its events: an event must find a head at or past its version (at its version,
+    // with its hash). A head cannot be checked for its events when written (they come after it in
+    // the same transaction); instead a head never moves back or goes away while events are there,
+    // and events are never deleted, so once written a head keeps its rows. All lookups use the
+    // primary key of `streams` or the (stream_id, version) index of `events`: no scans per append.
+    sql: `
+      CREATE TRIGGER events_position_positive BEFORE INSERT ON events WHEN NEW.global_position IS NULL OR NEW.global_position <= 0
+      BEGIN SELECT RAISE(ABORT, 'events.global_position must be greater than 0'); END;
+      CREATE TRIGGER events_position_positive_on_update BEFORE UPDATE OF global_position ON events WHEN NEW.global_position IS NULL OR NEW.global_position <= 0
+      BEGIN SELECT RAISE(ABORT, 'events.global_position must be greater than 0'); END;
+      CREATE TRIGGER events_need_head BEFORE INSERT ON events
+      WHEN NOT EXISTS (SELECT 1 FROM streams s WHERE s.stream_id = NEW.stream_id AND (s.version > NEW.version OR (s.version = NEW.version AND s.hash = NEW.hash)))
+      BEGIN SELECT RAISE(ABORT, 'an events row needs its stream head written first, at or past its version'); END;
+      CREATE TRIGGER events_need_head_on_update BEFORE UPDATE OF stream_id, version ON events
+      WHEN NOT EXISTS (SELECT 1 FROM streams s WHERE s.stream_id = NEW.stream_id AND s.version >= NEW.version)
+      BEGIN SELECT RAISE(ABORT, 'an events row needs its stream head at or past its version'); END;
+      CREATE TRIGGER events_never_deleted BEFORE DELETE ON events
+      BEGIN SELECT RAISE(ABORT, 'events rows are never deleted: the log is append-only'); END;
+      CREATE TRIGGER streams_never_back BEFORE UPDATE ON streams WHEN NEW.stream_id IS NOT OLD.stream_id OR NEW.version < OLD.version
+      BEGIN SELECT RAISE(ABORT, 'a stream head never moves back'); END;
+      CREATE TRIGGER streams_kept_with_events BEFORE DELETE ON streams WHEN EXISTS (SELECT 1 FROM events e WHERE e.stream_id = OLD.stream_id)
+      BEGIN SELECT RAISE(ABORT, 'a stream head with events is never deleted'); END;
+    `,
+  },
 ]
 
 /** The newest schema version this code knows. */

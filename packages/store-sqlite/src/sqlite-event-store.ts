@@ -1,7 +1,8 @@
 /**
  * The EventStore port on one SQLite file (better-sqlite3). An append is one `BEGIN IMMEDIATE`
  * transaction: check the expected version against `streams`, seal with core `sealEvents` at the
- * next positions, insert, move the head — all or nothing. better-sqlite3 is synchronous, so appends
+ * next positions, move the head, insert — all or nothing (the head first: the stored-row-integrity triggers
+ * want it there before its events). better-sqlite3 is synchronous, so appends
  * in one process never interleave; between processes SQLite's write lock (with a busy timeout)
  * serialises them, which also makes commit order and position order the same. Inline projections
  * are folded and stored in the same transaction, so a rolled-back append leaves their states too.
@@ -81,6 +82,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`).raw(),
     heads: db.prepare('SELECT stream_id AS streamId, version, hash FROM streams ORDER BY stream_id'),
     readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
+    // the audit's reads: every row by its (stream_id, version) index, whatever its position
+    auditFirst: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, version LIMIT ?`).raw(),
+    auditAfter: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE (stream_id, version) > (?, ?) ORDER BY stream_id, version LIMIT ?`).raw(),
     loadCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck(),
     saveCheckpoint: db.prepare(
       'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
@@ -109,11 +113,13 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const top = sql.top.get() as number
     if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: top })
     const rows = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1, nativeSha256Hex).map(toRow)
+    const last = rows[rows.length - 1]!
+    // NOTE: the head first, then its events: the stored-row-integrity triggers refuse an event whose head
+    // is not already at or past it (SQLite checks per row, never at commit)
+    sql.moveHead.run(streamId, last.version, last.hash)
     for (const row of rows) sql.insert.run(row)
     inline.applyInTransaction(top, rows)
     outbox.insertInTransaction(o.outbox ?? [], now())
-    const last = rows[rows.length - 1]!
-    sql.moveHead.run(streamId, last.version, last.hash)
     return E.right({ streamId, version: last.version, lastPosition: last.global_position })
   })
 
@@ -144,6 +150,11 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as EventColumns[]).map(fromColumns),
     readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? -1),
     streamHeads: async () => sql.heads.all() as StoredStreamHead[],
+    audit: {
+      events: async ({ after, limit }) =>
+        ((after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after.streamId, after.version, limit)) as EventColumns[]).map(fromColumns),
+      outbox: async (page) => outbox.auditPage(page),
+    },
     checkpoints,
     outbox,
     subscribe: (name, handler) => {

@@ -4,12 +4,14 @@
  * transaction (select due rows, set their lease), so two relays never hold the same row.
  */
 import type Database from 'better-sqlite3'
-import { outboxRecordOf, type DeliveryStatus, type Outbox, type OutboxEntry, type OutboxQuery } from '@talent-ledger/core'
+import { outboxRecordOf, type AuditPage, type DeliveryStatus, type Outbox, type OutboxEntry, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
 
 /** The outbox of one store, plus the hook its append transaction uses. */
 export interface SqliteOutbox extends Outbox {
   /** Inserts entries (an id already stored is kept as it is); call inside the append transaction. */
   readonly insertInTransaction: (entries: ReadonlyArray<OutboxEntry>, createdAt: string) => void
+  /** Every row whatever its status, by id (BINARY: code-point order), the page after `after`: the store audit's read. */
+  readonly auditPage: (page: AuditPage<string>) => OutboxRecord[]
 }
 
 const OUTBOX_COLUMNS =
@@ -40,6 +42,8 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     requeueParked: db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE status = 'parked'"),
     requeueOne: db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE id = ? AND status <> 'delivered'"),
     counts: db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status'),
+    auditFirst: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY id LIMIT ?`),
+    auditAfter: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id > ? ORDER BY id LIMIT ?`),
   }
   const claimTx = db.transaction((now: string, limit: number, leaseUntil: string, channels: ReadonlyArray<string> | undefined) => {
     const filter = { any: channels === undefined ? 1 : 0, channels: `,${(channels ?? []).join(',')},` }
@@ -52,6 +56,7 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
   )
 
   return {
+    auditPage: ({ after, limit }) => (after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)).map(outboxRecordOf),
     insertInTransaction: (entries, createdAt) => {
       for (const e of entries) sql.insert.run({ ...e, payload: JSON.stringify(e.payload), createdAt })
     },

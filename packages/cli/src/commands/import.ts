@@ -4,11 +4,24 @@
  * positions must rise, and every stream's hash chain must verify. Events are then appended in the
  * file's order with their own event ids, versions and metadata, so each stored hash is the hash in
  * the file; that is checked again after writing.
+ * The outbox rows the events imply (default notification policy, as `apply` writes them) are
+ * written with them, so `verify` finds the imported store as complete as one built by `apply`;
+ * their ids are the source's, so a receiver that already had a notice drops the repeat.
  * NOTE: personal-data keys are not part of the log, so names are not carried across (show gives
  * `name: null` on the target) — the hashes, verify and the city report are.
  */
 import { isLeft } from 'fp-ts/lib/Either.js'
-import { describeErrors, RecordedEvent, verifyStream, type EventStore, type NewEvent, type TalentLedger } from '@talent-ledger/core'
+import {
+  defaultNotificationPolicy,
+  describeErrors,
+  impliedOutboxEntries,
+  RecordedEvent,
+  verifyStream,
+  type EventStore,
+  type NewEvent,
+  type OutboxEntry,
+  type TalentLedger,
+} from '@talent-ledger/core'
 import { pagesOf } from '../log.js'
 import type { Progress } from '../progress.js'
 import { nativeSha256Hex as sha256 } from '@talent-ledger/store-sqlite'
@@ -60,8 +73,20 @@ export const checkExport = async (lines: AsyncIterable<string>, ledger: TalentLe
 
 const newEventOf = (e: RecordedEvent): NewEvent => ({ eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata })
 
-/** Appends checked events in order, one append per run of consecutive events of a stream. */
-export const writeEvents = async (store: EventStore, events: ReadonlyArray<RecordedEvent>, progress: Progress): Promise<ImportResult> => {
+/** The outbox rows each event implies, by event id. */
+const impliedByEvent = (events: ReadonlyArray<RecordedEvent>, ledger: TalentLedger): Map<string, OutboxEntry[]> => {
+  const streams = new Map<string, RecordedEvent[]>()
+  for (const e of events) (streams.get(e.streamId) ?? streams.set(e.streamId, []).get(e.streamId)!).push(e)
+  const byEvent = new Map<string, OutboxEntry[]>()
+  for (const rows of streams.values())
+    for (const entry of impliedOutboxEntries(defaultNotificationPolicy, rows, (row) => ledger.decode(row).event))
+      (byEvent.get(entry.eventId) ?? byEvent.set(entry.eventId, []).get(entry.eventId)!).push(entry)
+  return byEvent
+}
+
+/** Appends checked events in order, one append per run of consecutive events of a stream, with the outbox rows they imply. */
+export const writeEvents = async (store: EventStore, events: ReadonlyArray<RecordedEvent>, progress: Progress, ledger: TalentLedger): Promise<ImportResult> => {
+  const implied = impliedByEvent(events, ledger)
   progress.start(events.length)
   try {
     for (let i = 0; i < events.length; ) {
@@ -69,7 +94,9 @@ export const writeEvents = async (store: EventStore, events: ReadonlyArray<Recor
       let end = i + 1
       while (end < events.length && events[end]!.streamId === first.streamId) end++
       const expected = first.version === 1 ? 'no-stream' : first.version - 1
-      const appended = await store.append(first.streamId, events.slice(i, end).map(newEventOf), expected)
+      const run = events.slice(i, end)
+      const outbox = run.flatMap((e) => implied.get(e.eventId) ?? [])
+      const appended = await store.append(first.streamId, run.map(newEventOf), expected, outbox.length === 0 ? {} : { outbox })
       if (isLeft(appended)) throw new Error(`import: ${first.streamId} was at version ${appended.left.actual}, expected ${String(expected)}`)
       i = end
       progress.update(i)

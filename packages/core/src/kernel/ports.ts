@@ -4,7 +4,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { NewEvent, RecordedEvent } from './envelope.js'
-import type { Outbox, OutboxEntry } from './outbox.js'
+import type { Outbox, OutboxEntry, OutboxRecord } from './outbox.js'
 
 /** `number`: the stream must be exactly at that version (0 = empty); `no-stream`; `any`. */
 export type ExpectedVersion = number | 'no-stream' | 'any'
@@ -47,6 +47,34 @@ export interface ReadAllOptions {
   readonly limit?: number
 }
 
+/** Where an audit page starts: after this key (absent: from the first row). */
+export interface AuditPage<K> {
+  readonly after?: K
+  readonly limit: number
+}
+
+/** The key of an events row in audit order. */
+export interface EventKey {
+  readonly streamId: string
+  readonly version: number
+}
+
+/**
+ * The store's tables read as they are, for a verifier. `readAll` shows the log in its order, so a
+ * row the log's order does not reach (a position of 0 or below, a row written behind the store's
+ * back) never shows there; these reads enumerate the rows themselves, whatever their position, so
+ * a verifier can compare the two. Rows are decoded as on every read (a corrupt one throws).
+ */
+export interface StoreAudit {
+  /**
+   * Every events row ordered by stream id (code-point order: SQLite's BINARY, PostgreSQL's
+   * COLLATE "C") then version, whatever its `globalPosition`; the page after `after`.
+   */
+  readonly events: (page: AuditPage<EventKey>) => Promise<ReadonlyArray<RecordedEvent>>
+  /** Every outbox row, whatever its status, ordered by id as the store orders them (any stable order); the page after `after`. */
+  readonly outbox: (page: AuditPage<string>) => Promise<ReadonlyArray<OutboxRecord>>
+}
+
 /**
  * A running subscription. Delivery is at least once, in commit order. When the handler throws, the
  * subscription halts before its checkpoint passes the failed event; `caughtUp` rejects with the
@@ -84,6 +112,8 @@ export interface EventStore {
    * reads, which names a stream whose tail was cut off (the chain alone cannot see that).
    */
   readonly streamHeads: () => Promise<ReadonlyArray<StoredStreamHead>>
+  /** The tables read row by row for a verifier (see `StoreAudit`). */
+  readonly audit: StoreAudit
   readonly checkpoints: CheckpointStore
   /** Notices written with the events (see `AppendOptions.outbox`), for the relay. */
   readonly outbox: Outbox

@@ -15,9 +15,8 @@ import {
   defaultPolicyDocument,
   type CommandResult,
   type ErrorCode,
-  type KeyStore,
 } from '@talent-ledger/core'
-import { withStore, type EventStoreFactory } from './fixtures.js'
+import { portKeyStore, withStore, type EventStoreFactory } from './fixtures.js'
 
 /** One line of the corpus and the answer every store must give. */
 export interface HostileInputCase {
@@ -111,27 +110,12 @@ export const expectHostileAnswer = (c: HostileInputCase, result: CommandResult):
   }
 }
 
-/** A key store for the corpus's ledger (the port in memory: this package does not depend on an adapter). */
-const keyStore = (): KeyStore => {
-  const keys = new Map<string, Uint8Array>()
-  return {
-    keyFor: async (id) => keys.get(id) ?? keys.set(id, globalThis.crypto.getRandomValues(new Uint8Array(32))).get(id)!,
-    find: async (id) => keys.get(id),
-    forget: async (id) => {
-      keys.delete(id)
-      return { complete: true }
-    },
-    pendingErasures: async () => [],
-    completeErasures: async () => ({ completed: [], pending: [] }),
-  }
-}
-
 /** Registers the hostile-input tests for a store. */
 export const hostileInputConformance = (factory: EventStoreFactory): void => {
   describe('hostile input', () => {
     it('answers every line of the corpus as it says, and stores only the good lines', async () => {
       await withStore(factory, async (store) => {
-        const ledger = createTalentLedger({ store, keys: keyStore(), clock: { now: () => '2026-06-01T00:00:00.000Z' }, notifications: null })
+        const ledger = createTalentLedger({ store, keys: portKeyStore(), clock: { now: () => '2026-06-01T00:00:00.000Z' }, notifications: null })
         for (const c of hostileInputCases) expectHostileAnswer(c, await ledger.execute(JSON.parse(c.line)))
         const counts: Record<string, number> = {}
         for (const e of await store.readAll({ limit: 1_000 })) counts[e.streamId] = (counts[e.streamId] ?? 0) + 1

@@ -14,3 +14,4 @@ export {
   type HostileInputCase,
 } from './hostile-input.js'
 export { describeKeyStoreConformance, type KeyStoreFactory } from './key-store.js'
+export type { StoredRowWriter } from './stored-rows.js'

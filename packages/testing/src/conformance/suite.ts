@@ -11,16 +11,19 @@ import { hostileInputConformance } from './hostile-input.js'
 import { outboxConformance } from './outbox.js'
 import { readingConformance } from './reading.js'
 import { subscriptionConformance } from './subscriptions.js'
+import { storedRowConformance, type StoredRowWriter } from './stored-rows.js'
 
 /**
  * Registers the conformance tests for an adapter under `describe(name)`. `factory` is called once
  * per test and must return an empty store; the suite closes it with `store.close()` and then runs
- * `cleanup` (drop the schema, delete the file).
+ * `cleanup` (drop the schema, delete the file). An adapter whose rows can be written behind its
+ * back (a file, a database) passes `tables`, a `StoredRowWriter`: the stored-row checks then forge
+ * rows with it and expect the store's constraints to refuse them or `verifyLedger` to report them.
  *
  * @example
  * describeEventStoreConformance('memory', async () => ({ store: createMemoryEventStore() }))
  */
-export const describeEventStoreConformance = (name: string, factory: EventStoreFactory): void => {
+export const describeEventStoreConformance = (name: string, factory: EventStoreFactory, options: { readonly tables?: StoredRowWriter } = {}): void => {
   describe(`EventStore conformance: ${name}`, () => {
     appendConformance(factory)
     readingConformance(factory)
@@ -28,5 +31,6 @@ export const describeEventStoreConformance = (name: string, factory: EventStoreF
     subscriptionConformance(factory)
     outboxConformance(factory)
     hostileInputConformance(factory)
+    storedRowConformance(factory, options.tables)
   })
 }

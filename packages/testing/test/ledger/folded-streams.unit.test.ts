@@ -18,6 +18,9 @@ const switchable = (first: EventStore) => {
     },
     readAll: (...args) => current.readAll(...args),
     streamHeads: () => current.streamHeads(),
+    get audit() {
+      return current.audit
+    },
     get checkpoints() {
       return current.checkpoints
     },

@@ -1,0 +1,47 @@
+/**
+ * The outbox rows a stored stream implies (发件箱核对): what the ledger wrote with each append,
+ * recomputed from the events alone. The ledger computes a batch's rows with `outboxEntriesFor` on
+ * the talent's state before the batch (its employer then), so this folds the stream batch by
+ * batch and does the same. A batch is a run of consecutive events sharing a correlation id and a
+ * record time: the ledger stamps both once per append. NOTE: two appends of one stream with the
+ * same caller-given correlation id in the same millisecond read as one batch; their rows differ
+ * only if the first changed the employer and the second notifies the employer.
+ */
+import type { RecordedEvent } from '../kernel/envelope.js'
+import type { OutboxEntry } from '../kernel/outbox.js'
+import type { LedgerEvent, TalentEvent } from '../domain/events.js'
+import { initialTalentState, type TalentState } from '../domain/talent/state.js'
+import { talentDecider } from '../domain/talent/talent.js'
+import type { NotificationPolicy } from './notification-policy.js'
+import { outboxEntriesFor } from './outbox-entries.js'
+
+/** True for a talent stream: the only streams the ledger writes notices for. */
+export const isTalentStream = (streamId: string): boolean => streamId.startsWith('talent-')
+
+const sameBatch = (a: RecordedEvent, b: RecordedEvent): boolean =>
+  a.metadata.correlationId === b.metadata.correlationId && a.metadata.recordedAt === b.metadata.recordedAt
+
+/**
+ * The outbox entries `policy` implies for one stream's events (in version order), as the ledger
+ * wrote them; none for a stream that is not a talent's. `decode` gives an event's data after
+ * upcasting (it throws for a corrupt row).
+ */
+export const impliedOutboxEntries = (
+  policy: NotificationPolicy | null,
+  rows: ReadonlyArray<RecordedEvent>,
+  decode: (row: RecordedEvent) => LedgerEvent,
+): OutboxEntry[] => {
+  const first = rows[0]
+  if (policy === null || policy.rules.length === 0 || first === undefined || !isTalentStream(first.streamId)) return []
+  const entries: OutboxEntry[] = []
+  let state: TalentState = initialTalentState
+  for (let i = 0; i < rows.length; ) {
+    let end = i + 1
+    while (end < rows.length && sameBatch(rows[i]!, rows[end]!)) end++
+    const batch = rows.slice(i, end).map((row) => ({ row, event: decode(row) }))
+    entries.push(...outboxEntriesFor(policy, batch.map(({ row, event }) => ({ eventId: row.eventId, type: event.type, data: event.data })), state))
+    for (const { event } of batch) state = talentDecider.evolve(state, event as TalentEvent)
+    i = end
+  }
+  return entries
+}

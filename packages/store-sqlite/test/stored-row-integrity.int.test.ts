@@ -1,0 +1,41 @@
+/**
+ * The stored-row-integrity migration on a file that already holds a row it forbids: the file is
+ * taken back to before it (triggers dropped, its `schema_migrations` row deleted), an event is moved to a negative position
+ * as an older release would have let anyone with the file do, and the store is opened again. The
+ * migration applies (triggers check new writes only), `verifyLedger` names the row, and the same
+ * write is refused from now on. Also: the append writes the head before its events, so a new
+ * stream's events find it.
+ */
+import { expect, it } from 'vitest'
+import * as E from 'fp-ts/lib/Either.js'
+import Database from 'better-sqlite3'
+import { verifyLedger } from '@talent-ledger/core'
+import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing'
+import { createSqliteEventStore, nativeSha256Hex } from '../src/index.js'
+import { tempStorePath } from './temp-files.js'
+
+const cleanups = cleanupsAfterEach()
+
+it('migrates a file holding a row at a negative position, which verify then names, and refuses the next one', async () => {
+  const { path, cleanup } = tempStorePath()
+  cleanups.push(cleanup)
+  const first = createSqliteEventStore({ path })
+  expect(E.isRight(await first.append('probe-1', storeProbes(3), 'no-stream'))).toBe(true)
+  await first.close()
+  const raw = new Database(path)
+  for (const name of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) raw.exec(`DROP TRIGGER "${name}"`)
+  raw.exec("DELETE FROM schema_migrations WHERE name = 'stored-row-integrity'")
+  raw.exec("UPDATE events SET global_position = -7 WHERE stream_id = 'probe-1' AND version = 2")
+  raw.close()
+
+  const store = createSqliteEventStore({ path })
+  cleanups.push(() => store.close())
+  expect(store.database.prepare("SELECT count(*) FROM schema_migrations WHERE name = 'stored-row-integrity'").pluck().get()).toBe(1)
+  const verified = await verifyLedger(store, { notifications: null, sha256: nativeSha256Hex })
+  expect(verified.ok).toBe(false)
+  if (!verified.ok) expect(verified.findings[0]).toMatchObject({ stream: 'probe-1', version: 2, reason: expect.stringMatching(/position -7, outside the log's order/) })
+  expect(() => store.database.prepare("UPDATE events SET global_position = -8 WHERE stream_id = 'probe-1' AND version = 3").run()).toThrow(/greater than 0/)
+  // appends go on as before, to the old stream and to a new one
+  expect(E.isRight(await store.append('probe-1', storeProbes(1, 4), 3))).toBe(true)
+  expect(E.isRight(await store.append('probe-2', storeProbes(2, 5), 'no-stream'))).toBe(true)
+})

@@ -2,22 +2,18 @@
 // incentives for the same talent, on SQLite and on PostgreSQL. Every result line is ok — none ends
 // in `Conflict` — every process exits 0, and the talent's stream holds all of them.
 import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { employer, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, runCliAsync, tempDir } from './run-cli.js'
+import { dropSchemas, pgStoreUrl, uniqueSchemaName } from './pg-test-schemas.js'
 
-const SERVER = 'postgres://postgres@127.0.0.1:5432/test'
-const schema = `tl_cli_contention_${Math.random().toString(36).slice(2, 10)}`
+const schema = uniqueSchemaName('tl_cli_contention')
 const dir = tempDir()
 const WRITERS = 8
 const PER_WRITER = 15
 
 afterAll(async () => {
-  const client = new pg.Client({ connectionString: SERVER })
-  await client.connect()
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-  await client.end()
+  await dropSchemas([schema])
   dir.remove()
 })
 
@@ -32,7 +28,7 @@ const incentives = (writer: number): string =>
 
 describe.each([
   ['SQLite', `sqlite:${join(dir.path, 'contention.db')}`],
-  ['PostgreSQL', `${SERVER}?schema=${schema}`],
+  ['PostgreSQL', pgStoreUrl(schema)],
 ])('eight apply processes on one talent (%s)', (_name, store) => {
   it('accept every command: no Conflict, every event stored', async () => {
     const setup = runCli(['--store', store, 'apply', '-'], { cwd: dir.path, input: jsonl(registerEmployer, registerTalent('t-1')) })

@@ -6,23 +6,19 @@
 // personal data in clear on stdout or stderr. Both stores give the same answers.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { HOSTILE_BAD_NATIONAL_ID, expectHostileAnswer, hostileInputCases, hostileInputStored } from '@talent-ledger/testing'
 import type { CommandResult } from '@talent-ledger/core'
 import { runCli, tempDir } from './run-cli.js'
+import { dropSchemas, pgStoreUrl, uniqueSchemaName } from './pg-test-schemas.js'
 
-const SERVER = 'postgres://postgres@127.0.0.1:5432/test'
-const schema = `tl_cli_hostile_${Math.random().toString(36).slice(2, 10)}`
+const schema = uniqueSchemaName('tl_cli_hostile')
 const dir = tempDir()
 const file = join(dir.path, 'hostile.jsonl')
 writeFileSync(file, hostileInputCases.map((c) => c.line).join('\n') + '\n')
 
 afterAll(async () => {
-  const client = new pg.Client({ connectionString: SERVER })
-  await client.connect()
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-  await client.end()
+  await dropSchemas([schema])
   dir.remove()
 })
 
@@ -48,7 +44,7 @@ const answers: Record<string, ResultLine[]> = {}
 
 describe.each([
   ['SQLite', `sqlite:${join(dir.path, 'hostile.db')}`],
-  ['PostgreSQL', `${SERVER}?schema=${schema}`],
+  ['PostgreSQL', pgStoreUrl(schema)],
 ])('talent-ledger apply of a hostile file on %s', (name, store) => {
   it('answers every line once, in order, with its line number and the corpus answer', () => {
     const results = applyHostile(store)

@@ -2,11 +2,11 @@
 // the delivery-status summary, filtered by status or channel, as text; exit 2 for a bad filter or
 // no ledger. Rows are moved to delivered and parked through the store's outbox port, as a relay would.
 import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
 import { assess, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
+import { PG_SERVER as SERVER, dropSchemas } from './pg-test-schemas.js'
 
 const dir = tempDir()
 const path = join(dir.path, 'notices.db')
@@ -42,13 +42,9 @@ beforeAll(async () => {
   await s.outbox.park(rows[1]!.id, 'HTTP 410: gone', '2026-04-01T09:00:00.000Z')
   await s.close()
 })
-const SERVER = 'postgres://postgres@127.0.0.1:5432/test'
 const schema = `tl_cli_notices_${Math.random().toString(36).slice(2, 10)}`
 afterAll(async () => {
-  const client = new pg.Client({ connectionString: SERVER })
-  await client.connect()
-  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-  await client.end()
+  await dropSchemas([schema])
   dir.remove()
 })
 

@@ -7,8 +7,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assess, bureau, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
+import { PG_SERVER as SERVER, dropSchemas } from './pg-test-schemas.js'
 
-const SERVER = 'postgres://postgres@127.0.0.1:5432/test'
 const schema = `tl_cli_${Math.random().toString(36).slice(2, 10)}`
 const schemas = [schema, `${schema}_apply`]
 const pgUrl = (name: string): string => `${SERVER}?schema=${name}`
@@ -34,10 +34,7 @@ beforeAll(async () => {
   await client.end()
 })
 afterAll(async () => {
-  const client = new pg.Client({ connectionString: SERVER })
-  await client.connect()
-  for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`)
-  await client.end()
+  await dropSchemas(schemas)
   dir.remove()
 })
 

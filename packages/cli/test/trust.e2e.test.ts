@@ -4,13 +4,12 @@
 // of its own at 127.0.0.1:5432, dropped afterwards; an unreachable server fails the test.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { addDays, defaultPolicyDocument, nationalIdCheckChar, recordDateOf } from '@talent-ledger/core'
 import { assess, bureau, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
+import { PG_SERVER as SERVER, dropSchemas } from './pg-test-schemas.js'
 
-const SERVER = 'postgres://postgres@127.0.0.1:5432/test'
 const prefix = `tl_trust_${Math.random().toString(36).slice(2, 10)}`
 const schemas: string[] = []
 const dir = tempDir()
@@ -25,10 +24,7 @@ const freshStore = (kind: 'sqlite' | 'postgres'): string => {
 }
 
 afterAll(async () => {
-  const client = new pg.Client({ connectionString: SERVER })
-  await client.connect()
-  for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`)
-  await client.end()
+  await dropSchemas(schemas)
   dir.remove()
 })
 

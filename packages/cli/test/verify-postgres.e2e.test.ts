@@ -10,18 +10,15 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { sealEvents, type NewEvent } from '@talent-ledger/core'
 import { assess, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
+import { PG_SERVER as SERVER, dropSchemas } from './pg-test-schemas.js'
 
-const SERVER = 'postgres://postgres@127.0.0.1:5432/test'
 const prefix = `tl_cli_verify_${Math.random().toString(36).slice(2, 10)}`
 const schemas: string[] = []
 const dir = tempDir()
 const cli = (...args: string[]) => runCli(args, { cwd: dir.path })
 
 afterAll(async () => {
-  const client = new pg.Client({ connectionString: SERVER })
-  await client.connect()
-  for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`)
-  await client.end()
+  await dropSchemas(schemas)
   dir.remove()
 })
 

@@ -43,18 +43,24 @@ export const EventData = {
     authorizations: t.array(Authorization),
     canAppoint: t.boolean,
   }),
-  TalentRegistered: t.type({
-    talentId: t.string,
-    personal: SealedPersonalData,
-    occupation: t.string,
-    occupationSince: LocalDate,
-    education: Education,
-    preparatoryTechnician: t.boolean,
-    employerId: t.string,
-    district: t.string,
-    frontLine: t.boolean,
-    registeredOn: LocalDate,
-  }),
+  TalentRegistered: t.intersection([
+    t.type({
+      talentId: t.string,
+      personal: SealedPersonalData,
+      occupation: t.string,
+      occupationSince: LocalDate,
+      education: Education,
+      preparatoryTechnician: t.boolean,
+      employerId: t.string,
+      district: t.string,
+      frontLine: t.boolean,
+      registeredOn: LocalDate,
+    }),
+    // NOTE: present only on a career started before the 16th birthday under 劳动法第十五条 (the
+    // bureau's reference, DOMAIN.md §17 talent.working-age), so an auditor sees why it was allowed.
+    // Additive: every event without it, older ones included, had no exception; no upcast needed.
+    t.partial({ minorExceptionRef: t.string }),
+  ]),
   EmployerChanged: t.type({ talentId: t.string, from: t.string, employerId: t.string, on: LocalDate }),
   TrainingEnrolled: t.type({
     talentId: t.string,

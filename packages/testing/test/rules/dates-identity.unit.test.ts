@@ -167,9 +167,14 @@ describe('§17 talent.working-age', () => {
     given([anEmployer()]).when(registerTalent({ ...minor, occupationSince: '2011-03-01' })).thenEventTypes(['TalentRegistered'])
   })
 
-  it("art. 15's exception: by the hr-bureau with minorExceptionRef, accepted (the reference is not stored)", () => {
+  it("art. 15's exception: by the hr-bureau with minorExceptionRef, accepted, the reference recorded on the event", () => {
     const [event] = given([anEmployer()]).when(registerTalent({ ...minor, minorExceptionRef: '连人社〔2010〕12号' })).thenEventTypes(['TalentRegistered'])
-    expect(JSON.stringify(event)).not.toContain('连人社')
+    expect(event).toMatchObject({ type: 'TalentRegistered', data: { minorExceptionRef: '连人社〔2010〕12号' } })
+  })
+
+  it('a registration without the exception carries no minorExceptionRef', () => {
+    const [event] = given([anEmployer()]).when(registerTalent({ ...minor, occupationSince: '2011-03-01' })).thenEventTypes(['TalentRegistered'])
+    expect(Object.keys((event as { data: object }).data)).not.toContain('minorExceptionRef')
   })
 
   it('an employer giving minorExceptionRef: still NotEligible (only the bureau records the exception)', () => {

@@ -41,6 +41,7 @@ export const decideRegister = (c: SealedRegisterTalent, s: TalentState, ctx: Tal
             district: d.district,
             frontLine: d.frontLine ?? false,
             registeredOn: d.registeredOn,
+            ...(d.minorExceptionRef === undefined ? {} : { minorExceptionRef: d.minorExceptionRef }),
           },
         },
       ]

@@ -19,7 +19,8 @@
 import { CorruptEventError, decodeStored } from '../domain/decode.js'
 import type { LedgerEvent } from '../domain/events.js'
 import type { RecordedEvent } from '../kernel/envelope.js'
-import { canonicalJson, sha256Hex, verifyStream, type Sha256Function, type StreamHead } from '../kernel/hash-chain.js'
+import { jsonEqual } from '../kernel/json-equal.js'
+import { sha256Hex, verifyStream, type Sha256Function, type StreamHead } from '../kernel/hash-chain.js'
 import { merkleRoot, type LedgerDigest } from '../kernel/ledger-digest.js'
 import type { OutboxEntry, OutboxRecord } from '../kernel/outbox.js'
 import type { EventKey, EventStore, StoredStreamHead } from '../kernel/ports.js'
@@ -89,7 +90,7 @@ const CONTENT = ['eventId', 'streamId', 'channel', 'recipient', 'template', 'loc
 
 const differences = (want: OutboxEntry, got: OutboxRecord): string[] => [
   ...CONTENT.filter((k) => want[k] !== got[k]),
-  ...(canonicalJson(want.payload) === canonicalJson(got.payload) ? [] : ['payload']),
+  ...(jsonEqual(want.payload, got.payload) ? [] : ['payload']),
 ]
 
 /** Compares a stream's last row (in version order) with its stored head; null when they agree. */

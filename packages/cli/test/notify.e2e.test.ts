@@ -111,7 +111,8 @@ describe('talent-ledger notify', () => {
     const rows = listing().notices
     expect(mails).toHaveLength(1)
     expect(mails[0]!.subject).toBe('技能等级晋升通知：中级工（四级）')
-    expect(mails[0]!.text).toContain('王芳，您好：')
+    expect(mails[0]!.text).toContain('王*，您好：')
+    expect(mails[0]!.text, 'a delivered notice never names the talent in clear').not.toContain('王芳')
     expect(mails[0]!.headers.get('x-idempotency-key')).toBe(parked[0]!.id)
     expect(hooks).toHaveLength(1)
     expect(hooks[0]).toMatchObject({ verified: true, headers: { 'webhook-id': rows.find((r) => r.channel === 'webhook')!.id } })

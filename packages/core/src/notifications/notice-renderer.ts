@@ -1,9 +1,10 @@
 /**
  * Rendering an outbox row into a `Notice` (通知渲染), at delivery time: the row carries the
- * template, the language and the non-personal facts; the talent's name is looked up now, so a
+ * template, the language and the non-personal facts; the talent's name (masked: 王*) is looked up now, so a
  * talent erased after the event and before delivery is named by id alone. The current
  * notification policy is not consulted: a row written under an earlier policy renders as written.
  */
+import { maskName } from '../kernel/masking.js'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { describeErrors } from '../kernel/decode-errors.js'
@@ -56,7 +57,11 @@ export const noticeRenderer =
     const profile = await profiles.profile(facts.talentId)
     let text
     try {
-      text = renderTemplate(template, facts, { recipient: kind, name: profile?.name ?? null }, record.locale)
+      // a delivered notice leaves the ledger for good (mailboxes, webhook receivers, NATS streams):
+      // it names the talent only in masked form (王*), never in clear (issue: no personal data where
+      // it can't be taken back)
+      const name = profile?.name ?? null
+      text = renderTemplate(template, facts, { recipient: kind, name: name === null ? null : maskName(name) }, record.locale)
     } catch (error) {
       throw new UnrenderableNotice(record.id, error instanceof Error ? error.message : String(error))
     }

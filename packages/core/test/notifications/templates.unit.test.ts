@@ -1,6 +1,6 @@
 /**
  * Templates in zh-CN and en, rendered through the renderer from outbox rows as the ledger writes
- * them: the talent's name when known, only the id once erased, money in yuan, and a row that can
+ * them: the talent's name when known (masked), only the id once erased, money in yuan, and a row that can
  * never render refused with the field at fault.
  */
 import { describe, expect, it } from 'vitest'
@@ -48,15 +48,15 @@ describe('templates', () => {
   it('promotion, to the talent, in zh-CN and en', async () => {
     const zh = await render('zh-CN', levelCertified(), NAME)
     expect(zh.subject).toBe('技能等级晋升通知：高级工（三级）')
-    expect(zh.body).toBe('王芳，您好：\n您已于2026-04-01取得高级工（三级）证书（职业 6-18-02-04，职业技能等级认定）。依据：政策 national-2018，规则 national-2018.senior.technician-college。')
+    expect(zh.body).toBe('王*，您好：\n您已于2026-04-01取得高级工（三级）证书（职业 6-18-02-04，职业技能等级认定）。依据：政策 national-2018，规则 national-2018.senior.technician-college。')
     const en = await render('en', levelCertified(), NAME)
     expect(en.subject).toBe('Promotion: senior worker (grade 3)')
-    expect(en.body).toBe('Dear 王芳,\nYou have been certified as senior worker (grade 3) on 2026-04-01 (occupation 6-18-02-04, skill level recognition). Basis: policy national-2018, rule national-2018.senior.technician-college.')
+    expect(en.body).toBe('Dear 王*,\nYou have been certified as senior worker (grade 3) on 2026-04-01 (occupation 6-18-02-04, skill level recognition). Basis: policy national-2018, rule national-2018.senior.technician-college.')
   })
 
   it('promotion, to the employer and the bureau, names the talent and its id', async () => {
-    expect((await render('zh-CN', levelCertified(), NAME, 'employer:port-co')).body).toMatch(/^贵单位：\n人才 王芳（编号 t-1）已于2026-04-01取得/)
-    expect((await render('en', levelCertified(), NAME, 'bureau')).body).toMatch(/^To the human resources and social security bureau,\nTalent 王芳 \(t-1\) has been certified/)
+    expect((await render('zh-CN', levelCertified(), NAME, 'employer:port-co')).body).toMatch(/^贵单位：\n人才 王\*（编号 t-1）已于2026-04-01取得/)
+    expect((await render('en', levelCertified(), NAME, 'bureau')).body).toMatch(/^To the human resources and social security bureau,\nTalent 王\* \(t-1\) has been certified/)
     expect((await render('en', levelCertified(), NAME, 'bureau')).subject).toBe('Promotion: senior worker (grade 3) (t-1)')
   })
 
@@ -71,7 +71,7 @@ describe('templates', () => {
     expect(zh.body).toContain('已于2026-04-10为您核发技能提升补贴 3000.00元，发放给本人（发放编号 g-1）')
     const en = await render('en', benefitGranted({ benefit: 'apprenticeship-subsidy', recipientId: 'port-co', amount: 500_000 }), NAME, 'employer:port-co')
     expect(en.subject).toBe('Benefit granted: new apprenticeship subsidy ¥5,000.00 (t-1)')
-    expect(en.body).toContain('A new apprenticeship subsidy of ¥5,000.00 was granted for talent 王芳 (t-1) on 2026-04-10, paid to organisation port-co (grant g-1).')
+    expect(en.body).toContain('A new apprenticeship subsidy of ¥5,000.00 was granted for talent 王* (t-1) on 2026-04-10, paid to organisation port-co (grant g-1).')
   })
 
   it('release and change of employer, to the employers, in zh-CN and en', async () => {
@@ -79,26 +79,26 @@ describe('templates', () => {
     const changed = { type: 'EmployerChanged', data: { talentId: 't-1', from: 'port-co', employerId: '港口集团', on: '2026-03-01' } }
     expect(await render('zh-CN', released, NAME, 'employer:port-co')).toMatchObject({
       subject: '人才解除劳动关系登记通知（t-1）',
-      body: '贵单位：\n人才 王芳（编号 t-1）已于2026-02-20由单位 port-co 登记解除劳动关系，在新单位登记前无在册用人单位。',
+      body: '贵单位：\n人才 王*（编号 t-1）已于2026-02-20由单位 port-co 登记解除劳动关系，在新单位登记前无在册用人单位。',
     })
-    expect((await render('en', changed, NAME, 'employer:港口集团')).body).toBe('Dear employer,\nTalent 王芳 (t-1) moved from employer port-co to employer 港口集团 on 2026-03-01.')
+    expect((await render('en', changed, NAME, 'employer:港口集团')).body).toBe('Dear employer,\nTalent 王* (t-1) moved from employer port-co to employer 港口集团 on 2026-03-01.')
     expect((await render('zh-CN', changed, null, 'employer:port-co')).body).toBe('贵单位：\n人才（编号 t-1）已于2026-03-01由单位 port-co 变更至单位 港口集团。')
   })
 
   it('talent pool entry lists the one-stop services', async () => {
-    expect((await render('zh-CN', poolEntered(), NAME)).body).toBe('王芳，您好：\n您已于2026-04-01入选高技能人才库，可享受以下服务：子女教育、医疗保障、高层次人才一站式服务。')
+    expect((await render('zh-CN', poolEntered(), NAME)).body).toBe('王*，您好：\n您已于2026-04-01入选高技能人才库，可享受以下服务：子女教育、医疗保障、高层次人才一站式服务。')
     expect((await render('en', poolEntered(), NAME)).body).toContain("may now use: children's education; medical care; one-stop service for high-level talents.")
   })
 
   it('certificate revoked, with the grants flagged for review', async () => {
-    expect((await render('zh-CN', certificateRevoked(), NAME)).body).toBe('王芳，您好：\n您的高级工（三级）证书已于2026-06-01撤销，原因：forged training record。依赖该证书的 1 笔补贴待复核（g-1）。')
+    expect((await render('zh-CN', certificateRevoked(), NAME)).body).toBe('王*，您好：\n您的高级工（三级）证书已于2026-06-01撤销，原因：forged training record。依赖该证书的 1 笔补贴待复核（g-1）。')
     expect((await render('en', certificateRevoked({ flaggedGrants: [] }), NAME, 'bureau')).body).toBe(
-      'To the human resources and social security bureau,\nThe senior worker (grade 3) certificate of talent 王芳 (t-1) was revoked on 2026-06-01. Reason: forged training record.',
+      'To the human resources and social security bureau,\nThe senior worker (grade 3) certificate of talent 王* (t-1) was revoked on 2026-06-01. Reason: forged training record.',
     )
   })
 
   describe.each(['zh-CN', 'en'] as const)('an erased talent (%s)', (locale) => {
-    it.each([levelCertified(), assessmentFailed(), benefitGranted(), poolEntered(), certificateRevoked()])('is named by id alone in $type', async (event) => {
+    it.each([levelCertified(), assessmentFailed(), benefitGranted(), poolEntered(), certificateRevoked()])('is named by id alone in $type (and a known one only masked)', async (event) => {
       for (const recipient of ['talent:t-1', 'employer:port-co', 'bureau']) {
         const row = rows(locale, event).find((r) => r.recipient === recipient)
         if (row === undefined) continue
@@ -108,8 +108,9 @@ describe('templates', () => {
         expect(text).not.toContain(NATIONAL_ID)
         if (recipient !== 'talent:t-1') expect(notice.body).toContain('t-1')
         const known = await noticeRenderer({ profiles: profileNamed(NAME) })(row)
-        expect(known.body).toContain(NAME)
-        expect(JSON.stringify(known.data)).not.toContain(NAME)
+        // a known name is shown masked, never in clear: the notice leaves the ledger for good
+        expect(known.body).toContain('王*')
+        expect(JSON.stringify(known)).not.toContain(NAME)
       }
     })
   })

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import { createWriteStream } from 'node:fs'
 import { Command } from 'commander'
 import { MAX_LINE_BYTES, createTalentLedger, type TalentLedger } from '@talent-ledger/core'
+import { COMMAND_TYPES, commandCatalogue, commandSchema, isCommandType } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/store-memory'
 import { applyLines } from './commands/apply.js'
 import { DEMO_TALENTS, demoHeader, runDemo } from './commands/demo.js'
@@ -195,6 +196,15 @@ export const buildProgram = (): Command => {
         await printLines([...demoHeader(run, { talents, seed, seconds: (Date.now() - started) / 1000, store: storeUrl, durability }), ...dashboardText(run.report)])
         return 0
       })
+    })
+
+  program
+    .command('schema')
+    .description('JSON Schema of every command (or one), generated from the codecs')
+    .argument('[command]', 'a command type, e.g. RegisterTalent')
+    .action(async (type: string | undefined) => {
+      if (type !== undefined && !isCommandType(type)) throw new UsageError(`unknown command ${JSON.stringify(type)}: expected one of ${COMMAND_TYPES.join(', ')}`)
+      await writeLine(process.stdout, JSON.stringify(type === undefined ? commandCatalogue() : commandSchema(type), null, 2))
     })
 
   return program

@@ -88,12 +88,13 @@ export const buildProgram = (): Command => {
     .argument('<talentId>', 'the talent id')
     .option('--as-of <date>', 'business date YYYY-MM-DD: events that occurred on or before it')
     .option('--known-at <timestamp>', 'record time (ISO 8601 UTC): what the ledger knew then')
-    .action(async (talentId: string, options: { asOf?: string; knownAt?: string }, command: Command) => {
+    .option('--pretty', 'indented JSON for reading (default: one line)')
+    .action(async (talentId: string, options: { asOf?: string; knownAt?: string; pretty?: boolean }, command: Command) => {
       const at = {
         ...(options.asOf === undefined ? {} : { asOf: parseDate('--as-of', options.asOf) }),
         ...(options.knownAt === undefined ? {} : { knownAt: parseTimestamp('--known-at', options.knownAt) }),
       }
-      await withLedger(command, { mustExist: true, readOnly: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout)) ? 0 : 1))
+      await withLedger(command, { mustExist: true, readOnly: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout, { pretty: options.pretty === true })) ? 0 : 1))
     })
 
   program

@@ -31,6 +31,12 @@ describe('the docs’ show examples against the demo file', () => {
     expect(examples.length).toBeGreaterThanOrEqual(4)
   })
 
+  it('the CLI README offers the PostgreSQL store the CLI has', () => {
+    const readme = readFileSync(join(ROOT, 'packages/cli/README.md'), 'utf8')
+    expect(readme).toContain('postgres://')
+    expect(readme).not.toMatch(/not\s+available/)
+  })
+
   it.each(examples.map((e) => [e.page, e.args.join(' ')] as const))('%s: show %s', (_page, args) => {
     const run = runCli(['--store', store, 'show', ...args.split(' ')], { cwd: dir.path })
     expect(run.stderr).toBe('')

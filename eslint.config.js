@@ -10,7 +10,7 @@ const IO_MODULES = [
 ]
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.d.ts', '.bench-out/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.d.ts', '.bench-out/**', 'docs-api/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

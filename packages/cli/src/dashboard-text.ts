@@ -23,9 +23,11 @@ export const dashboardText = (r: CityReport): string[] => {
   )
   const levels = REPORT_LEVELS.filter((l) => Object.values(r.levelsByDistrict).some((d) => (d[l] ?? 0) > 0))
   if (levels.length > 0) {
-    lines.push('', 'Levels by district', `  ${padEnd('district', 10)}${levels.map((l) => l.slice(0, 10).padStart(11)).join('')}`)
+    // each column as wide as its level's full name: a cut name (`intermedia`) reads as a typo
+    const cols = levels.map((l) => Math.max(11, l.length + 2))
+    lines.push('', 'Levels by district', `  ${padEnd('district', 10)}${levels.map((l, i) => l.padStart(cols[i]!)).join('')}`)
     for (const [district, counts] of Object.entries(r.levelsByDistrict).sort())
-      lines.push(`  ${padEnd(terminalSafe(district), 10)}${levels.map((l) => String(counts[l] ?? 0).padStart(11)).join('')}`)
+      lines.push(`  ${padEnd(terminalSafe(district), 10)}${levels.map((l, i) => String(counts[l] ?? 0).padStart(cols[i]!)).join('')}`)
   }
   const fields = Object.entries(r.trainingsByField).sort()
   if (fields.length > 0) {

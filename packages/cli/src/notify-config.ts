@@ -29,7 +29,16 @@ const Sender = refined('sender ("Name <address>" or address)', (s) => /^([^<>]*<
 const WebhookSecret = refined('webhook secret (whsec_ followed by base64)', (s) => /^whsec_[A-Za-z0-9+/]+=*$/.test(s))
 const SubjectPrefix = refined('NATS subject prefix (tokens of letters, digits, - and _, separated by dots)', (s) => /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(s))
 const StreamName = refined('JetStream stream name (letters, digits, - and _)', (s) => /^[A-Za-z0-9_-]+$/.test(s))
-const nonEmpty = <C extends t.Mixed>(c: C, name: string) => t.refinement(t.array(c), (xs) => xs.length > 0, name)
+/** A non-empty array; a value that is not an array at all says so (a lone string is the usual slip). */
+const nonEmpty = <C extends t.Mixed>(c: C, name: string): t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown> => {
+  const array = t.array(c)
+  return new t.Type(
+    name,
+    (u): u is Array<t.TypeOf<C>> => array.is(u) && u.length > 0,
+    (u, ctx) => (!Array.isArray(u) ? t.failure(u, ctx, 'an array') : u.length === 0 ? t.failure(u, ctx, name) : array.validate(u, ctx)),
+    array.encode,
+  )
+}
 
 const sections = {
   webhook: {

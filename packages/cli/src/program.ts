@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import { createWriteStream } from 'node:fs'
 import { Command } from 'commander'
 import { MAX_LINE_BYTES, createTalentLedger, type TalentLedger } from '@talent-ledger/core'
+import { COMMAND_TYPES, commandCatalogue, commandSchema, isCommandType } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/store-memory'
 import { applyLines } from './commands/apply.js'
 import { DEMO_TALENTS, demoHeader, runDemo } from './commands/demo.js'
@@ -87,12 +88,13 @@ export const buildProgram = (): Command => {
     .argument('<talentId>', 'the talent id')
     .option('--as-of <date>', 'business date YYYY-MM-DD: events that occurred on or before it')
     .option('--known-at <timestamp>', 'record time (ISO 8601 UTC): what the ledger knew then')
-    .action(async (talentId: string, options: { asOf?: string; knownAt?: string }, command: Command) => {
+    .option('--pretty', 'indented JSON for reading (default: one line)')
+    .action(async (talentId: string, options: { asOf?: string; knownAt?: string; pretty?: boolean }, command: Command) => {
       const at = {
         ...(options.asOf === undefined ? {} : { asOf: parseDate('--as-of', options.asOf) }),
         ...(options.knownAt === undefined ? {} : { knownAt: parseTimestamp('--known-at', options.knownAt) }),
       }
-      await withLedger(command, { mustExist: true, readOnly: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout)) ? 0 : 1))
+      await withLedger(command, { mustExist: true, readOnly: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout, { pretty: options.pretty === true })) ? 0 : 1))
     })
 
   program
@@ -195,6 +197,15 @@ export const buildProgram = (): Command => {
         await printLines([...demoHeader(run, { talents, seed, seconds: (Date.now() - started) / 1000, store: storeUrl, durability }), ...dashboardText(run.report)])
         return 0
       })
+    })
+
+  program
+    .command('schema')
+    .description('JSON Schema of every command (or one), generated from the codecs')
+    .argument('[command]', 'a command type, e.g. RegisterTalent')
+    .action(async (type: string | undefined) => {
+      if (type !== undefined && !isCommandType(type)) throw new UsageError(`unknown command ${JSON.stringify(type)}: expected one of ${COMMAND_TYPES.join(', ')}`)
+      await writeLine(process.stdout, JSON.stringify(type === undefined ? commandCatalogue() : commandSchema(type), null, 2))
     })
 
   return program

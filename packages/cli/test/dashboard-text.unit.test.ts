@@ -33,4 +33,15 @@ describe('dashboardText', () => {
     expect(text).toContain('连云区\\u001b')
     expect(text).toContain('海州区')
   })
+
+  it('prints every level name in full, each count under its name', () => {
+    const levels: CityReport = { ...report, levelsByDistrict: { 海州区: { intermediate: 3, 'senior-technician': 12, 'principal-technician': 1 } } }
+    const lines = dashboardText(levels)
+    const header = lines[lines.indexOf('Levels by district') + 1]!
+    const row = lines[lines.indexOf('Levels by district') + 2]!
+    for (const name of ['intermediate', 'senior-technician', 'principal-technician']) expect(header).toMatch(new RegExp(` ${name}( |$)`))
+    // right-aligned columns: each count ends where its level name ends (the district is 3 wide characters)
+    const end = (s: string, sub: string): number => s.indexOf(sub) + sub.length
+    expect(end(row, ' 12') + 3).toBe(end(header, 'senior-technician'))
+  })
 })

@@ -76,10 +76,13 @@ describe('talent-ledger notifications', () => {
     expect(listing('--status', 'delivered').summary.total).toBe(9)
   })
 
-  it('prints text: one line per notice, then the summary', () => {
+  it('prints text: a header, one line per notice, then the summary', () => {
     const run = notifications('--status', 'parked')
     expect(run.code).toBe(0)
-    const lines = run.stdout.trim().split('\n')
+    const [header, ...lines] = run.stdout.trim().split('\n')
+    expect(header).toMatch(/^status +try +channel +recipient +template +id {2}\(last error\)$/)
+    // the columns line up with the notice below the header
+    expect(lines[0]!.indexOf('webhook')).toBe(header!.indexOf('channel'))
     expect(lines[0]).toMatch(/^parked +1 +webhook employer:port-co +level-certified +\S+:webhook:employer:port-co {2}\(HTTP 410: gone\)$/)
     expect(lines[1]).toBe('9 notices: 7 pending (0 retrying), 1 delivered, 1 parked — per channel pending/delivered/parked: webhook 2/0/1, email 2/1/0, nats 3/0/0')
     expect(lines[2]).toMatch(/^oldest pending: \S+:nats:bureau, written \S+ \(\d+ s ago\)$/)

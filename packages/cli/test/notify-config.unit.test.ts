@@ -36,6 +36,8 @@ describe('notify configuration', () => {
     [{ email: { ...full.email, smtpUrl: 'mail.example' } }, 'email.smtpUrl: expected SMTP URL (smtp:// or smtps://), got "mail.example"'],
     [{ email: { ...full.email, addressBook: { 'talent:t-1': 'nobody' } } }, 'email.addressBook.talent:t-1: expected e-mail address, got "nobody"'],
     [{ email: { smtpUrl: full.email.smtpUrl, addressBook: {} } }, 'email.from is required (sender ("Name <address>" or address))'],
+    [{ nats: { servers: 'nats://127.0.0.1:4222', subjectPrefix: 'a.b' } }, 'nats.servers: expected an array, got "nats://127.0.0.1:4222"'],
+    [{ webhook: { url: full.webhook.url, secrets: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' } }, 'webhook.secrets: expected an array, got "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"'],
     [{ nats: { servers: ['http://x'], subjectPrefix: 'a.b' } }, 'nats.servers.0: expected NATS server (nats://host:port or host:port), got "http://x"'],
     [{ nats: { servers: full.nats.servers, subjectPrefix: 'a b' } }, 'nats.subjectPrefix: expected NATS subject prefix (tokens of letters, digits, - and _, separated by dots), got "a b"'],
     [{ nats: { ...full.nats, stream: 'a.b' } }, 'nats.stream: expected JetStream stream name (letters, digits, - and _), got "a.b"'],

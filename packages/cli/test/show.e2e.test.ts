@@ -51,6 +51,14 @@ describe('talent-ledger show', () => {
     }
   })
 
+  it('indents the profile with --pretty, the same JSON as the one line', () => {
+    const run = show('t-42', '--pretty')
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n').length).toBeGreaterThan(10)
+    expect(run.stdout).toContain('\n  "talentId": "t-42",\n')
+    expect(JSON.parse(run.stdout)).toEqual(profileOf('t-42'))
+  })
+
   it('reads as of a business date', () => {
     expect(profileOf('t-42', '--as-of', '2026-03-15')).toMatchObject({ level: 'intermediate', highSkilled: false })
     expect(profileOf('t-42', '--as-of', '2026-03-15').certificates).toHaveLength(1)

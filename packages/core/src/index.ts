@@ -209,3 +209,7 @@ export {
   type VerifyProgress,
   type VerifiableStore,
 } from './application/verify-ledger.js'
+
+// schema catalogue
+export { toJsonSchema, type JsonSchema } from './schema/json-schema.js'
+export { commandSchema, commandCatalogue, eventCatalogue, isCommandType } from './schema/catalogue.js'

@@ -24,11 +24,15 @@ export const notificationsListing = async (store: EventStore, query: OutboxQuery
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
 
-/** The listing as text lines: one line per notice, then the summary (stored strings made `terminalSafe`). */
+/** The header of the notice table: the columns of each notice line. */
+export const NOTICES_HEADER = [pad('status', 9), pad('try', 3), pad('channel', 7), pad('recipient', 24), pad('template', 20), 'id'].join(' ') + '  (last error)'
+
+/** The listing as text lines: a header and one line per notice, then the summary (stored strings made `terminalSafe`). */
 export const notificationsText = ({ summary: s, notices }: NotificationsListing): string[] => {
   const lines = notices.map((r) =>
     [pad(r.status, 9), pad(String(r.attempts), 3), pad(r.channel, 7), pad(r.recipient, 24), pad(r.template, 20), r.id].join(' ') + (r.lastError === null ? '' : `  (${r.lastError})`),
   )
+  if (lines.length > 0) lines.unshift(NOTICES_HEADER)
   const perChannel = (['webhook', 'email', 'nats'] as const).map((c) => `${c} ${s.byChannel[c].pending}/${s.byChannel[c].delivered}/${s.byChannel[c].parked}`).join(', ')
   lines.push(
     `${s.total} notices: ${s.counts.pending} pending (${s.retrying} retrying), ${s.counts.delivered} delivered, ${s.counts.parked} parked — per channel pending/delivered/parked: ${perChannel}`,

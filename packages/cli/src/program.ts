@@ -11,7 +11,7 @@ import { MAX_LINE_BYTES, createTalentLedger, type TalentLedger } from '@talent-l
 import { COMMAND_TYPES, commandCatalogue, commandSchema, isCommandType } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/store-memory'
 import { applyLines } from './commands/apply.js'
-import { DEMO_TALENTS, demoHeader, runDemo } from './commands/demo.js'
+import { DEMO_TALENTS, demoHeader, demoIntro, runDemo } from './commands/demo.js'
 import { runErasures } from './commands/erasures.js'
 import { exportLog } from './commands/export.js'
 import { checkExport, writeEvents } from './commands/import.js'
@@ -192,9 +192,10 @@ export const buildProgram = (): Command => {
       const storeUrl = String(command.optsWithGlobals()['store'])
       await withLedger(command, { mustExist: false, durability }, async (opened, ledger) => {
         if (!(await isEmpty(opened))) throw new UsageError(`demo needs an empty store: ${storeUrl} already holds events (choose another with --store sqlite:PATH)`)
+        await printLines(demoIntro({ talents, seed, store: storeUrl, durability }))
         const started = Date.now()
         const run = await runDemo(opened.store, ledger, { talents, seed }, progressBar('applying commands'))
-        await printLines([...demoHeader(run, { talents, seed, seconds: (Date.now() - started) / 1000, store: storeUrl, durability }), ...dashboardText(run.report)])
+        await printLines([...demoHeader(run, { seconds: (Date.now() - started) / 1000 }), ...dashboardText(run.report)])
         return 0
       })
     })

@@ -17,7 +17,7 @@ const silent: Progress = { start: () => undefined, update: () => undefined, stop
 /** A bar labelled `label` on `stream` (default stderr) if it is a TTY. */
 export const progressBar = (label: string, stream: NodeJS.WriteStream = process.stderr): Progress => {
   if (stream.isTTY !== true) return silent
-  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream, hideCursor: true, etaBuffer: 50 }, Presets.shades_classic)
+  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}`, stream, hideCursor: true, etaBuffer: 50 }, Presets.shades_classic)
   let started = false
   return {
     start: (total) => {

@@ -31,6 +31,8 @@ afterAll(() => dir.remove())
 describe('talent-ledger demo', () => {
   it('simulates the city into the store and prints the dashboard against every target', () => {
     expect(demoOut).toMatch(/^talent-ledger demo — 30 simulated talents \(seed 7\)/)
+    // printed before the run, and saying how to read a dashboard of a small cohort against real targets
+    expect(demoOut.split('\n')[1]).toMatch(/^reading it: 30 simulated talents are set against the real city's targets/)
     expect(demoOut).toContain('City dashboard as of 2035-12-31')
     for (const id of ['new-high-skilled-2030', 'skilled-share', 'high-skilled-share', 'high-skilled-2035', 'carriers']) expect(demoOut).toContain(id)
     expect(summaryOf(source).events).toBeGreaterThan(100)

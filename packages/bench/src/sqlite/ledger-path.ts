@@ -15,6 +15,9 @@ export interface LedgerRun {
   readonly ms: number
   readonly commands: number
   readonly events: number
+  /** The file's size after a checkpoint, and the part of it the outbox (table and indexes) takes. */
+  readonly fileBytes: number
+  readonly outboxBytes: number
 }
 
 /** Executes every command of `w` through the ledger on a new file. */
@@ -26,8 +29,13 @@ export const runLedgerPath = async (w: Workload): Promise<LedgerRun> => {
     const t0 = performance.now()
     for (const raw of w.commands) await ledger.execute(raw)
     const ms = performance.now() - t0
-    const events = store.database.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
-    return { ms, commands: w.commands.length, events }
+    const db = store.database
+    const events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
+    // measured after a checkpoint so that the WAL's pages are in the main file, where they end up
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    const fileBytes = db.prepare('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()').pluck().get() as number
+    const outboxBytes = db.prepare("SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE tbl_name = 'outbox')").pluck().get() as number
+    return { ms, commands: w.commands.length, events, fileBytes, outboxBytes }
   } finally {
     await store.close()
     remove()

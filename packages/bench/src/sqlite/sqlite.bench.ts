@@ -87,6 +87,8 @@ if (!values['grow-only']) {
   console.log(`\nWAL + synchronous = FULL for every contender; ${runs} run(s) (Emmett and the ledger path: ${slowRuns}), median shown; hashing is core's sealEvents with node:crypto SHA-256 everywhere`)
   console.log(`sealEvents alone over the workload (no store): ${count(sealMs)} ms, ${count((w.events / sealMs) * 1000)} events/s (core's pure-JS SHA-256: ${count(pureSealMs)} ms)\n`)
   console.log(phaseTable(w.events, times, ledgerRuns))
+  const l = ledgerRuns[0]
+  if (l !== undefined) console.log(`\nledger path's SQLite file: ${count(l.fileBytes)} bytes, ${count(l.fileBytes / l.events)} bytes per event, of which the outbox (notices, never pruned) ${count(l.outboxBytes / l.events)}`)
   if (retries !== undefined) console.log(`\nEmmett appends that failed with SQLITE_BUSY and were retried, over all runs: ${count(retries.count)}`)
 }
 

@@ -21,7 +21,9 @@ const embed = readFileSync(join(here, '..', 'src', 'embed.ts'), 'utf8')
 const promised = [...embed.matchAll(/console\.log\(.*\) \/\/ (.*)$/gm)].map((m) => m[1]!.trim())
 
 let work = ''
-const tarball = (pkg: string): string => join(work, 'packs', `talent-ledger-${pkg}-0.1.0.tgz`)
+const manifestOf = (pkg: string): { version: string; scripts?: Record<string, string> } =>
+  JSON.parse(readFileSync(join(root, 'packages', pkg, 'package.json'), 'utf8'))
+const tarball = (pkg: string): string => join(work, 'packs', `talent-ledger-${pkg}-${manifestOf(pkg).version}.tgz`)
 
 /** Runs a command, failing the test with its output when it exits non-zero. */
 const run = (cmd: string, args: string[], cwd: string): { stdout: string; stderr: string } => {
@@ -60,14 +62,15 @@ it('packs every published package', () =>
 )
 
 describe.each(published)('the @talent-ledger/%s tarball', (pkg) => {
-  it('carries its build, its LICENSE and no workspace: ranges', () => {
+  it('carries its build, its LICENSE and CHANGELOG, and no workspace: ranges', () => {
     const files = execFileSync('tar', ['tzf', tarball(pkg)], { encoding: 'utf8' }).split('\n')
     expect(files).toContain('package/LICENSE')
+    expect(files).toContain('package/CHANGELOG.md')
     expect(files.some((f) => f.startsWith('package/dist/') && f.endsWith('.js'))).toBe(true)
     const manifest = execFileSync('tar', ['xzOf', tarball(pkg), 'package/package.json'], { encoding: 'utf8' })
     expect(manifest).not.toContain('workspace:')
-    // dist/ is not in git: a pack from a fresh clone must build it first
-    expect(JSON.parse(manifest).scripts?.prepack).toBe('tsc -b')
+    // dist/ is not in git: a pack from a fresh clone must build it first (pnpm drops prepack from the packed manifest)
+    expect(manifestOf(pkg).scripts?.prepack).toBe('tsc -b')
   })
 
   it('passes publint', () => {

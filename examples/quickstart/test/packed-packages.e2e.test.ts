@@ -3,11 +3,12 @@
 // installed with npm into a scratch ESM app and a scratch CommonJS app, which compile the README's
 // embedding snippet (src/embed.ts) with tsc and run it. What we claim: ESM, loadable by import and,
 // on Node >= 20.19, by require(); types for TypeScript's node16/nodenext and bundler resolution.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFile, execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -32,11 +33,21 @@ const run = (cmd: string, args: string[], cwd: string): { stdout: string; stderr
   return { stdout: r.stdout, stderr: r.stderr }
 }
 
-/** A scratch app depending on the tarballs of core, store-memory and testing, nothing else. */
-const scratchApp = (name: string, type: 'module' | 'commonjs', sources: Record<string, string>): { dir: string; npmWarnings: string } => {
+/** `run` without blocking, so that the per-tarball checks use both cores. */
+const runAsync = async (cmd: string, args: string[], cwd: string): Promise<string> => {
+  try {
+    return (await promisify(execFile)(cmd, args, { cwd, encoding: 'utf8' })).stdout
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string }
+    throw new Error(`${cmd} ${args.join(' ')} failed\n${stdout ?? ''}\n${stderr ?? ''}`)
+  }
+}
+
+/** A scratch app depending on the tarballs of core, store-memory and testing (and `extra` ones), nothing else. */
+const scratchApp = (name: string, type: 'module' | 'commonjs', sources: Record<string, string>, extra: string[] = []): { dir: string; npmWarnings: string } => {
   const dir = join(work, name)
   mkdirSync(join(dir, 'src'), { recursive: true })
-  const dependencies = Object.fromEntries(['core', 'store-memory', 'testing'].map((p) => [`@talent-ledger/${p}`, `file:${tarball(p)}`]))
+  const dependencies = Object.fromEntries(['core', 'store-memory', 'testing', ...extra].map((p) => [`@talent-ledger/${p}`, `file:${tarball(p)}`]))
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type, dependencies }))
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { module: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [], strict: true, rootDir: 'src', outDir: 'dist' },
@@ -48,9 +59,10 @@ const scratchApp = (name: string, type: 'module' | 'commonjs', sources: Record<s
   return { dir, npmWarnings: npm.stderr }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'talent-ledger-packed-'))
-  for (const pkg of published) run('pnpm', ['pack', '--pack-destination', join(work, 'packs')], join(root, 'packages', pkg))
+  // one at a time: each prepack runs `tsc -b` over shared project references
+  for (const pkg of published) await runAsync('pnpm', ['pack', '--pack-destination', join(work, 'packs')], join(root, 'packages', pkg))
 }, 120_000)
 
 afterAll(() => {
@@ -61,7 +73,7 @@ it('packs every published package', () =>
   expect(published.sort()).toEqual(['cli', 'core', 'notify-email', 'notify-nats', 'notify-webhook', 'store-memory', 'store-postgres', 'store-sqlite', 'testing']),
 )
 
-describe.each(published)('the @talent-ledger/%s tarball', (pkg) => {
+describe.concurrent.each(published)('the @talent-ledger/%s tarball', (pkg) => {
   it('carries its build, its LICENSE and CHANGELOG, and no workspace: ranges', () => {
     const files = execFileSync('tar', ['tzf', tarball(pkg)], { encoding: 'utf8' }).split('\n')
     expect(files).toContain('package/LICENSE')
@@ -73,20 +85,28 @@ describe.each(published)('the @talent-ledger/%s tarball', (pkg) => {
     expect(manifestOf(pkg).scripts?.prepack).toBe('tsc -b')
   })
 
-  it('passes publint', () => {
-    expect(run(bin('publint'), ['run', '--strict', tarball(pkg)], work).stdout).toContain('All good!')
+  it('passes publint', async () => {
+    expect(await runAsync(bin('publint'), ['run', '--strict', tarball(pkg)], work)).toContain('All good!')
   })
 
-  it('passes arethetypeswrong for node16 and bundler resolution (require of ESM allowed: Node >= 20.19)', () => {
+  it('passes arethetypeswrong for node16 and bundler resolution (require of ESM allowed: Node >= 20.19)', async () => {
     // --profile node16 leaves out node10 resolution, which we do not claim; a problem exits non-zero
-    const out = run(bin('attw'), [tarball(pkg), '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm', '--format', 'ascii'], work)
-    expect(out.stdout).not.toContain('❌')
+    const out = await runAsync(bin('attw'), [tarball(pkg), '--profile', 'node16', '--ignore-rules', 'cjs-resolves-to-esm', '--format', 'ascii'], work)
+    expect(out).not.toContain('❌')
   })
+})
+
+it('installs no test runner with the CLI: vitest is only an optional peer of testing', () => {
+  const manifest = (pkg: string) => JSON.parse(execFileSync('tar', ['xzOf', tarball(pkg), 'package/package.json'], { encoding: 'utf8' }))
+  for (const pkg of published) expect(Object.keys(manifest(pkg).dependencies ?? {})).not.toEqual(expect.arrayContaining(['vitest']))
+  for (const tool of ['vitest', 'vite', 'rolldown']) expect(manifest('cli').dependencies).not.toHaveProperty(tool)
+  expect(manifest('testing').peerDependenciesMeta).toEqual({ vitest: { optional: true } })
 })
 
 describe('the README embedding snippet on the installed tarballs', () => {
   it('compiles and runs in an ESM app', () => {
-    const app = scratchApp('esm-app', 'module', { 'embed.ts': embed })
+    // notify-nats too: its NATS client must install on Node 20 without an engine warning
+    const app = scratchApp('esm-app', 'module', { 'embed.ts': embed }, ['notify-nats'])
     const out = run(process.execPath, ['dist/embed.js'], app.dir).stdout.trim().split('\n')
     expect(out).toEqual(promised)
     expect(app.npmWarnings).not.toContain('EBADENGINE')

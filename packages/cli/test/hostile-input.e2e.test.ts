@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { HOSTILE_BAD_NATIONAL_ID, expectHostileAnswer, hostileInputCases, hostileInputStored } from '@talent-ledger/testing'
+import { HOSTILE_BAD_NATIONAL_ID, expectHostileAnswer, hostileInputCases, hostileInputStored } from '@talent-ledger/testing/vitest'
 import type { CommandResult } from '@talent-ledger/core'
 import { runCli, tempDir } from './run-cli.js'
 import { dropSchemas, pgStoreUrl, uniqueSchemaName } from './pg-test-schemas.js'

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { idempotencyHeaderOf, type Notice, type NotificationChannel } from '@talent-ledger/core'
-import { cleanupsAfterEach } from '@talent-ledger/testing'
+import { cleanupsAfterEach } from '@talent-ledger/testing/vitest'
 import { createNatsChannel, decodeNatsNotice } from '../src/index.js'
 import { NATS_URL, streamReader, uniqueStream } from './stream-reader.js'
 

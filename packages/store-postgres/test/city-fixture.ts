@@ -5,7 +5,8 @@
  */
 import { cityDashboardProjection, createTalentLedger, talentPoolProjection } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
-import { commandDriver, simulateCity } from '@talent-ledger/testing'
+import { simulateCity } from '@talent-ledger/testing'
+import { commandDriver } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore, createPostgresKeyStore, type InlineProjection } from '../src/index.js'
 import { TEST_URL } from './pg-schemas.js'
 

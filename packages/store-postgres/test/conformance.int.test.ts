@@ -3,7 +3,7 @@
  * stored-row checks write straight into the schema's tables through the store's pool, one
  * statement per transaction, as anyone with the database's rights could.
  */
-import { describeEventStoreConformance, describeKeyStoreConformance, type StoredRowWriter } from '@talent-ledger/testing'
+import { describeEventStoreConformance, describeKeyStoreConformance, type StoredRowWriter } from '@talent-ledger/testing/vitest'
 import type { EventStore } from '@talent-ledger/core'
 import { createPostgresEventStore, createPostgresKeyStore, type PostgresEventStore } from '../src/index.js'
 import { TEST_URL, dropSchema, freshDatabase, uniqueSchema } from './pg-schemas.js'

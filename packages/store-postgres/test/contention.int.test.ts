@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTalentLedger, verifyStream, type CommandResult } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/store-memory'
-import { assessmentScenario, cleanupsAfterEach } from '@talent-ledger/testing'
+import { assessmentScenario, cleanupsAfterEach } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore, createPostgresKeyStore } from '../src/index.js'
 import { TEST_URL, dropSchema, uniqueSchema } from './pg-schemas.js'
 

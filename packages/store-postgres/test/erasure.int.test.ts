@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import pg from 'pg'
-import { cleanupsAfterEach } from '@talent-ledger/testing'
+import { cleanupsAfterEach } from '@talent-ledger/testing/vitest'
 import { manualClock } from '@talent-ledger/store-memory'
 import { createPostgresEventStore, createPostgresKeyStore } from '../src/index.js'
 import { freshDatabase, uniqueSchema } from './pg-schemas.js'

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { verifyStream } from '@talent-ledger/core'
-import { storeProbes } from '@talent-ledger/testing'
+import { storeProbes } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore } from '../src/index.js'
 import { holdAppend } from './held-append.js'
 import { TEST_URL, dropSchema, rawClient, uniqueSchema } from './pg-schemas.js'

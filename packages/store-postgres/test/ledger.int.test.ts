@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { createTalentLedger, ledgerDigest, verifyStream } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
-import { assessmentScenario, cleanupsAfterEach, storeProbes } from '@talent-ledger/testing'
+import { assessmentScenario, cleanupsAfterEach, storeProbes } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore, createPostgresKeyStore } from '../src/index.js'
 import { TEST_URL, dropSchema, rawClient, uniqueSchema } from './pg-schemas.js'
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing'
+import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore, type PostgresEventStoreOptions } from '../src/index.js'
 import { TEST_URL, dropSchema, rawClient, uniqueSchema } from './pg-schemas.js'
 

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { NewEvent } from '@talent-ledger/core'
-import { countingDashboard, decodeLedgerEvent, firstThrowingCommand, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing'
+import { countingDashboard, decodeLedgerEvent, firstThrowingCommand, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing/vitest'
 import { runAsyncProjection, type PostgresEventStore } from '../src/index.js'
 import { city, drive, openCity } from './city-fixture.js'
 import { dropSchema, uniqueSchema } from './pg-schemas.js'

@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { verifyLedger } from '@talent-ledger/core'
-import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing'
+import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore } from '../src/index.js'
 import { TEST_URL, dropSchema, rawClient, uniqueSchema } from './pg-schemas.js'
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { cityDashboardProjection } from '@talent-ledger/core'
-import { countingDashboard, decodeLedgerEvent, rebuildCityProjections } from '@talent-ledger/testing'
+import { countingDashboard, decodeLedgerEvent, rebuildCityProjections } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore, runAsyncProjection } from '../src/index.js'
 import { city, drive, openCity } from './city-fixture.js'
 import { tempStorePath } from './temp-files.js'

@@ -5,7 +5,8 @@
  */
 import { cityDashboardProjection, createTalentLedger, talentPoolProjection } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
-import { commandDriver, simulateCity } from '@talent-ledger/testing'
+import { simulateCity } from '@talent-ledger/testing'
+import { commandDriver } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore, createSqliteKeyStore, type InlineProjection } from '../src/index.js'
 
 /** Fifty talents over 2026–2035: about 800 commands, a few meant to be refused. */

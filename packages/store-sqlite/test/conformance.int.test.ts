@@ -3,7 +3,7 @@
  * stored-row checks write straight into the file's tables through the store's own connection, as
  * anyone holding the file could.
  */
-import { describeEventStoreConformance, describeKeyStoreConformance, type StoredRowWriter } from '@talent-ledger/testing'
+import { describeEventStoreConformance, describeKeyStoreConformance, type StoredRowWriter } from '@talent-ledger/testing/vitest'
 import type { EventStore } from '@talent-ledger/core'
 import { createSqliteEventStore, createSqliteKeyStore, type SqliteEventStore } from '../src/index.js'
 import { tempStorePath } from './temp-files.js'

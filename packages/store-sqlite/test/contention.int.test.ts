@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTalentLedger, verifyStream } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
-import { assessmentScenario, cleanupsAfterEach } from '@talent-ledger/testing'
+import { assessmentScenario, cleanupsAfterEach } from '@talent-ledger/testing/vitest'
 import { startChild, waitFor } from '@talent-ledger/testing/node'
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'

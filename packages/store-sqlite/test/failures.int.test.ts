@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import { storeProbes } from '@talent-ledger/testing'
+import { storeProbes } from '@talent-ledger/testing/vitest'
 import { StoreBusyError, StoreReadOnlyError, createSqliteEventStore } from '../src/index.js'
 import { tempStorePath } from './temp-files.js'
 

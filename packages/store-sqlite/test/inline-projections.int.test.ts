@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { cityDashboardProjection, createTalentLedger, dashboardReport, talentPoolProjection, type NewEvent } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
-import { decodeLedgerEvent, firstThrowingCommand, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing'
+import { decodeLedgerEvent, firstThrowingCommand, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore, createSqliteKeyStore, runAsyncProjection, type SqliteEventStore } from '../src/index.js'
 import { city, drive, openCity } from './city-fixture.js'
 import { tempStorePath } from './temp-files.js'

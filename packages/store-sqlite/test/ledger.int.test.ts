@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createTalentLedger, ledgerDigest, verifyStream } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
-import { assessmentScenario, cleanupsAfterEach } from '@talent-ledger/testing'
+import { assessmentScenario, cleanupsAfterEach } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore, createSqliteKeyStore } from '../src/index.js'
 import { tempStorePath } from './temp-files.js'
 

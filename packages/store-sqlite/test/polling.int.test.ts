@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@talent-ledger/core'
-import { storeProbes } from '@talent-ledger/testing'
+import { storeProbes } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore } from '../src/index.js'
 import { tempStorePath } from './temp-files.js'
 

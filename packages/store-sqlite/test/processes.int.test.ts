@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { verifyStream } from '@talent-ledger/core'
-import { storeProbes } from '@talent-ledger/testing'
+import { storeProbes } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore } from '../src/index.js'
 import { tempStorePath } from './temp-files.js'
 

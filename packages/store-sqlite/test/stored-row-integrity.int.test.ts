@@ -10,7 +10,7 @@ import { expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import Database from 'better-sqlite3'
 import { verifyLedger } from '@talent-ledger/core'
-import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing'
+import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore, nativeSha256Hex } from '../src/index.js'
 import { tempStorePath } from './temp-files.js'
 

@@ -118,14 +118,15 @@ describe.each([
     expect(await rowsOf(o)).toHaveLength(before)
   })
 
-  it('renders pending notices with the name while known, and by id alone once the talent is erased', async () => {
+  it('renders pending notices with the name masked while known, and by id alone once the talent is erased', async () => {
     const o = open()
     const ledger = ledgerOn(o)
     for (const c of [registerEmployer, registerTalent, assess('a-1', 'intermediate', '2026-03-01')]) expect((await ledger.execute(c)).ok).toBe(true)
     const render = noticeRenderer({ profiles: ledger })
     const [row] = await rowsOf(o)
     const before = await render(row!)
-    expect(before.body).toContain(`${NAME}，您好`)
+    expect(before.body).toContain('王*，您好')
+    expect(JSON.stringify(before), 'a delivered notice never names the talent in clear').not.toContain(NAME)
     expect((await ledger.execute({ type: 'ForgetTalent', actor: bureau, data: { talentId: 't-1' } })).ok).toBe(true)
     const after = await render(row!)
     expect(after.idempotencyKey).toBe(before.idempotencyKey)

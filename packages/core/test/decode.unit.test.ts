@@ -13,9 +13,9 @@ import {
   decodeRecorded,
   describeErrors,
   sealEvents,
-  type DomainError,
   type NewEvent,
 } from '../src/index.js'
+import { refusal, refusedFields } from './command-fixtures.js'
 
 const assessment = {
   type: 'RecordAssessment',
@@ -32,12 +32,6 @@ const assessment = {
   },
 }
 
-const refusal = (raw: unknown): DomainError => {
-  const r = decodeCommand(raw)
-  if (E.isRight(r)) return expect.fail(`decoded: ${JSON.stringify(r.right)}`)
-  return r.left
-}
-const fields = (raw: unknown): Array<string | undefined> => refusal(raw).details.map((d) => d.field)
 
 describe('describeErrors', () => {
   it('names nested fields by dotted path, skipping union and intersection members', () => {
@@ -69,7 +63,7 @@ describe('decodeCommand', () => {
   })
 
   it('refuses an unknown field instead of dropping it, naming its path', () => {
-    expect(fields({ ...assessment, data: { ...assessment.data, extra: 1 } })).toEqual(['data.extra'])
+    expect(refusedFields({ ...assessment, data: { ...assessment.data, extra: 1 } })).toEqual(['data.extra'])
   })
 
   it('names data.level when the level is not on the ladder', () => {
@@ -83,11 +77,11 @@ describe('decodeCommand', () => {
 
   it('names every field at fault at once: missing, wrong type, a date that does not exist', () => {
     const { talentId: _omitted, ...rest } = assessment.data
-    expect(fields({ ...assessment, data: { ...rest, passed: 'yes', on: '2023-02-29' } })).toEqual(['data.talentId', 'data.passed', 'data.on'])
+    expect(refusedFields({ ...assessment, data: { ...rest, passed: 'yes', on: '2023-02-29' } })).toEqual(['data.talentId', 'data.passed', 'data.on'])
   })
 
   it('names the actor field and nested array fields', () => {
-    expect(fields({ ...assessment, actor: { id: 'x', role: 'mayor' } })).toEqual(['actor.role'])
+    expect(refusedFields({ ...assessment, actor: { id: 'x', role: 'mayor' } })).toEqual(['actor.role'])
     const org = {
       type: 'RegisterOrganization',
       actor: { id: 'hr', role: 'hr-bureau' },
@@ -98,13 +92,13 @@ describe('decodeCommand', () => {
         authorizations: [{ route: 'lottery', occupations: ['6-18-01'] }],
       },
     }
-    expect(fields(org)).toEqual(['data.authorizations.0.route'])
+    expect(refusedFields(org)).toEqual(['data.authorizations.0.route'])
   })
 
   it('refuses an unknown type and a non-object, naming type and (root)', () => {
-    expect(fields({ ...assessment, type: 'PromoteEveryone' })).toEqual(['type'])
-    expect(fields(['RecordAssessment'])).toEqual(['(root)'])
-    expect(fields(null)).toEqual(['(root)'])
+    expect(refusedFields({ ...assessment, type: 'PromoteEveryone' })).toEqual(['type'])
+    expect(refusedFields(['RecordAssessment'])).toEqual(['(root)'])
+    expect(refusedFields(null)).toEqual(['(root)'])
   })
 })
 

@@ -15,29 +15,15 @@ import {
   decodeCommand,
   defaultPolicyDocument,
   inputViolations,
-  type DomainError,
 } from '../src/index.js'
+import { registration, refusal } from './command-fixtures.js'
 
-const registration = (data: Record<string, unknown> = {}) => ({
-  type: 'RegisterTalent',
-  actor: { id: 'port-co', role: 'employer' },
-  data: {
-    talentId: 't-1', name: '王芳', nationalId: '320703199105020028', birthDate: '1991-05-02', occupation: '6-18-02-04',
-    occupationSince: '2016-07-01', education: 'technician-college', employerId: 'port-co', district: '连云区', registeredOn: '2026-01-05',
-    ...data,
-  },
-})
 const revocation = (reason: string) => ({
   type: 'RevokeCertificate',
   actor: { id: 'hr-bureau', role: 'hr-bureau' },
   data: { talentId: 't-1', level: 'junior', reason, on: '2026-05-01' },
 })
 
-const refusal = (raw: unknown): DomainError => {
-  const r = decodeCommand(raw)
-  if (E.isRight(r)) return expect.fail('decoded')
-  return r.left
-}
 const nested = (depth: number): unknown => {
   let v: unknown = 1
   for (let i = 0; i < depth; i++) v = [v]

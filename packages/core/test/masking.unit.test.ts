@@ -2,24 +2,10 @@
  * No personal data in clear in errors (issue 10 §5): a refused national ID, birth date or name is
  * shown masked (`3207**********0018`), and an ID-like number anywhere in a message is masked too.
  */
-import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decodeCommand, maskDate, maskIdNumbers, maskIdentifier, maskName, type DomainError } from '../src/index.js'
+import { maskDate, maskIdNumbers, maskIdentifier, maskName } from '../src/index.js'
+import { registration, refusal } from './command-fixtures.js'
 
-const registration = (data: Record<string, unknown>) => ({
-  type: 'RegisterTalent',
-  actor: { id: 'port-co', role: 'employer' },
-  data: {
-    talentId: 't-1', name: '王芳', nationalId: '320703199105020028', birthDate: '1991-05-02', occupation: '6-18-02-04',
-    occupationSince: '2016-07-01', education: 'technician-college', employerId: 'port-co', district: '连云区', registeredOn: '2026-01-05',
-    ...data,
-  },
-})
-const refusal = (raw: unknown): DomainError => {
-  const r = decodeCommand(raw)
-  if (E.isRight(r)) return expect.fail('decoded')
-  return r.left
-}
 
 describe('masked forms', () => {
   it('keep four characters at each end of an identifier, the first of a name, the shape of a date', () => {

@@ -15,7 +15,6 @@ import {
   type AppendResult,
   type EventStore,
   type ExpectedVersion,
-  type KeyStore,
   type NewEvent,
   type WrongExpectedVersion,
 } from '@talent-ledger/core'
@@ -97,22 +96,4 @@ export const streamsOf = (events: ReadonlyArray<RecordedEvent>): string[] => [..
 export const expectIncreasingPositions = (events: ReadonlyArray<RecordedEvent>): void => {
   for (let i = 1; i < events.length; i++)
     expect(events[i]!.globalPosition, `position at index ${i}`).toBeGreaterThan(events[i - 1]!.globalPosition)
-}
-
-/**
- * A key store for the ledgers these suites run, kept in memory: the suites check events, notices
- * and input handling, not personal data (this package cannot depend on an adapter's key store).
- */
-export const portKeyStore = (): KeyStore => {
-  const keys = new Map<string, Uint8Array>()
-  return {
-    keyFor: async (id) => keys.get(id) ?? keys.set(id, globalThis.crypto.getRandomValues(new Uint8Array(32))).get(id)!,
-    find: async (id) => keys.get(id),
-    forget: async (id) => {
-      keys.delete(id)
-      return { complete: true }
-    },
-    pendingErasures: async () => [],
-    completeErasures: async () => ({ completed: [], pending: [] }),
-  }
 }

@@ -16,7 +16,8 @@ import {
   type CommandResult,
   type ErrorCode,
 } from '@talent-ledger/core'
-import { portKeyStore, withStore, type EventStoreFactory } from './fixtures.js'
+import { createMemoryKeyStore } from '@talent-ledger/store-memory'
+import { withStore, type EventStoreFactory } from './fixtures.js'
 
 /** One line of the corpus and the answer every store must give. */
 export interface HostileInputCase {
@@ -115,7 +116,7 @@ export const hostileInputConformance = (factory: EventStoreFactory): void => {
   describe('hostile input', () => {
     it('answers every line of the corpus as it says, and stores only the good lines', async () => {
       await withStore(factory, async (store) => {
-        const ledger = createTalentLedger({ store, keys: portKeyStore(), clock: { now: () => '2026-06-01T00:00:00.000Z' }, notifications: null })
+        const ledger = createTalentLedger({ store, keys: createMemoryKeyStore(), clock: { now: () => '2026-06-01T00:00:00.000Z' }, notifications: null })
         for (const c of hostileInputCases) expectHostileAnswer(c, await ledger.execute(JSON.parse(c.line)))
         const counts: Record<string, number> = {}
         for (const e of await store.readAll({ limit: 1_000 })) counts[e.streamId] = (counts[e.streamId] ?? 0) + 1

@@ -18,7 +18,8 @@ import {
   type StoredStreamHead,
 } from '@talent-ledger/core'
 import { assessmentScenario } from '../stores/assessment-scenario.js'
-import { expectAppended, portKeyStore, probes, uniqueStream, withStore, type EventStoreFactory } from './fixtures.js'
+import { createMemoryKeyStore } from '@talent-ledger/store-memory'
+import { expectAppended, probes, uniqueStream, withStore, type EventStoreFactory } from './fixtures.js'
 
 /**
  * Writes straight into an adapter's tables, as someone with the file or the database would: what
@@ -45,7 +46,7 @@ const clock = { now: () => '2026-03-01T08:00:00.000Z' }
 
 /** Runs the assessment scenario through the ledger on `store` (notices under the shipped policy). */
 const scenario = async (store: EventStore): Promise<void> => {
-  const ledger = createTalentLedger({ store, keys: portKeyStore(), clock })
+  const ledger = createTalentLedger({ store, keys: createMemoryKeyStore(), clock })
   for (const c of assessmentScenario.commands) expect(await ledger.execute(c)).toMatchObject({ ok: true })
 }
 

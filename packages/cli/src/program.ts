@@ -99,7 +99,7 @@ export const buildProgram = (): Command => {
 
   program
     .command('verify')
-    .description('check every hash chain and stored ledger digest; exit 1 naming the first bad stream and version')
+    .description('check every stored row (hash chains, stream heads, positions, outbox rows) and stored ledger digest; exit 1 naming the first bad stream and version')
     .action(async (_options: unknown, command: Command) => {
       await withLedger(command, { mustExist: true }, async (opened) => {
         const result = await verifyLog(opened, progressBar('verifying streams'))

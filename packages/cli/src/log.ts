@@ -1,5 +1,5 @@
 /**
- * Reading the whole log page by page in commit order, so verify, report and export work on logs
+ * Reading the whole log page by page in commit order, so export and import work on logs
  * larger than memory would like and can show progress.
  */
 import type { EventStore, RecordedEvent } from '@talent-ledger/core'

@@ -61,7 +61,7 @@ export { OutboxRow, outboxRecordOf } from './kernel/outbox-row.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { idempotencyHeaderOf, idempotencyKeyOfHeader } from './kernel/idempotency-header.js'
 export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
-export { jitteredBackoff, decorrelatedJitter, noBackoff, type Backoff } from './kernel/backoff.js'
+export { decorrelatedJitter, noBackoff, type Backoff } from './kernel/backoff.js'
 export { project, rebuild, type Projection } from './kernel/projection.js'
 
 // notifications: the relay

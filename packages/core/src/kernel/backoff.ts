@@ -1,6 +1,6 @@
 /**
- * Back-off between retries of a conflicting append: exponential with full jitter, so writers that
- * collided do not collide again in lockstep. Timers exist on every JavaScript platform; they are
+ * Back-off between retries of a conflicting append: randomised (decorrelated jitter), so writers
+ * that collided do not collide again in lockstep. Timers exist on every JavaScript platform; they are
  * declared here rather than pulling in Node or DOM typings, which keeps the core portable.
  */
 declare const setTimeout: (callback: () => void, ms: number) => unknown
@@ -13,12 +13,6 @@ declare const setTimeout: (callback: () => void, ms: number) => unknown
 export type Backoff = (attempt: number, previousMs: number) => Promise<number | void>
 
 const sleep = (ms: number): Promise<number> => new Promise((resolve) => setTimeout(() => resolve(ms), ms))
-
-/** Full-jitter exponential back-off: a random wait in [0, min(cap, base·2^attempt)) milliseconds. */
-export const jitteredBackoff =
-  (baseMs = 2, capMs = 200, random: () => number = Math.random): Backoff =>
-  (attempt) =>
-    sleep(random() * Math.min(capMs, baseMs * 2 ** attempt))
 
 /**
  * Decorrelated jitter: a random wait in [base, min(cap, 3 × previous wait)) milliseconds. Each

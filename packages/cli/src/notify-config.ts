@@ -11,10 +11,10 @@
  *   "relay": { "maxAttempts": 10, "batchSize": 50 } }
  * ```
  */
-import { readFileSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describeErrors, PositiveInt, type ErrorDetail } from '@talent-ledger/core'
+import { readJsonFile } from './input.js'
 import { UsageError } from './usage-error.js'
 
 const refined = (name: string, ok: (s: string) => boolean) => t.refinement(t.string, ok, name)
@@ -107,19 +107,7 @@ export const decodeNotifyConfig = (raw: unknown): E.Either<ReadonlyArray<ErrorDe
 
 /** Reads and decodes FILE; a file that cannot be read, parsed or decoded is a `UsageError` (exit 2) naming what is wrong. */
 export const readNotifyConfig = (file: string): NotifyConfig => {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    throw new UsageError(`cannot read --config ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error)}`)
-  }
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (error) {
-    throw new UsageError(`--config ${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`)
-  }
+  const raw = readJsonFile('--config', file)
   const decoded = decodeNotifyConfig(raw)
   if (E.isLeft(decoded)) throw new UsageError(`--config ${file}: ${decoded.left.map((d) => d.message).join('; ')}`)
   return decoded.right

@@ -6,9 +6,9 @@
  * Without them the ledger behaves as before. A file that cannot be read or decoded is a
  * `UsageError` (exit 2): a deployment that meant to restrict officials must not silently run open.
  */
-import { readFileSync } from 'node:fs'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { decodeOfficials, type Officials } from '@talent-ledger/core'
+import { readJsonFile } from './input.js'
 import { parseCount } from './options.js'
 import { UsageError } from './usage-error.js'
 
@@ -23,18 +23,7 @@ export interface TrustOptions {
 
 /** Reads and decodes an officials file. */
 export const readOfficials = (file: string, source: string): Officials => {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new UsageError(`${source} ${JSON.stringify(file)}: cannot read it (${error instanceof Error ? error.message : String(error)})`)
-  }
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    throw new UsageError(`${source} ${JSON.stringify(file)} is not JSON; expected {"hr-bureau": ["id", …], "auditor": ["id", …]}`)
-  }
+  const raw = readJsonFile(source, file)
   const decoded = decodeOfficials(raw)
   if (isLeft(decoded)) throw new UsageError(`${source} ${JSON.stringify(file)}: ${decoded.left.message}`)
   return decoded.right

@@ -5,11 +5,31 @@
  */
 
 // kernel
-export { type Decider, type DomainEvent, fold } from './kernel/decider.js'
+export {
+  type Category,
+  type DomainEvent,
+  type EventCodecs,
+  type Foldable,
+  type Loaded,
+  type StreamReader,
+  foldEvents,
+  eventDecoder,
+} from './kernel/category.js'
+export {
+  createRunner,
+  defaultRetryPolicy,
+  type Runner,
+  type RunnerDeps,
+  type Transaction,
+  type Transacted,
+  type Stamped,
+  type RetryPolicy,
+} from './kernel/transact.js'
+export { CorruptEventError } from './kernel/corrupt-event.js'
 export { type ErrorCode, type ErrorDetail, type DomainError, domainError } from './kernel/errors.js'
 export { LocalDate, Timestamp, isLocalDate, fullYearsBetween, addMonths, addYears, dateOf, yearOf } from './kernel/dates.js'
 export { addDays, recordDateOf } from './kernel/dates.js'
-export { Actor, type ActorRole, EventMetadata, NewEvent, RecordedEvent, HashedFields, hashedFieldsOf } from './kernel/envelope.js'
+export { Actor as StoredActor, EventMetadata, NewEvent, RecordedEvent, HashedFields, hashedFieldsOf } from './kernel/envelope.js'
 export {
   GENESIS_HASH,
   canonicalJson,
@@ -60,7 +80,6 @@ export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, Ou
 export { OutboxRow, outboxRecordOf } from './kernel/outbox-row.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { idempotencyHeaderOf, idempotencyKeyOfHeader } from './kernel/idempotency-header.js'
-export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
 export { decorrelatedJitter, noBackoff, type Backoff } from './kernel/backoff.js'
 export { project, rebuild, type Projection } from './kernel/projection.js'
 
@@ -79,11 +98,28 @@ export {
 export { retryDelayMs, DEFAULT_RELAY_BACKOFF_BASE_MS, DEFAULT_RELAY_BACKOFF_CAP_MS, type RelayBackoff } from './notifications/relay-backoff.js'
 
 // domain
-export * from './domain/ladder.js'
-export * from './domain/vocabulary.js'
-export { NationalId, isNationalId, nationalIdCheckChar } from './domain/national-id.js'
-export { birthDateInId, hasKnownRegion } from './domain/national-id.js'
-export { sanityOf, dateRuleFailures, actorIdProblem, FIRST_BUSINESS_DATE, LAST_BUSINESS_DATE, type DateContext } from './domain/date-rules.js'
+export * from './vocabulary/ladder.js'
+export * from './vocabulary/terms.js'
+export { NationalId, isNationalId, nationalIdCheckChar } from './vocabulary/national-id.js'
+export { birthDateInId, hasKnownRegion } from './vocabulary/national-id.js'
+export { Actor, ActorRole } from './vocabulary/roles.js'
+export { sanityOf, actorIdProblem } from './domain/sanity.js'
+export { FIRST_BUSINESS_DATE, LAST_BUSINESS_DATE, notAfterRecordDate, withDateRules, type DateContext } from './domain/date-rules.js'
+export { talentDateRuleFailures } from './domain/talent/date-rules.js'
+export { PURE_ENV, type DecisionEnv, type RecordDates } from './domain/decision-env.js'
+export {
+  AGGREGATES,
+  aggregate,
+  routeOf,
+  routeWith,
+  streamOfEvent,
+  type DecidableCommand,
+  type Routed,
+  type Notifies,
+  type Aggregate,
+  type AnyAggregate,
+  type Registration,
+} from './domain/aggregates.js'
 export { Officials, decodeOfficials, officialRefusal } from './domain/officials.js'
 export { CommandData, COMMAND_TYPES, Authorization, type Command, type CommandOf, type CommandType } from './domain/commands.js'
 export {
@@ -96,14 +132,20 @@ export {
   type LedgerEvent,
   type TalentEvent,
 } from './domain/events.js'
-export { decodeCommand, decodeRecorded, decodeStored, CorruptEventError } from './domain/decode.js'
+export { decodeCommand, decodeRecorded, decodeStored } from './domain/decode.js'
 export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, type EventRow, type StoredEventRow } from './domain/event-row.js'
-export { authorize, covers, type AuthorizationContext } from './domain/authorization.js'
-export { organizationDecider, organizationStream, type OrganizationState, type OrganizationCommand, type OrganizationEvent } from './domain/organization.js'
-export { cityDecider, CITY_STREAM, type CityState, type CityCommand, type CityEvent } from './domain/city.js'
-export { policyDecider, POLICY_STREAM, type PolicyStreamState, type PolicyCommand, type PolicyEvent } from './domain/policy-stream.js'
-export { sealPersonalData, openPersonalData, type PersonalData } from './domain/personal-data.js'
-export { talentDecider, talentStream } from './domain/talent/talent.js'
+export { authorize, covers, type AuthorizationContext } from './domain/talent/authorization.js'
+export { organizationCategory, organizationStream, type OrganizationState, type OrganizationContext } from './domain/organization/organization.js'
+export { OrganizationCommandData, OrganizationEventData, type OrganizationCommand, type OrganizationEvent } from './domain/organization/messages.js'
+export { cityCategory, CITY_STREAM, type CityState, type CityContext } from './domain/city/city.js'
+export { CityCommandData, CityEventData, type CityCommand, type CityEvent } from './domain/city/messages.js'
+export { policyCategory, POLICY_STREAM, type PolicyStreamState, type PolicyContext } from './domain/policies/policies.js'
+export { PolicyCommandData, PolicyEventData, type PolicyCommand, type PolicyEvent } from './domain/policies/messages.js'
+export { sealPersonalData, openPersonalData, PersonalData } from './domain/personal-data.js'
+export { talentCategory, talentStream, organizationsNamed } from './domain/talent/category.js'
+export { decideTalent } from './domain/talent/decide.js'
+export { TalentCommandData } from './domain/talent/commands.js'
+export { TalentEventData } from './domain/talent/events.js'
 export {
   initialTalentState,
   evolveTalent,
@@ -116,7 +158,8 @@ export {
   type Training,
   type Grant,
 } from './domain/talent/state.js'
-export { type TalentContext, type TalentCommand, type TalentDecision, type SealedRegisterTalent, policyOn } from './domain/talent/context.js'
+export { type TalentContext, type TalentCommand, type SealedRegisterTalent, policyOn } from './domain/talent/context.js'
+export { personalDataOf, sealedRegistration, registrationPlaceholder } from './domain/talent/sealed-registration.js'
 export { eligibleFor, conditionFailure, type EligibilityFacts } from './domain/talent/eligibility.js'
 export { competitionPromotion, competitionPromotionsIn, matchesRow, promotionTarget } from './domain/talent/decide-competition.js'
 
@@ -188,18 +231,7 @@ export { NoticeMessage, noticeMessageProps, noticeMessageOf, noticeMessageDecode
 
 // application
 export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'
-export { routeOf, organizationsNamed, businessDateOf, type Aggregate } from './application/routing.js'
-export {
-  decideCommand,
-  decisionNeeds,
-  streamEvolvers,
-  type DecidableCommand,
-  type DecisionInput,
-  type DecisionNeeds,
-  type StreamState,
-  type StreamStates,
-} from './application/decide-command.js'
-export { personalDataOf, sealedRegistration, registrationPlaceholder } from './application/sealed-registration.js'
+export { businessDateOf } from './domain/commands.js'
 export {
   verifyLedger,
   headFinding,

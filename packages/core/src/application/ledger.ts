@@ -1,39 +1,38 @@
 /**
- * The ledger service: what an embedding application calls. It decodes a raw command, routes it to
- * its aggregate, loads the context (policies, organisations), decides, appends with the expected
- * version (retrying on conflict), and reads talents back as of a business date or a record time.
- * Effects go through the ports only, so the same code runs on every store.
+ * The ledger service: what an embedding application calls. It decodes a raw command, checks its
+ * shape (§17) and its official, seals a registration's personal data, and hands the command to the
+ * runner on the category that owns it (load, decide, append with the expected version, retry on
+ * conflict), with the notices its events cause; it reads talents back as of a business date or a
+ * record time. Effects go through the ports only, so the same code runs on every store.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { v7 as uuidv7 } from 'uuid'
-import { defaultRetryPolicy, handleCommand, type Attempt, type RetryPolicy } from '../kernel/command-handler.js'
+import { foldEvents, type DomainEvent } from '../kernel/category.js'
 import { dateOf, recordDateOf } from '../kernel/dates.js'
-import type { Decider } from '../kernel/decider.js'
 import type { NewEvent, RecordedEvent } from '../kernel/envelope.js'
 import type { DomainError } from '../kernel/errors.js'
 import type { Clock, EventStore, KeyStore } from '../kernel/ports.js'
+import { createRunner, type RetryPolicy, type Stamped } from '../kernel/transact.js'
 import { upcasterChain, type Upcaster } from '../kernel/upcasting.js'
-import { cityDecider } from '../domain/city.js'
-import type { Command, CommandOf } from '../domain/commands.js'
-import { sanityOf, type DateContext } from '../domain/date-rules.js'
+import { routeOf, type DecidableCommand, type Notifies } from '../domain/aggregates.js'
+import { businessDateOf, type Command, type CommandOf } from '../domain/commands.js'
 import { decodeCommand, decodeStored } from '../domain/decode.js'
+import type { DecisionEnv } from '../domain/decision-env.js'
 import { CURRENT_SCHEMA_VERSION, type LedgerEvent } from '../domain/events.js'
-import { organizationDecider, organizationStream, type OrganizationState } from '../domain/organization.js'
 import { officialRefusal, type Officials } from '../domain/officials.js'
 import { openPersonalData, sealPersonalData } from '../domain/personal-data.js'
-import { POLICY_STREAM, policyDecider } from '../domain/policy-stream.js'
+import { policyCategory, POLICY_STREAM } from '../domain/policies/policies.js'
+import { sanityOf } from '../domain/sanity.js'
+import { talentCategory, talentStream } from '../domain/talent/category.js'
 import type { SealedRegisterTalent } from '../domain/talent/context.js'
+import { personalDataOf, registrationPlaceholder, sealedRegistration } from '../domain/talent/sealed-registration.js'
 import { initialTalentState, type TalentState } from '../domain/talent/state.js'
-import { talentDecider, talentStream } from '../domain/talent/talent.js'
 import type { PolicyRegistry } from '../policy/registry.js'
 import { talentProfile, type TalentProfile } from '../projections/talent-profile.js'
 import { defaultNotificationPolicy } from '../notifications/default-notification-policy.js'
 import type { NotificationPolicy } from '../notifications/notification-policy.js'
 import { outboxEntriesFor } from '../notifications/outbox-entries.js'
-import { foldedStreams, type StreamFold } from './folded-streams.js'
-import { decideCommand, decisionNeeds, type DecidableCommand, type DecisionInput, type DecisionNeeds, type StreamState, type StreamStates } from './decide-command.js'
-import { businessDateOf, type Aggregate } from './routing.js'
-import { personalDataOf, registrationPlaceholder, sealedRegistration } from './sealed-registration.js'
+import type { OutboxEntry } from '../kernel/outbox.js'
 
 /**
  * A command's outcome, in the shape of a CLI result line. `erasure: 'pending'` (ForgetTalent only):
@@ -112,49 +111,21 @@ const within = (at: AsOf | undefined) => (e: RecordedEvent): boolean =>
 export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const { store, keys, clock } = deps
   const newId = deps.newEventId ?? (() => uuidv7())
-  const retry = deps.retry ?? defaultRetryPolicy
   const notifications = deps.notifications === undefined ? defaultNotificationPolicy : deps.notifications
+  const notifying = notifications !== null && notifications.rules.length > 0
+  const upcast = upcasterChain(deps.upcasters ?? [])
   // rows come from the store port, which hands out checked envelopes: only the data is decoded here
-  const decodeRow = decodeStored(upcasterChain(deps.upcasters ?? []))
+  const decodeRow = decodeStored(upcast)
   const decode = (row: RecordedEvent): Decoded => decodeRow(row)
-  // every command reads its own stream and the policy and organisation streams: folded once, kept
-  const folded = foldedStreams(store, deps.foldedStreams)
+  // every command reads its own stream and the policy and organisation streams: the runner keeps them folded
+  const runner = createRunner({ store, upcast, ...(deps.retry === undefined ? {} : { retry: deps.retry }), ...(deps.foldedStreams === undefined ? {} : { foldedStreams: deps.foldedStreams }) })
+  const open: DecisionEnv['open'] = (sealed) => openPersonalData(keys, sealed)
+  const decodeTalentRow = runner.decodeOf(talentCategory)
 
-  const streamFold = <S, Ev>(decider: Pick<Decider<unknown, Ev, S>, 'initialState' | 'evolve'>): StreamFold<S> => ({
-    initialState: decider.initialState,
-    foldRows: (from, rows) => {
-      let state = from
-      for (const row of rows) state = decider.evolve(state, decode(row).event as Ev)
-      return state
-    },
-  })
-  const policyFold = streamFold(policyDecider)
-  const organizationFold = streamFold(organizationDecider)
-  const folds: { readonly [A in Aggregate]: StreamFold<StreamStates[A]> } = {
-    policy: policyFold,
-    organization: organizationFold,
-    city: streamFold(cityDecider),
-    talent: streamFold(talentDecider),
-  }
-
-  const policies = async (fresh = false): Promise<PolicyRegistry> => (await folded.load(POLICY_STREAM, policyFold, fresh)).state
-
-  const organization = async (id: string, fresh: boolean): Promise<OrganizationState | undefined> => {
-    const loaded = await folded.load(organizationStream(id), organizationFold, fresh)
-    return loaded.version === 0 ? undefined : loaded.state
-  }
-
-  /** The context `needs` names; after a conflict (`fresh`), folded again from the store too. */
-  const contextFor = async (needs: DecisionNeeds, fresh = false): Promise<Omit<DecisionInput, 'streamState'>> => {
-    if (!needs.needsPolicies && needs.organizationsNamed.length === 0) return {}
-    const ids = needs.organizationsNamed
-    const orgs = await Promise.all(ids.map((id) => organization(id, fresh)))
-    return { policies: await policies(fresh), organizations: Object.fromEntries(ids.map((id, i) => [id, orgs[i]])) }
-  }
-
-  const toNewEvents =
+  /** The envelopes of a command's events: one correlation id and record time for the batch. */
+  const stamp =
     (c: Command, options: ExecuteOptions) =>
-    (events: ReadonlyArray<{ readonly type: string; readonly data: unknown }>): NewEvent[] => {
+    (events: ReadonlyArray<DomainEvent>): NewEvent[] => {
       const recordedAt = clock.now()
       const occurredOn = businessDateOf(c) ?? dateOf(recordedAt)
       const correlationId = options.correlationId ?? newId()
@@ -167,63 +138,36 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       }))
     }
 
-  /** RegisterTalent: decide with a placeholder first so a refused registration never creates a key. */
-  const sealRegistration = async (
-    c: CommandOf<'RegisterTalent'>,
-    needs: DecisionNeeds,
-    dates: DateContext,
-  ): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
-    const placeholder = registrationPlaceholder(c)
-    const { state } = await folded.load(needs.stream, folds.talent)
-    const dry = decideCommand(placeholder, { streamState: state, ...(await contextFor(needs)), dates })
+  /** The notices a talent stream's new events cause, on the state the decision was made on. */
+  const outboxOf =
+    <S, Ev>(notifies: Notifies<S, Ev>, policy: NotificationPolicy) =>
+    (stamped: ReadonlyArray<Stamped<Ev>>, state: S): ReadonlyArray<OutboxEntry> => {
+      const { talent, events } = notifies(state, stamped.map((s) => s.event))
+      return outboxEntriesFor(policy, events.map((e, i) => ({ eventId: stamped[i]!.envelope.eventId, type: e.type, data: e.data })), talent)
+    }
+
+  /** RegisterTalent: decided on a placeholder first, so a refused registration never creates a key. */
+  const sealRegistration = async (c: CommandOf<'RegisterTalent'>, env: DecisionEnv): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
+    const dry = await runner.decide(talentCategory, registrationPlaceholder(c), env)
     if (E.isLeft(dry)) return dry
     return E.right(sealedRegistration(c, await sealPersonalData(keys, c.data.talentId, personalDataOf(c))))
   }
 
-  /**
-   * The birth date for the §17 rules, opened from the sealed personal data only for a talent fact
-   * dated before `occupationSince` (the one case it decides), never stored. Null once erased.
-   */
-  const openedBirthDate = async (c: Command, state: TalentState): Promise<string | null> => {
-    const date = businessDateOf(c)
-    if (date === null || !state.registered || state.personal === null || date >= state.occupationSince) return null
-    return (await openPersonalData(keys, state.personal))?.birthDate ?? null
-  }
+  type Ran = { stream: string; version: number; events: ReadonlyArray<string>; erasurePending?: boolean }
 
-  const run = async (
-    c: Command,
-    options: ExecuteOptions,
-    recordDate: string,
-  ): Promise<E.Either<DomainError, { stream: string; version: number; events: ReadonlyArray<{ type: string }>; erasurePending?: boolean }>> => {
-    const needs = decisionNeeds(c)
-    // a registration gives the birth date in clear; for other talent facts it is opened once the state is loaded
-    let dates: DateContext = { recordDate, maxFutureDays: deps.maxFutureDays ?? null, birthDate: c.type === 'RegisterTalent' ? c.data.birthDate : null }
+  const run = async (c: Command, options: ExecuteOptions, recordDate: string): Promise<E.Either<DomainError, Ran>> => {
+    const env: DecisionEnv = { dates: { recordDate, maxFutureDays: deps.maxFutureDays ?? null }, open }
     let command: DecidableCommand
     if (c.type === 'RegisterTalent') {
-      const sealed = await sealRegistration(c, needs, dates)
+      const sealed = await sealRegistration(c, env)
       if (E.isLeft(sealed)) return sealed
       command = sealed.right
     } else command = c
-    const fold = folds[needs.aggregate] as StreamFold<StreamState>
-    // notices are for talent events only (their recipients are the talent's)
-    const outboxFor =
-      needs.aggregate !== 'talent' || notifications === null || notifications.rules.length === 0
-        ? undefined
-        : (events: ReadonlyArray<NewEvent>, state: StreamState) => outboxEntriesFor(notifications, events, state as TalentState)
-    const result = await handleCommand(store, needs.stream, retry, async (n) => {
-      const context = await contextFor(needs, n > 1)
-      const attempt: Attempt<StreamState, LedgerEvent> = {
-        fold: (rows) => fold.foldRows(fold.initialState, rows),
-        load: async (fresh) => {
-          const loaded = await folded.load(needs.stream, fold, fresh)
-          if (needs.aggregate === 'talent' && c.type !== 'RegisterTalent') dates = { ...dates, birthDate: await openedBirthDate(c, loaded.state as TalentState) }
-          return loaded
-        },
-        decide: (state) => decideCommand(command, { streamState: state, ...context, dates }),
-        toNewEvents: toNewEvents(c, options),
-      }
-      return E.right(outboxFor === undefined ? attempt : { ...attempt, outboxFor })
-    })()
+    const result = await routeOf(command).run(async (category, routed, notifies) => {
+      const outbox = notifies !== null && notifying && notifications !== null ? { outbox: outboxOf(notifies, notifications) } : {}
+      const done = await runner.transact(category, routed, env, { stamp: stamp(c, options), ...outbox })
+      return E.map((t: { stream: string; version: number; events: ReadonlyArray<DomainEvent> }): Ran => ({ stream: t.stream, version: t.version, events: t.events.map((e) => e.type) }))(done)
+    })
     // erase the key after the event is stored, and again on a repeated ForgetTalent in case a crash came between
     if (c.type === 'ForgetTalent' && (E.isRight(result) || result.left.code === 'Duplicate')) {
       const erasure = await keys.forget(c.data.talentId)
@@ -248,14 +192,14 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
           ok: true,
           stream: result.right.stream,
           version: result.right.version,
-          events: result.right.events.map((e) => e.type),
+          events: result.right.events,
           ...(result.right.erasurePending === true ? { erasure: 'pending' as const } : {}),
         }
   }
 
   const talentState = async (talentId: string, at?: AsOf): Promise<TalentState> => {
     const rows = (await store.readStream(talentStream(talentId))).filter(within(at))
-    return rows.length === 0 ? initialTalentState : folds.talent.foldRows(initialTalentState, rows)
+    return rows.length === 0 ? initialTalentState : foldEvents(talentCategory, rows.map(decodeTalentRow))
   }
 
   const profile = async (talentId: string, at?: AsOf): Promise<TalentProfile | null> => {
@@ -265,5 +209,7 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     return talentProfile(state, personal?.name ?? null)
   }
 
-  return { execute, talentState, profile, policies: () => policies(), decode }
+  const policies = async (): Promise<PolicyRegistry> => (await runner.load(policyCategory, POLICY_STREAM)).state
+
+  return { execute, talentState, profile, policies, decode }
 }

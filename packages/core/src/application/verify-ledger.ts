@@ -16,7 +16,8 @@
  * NOTE: it holds one stream's rows at a time, a few numbers per stream, and every outbox row (a
  * row is matched when its event's stream comes by, in whatever order the store lists the outbox).
  */
-import { CorruptEventError, decodeStored } from '../domain/decode.js'
+import { CorruptEventError } from '../kernel/corrupt-event.js'
+import { decodeStored } from '../domain/decode.js'
 import type { LedgerEvent } from '../domain/events.js'
 import type { RecordedEvent } from '../kernel/envelope.js'
 import { jsonEqual } from '../kernel/json-equal.js'

@@ -3,16 +3,19 @@
  * a `Malformed` refusal naming the field; a store row that does not decode is corruption and throws.
  */
 import * as E from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
 import { pipe } from 'fp-ts/lib/function.js'
+import { CorruptEventError } from '../kernel/corrupt-event.js'
 import { describeErrors } from '../kernel/decode-errors.js'
-import { Actor, RecordedEvent } from '../kernel/envelope.js'
+import { RecordedEvent } from '../kernel/envelope.js'
+import { Actor, ActorRole } from '../vocabulary/roles.js'
 import { domainError, type DomainError } from '../kernel/errors.js'
 import { inputViolations } from '../kernel/input-limits.js'
 import { maskIdNumbers } from '../kernel/masking.js'
 import { strictType } from '../kernel/strict.js'
 import type { Upcast } from '../kernel/upcasting.js'
-import { CommandData, COMMAND_TYPES, type Command, type CommandType } from './commands.js'
-import { EventData, type EventType, type LedgerEvent } from './events.js'
+import { CommandData, COMMAND_TYPES, type Command } from './commands.js'
+import { EventData, type LedgerEvent } from './events.js'
 import type { PolicyDocument } from '../policy/document.js'
 import { policyDocumentProblems } from '../policy/document-sense.js'
 
@@ -44,7 +47,8 @@ export const decodeCommand = (raw: unknown): E.Either<DomainError, Command> => {
     return E.left(
       malformed([{ field: 'type', message: `type: expected one of ${COMMAND_TYPES.join(', ')}, got ${maskIdNumbers(JSON.stringify(type ?? null).slice(0, 60))}` }]),
     )
-  const codec = CommandData[type as CommandType]
+  const codecs: Readonly<Record<string, t.Decoder<unknown, unknown>>> = CommandData
+  const codec = codecs[type]!
   const actor = CommandActor.decode(raw['actor'])
   const data = codec.decode(raw['data'])
   const details = [
@@ -60,17 +64,8 @@ export const decodeCommand = (raw: unknown): E.Either<DomainError, Command> => {
   return E.right({ type, actor: actor.right, data: data.right } as Command)
 }
 
-/** A store row that is not a valid event: the log is corrupt or from a foreign system. */
-export class CorruptEventError extends Error {
-  constructor(
-    readonly streamId: string,
-    readonly version: number | null,
-    detail: string,
-  ) {
-    super(`corrupt event in ${streamId}${version === null ? '' : ` at version ${version}`}: ${detail}`)
-    this.name = 'CorruptEventError'
-  }
-}
+
+const EVENT_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown> | undefined>> = EventData
 
 /**
  * Decodes the data of an envelope that is already a checked `RecordedEvent` (what an EventStore
@@ -81,8 +76,11 @@ export const decodeStored =
   (upcast: Upcast = (e) => e) =>
   (envelope: RecordedEvent): { readonly envelope: RecordedEvent; readonly event: LedgerEvent } => {
     const lifted = upcast(envelope)
-    const codec = EventData[lifted.type as EventType]
+    const codec = Object.hasOwn(EVENT_CODECS, lifted.type) ? EVENT_CODECS[lifted.type] : undefined
     if (codec === undefined) throw new CorruptEventError(envelope.streamId, envelope.version, `unknown event type ${lifted.type}`)
+    // the envelope carries any role as text; which roles exist is the domain's word (§8)
+    if (!ActorRole.is(envelope.metadata.actor.role))
+      throw new CorruptEventError(envelope.streamId, envelope.version, `metadata.actor.role: ${JSON.stringify(envelope.metadata.actor.role).slice(0, 60)} is not a role of the ledger`)
     const data = codec.decode(lifted.data)
     if (E.isLeft(data))
       throw new CorruptEventError(envelope.streamId, envelope.version, describeErrors(data.left).map((d) => d.message).join('; '))

@@ -1,183 +1,24 @@
 /**
- * Every event of the ledger as an io-ts codec of its `data`, keyed by type. NOTE: these shapes are
- * the storage format and are covered by the hash chain: never change one in place; add a new
- * `schemaVersion` and an upcaster (kernel/upcasting.ts) instead.
+ * The event catalogue: every aggregate's events as io-ts codecs of their `data`, keyed by type, as
+ * the aggregates register them (aggregates.ts). NOTE: these shapes are the storage format and are
+ * covered by the hash chain: never change one in place; add a new `schemaVersion` and an upcaster
+ * (kernel/upcasting.ts) instead.
  */
-import * as t from 'io-ts'
-import { LocalDate } from '../kernel/dates.js'
-import { PolicyDocument } from '../policy/document.js'
-import { Authorization } from './commands.js'
-import { CertifiedLevel } from './ladder.js'
-import {
-  BenefitKind,
-  CarrierKind,
-  CompetitionTier,
-  Education,
-  IncentiveKind,
-  OrganizationKind,
-  ProgrammeKind,
-  Route,
-  TrainingField,
-} from './vocabulary.js'
-
-const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null])
-
-/** Personal data sealed with the talent's key (crypto-shredding). Hex of nonce ‖ ciphertext ‖ tag. */
-export const SealedPersonalData = t.type({
-  alg: t.literal('xchacha20poly1305'),
-  keyId: t.string,
-  ciphertext: t.string,
-})
-export type SealedPersonalData = t.TypeOf<typeof SealedPersonalData>
-
-/** What a certificate came from. */
-export const CertificationRoute = t.union([Route, t.literal('competition')])
+import { mergedCodecs, type AllEventData, type LedgerEvent } from './aggregates.js'
+import type { EventsOf } from './messages.js'
 
 /** `data` codec of each event type (schemaVersion 1). */
-export const EventData = {
-  PolicyAdopted: t.type({ policyId: t.string, effectiveFrom: LocalDate, document: PolicyDocument }),
-  OrganizationRegistered: t.type({
-    organizationId: t.string,
-    kind: OrganizationKind,
-    name: t.string,
-    authorizations: t.array(Authorization),
-    canAppoint: t.boolean,
-  }),
-  TalentRegistered: t.intersection([
-    t.type({
-      talentId: t.string,
-      personal: SealedPersonalData,
-      occupation: t.string,
-      occupationSince: LocalDate,
-      education: Education,
-      preparatoryTechnician: t.boolean,
-      employerId: t.string,
-      district: t.string,
-      frontLine: t.boolean,
-      registeredOn: LocalDate,
-    }),
-    // NOTE: present only on a career started before the 16th birthday under 劳动法第十五条 (the
-    // bureau's reference, DOMAIN.md §17 talent.working-age), so an auditor sees why it was allowed.
-    // Additive: every event without it, older ones included, had no exception; no upcast needed.
-    t.partial({ minorExceptionRef: t.string }),
-  ]),
-  EmployerChanged: t.type({ talentId: t.string, from: t.string, employerId: t.string, on: LocalDate }),
-  TrainingEnrolled: t.type({
-    talentId: t.string,
-    programId: t.string,
-    kind: ProgrammeKind,
-    field: TrainingField,
-    providerId: t.string,
-    startedOn: LocalDate,
-    plannedYears: nullable(t.number),
-  }),
-  TrainingCompleted: t.type({ talentId: t.string, programId: t.string, completedOn: LocalDate, hours: t.number }),
-  AssessmentPassed: t.type({
-    talentId: t.string,
-    assessmentId: t.string,
-    route: Route,
-    occupation: t.string,
-    level: nullable(CertifiedLevel),
-    assessorId: t.string,
-    on: LocalDate,
-  }),
-  AssessmentFailed: t.type({
-    talentId: t.string,
-    assessmentId: t.string,
-    route: Route,
-    occupation: t.string,
-    level: nullable(CertifiedLevel),
-    assessorId: t.string,
-    on: LocalDate,
-  }),
-  LevelCertified: t.type({
-    talentId: t.string,
-    level: CertifiedLevel,
-    route: CertificationRoute,
-    occupation: t.string,
-    on: LocalDate,
-    /** The assessment, competition or appointment that led to it. */
-    source: t.string,
-    policyId: t.string,
-    ruleId: t.string,
-  }),
-  SpecialAbilityCertified: t.type({
-    talentId: t.string,
-    assessmentId: t.string,
-    occupation: t.string,
-    on: LocalDate,
-    policyId: t.string,
-  }),
-  SeniorPostAppointed: t.type({ talentId: t.string, level: CertifiedLevel, employerId: t.string, on: LocalDate }),
-  CompetitionResultRecorded: t.type({
-    talentId: t.string,
-    competitionId: t.string,
-    tier: CompetitionTier,
-    rank: t.number,
-    award: nullable(t.string),
-    percentile: nullable(t.number),
-    on: LocalDate,
-    /** Why a result that would promote did not (e.g. one promotion per year). */
-    withheld: nullable(t.type({ rule: t.string, message: t.string })),
-  }),
-  HonorConferred: t.type({ talentId: t.string, title: t.string, grade: t.string, on: LocalDate }),
-  BenefitGranted: t.type({
-    talentId: t.string,
-    /** Unique per talent; also the "once per …" key of the benefit. */
-    grantId: t.string,
-    benefit: BenefitKind,
-    amount: t.number,
-    recipientId: t.string,
-    on: LocalDate,
-    policyId: t.string,
-    ruleId: t.string,
-    basis: t.partial({
-      level: t.string,
-      occupation: t.string,
-      programId: t.string,
-      planYear: t.number,
-      competitionId: t.string,
-      month: t.string,
-      insuredMonths: t.number,
-    }),
-  }),
-  IncentiveRecorded: t.type({
-    talentId: t.string,
-    employerId: t.string,
-    kind: IncentiveKind,
-    on: LocalDate,
-    amount: nullable(t.number),
-  }),
-  CertificateRevoked: t.type({
-    talentId: t.string,
-    level: CertifiedLevel,
-    reason: t.string,
-    on: LocalDate,
-    /** Grants that depended on the revoked certificate, for the bureau to review. */
-    flaggedGrants: t.array(t.string),
-  }),
-  TalentPoolEntered: t.type({ talentId: t.string, on: LocalDate, services: t.array(t.string) }),
-  TalentPoolLeft: t.type({ talentId: t.string, on: LocalDate }),
-  TalentForgotten: t.type({ talentId: t.string }),
-  CarrierDesignated: t.type({ carrierId: t.string, kind: CarrierKind, name: t.string, on: LocalDate }),
-  EmploymentStatisticsReported: t.type({ year: t.number, employedPersons: t.number }),
-  /** The current employer let the talent go (DOMAIN.md §17): no employer until another claims them. */
-  TalentReleased: t.type({ talentId: t.string, from: t.string, on: LocalDate, reason: nullable(t.string) }),
-} as const
+export const EventData: AllEventData = mergedCodecs('events')
 
-export type EventType = keyof typeof EventData
+export type EventType = keyof AllEventData & string
 /** Event type names. */
 export const EVENT_TYPES = Object.keys(EventData) as EventType[]
 /** The current schema version of every event type. */
 export const CURRENT_SCHEMA_VERSION = 1
 
 /** A domain event of one type. */
-export type EventOf<K extends EventType> = K extends EventType ? { readonly type: K; readonly data: t.TypeOf<(typeof EventData)[K]> } : never
-/** Any domain event of the ledger. */
-export type LedgerEvent = { [K in EventType]: EventOf<K> }[EventType]
-
-/** Events of the talent stream. */
-export type TalentEvent = Exclude<
-  LedgerEvent,
-  EventOf<'PolicyAdopted' | 'OrganizationRegistered' | 'CarrierDesignated' | 'EmploymentStatisticsReported'>
->
+export type EventOf<K extends EventType> = EventsOf<Pick<AllEventData, K>>
+export type { LedgerEvent }
+export type { TalentEvent } from './talent/events.js'
+export { CertificationRoute } from './talent/events.js'
+export { SealedPersonalData } from './personal-data.js'

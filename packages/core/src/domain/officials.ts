@@ -8,9 +8,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describeErrors } from '../kernel/decode-errors.js'
-import type { Actor } from '../kernel/envelope.js'
+import type { Actor } from '../vocabulary/roles.js'
 import { domainError, unauthorized, type DomainError } from '../kernel/errors.js'
-import { NonEmptyString } from './vocabulary.js'
+import { NonEmptyString } from '../vocabulary/terms.js'
 
 /**
  * The allowed official ids by role, e.g. `{"hr-bureau":["hrss-zhang"],"auditor":["audit-1"]}`. A role

@@ -7,15 +7,23 @@
 import { xchacha20poly1305 } from '@noble/ciphers/chacha'
 import { bytesToHex, bytesToUtf8, hexToBytes, utf8ToBytes } from '@noble/ciphers/utils'
 import { managedNonce } from '@noble/ciphers/webcrypto'
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { LocalDate } from '../kernel/dates.js'
+import { describeErrors } from '../kernel/decode-errors.js'
 import type { KeyStore } from '../kernel/ports.js'
-import type { SealedPersonalData } from './events.js'
 
-/** The personal fields of a talent. */
-export interface PersonalData {
-  readonly name: string
-  readonly nationalId: string
-  readonly birthDate: string
-}
+/** Personal data sealed with the talent's key (crypto-shredding). Hex of nonce ‖ ciphertext ‖ tag. */
+export const SealedPersonalData = t.type({
+  alg: t.literal('xchacha20poly1305'),
+  keyId: t.string,
+  ciphertext: t.string,
+})
+export type SealedPersonalData = t.TypeOf<typeof SealedPersonalData>
+
+/** The personal fields of a talent: decoded after opening, like any other input. */
+export const PersonalData = t.type({ name: t.string, nationalId: t.string, birthDate: LocalDate })
+export type PersonalData = t.TypeOf<typeof PersonalData>
 
 const cipher = (key: Uint8Array) => managedNonce(xchacha20poly1305)(key)
 
@@ -31,5 +39,8 @@ export const openPersonalData = async (keys: KeyStore, sealed: SealedPersonalDat
   const key = await keys.find(sealed.keyId)
   if (key === undefined) return null
   const plaintext = cipher(key).decrypt(hexToBytes(sealed.ciphertext))
-  return JSON.parse(bytesToUtf8(plaintext)) as PersonalData
+  const opened = PersonalData.decode(JSON.parse(bytesToUtf8(plaintext)))
+  // authentic (the tag checked) yet not our shape: sealed by something else with this key
+  if (E.isLeft(opened)) throw new Error(`sealed personal data of ${sealed.keyId} is not a talent's (fields ${describeErrors(opened.left).map((d) => d.field).join(', ')}: values withheld, they are personal)`)
+  return opened.right
 }

@@ -5,21 +5,13 @@
 import * as t from 'io-ts'
 import { LocalDate, Timestamp } from './dates.js'
 
-/** Who issued a command. */
-export const Actor = t.type({
-  id: t.string,
-  role: t.keyof({
-    'hr-bureau': null,
-    employer: null,
-    'training-provider': null,
-    'vocational-school': null,
-    'assessment-body': null,
-    'appraisal-body': null,
-    auditor: null,
-  }),
-})
+/**
+ * Who issued the command an event records: an id and a role, as text. Which roles exist is the
+ * domain's word (it checks them on every command and every event it decodes): the envelope only
+ * carries them.
+ */
+export const Actor = t.type({ id: t.string, role: t.string })
 export type Actor = t.TypeOf<typeof Actor>
-export type ActorRole = Actor['role']
 
 /** Who, why and when, carried by every event. */
 export const EventMetadata = t.type({

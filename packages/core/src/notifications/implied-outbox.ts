@@ -11,7 +11,7 @@ import type { RecordedEvent } from '../kernel/envelope.js'
 import type { OutboxEntry } from '../kernel/outbox.js'
 import type { LedgerEvent, TalentEvent } from '../domain/events.js'
 import { initialTalentState, type TalentState } from '../domain/talent/state.js'
-import { talentDecider } from '../domain/talent/talent.js'
+import { talentCategory } from '../domain/talent/category.js'
 import type { NotificationPolicy } from './notification-policy.js'
 import { outboxEntriesFor } from './outbox-entries.js'
 
@@ -40,7 +40,7 @@ export const impliedOutboxEntries = (
     while (end < rows.length && sameBatch(rows[i]!, rows[end]!)) end++
     const batch = rows.slice(i, end).map((row) => ({ row, event: decode(row) }))
     entries.push(...outboxEntriesFor(policy, batch.map(({ row, event }) => ({ eventId: row.eventId, type: event.type, data: event.data })), state))
-    for (const { event } of batch) state = talentDecider.evolve(state, event as TalentEvent)
+    for (const { event } of batch) state = talentCategory.evolve(state, event as TalentEvent)
     i = end
   }
   return entries

@@ -7,8 +7,8 @@
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
 import { CertificationRoute, type EventOf } from '../domain/events.js'
-import { CertifiedLevel } from '../domain/ladder.js'
-import { BenefitKind, Route } from '../domain/vocabulary.js'
+import { CertifiedLevel } from '../vocabulary/ladder.js'
+import { BenefitKind, Route } from '../vocabulary/terms.js'
 
 /** Events a notification rule may fire on: what changes for a talent, its employer or the bureau. */
 export const NotifiableEvent = t.keyof(

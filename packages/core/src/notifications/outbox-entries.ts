@@ -10,7 +10,7 @@ import type { NewEvent } from '../kernel/envelope.js'
 import type { OutboxEntry } from '../kernel/outbox.js'
 import { describeErrors } from '../kernel/decode-errors.js'
 import { EventData } from '../domain/events.js'
-import { talentStream } from '../domain/talent/talent.js'
+import { talentStream } from '../domain/talent/category.js'
 import { benefitOfFacts, factsOf, isNotifiable, levelOfFacts, type AnyNoticeFacts, type NotifiableEventOf } from './notice-facts.js'
 import type { NotificationPolicy, NotificationRule, RecipientKind } from './notification-policy.js'
 

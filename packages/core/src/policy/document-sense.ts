@@ -5,7 +5,7 @@
  * refuses such a document as `Malformed`, naming the field, before it can decide anything.
  */
 import type { ErrorDetail } from '../kernel/errors.js'
-import { rank } from '../domain/ladder.js'
+import { rank } from '../vocabulary/ladder.js'
 import type { PolicyDocument } from './document.js'
 
 const problem = (field: string, message: string): ErrorDetail => ({ field, message: `${field}: ${message}` })

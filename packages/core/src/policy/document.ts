@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
 import { strictType } from '../kernel/strict.js'
-import { CertifiedLevel } from '../domain/ladder.js'
+import { CertifiedLevel } from '../vocabulary/ladder.js'
 import {
   CompetitionTier,
   Education,
@@ -15,7 +15,7 @@ import {
   OccupationCode,
   PositiveInt,
   SubsidyCategory,
-} from '../domain/vocabulary.js'
+} from '../vocabulary/terms.js'
 
 const Fen = t.union([NonNegativeInt, t.null])
 

@@ -7,7 +7,7 @@
 import { yearOf } from '../kernel/dates.js'
 import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
-import { isHighSkilled, isSkilled, LEVELS, rank, type CertifiedLevel, type Level } from '../domain/ladder.js'
+import { isHighSkilled, isSkilled, LEVELS, rank, type CertifiedLevel, type Level } from '../vocabulary/ladder.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
 

@@ -5,7 +5,7 @@
 import { produce } from 'immer'
 import type { Projection } from '../kernel/projection.js'
 import type { EventOf, LedgerEvent } from '../domain/events.js'
-import { rank, type CertifiedLevel } from '../domain/ladder.js'
+import { rank, type CertifiedLevel } from '../vocabulary/ladder.js'
 
 /** One member of the pool. */
 export interface PoolMember {

@@ -2,7 +2,7 @@
  * The talent profile: what `show` prints and what a caseworker reads. Every certificate and grant
  * carries the policy and rule that allowed it, so the profile explains itself.
  */
-import { isHighSkilled, isSkilled, NATIONAL_GRADE, type Level } from '../domain/ladder.js'
+import { isHighSkilled, isSkilled, NATIONAL_GRADE, type Level } from '../vocabulary/ladder.js'
 import { levelOf, type TalentState } from '../domain/talent/state.js'
 
 /** A talent as shown to people. Plain JSON. */

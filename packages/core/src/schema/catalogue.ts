@@ -3,7 +3,7 @@
  * every event's `data` (what the log holds), generated from the codecs `decodeCommand` and the
  * stores use. docs/schema/*.json are this output; a test regenerates them and compares.
  */
-import { Actor } from '../kernel/envelope.js'
+import { Actor } from '../vocabulary/roles.js'
 import { strictType } from '../kernel/strict.js'
 import { CommandData, COMMAND_TYPES, type CommandType } from '../domain/commands.js'
 import { EventData, EVENT_TYPES } from '../domain/events.js'

@@ -1,28 +1,35 @@
 /**
- * What a talent decision reads besides the talent's own stream: the policies adopted so far and the
- * organisations the command names. The command handler loads both; the decider stays pure.
+ * What a talent decision reads besides the talent's own stream: the policies adopted so far, the
+ * organisations the command names and the §17 date context. The category loads them (category.ts);
+ * the decisions stay pure.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { notFound, type DomainError } from '../../kernel/errors.js'
 import type { AdoptedPolicy } from '../../policy/document.js'
 import { policyInForce, type PolicyRegistry } from '../../policy/registry.js'
-import type { CommandOf } from '../commands.js'
-import type { SealedPersonalData } from '../events.js'
-import type { OrganizationState } from '../organization.js'
-import type { OrganizationKind } from '../vocabulary.js'
+import type { DateContext } from '../date-rules.js'
+import type { OrganizationState } from '../organization/organization.js'
+import type { SealedPersonalData } from '../personal-data.js'
+import type { CommandOf } from './commands.js'
+import type { OrganizationKind } from '../../vocabulary/terms.js'
 import type { TalentState } from './state.js'
 
 /** Context of a talent decision. */
 export interface TalentContext {
   readonly policies: PolicyRegistry
   readonly organizations: Readonly<Record<string, OrganizationState | undefined>>
+  /** The record date and the opened birth date for the §17 rules; null: not checked (pure tools). */
+  readonly dates: DateContext | null
 }
 
-/** `RegisterTalent` after its personal data was sealed with the talent's key. */
+/**
+ * `RegisterTalent` after its personal data was sealed with the talent's key. The birth date stays
+ * beside the sealed data for the working-age rule (§17) of this one decision: no event holds it.
+ */
 export interface SealedRegisterTalent {
   readonly type: 'RegisterTalent'
   readonly actor: CommandOf<'RegisterTalent'>['actor']
-  readonly data: Omit<CommandOf<'RegisterTalent'>['data'], 'name' | 'nationalId' | 'birthDate'> & { readonly personal: SealedPersonalData }
+  readonly data: Omit<CommandOf<'RegisterTalent'>['data'], 'name' | 'nationalId'> & { readonly personal: SealedPersonalData }
 }
 
 /** Commands of the talent stream, as the decider sees them. */
@@ -42,12 +49,6 @@ export type TalentCommand =
       | 'ForgetTalent'
       | 'ReleaseTalent'
     >
-
-/** A command with the context it is decided in. */
-export interface TalentDecision<C extends TalentCommand = TalentCommand> {
-  readonly command: C
-  readonly context: TalentContext
-}
 
 /** The policy in force on a business date. */
 export const policyOn = (ctx: TalentContext, date: string): AdoptedPolicy => policyInForce(ctx.policies, date)

@@ -5,8 +5,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { duplicate, type DomainError } from '../../kernel/errors.js'
-import type { CommandOf } from '../commands.js'
-import type { TalentEvent } from '../events.js'
+import type { CommandOf } from './commands.js'
+import type { TalentEvent } from './events.js'
 import { requireRegistered } from './context.js'
 import type { TalentState } from './state.js'
 

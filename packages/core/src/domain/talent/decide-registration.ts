@@ -4,8 +4,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { duplicate, notEligible, type DomainError } from '../../kernel/errors.js'
-import type { CommandOf } from '../commands.js'
-import type { TalentEvent } from '../events.js'
+import type { CommandOf } from './commands.js'
+import type { TalentEvent } from './events.js'
 import { requireOrganization, requireRegistered, type SealedRegisterTalent, type TalentContext } from './context.js'
 import type { TalentState } from './state.js'
 

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { fullYearsBetween } from '../../kernel/dates.js'
 import type { ErrorDetail } from '../../kernel/errors.js'
 import type { AdoptedPolicy, Condition } from '../../policy/document.js'
-import type { CertifiedLevel } from '../ladder.js'
+import type { CertifiedLevel } from '../../vocabulary/ladder.js'
 import type { TalentState } from './state.js'
 
 /** Facts an eligibility check reads beyond the talent's state. */

@@ -2,9 +2,10 @@
  * The talent aggregate's state and its fold (`evolve`). State is plain JSON so it round-trips
  * through codecs and snapshots; everything else (level, high-skilled) is derived from it.
  */
-import { isHighSkilled, rank, type CertifiedLevel, type Level } from '../ladder.js'
-import type { EventOf, SealedPersonalData, TalentEvent } from '../events.js'
-import type { Education, CertificationRoute } from '../vocabulary.js'
+import { isHighSkilled, rank, type CertifiedLevel, type Level } from '../../vocabulary/ladder.js'
+import type { SealedPersonalData } from '../personal-data.js'
+import type { EventOf, TalentEvent } from './events.js'
+import type { Education, CertificationRoute } from '../../vocabulary/terms.js'
 
 /** A certificate on the ladder, valid until revoked. */
 export interface Certificate {

@@ -1,13 +1,13 @@
 /**
- * Who may issue what (DOMAIN.md §8), as one pure function. It runs right after decoding: a refusal
+ * Who may issue which talent command (DOMAIN.md §8), as one pure function. It runs right after decoding: a refusal
  * here is `Unauthorized`, whatever else is wrong with the command.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { unauthorized, type DomainError } from '../kernel/errors.js'
-import type { Command } from './commands.js'
-import { rank, type CertifiedLevel } from './ladder.js'
-import type { OrganizationState } from './organization.js'
-import type { TalentState } from './talent/state.js'
+import { unauthorized, type DomainError } from '../../kernel/errors.js'
+import { rank, type CertifiedLevel } from '../../vocabulary/ladder.js'
+import type { OrganizationState } from '../organization/organization.js'
+import type { TalentCommand } from './context.js'
+import type { TalentState } from './state.js'
 
 /** What authorization may look at: the organisations the command names and the talent's state. */
 export interface AuthorizationContext {
@@ -15,11 +15,9 @@ export interface AuthorizationContext {
   readonly talent: TalentState | null
 }
 
-const BUREAU_ONLY = new Set<Command['type']>([
-  'AdoptPolicy',
-  'RegisterOrganization',
-  'DesignateCarrier',
-  'ReportEmploymentStatistics',
+// the other aggregates' commands (AdoptPolicy, RegisterOrganization, DesignateCarrier,
+// ReportEmploymentStatistics) are the hr-bureau's too: their own deciders check it
+const BUREAU_ONLY = new Set<TalentCommand['type']>([
   'RecordCompetitionResult',
   'ConferHonor',
   'GrantBenefit',
@@ -41,7 +39,7 @@ export const covers = (org: OrganizationState, route: string, occupation: string
   )
 
 /** Decides whether the command's actor may issue it. */
-export const authorize = (c: Command, ctx: AuthorizationContext): E.Either<DomainError, void> => {
+export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either<DomainError, void> => {
   const { actor } = c
   if (actor.role === 'auditor') return refuse('auditors are read only')
   if (BUREAU_ONLY.has(c.type)) return actor.role === 'hr-bureau' ? ok : refuse(`only the hr-bureau may issue ${c.type}`)

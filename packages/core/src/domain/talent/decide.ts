@@ -1,29 +1,27 @@
 /**
- * The talent aggregate (stream `talent-<id>`): one person's lifecycle from registration through
- * training, certification, competitions, honours and benefits. Checks run in the order DOMAIN.md §8
- * fixes: shape, who may issue it, what it names exists, not done already, policy values set, rules.
- * Entering or leaving the talent pool (人才库) follows from the level and is emitted here, once.
+ * The talent's decisions: one person's lifecycle from registration through training,
+ * certification, competitions, honours and benefits. Checks run in the order DOMAIN.md §8 fixes:
+ * shape, who may issue it, what it names exists, not done already, policy values set, rules, and
+ * the §17 date rules last. Entering or leaving the talent pool (人才库) follows from the level and
+ * is emitted here, once.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { Decider } from '../../kernel/decider.js'
 import type { DomainError } from '../../kernel/errors.js'
-import { authorize } from '../authorization.js'
-import { businessDateOf, type Command } from '../commands.js'
-import type { TalentEvent } from '../events.js'
-import { TALENT_POOL_SERVICES } from '../vocabulary.js'
-import type { TalentDecision } from './context.js'
+import { TALENT_POOL_SERVICES } from '../../vocabulary/terms.js'
+import { notAfterRecordDate, withDateRules } from '../date-rules.js'
+import { authorize } from './authorization.js'
+import type { TalentCommand, TalentContext } from './context.js'
+import { talentDateRuleFailures } from './date-rules.js'
 import { decideGrant, grantShapeError } from './decide-benefits.js'
 import { decideAppointment, decideAssessment, decideRevocation } from './decide-certification.js'
 import { decideCompetition } from './decide-competition.js'
 import { decideHonor, decideIncentive } from './decide-recognition.js'
 import { decideChangeEmployer, decideForget, decideRegister, decideRelease } from './decide-registration.js'
 import { decideComplete, decideEnroll } from './decide-training.js'
-import { evolveTalent, initialTalentState, isHighSkilledTalent, type TalentState } from './state.js'
+import type { TalentEvent } from './events.js'
+import { evolveTalent, isHighSkilledTalent, type TalentState } from './state.js'
 
-/** Stream id of a talent. */
-export const talentStream = (talentId: string): string => `talent-${talentId}`
-
-const decideCommand = ({ command: c, context }: TalentDecision, s: TalentState): E.Either<DomainError, ReadonlyArray<TalentEvent>> => {
+const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext): E.Either<DomainError, ReadonlyArray<TalentEvent>> => {
   switch (c.type) {
     case 'RegisterTalent':
       return decideRegister(c, s, context)
@@ -54,6 +52,22 @@ const decideCommand = ({ command: c, context }: TalentDecision, s: TalentState):
   }
 }
 
+/** The business date a talent command happens on (ForgetTalent names none). */
+const dateOfCommand = (c: TalentCommand): string | null => {
+  switch (c.type) {
+    case 'RegisterTalent':
+      return c.data.registeredOn
+    case 'EnrollTraining':
+      return c.data.startedOn
+    case 'CompleteTraining':
+      return c.data.completedOn
+    case 'ForgetTalent':
+      return null
+    default:
+      return c.data.on
+  }
+}
+
 /** Appends TalentPoolEntered / TalentPoolLeft when the events move the talent across `senior`. */
 const withPoolTransition = (s: TalentState, events: ReadonlyArray<TalentEvent>, on: string | null): ReadonlyArray<TalentEvent> => {
   if (events.length === 0 || on === null) return events
@@ -65,20 +79,20 @@ const withPoolTransition = (s: TalentState, events: ReadonlyArray<TalentEvent>, 
   return events
 }
 
-const decide = (input: TalentDecision, s: TalentState): E.Either<DomainError, ReadonlyArray<TalentEvent>> => {
-  const c = input.command
+const decideChecked = (c: TalentCommand, s: TalentState, context: TalentContext): E.Either<DomainError, ReadonlyArray<TalentEvent>> => {
   if (c.type === 'GrantBenefit') {
     const shape = grantShapeError(c)
     if (shape !== null) return E.left(shape)
   }
-  const allowed = authorize(c as Command, { organizations: input.context.organizations, talent: s })
+  const allowed = authorize(c, { organizations: context.organizations, talent: s })
   if (E.isLeft(allowed)) return allowed
-  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, businessDateOf(c)))(decideCommand(input, s))
+  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, dateOfCommand(c)))(decideCommand(c, s, context))
 }
 
-/** The talent decider. */
-export const talentDecider: Decider<TalentDecision, TalentEvent, TalentState> = {
-  initialState: initialTalentState,
-  evolve: evolveTalent,
-  decide,
+/** Decides a talent command on the talent's state and context, the §17 date rules joined last. */
+export const decideTalent = (c: TalentCommand, s: TalentState, context: TalentContext): E.Either<DomainError, ReadonlyArray<TalentEvent>> => {
+  const decided = decideChecked(c, s, context)
+  const { dates } = context
+  if (dates === null) return decided
+  return withDateRules(decided, [...notAfterRecordDate(c, dates), ...talentDateRuleFailures(c, s, context.organizations, dates)])
 }

@@ -7,8 +7,8 @@
  * hash. The cache never decides alone whether a command is accepted: the append still carries the
  * expected version, and after a conflict the handler asks for a fresh fold from the first event.
  */
-import type { RecordedEvent } from '../kernel/envelope.js'
-import type { EventStore } from '../kernel/ports.js'
+import type { RecordedEvent } from './envelope.js'
+import type { EventStore } from './ports.js'
 
 /** A stream folded up to `version`, whose last event has hash `hash` (`''` and 0 when empty). */
 export interface FoldedStream<S> {

@@ -1,0 +1,33 @@
+/**
+ * The city aggregate's commands and events (training carriers, yearly employment statistics), as
+ * io-ts codecs of their `data`. NOTE: the event shapes are the storage format (see talent/events.ts).
+ */
+import * as t from 'io-ts'
+import { LocalDate } from '../../kernel/dates.js'
+import { strictFields } from '../../kernel/strict.js'
+import { CarrierKind, NonEmptyString, PositiveInt } from '../../vocabulary/terms.js'
+import type { CommandsOf, EventsOf } from '../messages.js'
+
+const fields = strictFields
+const Id = NonEmptyString
+
+/** `data` codec of each city command. */
+export const CityCommandData = {
+  DesignateCarrier: fields({ carrierId: Id, kind: CarrierKind, name: NonEmptyString, on: LocalDate }, {}, 'DesignateCarrier'),
+  ReportEmploymentStatistics: fields(
+    { year: t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1949 && n <= 2200, 'Year'), employedPersons: PositiveInt },
+    {},
+    'ReportEmploymentStatistics',
+  ),
+} as const
+
+/** `data` codec of each city event (schemaVersion 1). */
+export const CityEventData = {
+  CarrierDesignated: t.type({ carrierId: t.string, kind: CarrierKind, name: t.string, on: LocalDate }),
+  EmploymentStatisticsReported: t.type({ year: t.number, employedPersons: t.number }),
+} as const
+
+export type CityCommand = CommandsOf<typeof CityCommandData>
+export type CityEvent = EventsOf<typeof CityEventData>
+/** A city event of one type. */
+export type CityEventOf<K extends keyof typeof CityEventData> = EventsOf<Pick<typeof CityEventData, K>>

@@ -1,0 +1,27 @@
+/**
+ * What the composition root hands every decision's context load (the `Env` of a category): the
+ * record date for the §17 date rules and a way to open a talent's sealed personal data. Neither is
+ * something the domain can compute: a clock and a key store are effects, so they come in from
+ * outside, and pure tools (specs, property runs) pass what they need or nothing.
+ */
+import type { LocalDate } from '../kernel/dates.js'
+import type { PersonalData, SealedPersonalData } from './personal-data.js'
+
+/** The record date and the deployment's bound on future business dates (DOMAIN.md §17). */
+export interface RecordDates {
+  /** The Clock's now in UTC+8 (Asia/Shanghai). */
+  readonly recordDate: LocalDate
+  /** Business dates may lie at most this many days after the record date; null: no bound. */
+  readonly maxFutureDays: number | null
+}
+
+/** The environment of a decision. */
+export interface DecisionEnv {
+  /** The record dates the §17 rules read; null: those rules are not checked (pure tools). */
+  readonly dates: RecordDates | null
+  /** Opens sealed personal data (null once the key is forgotten); null: nothing can be opened. */
+  readonly open: ((sealed: SealedPersonalData) => Promise<PersonalData | null>) | null
+}
+
+/** An environment that checks no date rule and opens nothing: for tools that decide purely. */
+export const PURE_ENV: DecisionEnv = { dates: null, open: null }

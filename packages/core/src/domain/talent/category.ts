@@ -1,0 +1,68 @@
+/**
+ * The talent category (stream `talent-<id>`): the talent's events, state and decisions bound
+ * together with what a decision reads besides the talent's own stream — the policies adopted so
+ * far, the organisations the command names (the actor included) and the §17 date context, whose
+ * birth date is opened from the sealed personal data only for a fact dated before
+ * `occupationSince` (the one case it decides), and never stored.
+ */
+import type { Category, StreamReader } from '../../kernel/category.js'
+import type { LocalDate } from '../../kernel/dates.js'
+import type { DateContext } from '../date-rules.js'
+import type { DecisionEnv } from '../decision-env.js'
+import { organizationCategory } from '../organization/organization.js'
+import { policyCategory, POLICY_STREAM } from '../policies/policies.js'
+import type { TalentCommand, TalentContext } from './context.js'
+import { decideTalent } from './decide.js'
+import { TalentEventData, type TalentEvent } from './events.js'
+import { evolveTalent, initialTalentState, type TalentState } from './state.js'
+
+/** Stream id of a talent. */
+export const talentStream = (talentId: string): string => `talent-${talentId}`
+
+/** Organisations a talent command names (the actor included): the context its decision reads. */
+export const organizationsNamed = (c: TalentCommand): string[] => {
+  const d: Readonly<Record<string, unknown>> = c.data
+  const ids = [c.actor.id, d['employerId'], d['providerId'], d['assessorId']].filter((x): x is string => typeof x === 'string')
+  return [...new Set(ids)]
+}
+
+/** The date a command's §17 anchor rules compare with `occupationSince` (none for ForgetTalent). */
+const factDateOf = (c: TalentCommand): LocalDate | null => {
+  const d: Readonly<Record<string, unknown>> = c.data
+  for (const k of ['on', 'startedOn', 'completedOn']) if (typeof d[k] === 'string') return d[k]
+  return null
+}
+
+const datesFor = async (c: TalentCommand, s: TalentState, env: DecisionEnv): Promise<DateContext | null> => {
+  if (env.dates === null) return null
+  if (c.type === 'RegisterTalent') return { ...env.dates, birthDate: c.data.birthDate }
+  const date = factDateOf(c)
+  const opens = date !== null && s.registered && s.personal !== null && date < s.occupationSince && env.open !== null
+  const opened = opens && s.personal !== null && env.open !== null ? await env.open(s.personal) : null
+  return { ...env.dates, birthDate: opened?.birthDate ?? null }
+}
+
+const context = async (c: TalentCommand, s: TalentState, env: DecisionEnv, read: StreamReader): Promise<TalentContext> => {
+  const ids = organizationsNamed(c)
+  const [policies, dates, orgs] = await Promise.all([
+    read(policyCategory, POLICY_STREAM),
+    datesFor(c, s, env),
+    Promise.all(ids.map(async (id) => [id, await read(organizationCategory, id)] as const)),
+  ])
+  // an organisation never registered is `undefined`: its decisions say NotFound
+  const organizations = Object.fromEntries(orgs.map(([id, org]) => [id, org.version === 0 ? undefined : org.state]))
+  return { policies: policies.state, organizations, dates }
+}
+
+/** The talent category. */
+export const talentCategory: Category<TalentCommand, TalentEvent, TalentState, TalentContext, DecisionEnv> = {
+  name: 'talent',
+  streamOf: talentStream,
+  idOfEvent: (e) => e.data.talentId,
+  idOf: (c) => c.data.talentId,
+  events: TalentEventData,
+  initialState: initialTalentState,
+  evolve: evolveTalent,
+  context,
+  decide: decideTalent,
+}

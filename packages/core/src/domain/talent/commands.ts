@@ -1,0 +1,93 @@
+/**
+ * The talent aggregate's commands (one person's lifecycle) as io-ts codecs of their `data`. Decoding
+ * is the first check a command meets; a failure is `Malformed` and names the field. Unknown fields
+ * are refused (naming their path), never dropped or stored.
+ */
+import * as t from 'io-ts'
+import { LocalDate } from '../../kernel/dates.js'
+import { strictFields } from '../../kernel/strict.js'
+import { CertifiedLevel } from '../../vocabulary/ladder.js'
+import { NationalId } from '../../vocabulary/national-id.js'
+import {
+  BenefitKind,
+  CompetitionTier,
+  Education,
+  IncentiveKind,
+  NonEmptyString,
+  NonNegativeInt,
+  OccupationCode,
+  PositiveInt,
+  ProgrammeKind,
+  Route,
+  TrainingField,
+} from '../../vocabulary/terms.js'
+import type { CommandsOf } from '../messages.js'
+
+const fields = strictFields
+const Id = NonEmptyString
+
+/** `data` codec of each talent command. */
+export const TalentCommandData = {
+  RegisterTalent: fields(
+    {
+      talentId: Id,
+      name: NonEmptyString,
+      nationalId: NationalId,
+      birthDate: LocalDate,
+      occupation: OccupationCode,
+      occupationSince: LocalDate,
+      education: Education,
+      employerId: Id,
+      district: NonEmptyString,
+      registeredOn: LocalDate,
+    },
+    { preparatoryTechnician: t.boolean, frontLine: t.boolean, minorExceptionRef: NonEmptyString },
+    'RegisterTalent',
+  ),
+  ChangeEmployer: fields({ talentId: Id, employerId: Id, on: LocalDate }, {}, 'ChangeEmployer'),
+  EnrollTraining: fields(
+    { talentId: Id, programId: Id, kind: ProgrammeKind, field: TrainingField, providerId: Id, startedOn: LocalDate },
+    { plannedYears: PositiveInt },
+    'EnrollTraining',
+  ),
+  CompleteTraining: fields({ talentId: Id, programId: Id, completedOn: LocalDate, hours: NonNegativeInt }, {}, 'CompleteTraining'),
+  RecordAssessment: fields(
+    { talentId: Id, assessmentId: Id, route: Route, occupation: OccupationCode, passed: t.boolean, assessorId: Id, on: LocalDate },
+    { level: CertifiedLevel },
+    'RecordAssessment',
+  ),
+  AppointSeniorPost: fields(
+    {
+      talentId: Id,
+      level: t.keyof({ 'principal-technician': null, 'chief-technician': null }),
+      employerId: Id,
+      on: LocalDate,
+    },
+    {},
+    'AppointSeniorPost',
+  ),
+  RecordCompetitionResult: fields(
+    { talentId: Id, competitionId: Id, tier: CompetitionTier, rank: PositiveInt, on: LocalDate },
+    { award: NonEmptyString, percentile: t.refinement(t.number, (n) => n >= 0 && n <= 100, 'Percentile (0–100)') },
+    'RecordCompetitionResult',
+  ),
+  ConferHonor: fields({ talentId: Id, title: NonEmptyString, grade: NonEmptyString, on: LocalDate }, {}, 'ConferHonor'),
+  GrantBenefit: fields(
+    { talentId: Id, benefit: BenefitKind, on: LocalDate },
+    {
+      level: t.union([CertifiedLevel, t.literal('special-ability')]),
+      insuredMonths: NonNegativeInt,
+      competitionId: Id,
+      programId: Id,
+    },
+    'GrantBenefit',
+  ),
+  RecordIncentive: fields({ talentId: Id, kind: IncentiveKind, on: LocalDate }, { amount: NonNegativeInt }, 'RecordIncentive'),
+  RevokeCertificate: fields({ talentId: Id, level: CertifiedLevel, reason: NonEmptyString, on: LocalDate }, {}, 'RevokeCertificate'),
+  ForgetTalent: fields({ talentId: Id }, {}, 'ForgetTalent'),
+  ReleaseTalent: fields({ talentId: Id, on: LocalDate }, { reason: NonEmptyString }, 'ReleaseTalent'),
+
+} as const
+
+/** A talent command of one type (RegisterTalent as the caller sends it, personal data in clear). */
+export type CommandOf<K extends keyof typeof TalentCommandData> = CommandsOf<Pick<typeof TalentCommandData, K>>

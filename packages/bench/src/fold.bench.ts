@@ -7,7 +7,7 @@
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
-import { benefitsLedgerProjection, cityDashboardProjection, dashboardReport, talentPoolProjection, decodeRecorded, talentDecider, verifyStream, type LedgerEvent, type RecordedEvent, type TalentEvent } from '@talent-ledger/core'
+import { benefitsLedgerProjection, cityDashboardProjection, dashboardReport, talentPoolProjection, decodeRecorded, foldEvents, talentCategory, verifyStream, type LedgerEvent, type RecordedEvent, type TalentEvent } from '@talent-ledger/core'
 import { simulateCity } from '@talent-ledger/testing'
 import { driveCity } from './drive.js'
 import { measure, table, type Measurement } from './measure.js'
@@ -63,7 +63,7 @@ const rows: Measurement[] = [
     for (let k = 0; k < warmSlice; k++) sink += decode(log[k]!).envelope.version
   }),
   measure('talent evolve, per stream', talentEvents, () => {
-    for (const events of talentStreams.values()) sink += events.reduce(talentDecider.evolve, talentDecider.initialState).certificates.length
+    for (const events of talentStreams.values()) sink += foldEvents(talentCategory, events).certificates.length
   }, runs),
   measure('city dashboard apply (whole log) + report', decoded.length, () => {
     let state = cityDashboardProjection.initialState()

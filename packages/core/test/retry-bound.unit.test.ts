@@ -1,12 +1,13 @@
 /**
- * The command handler's retry bound: a conflicting append is retried until it goes through, and
+ * The runner's retry bound: a conflicting append is retried until it goes through, and
  * only past `maxAttempts` or `budgetMs` of back-off does the command end in `Conflict`, whose
  * message and details state the bound. The store here is a stub that conflicts a set number of
  * times (pure logic: no I/O is being tested); decorrelated jitter stays within base and cap.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decorrelatedJitter, defaultRetryPolicy, handleCommand, type Attempt, type Backoff, type EventStore } from '../src/index.js'
+import * as t from 'io-ts'
+import { createRunner, decorrelatedJitter, defaultRetryPolicy, type Backoff, type Category, type EventStore, type RetryPolicy } from '../src/index.js'
 
 /** A store whose append conflicts `conflicts` times, then succeeds; counts the appends. */
 const conflictingStore = (conflicts: number) => {
@@ -23,16 +24,28 @@ const conflictingStore = (conflicts: number) => {
   return { store, appends: () => appends }
 }
 
-const attempt: Attempt<null, { type: string }> = {
-  fold: () => null,
-  decide: () => E.right([{ type: 'Probed' }]),
-  toNewEvents: (events) => events.map((e) => ({ eventId: 'e-1', type: e.type, schemaVersion: 1, data: {}, metadata: {} as never })),
+type Probed = { readonly type: 'Probed'; readonly data: Record<string, never> }
+
+/** A category of one stream `s-1` whose every command decides one event. */
+const probe: Category<null, Probed, null, null, null> = {
+  name: 's',
+  streamOf: () => 's-1',
+  idOfEvent: () => '1',
+  idOf: () => '1',
+  events: { Probed: t.type({}) as unknown as t.Decoder<unknown, Record<string, never>> },
+  initialState: null,
+  evolve: () => null,
+  context: async () => null,
+  decide: () => E.right([{ type: 'Probed', data: {} }]),
 }
 
 /** A back-off that waits no real time but reports `ms` waited each retry. */
 const reporting = (ms: number): Backoff => async () => ms
 
-const run = (store: EventStore, retry: Parameters<typeof handleCommand>[2]) => handleCommand(store, 's-1', retry, async () => E.right(attempt))()
+const run = (store: EventStore, retry: RetryPolicy) =>
+  createRunner({ store, retry, foldedStreams: 0 }).transact(probe, null, null, {
+    stamp: (events) => events.map((e) => ({ eventId: 'e-1', type: e.type, schemaVersion: 1, data: {}, metadata: {} as never })),
+  })
 
 describe('the retry bound', () => {
   it('retries a conflicting append until it goes through, well within the default bound', async () => {

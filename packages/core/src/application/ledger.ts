@@ -156,7 +156,8 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   type Ran = { stream: string; version: number; events: ReadonlyArray<string>; erasurePending?: boolean }
 
   const run = async (c: Command, options: ExecuteOptions, recordDate: string): Promise<E.Either<DomainError, Ran>> => {
-    const env: DecisionEnv = { dates: { recordDate, maxFutureDays: deps.maxFutureDays ?? null }, open }
+    // a registration gives the birth date in clear; for other talent facts it is opened when a rule needs it
+    const env: DecisionEnv = { dates: { recordDate, maxFutureDays: deps.maxFutureDays ?? null }, open, birthDate: c.type === 'RegisterTalent' ? c.data.birthDate : null }
     let command: DecidableCommand
     if (c.type === 'RegisterTalent') {
       const sealed = await sealRegistration(c, env)

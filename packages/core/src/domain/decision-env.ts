@@ -21,7 +21,12 @@ export interface DecisionEnv {
   readonly dates: RecordDates | null
   /** Opens sealed personal data (null once the key is forgotten); null: nothing can be opened. */
   readonly open: ((sealed: SealedPersonalData) => Promise<PersonalData | null>) | null
+  /**
+   * The birth date a registration carries in clear, before it is sealed (its working-age rule reads
+   * it; no event holds it); null for every other command.
+   */
+  readonly birthDate: LocalDate | null
 }
 
 /** An environment that checks no date rule and opens nothing: for tools that decide purely. */
-export const PURE_ENV: DecisionEnv = { dates: null, open: null }
+export const PURE_ENV: DecisionEnv = { dates: null, open: null, birthDate: null }

@@ -2,8 +2,9 @@
  * The talent category (stream `talent-<id>`): the talent's events, state and decisions bound
  * together with what a decision reads besides the talent's own stream — the policies adopted so
  * far, the organisations the command names (the actor included) and the §17 date context, whose
- * birth date is opened from the sealed personal data only for a fact dated before
- * `occupationSince` (the one case it decides), and never stored.
+ * birth date is the registration's own (handed in clear by the caller before sealing) or opened
+ * from the sealed personal data only for a fact dated before `occupationSince` (the one case it
+ * decides), and never stored.
  */
 import type { Category, StreamReader } from '../../kernel/category.js'
 import type { LocalDate } from '../../kernel/dates.js'
@@ -35,7 +36,7 @@ const factDateOf = (c: TalentCommand): LocalDate | null => {
 
 const datesFor = async (c: TalentCommand, s: TalentState, env: DecisionEnv): Promise<DateContext | null> => {
   if (env.dates === null) return null
-  if (c.type === 'RegisterTalent') return { ...env.dates, birthDate: c.data.birthDate }
+  if (c.type === 'RegisterTalent') return { ...env.dates, birthDate: env.birthDate }
   const date = factDateOf(c)
   const opens = date !== null && s.registered && s.personal !== null && date < s.occupationSince && env.open !== null
   const opened = opens && s.personal !== null && env.open !== null ? await env.open(s.personal) : null

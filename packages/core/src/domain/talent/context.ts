@@ -22,14 +22,11 @@ export interface TalentContext {
   readonly dates: DateContext | null
 }
 
-/**
- * `RegisterTalent` after its personal data was sealed with the talent's key. The birth date stays
- * beside the sealed data for the working-age rule (§17) of this one decision: no event holds it.
- */
+/** `RegisterTalent` after its personal data was sealed with the talent's key. */
 export interface SealedRegisterTalent {
   readonly type: 'RegisterTalent'
   readonly actor: CommandOf<'RegisterTalent'>['actor']
-  readonly data: Omit<CommandOf<'RegisterTalent'>['data'], 'name' | 'nationalId'> & { readonly personal: SealedPersonalData }
+  readonly data: Omit<CommandOf<'RegisterTalent'>['data'], 'name' | 'nationalId' | 'birthDate'> & { readonly personal: SealedPersonalData }
 }
 
 /** Commands of the talent stream, as the decider sees them. */

@@ -1,6 +1,6 @@
 /**
- * RegisterTalent as the talent decider takes it: name, national id and birth date sealed (the
- * birth date stays beside them for the working-age rule of this one decision, never stored). The ledger seals with the talent's key (after a dry-run decide on
+ * RegisterTalent as the talent decider takes it: name, national id and birth date replaced by the
+ * sealed personal data. The ledger seals with the talent's key (after a dry-run decide on
  * `registrationPlaceholder`, so a refused registration never creates a key); specs and benches seal
  * with a stand-in. Either way the command is built here, the same way.
  */
@@ -16,7 +16,7 @@ export const personalDataOf = (c: CommandOf<'RegisterTalent'>): PersonalData => 
 
 /** The command with its personal data replaced by `personal`. */
 export const sealedRegistration = (c: CommandOf<'RegisterTalent'>, personal: SealedPersonalData): SealedRegisterTalent => {
-  const { name: _name, nationalId: _nationalId, ...rest } = c.data
+  const { name: _name, nationalId: _nationalId, birthDate: _birthDate, ...rest } = c.data
   return { type: c.type, actor: c.actor, data: { ...rest, personal } }
 }
 

@@ -19,6 +19,26 @@ export default tseslint.config(
     },
   },
   {
+    // what the published CLI loads at run time: no test runner, no property-testing library
+    files: ['packages/cli/src/**/*.ts', 'packages/simulator/src/**/*.ts', 'packages/node/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['vitest', 'vitest/*', 'fast-check'], message: 'the CLI, the simulator and the Node providers ship without test libraries.' },
+            { group: ['@talent-ledger/testing', '@talent-ledger/testing/*'], message: 'test helpers are not run-time code: take the simulator from @talent-ledger/simulator.' },
+          ],
+        },
+      ],
+      // the same for `await import(…)`, which no-restricted-imports does not see
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportExpression[source.value=/^(vitest|fast-check|@talent-ledger\\/testing)(\\/|$)/]", message: 'the CLI, the simulator and the Node providers load no test libraries.' },
+      ],
+    },
+  },
+  {
     files: ['packages/core/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

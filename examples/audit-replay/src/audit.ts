@@ -12,8 +12,8 @@ import {
   type TalentProfile,
   type VerifyFinding,
 } from '@talent-ledger/core'
-import { systemClock } from '@talent-ledger/store-memory'
-import { createSqliteEventStore, createSqliteKeyStore, nativeSha256Hex } from '@talent-ledger/store-sqlite'
+import { nativeSha256Hex, systemClock } from '@talent-ledger/node'
+import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
 
 /** The auditor's findings. */
 export interface AuditReport {

@@ -10,7 +10,7 @@
  */
 import { fastify, type FastifyInstance } from 'fastify'
 import { createTalentLedger } from '@talent-ledger/core'
-import { systemClock } from '@talent-ledger/store-memory'
+import { systemClock } from '@talent-ledger/node'
 import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
 import { refusal, statusOf } from './http-status.js'
 import { acceptJsonBodies } from './json-body.js'

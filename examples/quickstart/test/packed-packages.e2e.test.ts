@@ -43,11 +43,11 @@ const runAsync = async (cmd: string, args: string[], cwd: string): Promise<strin
   }
 }
 
-/** A scratch app depending on the tarballs of core, store-memory and testing (and `extra` ones), nothing else. */
+/** A scratch app depending on the tarballs of core, store-memory and testing, the two they depend on (node, simulator), and `extra` ones; nothing else. */
 const scratchApp = (name: string, type: 'module' | 'commonjs', sources: Record<string, string>, extra: string[] = []): { dir: string; npmWarnings: string } => {
   const dir = join(work, name)
   mkdirSync(join(dir, 'src'), { recursive: true })
-  const dependencies = Object.fromEntries(['core', 'store-memory', 'testing', ...extra].map((p) => [`@talent-ledger/${p}`, `file:${tarball(p)}`]))
+  const dependencies = Object.fromEntries(['core', 'node', 'store-memory', 'simulator', 'testing', ...extra].map((p) => [`@talent-ledger/${p}`, `file:${tarball(p)}`]))
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type, dependencies }))
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { module: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [], strict: true, rootDir: 'src', outDir: 'dist' },
@@ -70,7 +70,7 @@ afterAll(() => {
 })
 
 it('packs every published package', () =>
-  expect(published.sort()).toEqual(['cli', 'core', 'notify-email', 'notify-nats', 'notify-webhook', 'store-memory', 'store-postgres', 'store-sqlite', 'testing']),
+  expect(published.sort()).toEqual(['cli', 'core', 'node', 'notify-email', 'notify-nats', 'notify-webhook', 'simulator', 'store-memory', 'store-postgres', 'store-sqlite', 'testing']),
 )
 
 describe.concurrent.each(published)('the @talent-ledger/%s tarball', (pkg) => {
@@ -99,7 +99,9 @@ describe.concurrent.each(published)('the @talent-ledger/%s tarball', (pkg) => {
 it('installs no test runner with the CLI: vitest is only an optional peer of testing', () => {
   const manifest = (pkg: string) => JSON.parse(execFileSync('tar', ['xzOf', tarball(pkg), 'package/package.json'], { encoding: 'utf8' }))
   for (const pkg of published) expect(Object.keys(manifest(pkg).dependencies ?? {})).not.toEqual(expect.arrayContaining(['vitest']))
-  for (const tool of ['vitest', 'vite', 'rolldown']) expect(manifest('cli').dependencies).not.toHaveProperty(tool)
+  for (const tool of ['vitest', 'vite', 'rolldown', 'fast-check', '@talent-ledger/testing']) expect(manifest('cli').dependencies).not.toHaveProperty(tool)
+  // the demo's simulator is a package of its own that needs nothing but core
+  expect(Object.keys(manifest('simulator').dependencies)).toEqual(['@talent-ledger/core'])
   expect(manifest('testing').peerDependenciesMeta).toEqual({ vitest: { optional: true } })
 })
 

@@ -14,7 +14,7 @@ const packages = readdirSync(join(root, 'packages')).filter((p) => existsSync(jo
 const snippetOf = (readme: string): string | null => /```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? null
 
 it('covers every published package', () =>
-  expect(packages.sort()).toEqual(['cli', 'core', 'notify-email', 'notify-nats', 'notify-webhook', 'store-memory', 'store-postgres', 'store-sqlite', 'testing']),
+  expect(packages.sort()).toEqual(['cli', 'core', 'node', 'notify-email', 'notify-nats', 'notify-webhook', 'simulator', 'store-memory', 'store-postgres', 'store-sqlite', 'testing']),
 )
 
 describe.each(packages)('packages/%s/README.md', (pkg) => {

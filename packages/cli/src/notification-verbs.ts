@@ -1,22 +1,22 @@
 /**
  * The notification verbs of the CLI: `notifications` (the outbox and its delivery status, requeue
- * of parked notices) and `notify` (the relay). Kept beside program.ts, which hands them its store
- * opener.
+ * of parked notices) and `notify` (the relay). Kept beside program.ts, which registers them; both
+ * open the store with `withLedger`.
  */
 import type { Command } from 'commander'
-import { systemClock } from '@talent-ledger/store-memory'
+import { systemClock } from '@talent-ledger/node'
 import { notificationsListing, printNotifications } from './commands/notifications.js'
 import { runNotify } from './commands/notify.js'
 import { readNotifyConfig } from './notify-config.js'
 import { parseChoice } from './options.js'
 import { writeLine } from './output.js'
-import type { withLedger as WithLedger } from './program.js'
 import { UsageError } from './usage-error.js'
+import { withLedger } from './with-ledger.js'
 
 const print = (value: unknown): Promise<void> => writeLine(process.stdout, JSON.stringify(value))
 
-/** Adds the notification verbs to `program`; `withLedger` opens the store of `--store` for a verb. */
-export const addNotificationVerbs = (program: Command, withLedger: typeof WithLedger): void => {
+/** Adds the notification verbs to `program`. */
+export const addNotificationVerbs = (program: Command): void => {
   program
     .command('notifications')
     .description('notices in the outbox (written with their events) and the delivery status: pending, delivered, parked')

@@ -5,7 +5,7 @@
  * empty one there (and, on a read replica, it could not).
  */
 import pg from 'pg'
-import type { OpenedStore } from './store-url.js'
+import type { OpenedStore } from './opened-store.js'
 import { UsageError } from './usage-error.js'
 
 /** A parsed `postgres://` store URL: the driver's connection string and our schema. */

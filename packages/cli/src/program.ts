@@ -7,9 +7,8 @@
 import { createRequire } from 'node:module'
 import { createWriteStream } from 'node:fs'
 import { Command } from 'commander'
-import { MAX_LINE_BYTES, createTalentLedger, type TalentLedger } from '@talent-ledger/core'
+import { MAX_LINE_BYTES } from '@talent-ledger/core'
 import { COMMAND_TYPES, commandCatalogue, commandSchema, isCommandType } from '@talent-ledger/core'
-import { systemClock } from '@talent-ledger/store-memory'
 import { applyLines } from './commands/apply.js'
 import { DEMO_TALENTS, demoHeader, demoIntro, runDemo } from './commands/demo.js'
 import { runErasures } from './commands/erasures.js'
@@ -25,32 +24,12 @@ import { boundedLinesOf, checkReadable, linesOf } from './input.js'
 import { parseCount, parseDate, parseDurability, parseTimestamp, todayUtc } from './options.js'
 import { finish, writeLine } from './output.js'
 import { progressBar } from './progress.js'
-import { trustOptions } from './trust-options.js'
-import { DEFAULT_STORE_URL, openStore, parseStoreUrl, type Durability, type OpenedStore } from './store-url.js'
+import type { OpenedStore } from './opened-store.js'
+import { DEFAULT_STORE_URL } from './store-url.js'
 import { UsageError } from './usage-error.js'
+import { withLedger } from './with-ledger.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
-
-/**
- * Opens the store of `--store`, runs `work` with it and the ledger service, and closes it. A
- * command that only reads (`readOnly`) opens `--read-store` instead when it is given: a read replica.
- */
-export const withLedger = async (
-  command: Command,
-  options: { readonly mustExist: boolean; readonly durability?: Durability; readonly readOnly?: boolean },
-  work: (opened: OpenedStore, ledger: TalentLedger) => Promise<number>,
-): Promise<void> => {
-  const globals = command.optsWithGlobals()
-  const readStore = options.readOnly === true ? (globals['readStore'] as string | undefined) : undefined
-  const url = parseStoreUrl(String(readStore ?? globals['store']))
-  const trust = trustOptions(globals)
-  const opened = await openStore(url, options)
-  try {
-    process.exitCode = await work(opened, createTalentLedger({ store: opened.store, keys: opened.keys, clock: systemClock, ...trust }))
-  } finally {
-    await opened.close()
-  }
-}
 
 const isEmpty = async (opened: OpenedStore): Promise<boolean> => (await opened.store.readAll({ limit: 1 })).length === 0
 const print = (value: unknown): Promise<void> => writeLine(process.stdout, JSON.stringify(value))
@@ -177,7 +156,7 @@ export const buildProgram = (): Command => {
       })
     })
 
-  addNotificationVerbs(program, withLedger)
+  addNotificationVerbs(program)
 
   program
     .command('demo')

@@ -5,9 +5,9 @@
  *   sqlite:PATH (default sqlite:./talent-ledger.db) | memory: | postgres://…[?schema=NAME]
  */
 import { existsSync } from 'node:fs'
-import type { EventStore, KeyStore, LedgerDigest } from '@talent-ledger/core'
 import { createMemoryEventStore, createMemoryKeyStore } from '@talent-ledger/store-memory'
 import { openPostgres, parsePostgresUrl, type PostgresUrl } from './open-postgres.js'
+import type { OpenedStore } from './opened-store.js'
 import { UsageError } from './usage-error.js'
 
 /** The store URL used when `--store` is not given. */
@@ -15,19 +15,6 @@ export const DEFAULT_STORE_URL = 'sqlite:./talent-ledger.db'
 
 /** A parsed store URL. */
 export type StoreUrl = { readonly kind: 'memory' } | { readonly kind: 'sqlite'; readonly path: string } | PostgresUrl
-
-/** Optional store abilities the CLI uses when present (duck-typed: the port does not require them). */
-export interface LedgerDigests {
-  readonly ledgerDigests: () => Promise<ReadonlyArray<LedgerDigest>>
-  readonly recordLedgerDigest: () => Promise<LedgerDigest>
-}
-
-/** An opened store: the ports, and how to release them. */
-export interface OpenedStore {
-  readonly store: EventStore & Partial<LedgerDigests>
-  readonly keys: KeyStore
-  readonly close: () => Promise<void>
-}
 
 /** Parses `--store`; throws `UsageError` (exit 2) for anything this release cannot open. */
 export const parseStoreUrl = (url: string): StoreUrl => {

@@ -1,10 +1,8 @@
 /**
- * Clocks: the system clock, and a manual one that tests and simulations move by hand.
+ * The manual clock that tests and simulations move by hand. (The system clock lives in
+ * `@talent-ledger/node`; the package index re-exports it for existing callers.)
  */
 import type { Clock } from '@talent-ledger/core'
-
-/** Wall-clock time. */
-export const systemClock: Clock = { now: () => new Date().toISOString() }
 
 /** A clock that only moves when told; each reading is distinct (one millisecond later) so record order is total. */
 export const manualClock = (start = '2026-01-01T00:00:00.000Z'): Clock & { readonly set: (iso: string) => void } => {

@@ -3,4 +3,6 @@
  */
 export { createMemoryEventStore, type MemoryEventStore } from './memory-event-store.js'
 export { createMemoryKeyStore } from './memory-key-store.js'
-export { systemClock, manualClock } from './clocks.js'
+export { manualClock } from './clocks.js'
+/** The wall clock, from `@talent-ledger/node`: re-exported so that `systemClock` from this package keeps working. */
+export { systemClock } from '@talent-ledger/node'

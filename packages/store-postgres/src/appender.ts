@@ -23,7 +23,7 @@ import {
 import { constraintOf, errorCode } from './errors.js'
 import { fastAppendSql } from './fast-append.js'
 import { HeadCache, type Head } from './head-cache.js'
-import { nativeSha256Hex } from './native-sha256.js'
+import { nativeSha256Hex } from '@talent-ledger/node'
 import type { Queryable } from './projection-table.js'
 import type { Schema } from './schema-name.js'
 import { MAX_BATCH } from './sql-functions.js'

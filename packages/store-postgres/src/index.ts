@@ -8,7 +8,7 @@ export { createPostgresEventStore, type PostgresEventStore, type PostgresEventSt
 export { createPostgresKeyStore } from './postgres-key-store.js'
 export { PostgresStoreError, PostgresUnreachableError, PostgresSchemaError } from './errors.js'
 export { LATEST_SCHEMA_VERSION } from './migrations.js'
-export { nativeSha256Hex } from './native-sha256.js'
+export { nativeSha256Hex } from '@talent-ledger/node'
 export { DEFAULT_SCHEMA } from './schema-name.js'
 export type { StoredLedgerDigest } from './ledger-digests.js'
 export type { InlineProjection } from './inline-projections.js'

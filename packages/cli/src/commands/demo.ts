@@ -1,6 +1,6 @@
 /**
  * `demo [--talents N] [--seed S]`: Lianyungang's skilled-talent pipeline 2026–2035, simulated
- * (seeded, reproducible commands from `@talent-ledger/testing`) and applied one command at a time
+ * (seeded, reproducible commands from `@talent-ledger/simulator`) and applied one command at a time
  * through the ledger service into the chosen store, then the dashboard on the last simulated day.
  */
 import { cityDashboardProjection, dashboardReport, rebuild, type CityReport, type TalentLedger, type EventStore } from '@talent-ledger/core'
@@ -27,8 +27,8 @@ export const runDemo = async (
   options: { readonly talents: number; readonly seed: number },
   progress: Progress,
 ): Promise<DemoRun> => {
-  // loaded here only: the simulator lives in the testing package, which the other verbs never need
-  const { simulateCity } = await import('@talent-ledger/testing')
+  // loaded here only: the simulator and its city data are needed by no other verb
+  const { simulateCity } = await import('@talent-ledger/simulator')
   const simulation = simulateCity({ talents: options.talents, seed: options.seed })
   const refused: Record<string, number> = {}
   let accepted = 0

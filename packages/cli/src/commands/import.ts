@@ -24,7 +24,7 @@ import {
 } from '@talent-ledger/core'
 import { pagesOf } from '../log.js'
 import type { Progress } from '../progress.js'
-import { nativeSha256Hex as sha256 } from '@talent-ledger/store-sqlite'
+import { nativeSha256Hex as sha256 } from '@talent-ledger/node'
 
 /** Why a file cannot be imported, or what was imported. */
 export type ImportResult =

@@ -1,4 +1,4 @@
-// The store seals with node:crypto's SHA-256; the chain must be byte for byte the one core's
+// The stores seal with node:crypto's SHA-256; the chain must be byte for byte the one core's
 // pure-JavaScript SHA-256 makes, so any verifier (and every other store) agrees with it.
 import { describe, expect, it } from 'vitest'
 import * as fc from 'fast-check'
@@ -16,7 +16,16 @@ const event = (i: number, note: string): NewEvent => ({
 describe('nativeSha256Hex', () => {
   it('equals core sha256Hex on any string, ASCII or not', () => {
     for (const s of ['', 'abc', '连云港 高技能人才', '\u{1F600}', 'a'.repeat(10_000)]) expect(nativeSha256Hex(s)).toBe(sha256Hex(s))
+    // the empty string's digest is a published constant: both functions could agree and both be wrong
+    expect(nativeSha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => nativeSha256Hex(s) === sha256Hex(s)))
+  })
+
+  it('equals core sha256Hex on a 1 MiB text of CJK and ASCII', () => {
+    // 3-byte UTF-8 characters beside 1-byte ones, 16 bytes a unit: exactly 1 MiB, crossing every block boundary
+    const text = '连云港 skills'.repeat(65_536)
+    expect(Buffer.byteLength(text, 'utf8')).toBe(1024 * 1024)
+    expect(nativeSha256Hex(text)).toBe(sha256Hex(text))
   })
 
   it('seals the same chain as the pure-JavaScript hash, and either verifies it', () => {

@@ -4,7 +4,7 @@
 import { cityDashboardProjection, createTalentLedger, dashboardReport, verifyStream, type CommandResult, type RecordedEvent } from '@talent-ledger/core'
 import { createMemoryEventStore, createMemoryKeyStore, manualClock } from '@talent-ledger/store-memory'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { simulateCity } from '../../src/simulation/index.js'
+import { simulateCity } from '../src/index.js'
 
 const simulation = simulateCity({ talents: 300, seed: 20260101 })
 const store = createMemoryEventStore()

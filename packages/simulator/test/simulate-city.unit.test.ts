@@ -4,7 +4,7 @@ import { businessDateOf, decodeCommand, defaultPolicyDocument, type Command } fr
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { simulateCity } from '../../src/simulation/index.js'
+import { simulateCity } from '../src/index.js'
 
 const talentOf = (c: Command): string | null => {
   const d = c.data as Record<string, unknown>

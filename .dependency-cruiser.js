@@ -32,9 +32,6 @@ const CORE_LAYERS = [
  * the lint. Delete an entry once its imports are gone. A path here must lie inside the rule's `from`.
  */
 const PENDING = {
-  'core-layer-policy': ['^packages/core/src/policy/document\\.ts$', '^packages/core/src/policy/document-sense\\.ts$'],
-  'cli-not-to-testing': ['^packages/cli/src/commands/demo\\.ts$'],
-  'no-circular': ['^packages/cli/src/(program|notification-verbs|store-url|open-postgres)\\.ts$'],
   'testing-main-not-to-vitest': ['^packages/testing/src/node/index\\.ts$'],
 }
 

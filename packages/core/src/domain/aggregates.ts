@@ -6,14 +6,14 @@
  * command to its aggregate's state.
  */
 import type { Category, DomainEvent } from '../kernel/category.js'
-import { cityCategory } from './city/city.js'
-import { CityCommandData, CityEventData } from './city/messages.js'
+import { cityCategory } from './city/index.js'
+import { CityCommandData, CityEventData } from './city/index.js'
 import type { DecisionEnv } from './decision-env.js'
 import type { DataCodecs, EventsOf } from './messages.js'
-import { OrganizationCommandData, OrganizationEventData } from './organization/messages.js'
-import { organizationCategory } from './organization/organization.js'
-import { PolicyCommandData, PolicyEventData } from './policies/messages.js'
-import { policyCategory } from './policies/policies.js'
+import { OrganizationCommandData, OrganizationEventData } from './organization/index.js'
+import { organizationCategory } from './organization/index.js'
+import { PolicyCommandData, PolicyEventData } from './policies/index.js'
+import { policyCategory } from './policies/index.js'
 import { talentCategory } from './talent/category.js'
 import { TalentCommandData } from './talent/commands.js'
 import { TalentEventData, type TalentEvent } from './talent/events.js'
@@ -92,10 +92,24 @@ export type DecidableCommand = Registered extends infer A ? (A extends Aggregate
 /** Any event of the ledger. */
 export type LedgerEvent = EventsOf<AllEventData>
 
-/** The codec maps of every aggregate merged (the registry's order is the catalogue's). */
-export const mergedCodecs = <K extends 'commands' | 'events'>(key: K): K extends 'commands' ? AllCommandData : AllEventData =>
+/**
+ * The order the catalogues (`schema`, the `type` refusal, docs/schema) have listed types in since
+ * 0.1: part of what a reader of the CLI sees, so it stays. Types not listed (new ones) follow, in
+ * the registry's order: adding an aggregate needs no line here.
+ */
+const CATALOGUE_ORDER = {
+  commands: ['AdoptPolicy', 'RegisterOrganization', 'RegisterTalent', 'ChangeEmployer', 'EnrollTraining', 'CompleteTraining', 'RecordAssessment', 'AppointSeniorPost', 'RecordCompetitionResult', 'ConferHonor', 'GrantBenefit', 'RecordIncentive', 'RevokeCertificate', 'ForgetTalent', 'DesignateCarrier', 'ReportEmploymentStatistics', 'ReleaseTalent'],
+  events: ['PolicyAdopted', 'OrganizationRegistered', 'TalentRegistered', 'EmployerChanged', 'TrainingEnrolled', 'TrainingCompleted', 'AssessmentPassed', 'AssessmentFailed', 'LevelCertified', 'SpecialAbilityCertified', 'SeniorPostAppointed', 'CompetitionResultRecorded', 'HonorConferred', 'BenefitGranted', 'IncentiveRecorded', 'CertificateRevoked', 'TalentPoolEntered', 'TalentPoolLeft', 'TalentForgotten', 'CarrierDesignated', 'EmploymentStatisticsReported', 'TalentReleased'],
+} as const
+
+/** The codec maps of every aggregate merged, in catalogue order. */
+export const mergedCodecs = <K extends 'commands' | 'events'>(key: K): K extends 'commands' ? AllCommandData : AllEventData => {
+  const all: Record<string, unknown> = Object.assign({}, ...AGGREGATES.map((a) => a[key]))
+  const listed: ReadonlyArray<string> = CATALOGUE_ORDER[key]
+  const order = [...listed.filter((type) => Object.hasOwn(all, type)), ...Object.keys(all).filter((type) => !listed.includes(type))]
   // the keys are disjoint across aggregates (checked in the tests): the merge is their intersection
-  Object.assign({}, ...AGGREGATES.map((a) => a[key])) as K extends 'commands' ? AllCommandData : AllEventData
+  return Object.fromEntries(order.map((type) => [type, all[type]])) as K extends 'commands' ? AllCommandData : AllEventData
+}
 
 /** Any registered aggregate, whatever its types. */
 export type AnyAggregate = Aggregate<never, DataCodecs, DataCodecs>

@@ -5,7 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { unauthorized, type DomainError } from '../../kernel/errors.js'
 import { rank, type CertifiedLevel } from '../../vocabulary/ladder.js'
-import type { OrganizationState } from '../organization/organization.js'
+import type { OrganizationState } from '../organization/index.js'
 import type { TalentCommand } from './context.js'
 import type { TalentState } from './state.js'
 

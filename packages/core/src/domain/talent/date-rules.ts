@@ -6,7 +6,7 @@
 import { addYears, type LocalDate } from '../../kernel/dates.js'
 import type { ErrorDetail } from '../../kernel/errors.js'
 import type { DateContext } from '../date-rules.js'
-import type { OrganizationState } from '../organization/organization.js'
+import type { OrganizationState } from '../organization/index.js'
 import type { TalentCommand } from './context.js'
 import type { TalentState } from './state.js'
 

@@ -9,7 +9,6 @@ import type { Alternative, CompetitionRule, PolicyDocument, PromotionRule } from
 export const DEFAULT_POLICY_ID = 'national-2018'
 
 const yuan = (n: number): number => n * 100
-const d = (s: string): string => s
 const VOCATIONAL = ['technical-school', 'advanced-technical-school', 'technician-college'] as const
 const ADVANCED_VOCATIONAL = ['advanced-technical-school', 'technician-college'] as const
 const HIGHER = ['college', 'bachelor', 'master'] as const
@@ -169,12 +168,12 @@ export const defaultPolicyDocument: PolicyDocument = {
     livingAllowance: { monthly: null },
   },
   targets: {
-    newHighSkilled: { count: 80_000, from: d('2026-01-01'), to: d('2030-12-31') },
+    newHighSkilled: { count: 80_000, from: '2026-01-01', to: '2030-12-31' },
     skilledSharePercent: 30,
     highSkilledSharePercent: 35,
-    highSkilledShareBy: d('2030-12-31'),
-    highSkilledTotal: { count: 350_000, by: d('2035-12-31') },
-    carriers: { count: 20, from: d('2026-01-01'), to: d('2030-12-31') },
+    highSkilledShareBy: '2030-12-31',
+    highSkilledTotal: { count: 350_000, by: '2035-12-31' },
+    carriers: { count: 20, from: '2026-01-01', to: '2030-12-31' },
   },
 }
 

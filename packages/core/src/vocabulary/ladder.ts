@@ -27,14 +27,8 @@ export const CertifiedLevel = t.keyof(
 )
 export type CertifiedLevel = t.TypeOf<typeof CertifiedLevel>
 
-/** Levels only an authorized employer appoints (评聘). */
-export const APPOINTED_LEVELS: ReadonlyArray<CertifiedLevel> = ['principal-technician', 'chief-technician']
-
 /** Position on the ladder; -1 for no level at all. */
 export const rank = (level: Level | null): number => (level === null ? -1 : LEVELS.indexOf(level))
-
-/** Compares two levels (negative when `a` is lower). */
-export const compareLevels = (a: Level | null, b: Level | null): number => rank(a) - rank(b)
 
 /** 技能人才: junior and above. */
 export const isSkilled = (level: Level | null): boolean => rank(level) >= rank('junior')

@@ -7,8 +7,8 @@ import * as fc from 'fast-check'
 import {
   DEFAULT_POLICY_ID,
   Education,
-  compareLevels,
   defaultPolicyDocument,
+  rank,
   type Alternative,
   type CompetitionPrize,
   type CompetitionRule,
@@ -74,7 +74,7 @@ const competitionRow = (r: CompetitionRule, tag: string): fc.Arbitrary<Competiti
 
 /** A row as a policy may say it: its "then" level above its first one (else none), ranks in order. */
 const coherent = <R extends Pick<CompetitionRule, 'promotesTo' | 'thenTo'>>(r: R): R =>
-  r.thenTo !== null && compareLevels(r.thenTo, r.promotesTo) <= 0 ? { ...r, thenTo: null } : r
+  r.thenTo !== null && rank(r.thenTo) <= rank(r.promotesTo) ? { ...r, thenTo: null } : r
 
 const extraRow = (tag: string, i: number): fc.Arbitrary<CompetitionRule> =>
   fc.record({

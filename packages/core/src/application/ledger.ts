@@ -209,7 +209,10 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     const outboxFor =
       needs.aggregate !== 'talent' || notifications === null || notifications.rules.length === 0
         ? undefined
-        : (events: ReadonlyArray<NewEvent>, state: StreamState) => outboxEntriesFor(notifications, events, state as TalentState)
+        : (events: ReadonlyArray<NewEvent>, state: StreamState) =>
+            // NOTE: `data` is what the decider returned a moment ago (typed LedgerEvent data), only
+            // untyped by the NewEvent envelope; the typed runner will hand the events over as they are
+            outboxEntriesFor(notifications, events.map((e) => ({ eventId: e.eventId, event: { type: e.type, data: e.data } as LedgerEvent })), state as TalentState)
     const result = await handleCommand(store, needs.stream, retry, async (n) => {
       const context = await contextFor(needs, n > 1)
       const attempt: Attempt<StreamState, LedgerEvent> = {

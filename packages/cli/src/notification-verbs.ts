@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import { systemClock } from '@talent-ledger/store-memory'
 import { notificationsListing, printNotifications } from './commands/notifications.js'
 import { runNotify } from './commands/notify.js'
-import { channelNames } from './channels/registry.js'
+import { CHANNELS, channelNames } from './channels/registry.js'
 import { readNotifyConfig } from './notify-config.js'
 import { parseChoice } from './options.js'
 import { writeLine } from './output.js'
@@ -48,7 +48,7 @@ export const addNotificationVerbs = (program: Command, withLedger: typeof WithLe
   program
     .command('notify')
     .description('deliver the outbox through the channels of --config (at least once; what keeps failing is parked)')
-    .requiredOption('--config <file>', 'JSON: webhook {url|endpoints, secrets}, email {smtpUrl, from, addressBook}, nats {servers, subjectPrefix, stream?}, relay {…}')
+    .requiredOption('--config <file>', `JSON: ${channelNames.map((name) => `${name} ${CHANNELS[name]!.usage}`).join(', ')}, relay {…}`)
     .option('--once', 'one round: claim the due notices once, deliver them, exit')
     .option('--until-idle', 'rounds until no pending notice of a configured channel remains (each delivered or parked)')
     .action(async (options: { config: string; once?: boolean; untilIdle?: boolean }, command: Command) => {

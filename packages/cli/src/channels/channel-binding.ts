@@ -13,6 +13,8 @@ export type SectionOf<R extends t.Props, O extends t.Props> = t.TypeOf<t.Interse
 
 /** What a binding file declares. */
 export interface ChannelSection<R extends t.Props, O extends t.Props> {
+  /** The section's fields as `notify --help` shows them, e.g. `{servers, subjectPrefix, stream?}`. */
+  readonly usage: string
   readonly required: R
   readonly optional: O
   /** Fields mapping recipients to addresses: their keys must be recipients (io-ts records do not check keys). */
@@ -25,6 +27,7 @@ export interface ChannelSection<R extends t.Props, O extends t.Props> {
 
 /** A binding with its section's types hidden, as the registry holds it. */
 export interface ChannelBinding {
+  readonly usage: string
   /** The section's codec (named like a plain `t.type`, so its messages read the same). */
   readonly codec: t.Mixed
   /** Every field the section knows, required first. */
@@ -41,6 +44,7 @@ export const bindChannel = <R extends t.Props, O extends t.Props>(s: ChannelSect
   const required = t.type(s.required)
   const codec = t.intersection([required, t.partial(s.optional)], required.name)
   return {
+    usage: s.usage,
     codec,
     fields: [...Object.keys(s.required), ...Object.keys(s.optional)],
     recipientMaps: s.recipientMaps ?? [],

@@ -13,6 +13,7 @@ const Sender = refined('sender ("Name <address>" or address)', (s) => /^([^<>]*<
 
 /** The e-mail binding. */
 export const emailBinding = bindChannel({
+  usage: '{smtpUrl, from, addressBook}',
   required: { smtpUrl: SmtpUrl, from: Sender, addressBook: t.record(t.string, EmailAddress) },
   optional: {},
   recipientMaps: ['addressBook'],

@@ -15,6 +15,7 @@ const StreamName = refined('JetStream stream name (letters, digits, - and _)', (
 
 /** The NATS binding. */
 export const natsBinding = bindChannel({
+  usage: '{servers, subjectPrefix, stream?}',
   required: { servers: nonEmpty(NatsServer, 'at least one NATS server'), subjectPrefix: SubjectPrefix },
   optional: { stream: StreamName },
   open: (c, name) => createNatsChannel({ name, servers: c.servers, subjectPrefix: c.subjectPrefix, stream: { name: c.stream ?? DEFAULT_NATS_STREAM } }),

@@ -13,6 +13,7 @@ const WebhookSecret = refined('webhook secret (whsec_ followed by base64)', (s) 
 
 /** The webhook binding. */
 export const webhookBinding = bindChannel({
+  usage: '{url|endpoints, secrets}',
   required: { secrets: nonEmpty(WebhookSecret, 'at least one webhook secret') },
   optional: { url: HttpUrl, endpoints: t.record(t.string, HttpUrl), timeoutMs: PositiveInt },
   recipientMaps: ['endpoints'],

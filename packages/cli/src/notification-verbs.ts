@@ -7,6 +7,7 @@ import type { Command } from 'commander'
 import { systemClock } from '@talent-ledger/node'
 import { notificationsListing, printNotifications } from './commands/notifications.js'
 import { runNotify } from './commands/notify.js'
+import { CHANNELS, channelNames } from './channels/registry.js'
 import { readNotifyConfig } from './notify-config.js'
 import { parseChoice } from './options.js'
 import { writeLine } from './output.js'
@@ -21,7 +22,7 @@ export const addNotificationVerbs = (program: Command): void => {
     .command('notifications')
     .description('notices in the outbox (written with their events) and the delivery status: pending, delivered, parked')
     .option('--status <status>', 'list only notices in this status: pending | delivered | parked')
-    .option('--channel <channel>', 'list only notices for this channel: webhook | email | nats')
+    .option('--channel <channel>', `list only notices for this channel: ${channelNames.join(' | ')}`)
     .option('--json', 'print {summary, notices} as one JSON line')
     .option('--requeue [ids...]', 'move parked notices (all, or the ids given) back to pending, due now; prints {"requeued":N}')
     .action(async (options: { status?: string; channel?: string; json?: boolean; requeue?: true | string[] }, command: Command) => {
@@ -36,10 +37,10 @@ export const addNotificationVerbs = (program: Command): void => {
       }
       const query = {
         ...(options.status === undefined ? {} : { status: parseChoice('--status', options.status, ['pending', 'delivered', 'parked'] as const) }),
-        ...(options.channel === undefined ? {} : { channel: parseChoice('--channel', options.channel, ['webhook', 'email', 'nats'] as const) }),
+        ...(options.channel === undefined ? {} : { channel: parseChoice('--channel', options.channel, channelNames) }),
       }
       await withLedger(command, { mustExist: true, readOnly: true }, async (opened) => {
-        await printNotifications(await notificationsListing(opened.store, query, systemClock.now()), options.json === true, process.stdout)
+        await printNotifications(await notificationsListing(opened.store, query, systemClock.now(), channelNames), options.json === true, process.stdout)
         return 0
       })
     })
@@ -47,19 +48,19 @@ export const addNotificationVerbs = (program: Command): void => {
   program
     .command('notify')
     .description('deliver the outbox through the channels of --config (at least once; what keeps failing is parked)')
-    .requiredOption('--config <file>', 'JSON: webhook {url|endpoints, secrets}, email {smtpUrl, from, addressBook}, nats {servers, subjectPrefix, stream?}, relay {…}')
+    .requiredOption('--config <file>', `JSON: ${channelNames.map((name) => `${name} ${CHANNELS[name]!.usage}`).join(', ')}, relay {…}`)
     .option('--once', 'one round: claim the due notices once, deliver them, exit')
     .option('--until-idle', 'rounds until no pending notice of a configured channel remains (each delivered or parked)')
     .action(async (options: { config: string; once?: boolean; untilIdle?: boolean }, command: Command) => {
       if (options.once === true && options.untilIdle === true) throw new UsageError('notify takes --once or --until-idle, not both')
       const config = readNotifyConfig(options.config)
       const mode = options.once === true ? 'once' : options.untilIdle === true ? 'until-idle' : 'until-stopped'
-      await withLedger(command, { mustExist: true }, async (opened, ledger) => {
+      await withLedger(command, { mustExist: true }, async (opened) => {
         const stop = new AbortController()
         const abort = (): void => stop.abort()
         process.once('SIGINT', abort).once('SIGTERM', abort)
         try {
-          const result = await runNotify({ store: opened.store, ledger, clock: systemClock }, config, mode, stop.signal)
+          const result = await runNotify({ store: opened.store, keys: opened.keys, clock: systemClock }, config, mode, stop.signal)
           await print(result)
           // a run that parked notices did not do its job: say so in the exit code too
           return result.ok ? 0 : 1

@@ -1,5 +1,6 @@
 /**
- * `notify --config FILE`: where the relay delivers, as a JSON file decoded with io-ts. Each channel
+ * `notify --config FILE`: where the relay delivers, as a JSON file decoded with io-ts: one section
+ * per registered channel (`channels/registry.ts`), each decoded by its binding, and `relay`. Each channel
  * is optional (a relay without an adapter for a channel leaves that channel's notices pending for
  * another relay); at least one must be configured. An unknown field is refused too, so a typo
  * (`"endpionts"`) is an error naming the field, not a channel silently switched off.
@@ -13,56 +14,30 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { describeErrors, PositiveInt, type ErrorDetail } from '@talent-ledger/core'
+import { describeErrors, PositiveInt, type ChannelName, type ErrorDetail } from '@talent-ledger/core'
+import { Recipient } from './channels/config-fields.js'
+import { CHANNELS, channelNames } from './channels/registry.js'
 import { readJsonFile } from './input.js'
 import { UsageError } from './usage-error.js'
 
-const refined = (name: string, ok: (s: string) => boolean) => t.refinement(t.string, ok, name)
+/** The relay's tuning, all optional. */
+const relayFields = { maxAttempts: PositiveInt, batchSize: PositiveInt, concurrency: PositiveInt, leaseMs: PositiveInt, idleMs: PositiveInt, backoffBaseMs: PositiveInt, backoffCapMs: PositiveInt }
+const RelaySection = t.partial(relayFields)
+export type RelaySection = t.TypeOf<typeof RelaySection>
 
-/** `talent:<id>`, `employer:<id>` or `bureau`: the recipients the ledger writes. */
-const Recipient = refined('Recipient (talent:<id>, employer:<id> or bureau)', (s) => /^(talent:.+|employer:.+|bureau)$/.test(s))
-const HttpUrl = refined('URL (http:// or https://)', (s) => /^https?:\/\/[^\s/]+/.test(s))
-const SmtpUrl = refined('SMTP URL (smtp:// or smtps://)', (s) => /^smtps?:\/\/[^\s/]+/.test(s))
-const NatsServer = refined('NATS server (nats://host:port or host:port)', (s) => /^(nats|tls):\/\/[^\s/]+$|^[^\s/:]+:\d+$/.test(s))
-const EmailAddress = refined('e-mail address', (s) => /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(s))
-const Sender = refined('sender ("Name <address>" or address)', (s) => /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(s.trim()))
-const WebhookSecret = refined('webhook secret (whsec_ followed by base64)', (s) => /^whsec_[A-Za-z0-9+/]+=*$/.test(s))
-const SubjectPrefix = refined('NATS subject prefix (tokens of letters, digits, - and _, separated by dots)', (s) => /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(s))
-const StreamName = refined('JetStream stream name (letters, digits, - and _)', (s) => /^[A-Za-z0-9_-]+$/.test(s))
-/** A non-empty array; a value that is not an array at all says so (a lone string is the usual slip). */
-const nonEmpty = <C extends t.Mixed>(c: C, name: string): t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown> => {
-  const array = t.array(c)
-  return new t.Type(
-    name,
-    (u): u is Array<t.TypeOf<C>> => array.is(u) && u.length > 0,
-    (u, ctx) => (!Array.isArray(u) ? t.failure(u, ctx, 'an array') : u.length === 0 ? t.failure(u, ctx, name) : array.validate(u, ctx)),
-    array.encode,
-  )
+/** The fields of each section: a channel's from its binding, and the relay's. */
+const sections: Readonly<Record<string, ReadonlyArray<string>>> = {
+  ...Object.fromEntries(channelNames.map((name) => [name, CHANNELS[name]!.fields])),
+  relay: Object.keys(relayFields),
 }
 
-const sections = {
-  webhook: {
-    required: { secrets: nonEmpty(WebhookSecret, 'at least one webhook secret') },
-    optional: { url: HttpUrl, endpoints: t.record(t.string, HttpUrl), timeoutMs: PositiveInt },
-  },
-  email: { required: { smtpUrl: SmtpUrl, from: Sender, addressBook: t.record(t.string, EmailAddress) }, optional: {} },
-  nats: { required: { servers: nonEmpty(NatsServer, 'at least one NATS server'), subjectPrefix: SubjectPrefix }, optional: { stream: StreamName } },
-  relay: {
-    required: {},
-    optional: { maxAttempts: PositiveInt, batchSize: PositiveInt, concurrency: PositiveInt, leaseMs: PositiveInt, idleMs: PositiveInt, backoffBaseMs: PositiveInt, backoffCapMs: PositiveInt },
-  },
-} as const
+const NotifyConfigCodec = t.partial(
+  { ...Object.fromEntries(channelNames.map((name) => [name, CHANNELS[name]!.codec])), relay: RelaySection },
+  `a JSON object with ${channelNames.join(', ')} and/or relay`,
+)
 
-const { webhook, email, nats, relay } = sections
-
-/** The notify configuration file. */
-export const NotifyConfig = t.partial({
-  webhook: t.intersection([t.type(webhook.required), t.partial(webhook.optional)]),
-  email: t.type(email.required),
-  nats: t.intersection([t.type(nats.required), t.partial(nats.optional)]),
-  relay: t.partial(relay.optional),
-}, 'a JSON object with webhook, email, nats and/or relay')
-export type NotifyConfig = t.TypeOf<typeof NotifyConfig>
+/** The notify configuration file: a section per configured channel (its binding's shape), and `relay`. */
+export type NotifyConfig = { readonly relay?: RelaySection } & { readonly [channel: ChannelName]: unknown }
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
@@ -71,16 +46,15 @@ const unknownFields = (raw: unknown): ErrorDetail[] => {
   if (!isObject(raw)) return []
   const out: ErrorDetail[] = []
   for (const [k, v] of Object.entries(raw)) {
-    const known = (sections as Record<string, (typeof sections)[keyof typeof sections]>)[k]
-    if (known === undefined) {
+    const fields = Object.hasOwn(sections, k) ? sections[k] : undefined
+    if (fields === undefined) {
       out.push({ field: k, message: `${k}: unknown field (expected ${Object.keys(sections).join(', ')})` })
       continue
     }
-    const fields = [...Object.keys(known.required), ...Object.keys(known.optional)]
     if (!isObject(v)) continue
     for (const f of Object.keys(v)) if (!fields.includes(f)) out.push({ field: `${k}.${f}`, message: `${k}.${f}: unknown field (expected ${fields.join(', ')})` })
     // the keys of a recipient map are recipients too (io-ts records do not check their keys)
-    for (const f of ['endpoints', 'addressBook']) {
+    for (const f of Object.hasOwn(CHANNELS, k) ? CHANNELS[k]!.recipientMaps : []) {
       const map = v[f]
       if (isObject(map))
         for (const r of Object.keys(map))
@@ -90,16 +64,21 @@ const unknownFields = (raw: unknown): ErrorDetail[] => {
   return out
 }
 
+/** The registered channels a configuration has a section for, in registry order. */
+export const configuredChannels = (config: NotifyConfig): ChannelName[] => channelNames.filter((name) => config[name] !== undefined)
+
 /** Decodes a parsed configuration; every problem is a detail naming its field. */
 export const decodeNotifyConfig = (raw: unknown): E.Either<ReadonlyArray<ErrorDetail>, NotifyConfig> => {
-  const decoded = NotifyConfig.decode(raw)
+  const decoded = NotifyConfigCodec.decode(raw)
   const problems = [...(E.isLeft(decoded) ? describeErrors(decoded.left) : []), ...unknownFields(raw)]
   if (E.isRight(decoded) && problems.length === 0) {
-    const c = decoded.right
-    if (c.webhook === undefined && c.email === undefined && c.nats === undefined)
-      return E.left([{ field: '(root)', message: 'no channel configured: give at least one of webhook, email, nats' }])
-    if (c.webhook !== undefined && c.webhook.url === undefined && c.webhook.endpoints === undefined)
-      return E.left([{ field: 'webhook', message: 'webhook: give url (every recipient) or endpoints (recipient → URL), or both' }])
+    const c: NotifyConfig = decoded.right
+    const configured = configuredChannels(c)
+    if (configured.length === 0) return E.left([{ field: '(root)', message: `no channel configured: give at least one of ${channelNames.join(', ')}` }])
+    for (const name of configured) {
+      const problem = CHANNELS[name]!.check(c[name])
+      if (problem !== null) return E.left([{ field: name, message: `${name}: ${problem}` }])
+    }
     return E.right(c)
   }
   return E.left(problems)

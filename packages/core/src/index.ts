@@ -77,6 +77,7 @@ export type {
   Clock,
 } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
+export { isChannelName } from './kernel/outbox.js'
 export { OutboxRow, outboxRecordOf } from './kernel/outbox-row.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { idempotencyHeaderOf, idempotencyKeyOfHeader } from './kernel/idempotency-header.js'
@@ -219,13 +220,13 @@ export {
   decodeNotificationPolicy,
 } from './notifications/notification-policy.js'
 export { DEFAULT_NOTIFICATION_POLICY_ID, defaultNotificationPolicy } from './notifications/default-notification-policy.js'
-export { NotifiableEvent, NoticeFacts, AnyNoticeFacts, isNotifiable, factsOf, type NoticeFactsOf, type RuleRef } from './notifications/notice-facts.js'
+export { NotifiableEvent, NoticeFacts, AnyNoticeFacts, NoticePayload, isNotifiable, factsOf, type NoticeFactsOf, type RuleRef } from './notifications/notice-facts.js'
 export { TEMPLATES, TemplateName, renderTemplate, templateEvent, type RenderedText } from './notifications/templates.js'
 export { addressing, type Addressee, type Addressing } from './notifications/addressing.js'
 export { formatFen } from './notifications/money.js'
-export { outboxEntriesFor, recipientOf, type NotifiedTalent } from './notifications/outbox-entries.js'
+export { outboxEntriesFor, recipientOf, type NotifiedTalent, type DecidedEvent } from './notifications/outbox-entries.js'
 export { impliedOutboxEntries, isTalentStream } from './notifications/implied-outbox.js'
-export { noticeRenderer, recipientKindOf, UnrenderableNotice, type ProfileLookup, type NoticeRendererOptions } from './notifications/notice-renderer.js'
+export { noticeRenderer, recipientKindOf, UnrenderableNotice, type NoticeRendererOptions } from './notifications/notice-renderer.js'
 export { deliveryStatusOf, type DeliveryStatusSummary, type StatusCounts } from './notifications/delivery-status.js'
 export { NoticeMessage, noticeMessageProps, noticeMessageOf, noticeMessageDecoder } from './notifications/notice-message.js'
 

@@ -6,7 +6,7 @@
  */
 import nodemailer from 'nodemailer'
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js'
-import { idempotencyHeaderOf, type DeliveryOutcome, type Notice, type NotificationChannel } from '@talent-ledger/core'
+import { idempotencyHeaderOf, type ChannelName, type DeliveryOutcome, type Notice, type NotificationChannel } from '@talent-ledger/core'
 import { domainOf, IDEMPOTENCY_HEADER, messageIdFor } from './message-id.js'
 import { smtpFailureOutcome } from './smtp-outcome.js'
 
@@ -15,6 +15,8 @@ export type AddressBook = Readonly<Record<string, string>> | ((recipient: string
 
 /** Configuration of the e-mail channel. */
 export interface EmailChannelOptions {
+  /** The channel name it is registered under: the `channel` of the outbox rows it delivers (default `email`). */
+  readonly name?: ChannelName
   /** nodemailer SMTP transport options (host, port, secure, auth, timeouts, pool …) or an `smtp://` URL. */
   readonly smtp: SMTPTransport.Options | string
   /** Sender, e.g. `"人社局 Bureau" <notices@hr.example.gov.cn>`. */
@@ -51,5 +53,5 @@ export const createEmailChannel = (o: EmailChannelOptions): NotificationChannel 
     }
   }
 
-  return { name: 'email', send, close: async () => transport.close() }
+  return { name: o.name ?? 'email', send, close: async () => transport.close() }
 }

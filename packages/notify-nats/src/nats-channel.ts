@@ -8,7 +8,7 @@
  */
 import { connect, nanos, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node'
 import { jetstream, jetstreamManager, JetStreamApiError, type JetStreamClient } from '@nats-io/jetstream'
-import { idempotencyHeaderOf, type DeliveryOutcome, type Notice, type NotificationChannel } from '@talent-ledger/core'
+import { idempotencyHeaderOf, type ChannelName, type DeliveryOutcome, type Notice, type NotificationChannel } from '@talent-ledger/core'
 import { defaultSubject, natsMessageOf } from './nats-message.js'
 
 /** The stream notices go to; created when missing. */
@@ -22,6 +22,8 @@ export interface NatsStreamOptions {
 
 /** Configuration of the NATS channel. */
 export interface NatsChannelOptions {
+  /** The channel name it is registered under: the `channel` of the outbox rows it delivers (default `nats`). */
+  readonly name?: ChannelName
   /** Server URLs, e.g. `nats://127.0.0.1:4222`. */
   readonly servers: string | ReadonlyArray<string>
   readonly stream: NatsStreamOptions
@@ -100,5 +102,5 @@ export const createNatsChannel = (o: NatsChannelOptions): NotificationChannel =>
     if (s !== undefined && !s.nc.isClosed()) await s.nc.drain()
   }
 
-  return { name: 'nats', send, close }
+  return { name: o.name ?? 'nats', send, close }
 }

@@ -6,7 +6,7 @@
  * receiver's `Retry-After`); other 4xx and 3xx (redirects are not followed) rejected; a timeout or a
  * connection error retry.
  */
-import { idempotencyHeaderOf, type DeliveryOutcome, type Notice, type NotificationChannel } from '@talent-ledger/core'
+import { idempotencyHeaderOf, type ChannelName, type DeliveryOutcome, type Notice, type NotificationChannel } from '@talent-ledger/core'
 import { secretKey, signWebhook } from './signature.js'
 import { webhookBodyOf } from './webhook-body.js'
 import { retryAfterMs } from './retry-after.js'
@@ -16,6 +16,8 @@ export type WebhookEndpoints = Readonly<Record<string, string>> | ((recipient: s
 
 /** Configuration of the webhook channel. */
 export interface WebhookChannelOptions {
+  /** The channel name it is registered under: the `channel` of the outbox rows it delivers (default `webhook`). */
+  readonly name?: ChannelName
   readonly endpoints: WebhookEndpoints
   /** `whsec_…` secrets; with two (a rotation), every message is signed with both. */
   readonly secrets: ReadonlyArray<string>
@@ -87,5 +89,5 @@ export const createWebhookChannel = (o: WebhookChannelOptions): NotificationChan
     }
   }
 
-  return { name: 'webhook', send }
+  return { name: o.name ?? 'webhook', send }
 }

@@ -2,7 +2,8 @@
  * The ledger writes its notices (issue 5): a command's notices are in the outbox after `execute`,
  * committed with its events; a refused command leaves none; a repeated or racing command never
  * leaves a notice twice. Run against the memory store and a real SQLite file (reopened, so the rows
- * are durable), and rendered with the ledger as the profile lookup — before and after erasure.
+ * are durable), and rendered from the rows alone (their sealed personal data opened with the store's
+ * KeyStore, never the ledger) — before and after erasure.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTalentLedger, noticeRenderer, type EventStore, type KeyStore, type NotificationPolicy, type OutboxRecord } from '@talent-ledger/core'
@@ -122,8 +123,9 @@ describe.each([
     const o = open()
     const ledger = ledgerOn(o)
     for (const c of [registerEmployer, registerTalent, assess('a-1', 'intermediate', '2026-03-01')]) expect((await ledger.execute(c)).ok).toBe(true)
-    const render = noticeRenderer({ profiles: ledger })
+    const render = noticeRenderer({ keys: o.keys })
     const [row] = await rowsOf(o)
+    expect(row!.payload['personal']).toMatchObject({ alg: 'xchacha20poly1305', keyId: 't-1' })
     const before = await render(row!)
     expect(before.body).toContain('王*，您好')
     expect(JSON.stringify(before), 'a delivered notice never names the talent in clear').not.toContain(NAME)

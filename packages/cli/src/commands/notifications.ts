@@ -5,7 +5,7 @@
  * notice (a stalled relay shows here first) and why parked notices were given up on.
  */
 import type { Writable } from 'node:stream'
-import { deliveryStatusOf, type DeliveryStatusSummary, type EventStore, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
+import { deliveryStatusOf, type ChannelName, type DeliveryStatusSummary, type EventStore, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
 import { writeLine } from '../output.js'
 import { terminalSafe } from '../terminal-text.js'
 
@@ -15,11 +15,15 @@ export interface NotificationsListing {
   readonly notices: ReadonlyArray<OutboxRecord>
 }
 
-/** Reads the listing: the rows matching `query`, and the summary over every row. */
-export const notificationsListing = async (store: EventStore, query: OutboxQuery, now: string): Promise<NotificationsListing> => {
+/**
+ * Reads the listing: the rows matching `query`, and the summary over every row, per channel for each
+ * of `channels` (the registered ones, even at zero) and for any other channel a row names (no
+ * adapter here: its rows wait for a relay that has one).
+ */
+export const notificationsListing = async (store: EventStore, query: OutboxQuery, now: string, channels: ReadonlyArray<ChannelName>): Promise<NotificationsListing> => {
   const all = await store.outbox.list()
   const notices = query.status === undefined && query.channel === undefined ? all : await store.outbox.list(query)
-  return { summary: deliveryStatusOf(all, now), notices }
+  return { summary: deliveryStatusOf(all, now, channels), notices }
 }
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
@@ -33,7 +37,7 @@ export const notificationsText = ({ summary: s, notices }: NotificationsListing)
     [pad(r.status, 9), pad(String(r.attempts), 3), pad(r.channel, 7), pad(r.recipient, 24), pad(r.template, 20), r.id].join(' ') + (r.lastError === null ? '' : `  (${r.lastError})`),
   )
   if (lines.length > 0) lines.unshift(NOTICES_HEADER)
-  const perChannel = (['webhook', 'email', 'nats'] as const).map((c) => `${c} ${s.byChannel[c].pending}/${s.byChannel[c].delivered}/${s.byChannel[c].parked}`).join(', ')
+  const perChannel = Object.entries(s.byChannel).map(([c, n]) => `${c} ${n.pending}/${n.delivered}/${n.parked}`).join(', ')
   lines.push(
     `${s.total} notices: ${s.counts.pending} pending (${s.retrying} retrying), ${s.counts.delivered} delivered, ${s.counts.parked} parked — per channel pending/delivered/parked: ${perChannel}`,
   )

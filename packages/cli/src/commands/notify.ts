@@ -3,8 +3,10 @@
  * delivering through the channels the configuration names. At least once: a notice is marked
  * delivered only after its channel said so; a temporary failure is retried with back-off, and what
  * keeps failing (or is refused outright) is parked for `notifications --requeue`. Notices are
- * rendered at delivery time with the ledger as the profile lookup, so an erased talent's notices
- * carry no name. Without `--once` or `--until-idle` it runs until SIGINT or SIGTERM.
+ * rendered at delivery time from what their rows carry, the talent's personal data opened with the
+ * store's KeyStore, so an erased talent's notices carry no name; the ledger is never read back.
+ * Rows of a channel the configuration does not name stay pending for a relay that has it.
+ * Without `--once` or `--until-idle` it runs until SIGINT or SIGTERM.
  */
 import {
   createRelay,
@@ -12,18 +14,13 @@ import {
   type Clock,
   type DeliveryStatus,
   type EventStore,
+  type KeyStore,
   type NotificationChannel,
   type RelayAbortSignal,
   type RelayTotals,
-  type TalentLedger,
 } from '@talent-ledger/core'
-import { createEmailChannel } from '@talent-ledger/notify-email'
-import { createNatsChannel } from '@talent-ledger/notify-nats'
-import { createWebhookChannel } from '@talent-ledger/notify-webhook'
-import type { NotifyConfig } from '../notify-config.js'
-
-/** The JetStream stream notices go to when the configuration names none. */
-export const DEFAULT_NATS_STREAM = 'TALENT_LEDGER_NOTICES'
+import { CHANNELS } from '../channels/registry.js'
+import { configuredChannels, type NotifyConfig } from '../notify-config.js'
 
 /** How long `notify` runs: one round, until nothing deliverable is pending, or until stopped. */
 export type NotifyMode = 'once' | 'until-idle' | 'until-stopped'
@@ -43,22 +40,12 @@ export interface NotifyResult extends RelayTotals {
 const parkedMessage = (parked: number): string =>
   `${parked} notice${parked === 1 ? ' was' : 's were'} parked in this run: see notifications --status parked for why, fix it, then notifications --requeue`
 
-/** The channel adapters the configuration names. */
-export const channelsOf = (config: NotifyConfig): NotificationChannel[] => {
-  const channels: NotificationChannel[] = []
-  if (config.webhook !== undefined) {
-    const { url, endpoints = {}, secrets, timeoutMs } = config.webhook
-    channels.push(createWebhookChannel({ endpoints: (r) => endpoints[r] ?? url, secrets, ...(timeoutMs === undefined ? {} : { timeoutMs }) }))
-  }
-  if (config.email !== undefined) channels.push(createEmailChannel({ smtp: config.email.smtpUrl, from: config.email.from, addressBook: config.email.addressBook }))
-  if (config.nats !== undefined)
-    channels.push(createNatsChannel({ servers: config.nats.servers, subjectPrefix: config.nats.subjectPrefix, stream: { name: config.nats.stream ?? DEFAULT_NATS_STREAM } }))
-  return channels
-}
+/** The channel adapters the configuration names, each under its registered name. */
+export const channelsOf = (config: NotifyConfig): NotificationChannel[] => configuredChannels(config).map((name) => CHANNELS[name]!.open(config[name], name))
 
 /** Runs the relay in `mode` and closes the channels afterwards. */
 export const runNotify = async (
-  deps: { readonly store: EventStore; readonly ledger: TalentLedger; readonly clock: Clock },
+  deps: { readonly store: EventStore; readonly keys: Pick<KeyStore, 'find'>; readonly clock: Clock },
   config: NotifyConfig,
   mode: NotifyMode,
   signal: RelayAbortSignal,
@@ -69,7 +56,7 @@ export const runNotify = async (
     const relay = createRelay({
       outbox: deps.store.outbox,
       channels,
-      render: noticeRenderer({ profiles: deps.ledger }),
+      render: noticeRenderer({ keys: deps.keys }),
       clock: deps.clock,
       ...(r.maxAttempts === undefined ? {} : { maxAttempts: r.maxAttempts }),
       ...(r.leaseMs === undefined ? {} : { leaseMs: r.leaseMs }),

@@ -143,7 +143,7 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     <S, Ev>(notifies: Notifies<S, Ev>, policy: NotificationPolicy) =>
     (stamped: ReadonlyArray<Stamped<Ev>>, state: S): ReadonlyArray<OutboxEntry> => {
       const { talent, events } = notifies(state, stamped.map((s) => s.event))
-      return outboxEntriesFor(policy, events.map((e, i) => ({ eventId: stamped[i]!.envelope.eventId, type: e.type, data: e.data })), talent)
+      return outboxEntriesFor(policy, events.map((event, i) => ({ eventId: stamped[i]!.envelope.eventId, event })), talent)
     }
 
   /** RegisterTalent: decided on a placeholder first, so a refused registration never creates a key. */

@@ -35,7 +35,7 @@ export const sealPersonalData = async (keys: KeyStore, subjectId: string, data: 
 }
 
 /** Opens sealed data; null once the key was forgotten. Throws when the ciphertext was tampered with. */
-export const openPersonalData = async (keys: KeyStore, sealed: SealedPersonalData): Promise<PersonalData | null> => {
+export const openPersonalData = async (keys: Pick<KeyStore, 'find'>, sealed: SealedPersonalData): Promise<PersonalData | null> => {
   const key = await keys.find(sealed.keyId)
   if (key === undefined) return null
   const plaintext = cipher(key).decrypt(hexToBytes(sealed.ciphertext))

@@ -31,6 +31,7 @@ export type DeliveryOutcome =
 
 /** A channel adapter. A `send` that throws counts as `retry` with the error as the reason. */
 export interface NotificationChannel {
+  /** The channel it delivers: a relay hands it the rows whose `channel` is this name, and no others. */
   readonly name: ChannelName
   readonly send: (notice: Notice) => Promise<DeliveryOutcome>
   readonly close?: () => Promise<void>

@@ -5,8 +5,16 @@
  * at least once; the row id is the idempotency key a receiver uses to drop duplicates.
  */
 
-/** Where a notice goes: the three channels of ARCHITECTURE.md (adapters in `notify-*`). */
-export type ChannelName = 'webhook' | 'email' | 'nats'
+/**
+ * Where a notice goes: the name a channel adapter is registered under (`webhook`, `email`, `nats`
+ * ship in `notify-*`; a deployment may register more). Names are open, not a closed list, so a new
+ * channel needs no change here: a non-empty lowercase ASCII word, a letter then letters, digits or
+ * `-` (`isChannelName`), so it fits the row id `${eventId}:${channel}:${recipient}` unambiguously.
+ */
+export type ChannelName = string
+
+/** True for a well-formed channel name: `[a-z][a-z0-9-]*`. */
+export const isChannelName = (s: unknown): s is ChannelName => typeof s === 'string' && /^[a-z][a-z0-9-]*$/.test(s)
 
 /** Languages a notice is rendered in. */
 export type Locale = 'zh-CN' | 'en'
@@ -15,8 +23,10 @@ export type Locale = 'zh-CN' | 'en'
 export type DeliveryStatus = 'pending' | 'delivered' | 'parked'
 
 /**
- * One notice to send, as the ledger hands it to `append`. It carries no personal data: the text is
- * rendered at delivery time from the event and the talent's profile (a name is gone once erased).
+ * One notice to send, as the ledger hands it to `append`. It carries no personal data in clear:
+ * the payload holds the facts of the event and, sealed with the talent's key, the personal data
+ * as it stood at the decision; the text is rendered at delivery time, so a name is gone once the
+ * key is erased.
  */
 export interface OutboxEntry {
   /** Idempotency key, unique per (event, channel, recipient): `${eventId}:${channel}:${recipient}`. */
@@ -29,7 +39,7 @@ export interface OutboxEntry {
   /** Template name (the notification policy's rule id), rendered in `locale`. */
   readonly template: string
   readonly locale: Locale
-  /** Facts the template needs that are not personal data (event type, level, amount, dates …). */
+  /** Facts the template needs (event type, level, amount, dates …); personal data only sealed. */
   readonly payload: Readonly<Record<string, unknown>>
 }
 

@@ -2,7 +2,8 @@
  * The delivery status of the outbox (投递状态), folded from its rows: how many notices wait, were
  * delivered or were parked, per channel; how long the oldest waiting one has waited (a stuck relay
  * shows here first); and why parked ones were given up on, so an operator knows what to fix
- * before requeueing them.
+ * before requeueing them. Channels are open names: the summary counts every channel a row names,
+ * and the ones the caller lists (the channels it has adapters for) even when no row names them.
  */
 import type { ChannelName, DeliveryStatus, OutboxRecord } from '../kernel/outbox.js'
 
@@ -13,6 +14,7 @@ export type StatusCounts = Readonly<Record<DeliveryStatus, number>>
 export interface DeliveryStatusSummary {
   readonly total: number
   readonly counts: StatusCounts
+  /** Per channel: the ones asked for first (in their order), then any other a row names (in order met). */
   readonly byChannel: Readonly<Record<ChannelName, StatusCounts>>
   /** Pending rows that have failed at least once and wait for their next attempt. */
   readonly retrying: number
@@ -24,10 +26,21 @@ export interface DeliveryStatusSummary {
 
 const zero = (): Record<DeliveryStatus, number> => ({ pending: 0, delivered: 0, parked: 0 })
 
-/** Summarises outbox rows at the instant `now` (ISO timestamp). Order of rows does not matter. */
-export const deliveryStatusOf = (records: Iterable<OutboxRecord>, now: string): DeliveryStatusSummary => {
+/**
+ * Summarises outbox rows at the instant `now` (ISO timestamp). `channels` are counted even at zero
+ * (a channel without an adapter anywhere still shows, with its pending rows). Order of rows does
+ * not matter but for the order of channels no one asked for.
+ */
+export const deliveryStatusOf = (records: Iterable<OutboxRecord>, now: string, channels: ReadonlyArray<ChannelName> = []): DeliveryStatusSummary => {
   const counts = zero()
-  const byChannel: Record<ChannelName, Record<DeliveryStatus, number>> = { webhook: zero(), email: zero(), nats: zero() }
+  const byChannel = new Map<ChannelName, Record<DeliveryStatus, number>>(channels.map((c) => [c, zero()]))
+  const countsOf = (channel: ChannelName): Record<DeliveryStatus, number> => {
+    const known = byChannel.get(channel)
+    if (known !== undefined) return known
+    const fresh = zero()
+    byChannel.set(channel, fresh)
+    return fresh
+  }
   const reasons = new Map<string, number>()
   let total = 0
   let retrying = 0
@@ -35,7 +48,7 @@ export const deliveryStatusOf = (records: Iterable<OutboxRecord>, now: string): 
   for (const r of records) {
     total++
     counts[r.status]++
-    byChannel[r.channel][r.status]++
+    countsOf(r.channel)[r.status]++
     if (r.status === 'pending') {
       if (r.attempts > 0) retrying++
       if (oldest === null || r.createdAt < oldest.createdAt || (r.createdAt === oldest.createdAt && r.id < oldest.id)) oldest = r
@@ -48,7 +61,7 @@ export const deliveryStatusOf = (records: Iterable<OutboxRecord>, now: string): 
   return {
     total,
     counts,
-    byChannel,
+    byChannel: Object.fromEntries(byChannel),
     retrying,
     oldestPending:
       oldest === null

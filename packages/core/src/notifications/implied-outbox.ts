@@ -1,8 +1,8 @@
 /**
  * The outbox rows a stored stream implies (发件箱核对): what the ledger wrote with each append,
  * recomputed from the events alone. The ledger computes a batch's rows with `outboxEntriesFor` on
- * the talent's state before the batch (its employer then), so this folds the stream batch by
- * batch and does the same. A batch is a run of consecutive events sharing a correlation id and a
+ * the talent's state before the batch (its employer and sealed personal data then), so this folds
+ * the stream batch by batch and does the same. A batch is a run of consecutive events sharing a correlation id and a
  * record time: the ledger stamps both once per append. NOTE: two appends of one stream with the
  * same caller-given correlation id in the same millisecond read as one batch; their rows differ
  * only if the first changed the employer and the second notifies the employer.
@@ -39,7 +39,7 @@ export const impliedOutboxEntries = (
     let end = i + 1
     while (end < rows.length && sameBatch(rows[i]!, rows[end]!)) end++
     const batch = rows.slice(i, end).map((row) => ({ row, event: decode(row) }))
-    entries.push(...outboxEntriesFor(policy, batch.map(({ row, event }) => ({ eventId: row.eventId, type: event.type, data: event.data })), state))
+    entries.push(...outboxEntriesFor(policy, batch.map(({ row, event }) => ({ eventId: row.eventId, event })), state))
     for (const { event } of batch) state = talentCategory.evolve(state, event as TalentEvent)
     i = end
   }

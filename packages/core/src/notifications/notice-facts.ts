@@ -1,12 +1,14 @@
 /**
  * What a notice may say (通知要素): for each event that notifies, the facts copied from the event into
  * the outbox row. Only facts the log already holds in clear (ids, levels, amounts in fen, dates,
- * policy and rule ids): never a name or a national id, which are sealed and rendered, if still
- * known, at delivery time. The codecs decode the row payload again before a template reads it.
+ * policy and rule ids): never a name or a national id in clear. Beside the facts, the payload
+ * carries the talent's personal data sealed with its key, as it stood at the decision
+ * (`NoticePayload`): the renderer opens it at delivery time, so a talent erased in between is
+ * named by id alone. The codecs decode the row payload again before a template reads it.
  */
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
-import { CertificationRoute, type EventOf } from '../domain/events.js'
+import { CertificationRoute, SealedPersonalData, type EventOf } from '../domain/events.js'
 import { CertifiedLevel } from '../vocabulary/ladder.js'
 import { BenefitKind, Route } from '../vocabulary/terms.js'
 
@@ -95,6 +97,15 @@ export const AnyNoticeFacts = t.union([
   NoticeFacts.EmployerChanged,
 ])
 export type AnyNoticeFacts = t.TypeOf<typeof AnyNoticeFacts>
+
+/**
+ * An outbox row's payload: the facts, and `personal`, the talent's personal data sealed with its key
+ * as the talent's state held it at the decision (the same ciphertext as its TalentRegistered, so
+ * `verify` recomputes it). Optional when read: rows written before notices carried it, and rows of
+ * a talent already erased at the decision, have none and render by id alone.
+ */
+export const NoticePayload = t.intersection([AnyNoticeFacts, t.partial({ personal: SealedPersonalData })], 'NoticePayload')
+export type NoticePayload = t.TypeOf<typeof NoticePayload>
 
 /** The notification rule that made a notice. */
 export interface RuleRef {

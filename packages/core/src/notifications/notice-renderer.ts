@@ -1,8 +1,10 @@
 /**
  * Rendering an outbox row into a `Notice` (通知渲染), at delivery time: the row carries the
- * template, the language and the non-personal facts; the talent's name (masked: 王*) is looked up now, so a
- * talent erased after the event and before delivery is named by id alone. The current
- * notification policy is not consulted: a row written under an earlier policy renders as written.
+ * template, the language, the facts and the talent's personal data sealed at the decision. The
+ * renderer opens the seal with the talent's key now, so a talent erased after the event and before
+ * delivery (key forgotten) is named by id alone, and it never reads the ledger back. A row written
+ * before rows carried the sealed data renders by id alone too. The current notification policy is
+ * not consulted: a row written under an earlier policy renders as written.
  */
 import { maskName } from '../kernel/masking.js'
 import * as E from 'fp-ts/lib/Either.js'
@@ -10,15 +12,11 @@ import type * as t from 'io-ts'
 import { describeErrors } from '../kernel/decode-errors.js'
 import type { Notice } from '../kernel/notification-channel.js'
 import type { OutboxRecord } from '../kernel/outbox.js'
-import type { TalentProfile } from '../projections/talent-profile.js'
-import { AnyNoticeFacts } from './notice-facts.js'
+import type { KeyStore } from '../kernel/ports.js'
+import { openPersonalData } from '../domain/personal-data.js'
+import { NoticePayload } from './notice-facts.js'
 import type { RecipientKind } from './notification-policy.js'
 import { renderTemplate, TemplateName } from './templates.js'
-
-/** Where the renderer reads a talent's name: the ledger service (`TalentLedger`) is one. */
-export interface ProfileLookup {
-  readonly profile: (talentId: string) => Promise<TalentProfile | null>
-}
 
 /** A row that can never be rendered (unknown template or recipient, payload of the wrong shape): retrying will not help. */
 export class UnrenderableNotice extends Error {
@@ -41,26 +39,31 @@ const decodeOr = <A>(codec: t.Decoder<unknown, A>, value: unknown, rowId: string
   return decoded.right
 }
 
-/** Options of the renderer. */
+/** Options of the renderer: where it finds the talents' keys (the ledger's KeyStore). */
 export interface NoticeRendererOptions {
-  readonly profiles: ProfileLookup
+  readonly keys: Pick<KeyStore, 'find'>
 }
 
 /** A `render` function for the relay: row → notice. Rejects with `UnrenderableNotice` for a row that never will render. */
 export const noticeRenderer =
-  ({ profiles }: NoticeRendererOptions) =>
+  ({ keys }: NoticeRendererOptions) =>
   async (record: OutboxRecord): Promise<Notice> => {
     const template = decodeOr(TemplateName, record.template, record.id, 'template')
-    const facts = decodeOr(AnyNoticeFacts, record.payload, record.id, 'payload')
+    const { personal: sealed, ...facts } = decodeOr(NoticePayload, record.payload, record.id, 'payload')
     const kind = recipientKindOf(record.recipient)
     if (kind === null) throw new UnrenderableNotice(record.id, `recipient ${JSON.stringify(record.recipient)} is not talent:<id>, employer:<id> or bureau`)
-    const profile = await profiles.profile(facts.talentId)
+    let name: string | null = null
+    try {
+      // null once the key is forgotten (erased talent); no seal on a row written before rows had one
+      name = sealed === undefined ? null : ((await openPersonalData(keys, sealed))?.name ?? null)
+    } catch (error) {
+      throw new UnrenderableNotice(record.id, `payload.personal does not open: ${error instanceof Error ? error.message : String(error)}`)
+    }
     let text
     try {
       // a delivered notice leaves the ledger for good (mailboxes, webhook receivers, NATS streams):
       // it names the talent only in masked form (王*), never in clear (issue: no personal data where
-      // it can't be taken back)
-      const name = profile?.name ?? null
+      // it can't be taken back); the sealed data stays in the outbox, not in the notice's data
       text = renderTemplate(template, facts, { recipient: kind, name: name === null ? null : maskName(name) }, record.locale)
     } catch (error) {
       throw new UnrenderableNotice(record.id, error instanceof Error ? error.message : String(error))

@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describeErrors } from '../kernel/decode-errors.js'
 import type { ErrorDetail } from '../kernel/errors.js'
+import { isChannelName } from '../kernel/outbox.js'
 import { CertifiedLevel } from '../vocabulary/ladder.js'
 import { BenefitKind } from '../vocabulary/terms.js'
 import { NotifiableEvent } from './notice-facts.js'
@@ -22,8 +23,12 @@ import { TemplateName, templateEvent } from './templates.js'
 export const RecipientKind = t.keyof({ talent: null, employer: null, 'former-employer': null, bureau: null }, 'RecipientKind')
 export type RecipientKind = t.TypeOf<typeof RecipientKind>
 
-/** A delivery channel (adapters in `@talent-ledger/notify-*`). */
-export const ChannelNameCodec = t.keyof({ webhook: null, email: null, nats: null }, 'ChannelName')
+/**
+ * A delivery channel: any well-formed name (`[a-z][a-z0-9-]*`, see `ChannelName`), not a closed
+ * list, so a policy may name a channel registered by an adapter the core does not know. A relay
+ * without that adapter leaves the notices pending for one that has it.
+ */
+export const ChannelNameCodec = t.refinement(t.string, isChannelName, 'ChannelName')
 
 /** A notice language. */
 export const LocaleCodec = t.keyof({ 'zh-CN': null, en: null }, 'Locale')

@@ -1,22 +1,31 @@
 /**
  * From decided events to outbox rows (发件箱条目), purely: the ledger calls this with the events it
- * is about to append and the talent's state the decision was made on, and hands the rows to the
- * store's append, so notices commit with their events. The row id `${eventId}:${channel}:${recipient}`
- * is the idempotency key: the same event yields the same ids on every call, so an idempotent
- * retry of an append adds nothing and a receiver can drop a notice delivered twice.
+ * is about to append (typed, as the decider made them) and the talent's state the decision was made
+ * on, and hands the rows to the store's append, so notices commit with their events. The row id
+ * `${eventId}:${channel}:${recipient}` is the idempotency key: the same event yields the same ids on
+ * every call, so an idempotent retry of an append adds nothing and a receiver can drop a notice
+ * delivered twice. Each row carries what its template needs, decided now: the facts, and the
+ * talent's personal data sealed as the state holds it, so the relay never reads the ledger back.
  */
-import * as E from 'fp-ts/lib/Either.js'
-import type { NewEvent } from '../kernel/envelope.js'
 import type { OutboxEntry } from '../kernel/outbox.js'
-import { describeErrors } from '../kernel/decode-errors.js'
-import { EventData } from '../domain/events.js'
+import type { LedgerEvent, SealedPersonalData } from '../domain/events.js'
 import { talentStream } from '../domain/talent/category.js'
-import { benefitOfFacts, factsOf, isNotifiable, levelOfFacts, type AnyNoticeFacts, type NotifiableEventOf } from './notice-facts.js'
+import { benefitOfFacts, factsOf, isNotifiable, levelOfFacts, type AnyNoticeFacts, type NoticePayload, type NotifiableEventOf } from './notice-facts.js'
 import type { NotificationPolicy, NotificationRule, RecipientKind } from './notification-policy.js'
 
-/** What the rows need of the talent at decision time: its current employer (`''` when none). */
+/**
+ * What the rows need of the talent at decision time: its current employer (`''` when none) and
+ * its personal data as sealed in its state (null before registration and once erased).
+ */
 export interface NotifiedTalent {
   readonly employerId: string
+  readonly personal: SealedPersonalData | null
+}
+
+/** An event the decider made, with the id it is appended under. */
+export interface DecidedEvent {
+  readonly eventId: string
+  readonly event: LedgerEvent
 }
 
 /**
@@ -53,41 +62,42 @@ const fires = (rule: NotificationRule, facts: AnyNoticeFacts): boolean => {
   return true
 }
 
-const decodeNotifiable = (e: Pick<NewEvent, 'type' | 'data'>): NotifiableEventOf | null => {
-  if (!isNotifiable(e.type)) return null
-  const data = EventData[e.type].decode(e.data)
-  if (E.isLeft(data)) throw new Error(`${e.type} data does not decode: ${describeErrors(data.left).map((d) => d.message).join('; ')}`)
-  return { type: e.type, data: data.right } as NotifiableEventOf
-}
+const notifiable = (e: LedgerEvent): e is NotifiableEventOf => isNotifiable(e.type)
 
-/** The outbox rows `policy` asks for on these events, in event, rule, recipient and channel order; ids unique. */
-export const outboxEntriesFor = (
-  policy: NotificationPolicy,
-  events: ReadonlyArray<Pick<NewEvent, 'eventId' | 'type' | 'data'>>,
-  talent: NotifiedTalent,
-): OutboxEntry[] => {
+/** The sealed form only, field by field: nothing else a caller put beside it slips into a row. */
+const sealedOnly = ({ alg, keyId, ciphertext }: SealedPersonalData): SealedPersonalData => ({ alg, keyId, ciphertext })
+
+/**
+ * The outbox rows `policy` asks for on these events, in event, rule, recipient and channel order;
+ * ids unique. The talent's personal data is the state's, or that of a TalentRegistered earlier in
+ * the same batch (a registration notifies with the data it registers).
+ */
+export const outboxEntriesFor = (policy: NotificationPolicy, events: ReadonlyArray<DecidedEvent>, talent: NotifiedTalent): OutboxEntry[] => {
   const entries = new Map<string, OutboxEntry>()
-  for (const e of events) {
-    const event = decodeNotifiable(e)
-    if (event === null) continue
+  let personal = talent.personal
+  for (const { eventId, event } of events) {
+    if (event.type === 'TalentRegistered') personal = event.data.personal
+    if (event.type === 'TalentForgotten') personal = null
+    if (!notifiable(event)) continue
     for (const rule of policy.rules) {
       const facts = factsOf(event, { notificationPolicyId: policy.policyId, notificationRuleId: rule.ruleId })
       if (!fires(rule, facts)) continue
+      const payload: NoticePayload = personal === null ? facts : { ...facts, personal: sealedOnly(personal) }
       for (const d of rule.deliver) {
         const recipient = recipientOf(d.recipient, facts.talentId, talent, facts)
         if (recipient === null) continue
         for (const channel of d.channels) {
-          const id = `${e.eventId}:${channel}:${recipient}`
+          const id = `${eventId}:${channel}:${recipient}`
           if (entries.has(id)) continue
           entries.set(id, {
             id,
-            eventId: e.eventId,
+            eventId,
             streamId: talentStream(facts.talentId),
             channel,
             recipient,
             template: rule.template,
             locale: rule.locale ?? policy.locale,
-            payload: facts,
+            payload,
           })
         }
       }

@@ -58,11 +58,11 @@ describe('the shipped notification policy', () => {
   })
 
   it('after a release the talent has no employer: the claim still reaches the employer left (from) and the new one', () => {
-    expect(outboxEntriesFor(defaultNotificationPolicy, withIds(employerChanged), { employerId: '' }).map((e) => e.recipient)).toEqual(['employer:port-co', 'employer:港口集团'])
+    expect(outboxEntriesFor(defaultNotificationPolicy, withIds(employerChanged), { employerId: '', personal: null }).map((e) => e.recipient)).toEqual(['employer:port-co', 'employer:港口集团'])
   })
 
   it('skips the employer when the talent has none on record', () => {
-    expect(outboxEntriesFor(defaultNotificationPolicy, withIds(levelCertified()), { employerId: '' }).map((e) => e.recipient)).toEqual(['talent:t-1', 'bureau'])
+    expect(outboxEntriesFor(defaultNotificationPolicy, withIds(levelCertified()), { employerId: '', personal: null }).map((e) => e.recipient)).toEqual(['talent:t-1', 'bureau'])
   })
 
   it('a `levels` condition narrows a rule to those levels', () => {
@@ -84,12 +84,29 @@ describe('decodeNotificationPolicy', () => {
     [{ ...defaultNotificationPolicy, rules: [{ ...rule, event: 'LevelPromoted' }] }, ['rules.0.event']],
     [{ ...defaultNotificationPolicy, rules: [{ ...rule, template: 'promotion-v2' }] }, ['rules.0.template']],
     [{ ...defaultNotificationPolicy, rules: [{ ...rule, deliver: [{ recipient: 'mayor', channels: ['email'] }] }] }, ['rules.0.deliver.0.recipient']],
-    [{ ...defaultNotificationPolicy, rules: [{ ...rule, deliver: [{ recipient: 'talent', channels: ['sms'] }] }] }, ['rules.0.deliver.0.channels.0']],
+    [{ ...defaultNotificationPolicy, rules: [{ ...rule, deliver: [{ recipient: 'talent', channels: ['SMS'] }] }] }, ['rules.0.deliver.0.channels.0']],
+    [{ ...defaultNotificationPolicy, rules: [{ ...rule, deliver: [{ recipient: 'talent', channels: ['e:mail'] }] }] }, ['rules.0.deliver.0.channels.0']],
+    [{ ...defaultNotificationPolicy, rules: [{ ...rule, deliver: [{ recipient: 'talent', channels: [''] }] }] }, ['rules.0.deliver.0.channels.0']],
     [{ ...defaultNotificationPolicy, rules: [{ ...rule, when: { benefits: ['cash'] } }] }, ['rules.0.when.benefits.0']],
     [{ ...defaultNotificationPolicy, rules: [rule, rule] }, ['rules.1.ruleId']],
     [{ ...defaultNotificationPolicy, rules: [{ ...rule, template: 'benefit-granted' }] }, ['rules.0.template']],
     [{ ...defaultNotificationPolicy, rules: [{ ...rule, deliver: [{ recipient: 'bureau', channels: ['nats'] }, { recipient: 'bureau', channels: ['email'] }] }] }, ['rules.0.deliver.1.recipient']],
   ])('refuses %j naming %j', (raw, expected) => {
     expect(fields(raw)).toEqual(expected)
+  })
+})
+
+describe('channels are open names', () => {
+  const rule = defaultNotificationPolicy.rules[0]!
+  const withSms: NotificationPolicy = { ...defaultNotificationPolicy, rules: [{ ...rule, deliver: [{ recipient: 'talent', channels: ['sms', 'email'] }] }] }
+
+  it('a policy may name a channel the core does not know (any [a-z][a-z0-9-]* name)', () => {
+    expect(decodeNotificationPolicy(withSms)).toEqual(E.right(withSms))
+    expect(E.isRight(decodeNotificationPolicy({ ...withSms, rules: [{ ...rule, deliver: [{ recipient: 'talent', channels: ['wechat-work2'] }] }] }))).toBe(true)
+  })
+
+  it('and its notices are written to that channel like any other', () => {
+    expect(sent(withSms, levelCertified())).toEqual(['sms talent:t-1 level-certified', 'email talent:t-1 level-certified'])
+    expect(outboxEntriesFor(withSms, withIds(levelCertified()), EMPLOYER)[0]!.id).toBe('e-1:sms:talent:t-1')
   })
 })

@@ -1,10 +1,11 @@
 // Events of one talent as the decider emits them, with ids, for the notification tests.
-import type { EventOf, NotifiableEvent } from '../../src/index.js'
+import type { EventOf, LedgerEvent, NotifiableEvent, NotifiedTalent } from '../../src/index.js'
 
 type Data<K extends NotifiableEvent> = EventOf<K>['data']
 
 export const TALENT = 't-1'
-export const EMPLOYER = { employerId: 'port-co' }
+/** A talent employed by port-co, with no sealed personal data (the templates' tests seal some). */
+export const EMPLOYER: NotifiedTalent = { employerId: 'port-co', personal: null }
 
 export const levelCertified = (over: Partial<Data<'LevelCertified'>> = {}) => ({
   type: 'LevelCertified' as const,
@@ -40,5 +41,5 @@ export const certificateRevoked = (over: Partial<Data<'CertificateRevoked'>> = {
   data: { talentId: TALENT, level: 'senior', reason: 'forged training record', on: '2026-06-01', flaggedGrants: ['g-1'], ...over } satisfies Data<'CertificateRevoked'>,
 })
 
-/** Gives each event an id `e-<n>`. */
-export const withIds = <E extends { type: string; data: unknown }>(...events: E[]) => events.map((e, i) => ({ ...e, eventId: `e-${i + 1}` }))
+/** Gives each event an id `e-<n>`, as decided events (typed as the decider would have them). */
+export const withIds = (...events: ReadonlyArray<{ type: string; data: unknown }>) => events.map((e, i) => ({ eventId: `e-${i + 1}`, event: e as LedgerEvent }))

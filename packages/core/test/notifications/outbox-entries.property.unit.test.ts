@@ -13,6 +13,7 @@ import {
   decodeNotificationPolicy,
   outboxEntriesFor,
   templateEvent,
+  type LedgerEvent,
   type NotificationPolicy,
   type TemplateName,
 } from '../../src/index.js'
@@ -26,7 +27,7 @@ const rule = fc
     ruleId: fc.string({ minLength: 1, maxLength: 6 }),
     template: fc.constantFrom(...templateNames),
     deliver: fc.uniqueArray(
-      fc.record({ recipient: fc.constantFrom('talent', 'employer', 'bureau'), channels: fc.subarray(['webhook', 'email', 'nats'] as const) }),
+      fc.record({ recipient: fc.constantFrom('talent', 'employer', 'bureau'), channels: fc.subarray(['webhook', 'email', 'nats', 'sms']) }),
       { selector: (d) => d.recipient, maxLength: 3 },
     ),
     when: fc.option(fc.record({ benefits: fc.subarray(keys(BenefitKind)), levels: fc.subarray(keys(CertifiedLevel)) }, { requiredKeys: [] }), { nil: undefined }),
@@ -48,8 +49,11 @@ const event = fc.oneof(
   fc.record({ talentId, level }).map((o) => certificateRevoked(o)),
   fc.constant({ type: 'HonorConferred', data: { talentId: 't-1', title: 'x', grade: 'city', on: '2026-01-01' } }),
 )
-const batch = fc.uniqueArray(fc.record({ eventId: fc.uuid(), e: event }), { selector: (x) => x.eventId, maxLength: 6 }).map((xs) => xs.map(({ eventId, e }) => ({ eventId, ...e })))
-const employer = fc.record({ employerId: fc.constantFrom('', 'port-co', 'steel-co') })
+const batch = fc
+  .uniqueArray(fc.record({ eventId: fc.uuid(), e: event }), { selector: (x) => x.eventId, maxLength: 6 })
+  .map((xs) => xs.map(({ eventId, e }) => ({ eventId, event: e as LedgerEvent })))
+const sealed = fc.option(fc.record({ alg: fc.constant('xchacha20poly1305' as const), keyId: talentId, ciphertext: fc.stringMatching(/^[0-9a-f]{2,40}$/) }), { nil: null })
+const employer = fc.record({ employerId: fc.constantFrom('', 'port-co', 'steel-co'), personal: sealed })
 
 describe('outboxEntriesFor', () => {
   it('generated policies are valid documents', () => {
@@ -74,7 +78,7 @@ describe('outboxEntriesFor', () => {
     fc.assert(
       fc.property(policy, batch, employer, (p, events, talent) => {
         for (const r of outboxEntriesFor(p, events, talent)) {
-          const source = events.find((e) => e.eventId === r.eventId)!
+          const source = events.find((e) => e.eventId === r.eventId)!.event
           expect(templateEvent(r.template as TemplateName)).toBe(source.type)
           expect(r.payload['eventType']).toBe(source.type)
           if (r.recipient.startsWith('employer:')) expect(r.recipient).toBe(`employer:${talent.employerId}`)
@@ -88,10 +92,21 @@ describe('outboxEntriesFor', () => {
     const nationalId = fc.stringMatching(/^\d{17}[\dX]$/)
     fc.assert(
       fc.property(policy, batch, name, nationalId, (p, events, n, id) => {
-        const polluted = events.map((e) => ({ ...e, data: { ...(e.data as object), name: n, nationalId: id, personal: { name: n } } }))
-        const text = JSON.stringify(outboxEntriesFor(p, polluted, { employerId: 'port-co' }))
+        const polluted = events.map(({ eventId, event: e }) => ({ eventId, event: { ...e, data: { ...e.data, name: n, nationalId: id, personal: { name: n } } } as unknown as LedgerEvent }))
+        const text = JSON.stringify(outboxEntriesFor(p, polluted, { employerId: 'port-co', personal: null }))
         expect(text).not.toContain(n)
         expect(text).not.toContain(id)
+      }),
+    )
+  })
+
+  it("carries the talent's sealed personal data as its state holds it, and none when it holds none", () => {
+    fc.assert(
+      fc.property(policy, batch, employer, (p, events, talent) => {
+        for (const r of outboxEntriesFor(p, events, talent)) {
+          if (talent.personal === null) expect(r.payload).not.toHaveProperty('personal')
+          else expect(r.payload['personal']).toEqual(talent.personal)
+        }
       }),
     )
   })

@@ -1,7 +1,7 @@
 /**
  * Templates in zh-CN and en, rendered through the renderer from outbox rows as the ledger writes
- * them: the talent's name when known (masked), only the id once erased, money in yuan, and a row that can
- * never render refused with the field at fault.
+ * them (with the talent's sealed personal data): the talent's name when its key is known (masked),
+ * only the id once erased, money in yuan, and a row that can never render refused with the field at fault.
  */
 import { describe, expect, it } from 'vitest'
 import {
@@ -14,20 +14,25 @@ import {
   type NotificationPolicy,
   type OutboxEntry,
   type OutboxRecord,
-  type TalentProfile,
 } from '../../src/index.js'
-import { EMPLOYER, assessmentFailed, benefitGranted, certificateRevoked, levelCertified, poolEntered, withIds } from './events.js'
+import { assessmentFailed, benefitGranted, certificateRevoked, levelCertified, poolEntered, withIds } from './events.js'
+import { keyStore, sealedTalent } from './keys.js'
 
 const NAME = '王芳'
 const NATIONAL_ID = '320703199105020028'
-const profileNamed = (name: string | null) => ({ profile: async () => ({ talentId: 't-1', name, erased: name === null }) as TalentProfile })
+const keys = keyStore()
+const talent = await sealedTalent(keys, NAME, NATIONAL_ID)
+/** Keys with none for t-1: the renderer's view once the talent was erased (ForgetTalent). */
+const erased = keyStore()
+/** The renderer over the keys that still hold the talent's (`name` given) or over none (`null`: erased). */
+const rendererFor = (name: string | null) => noticeRenderer({ keys: name === null ? erased : keys })
 const inLocale = (locale: Locale): NotificationPolicy => ({ ...defaultNotificationPolicy, locale })
 const record = (e: OutboxEntry): OutboxRecord => ({ ...e, status: 'pending', attempts: 0, nextAttemptAt: null, lastError: null, createdAt: '2026-04-01T08:00:00.000Z', deliveredAt: null })
-const rows = (locale: Locale, event: { type: string; data: unknown }) => outboxEntriesFor(inLocale(locale), withIds(event), EMPLOYER).map(record)
+const rows = (locale: Locale, event: { type: string; data: unknown }) => outboxEntriesFor(inLocale(locale), withIds(event), talent).map(record)
 const render = async (locale: Locale, event: { type: string; data: unknown }, name: string | null, recipient = 'talent:t-1') => {
   const row = rows(locale, event).find((r) => r.recipient === recipient)
   if (row === undefined) throw new Error(`no row for ${recipient}`)
-  return noticeRenderer({ profiles: profileNamed(name) })(row)
+  return rendererFor(name)(row)
 }
 
 describe('formatFen', () => {
@@ -102,12 +107,12 @@ describe('templates', () => {
       for (const recipient of ['talent:t-1', 'employer:port-co', 'bureau']) {
         const row = rows(locale, event).find((r) => r.recipient === recipient)
         if (row === undefined) continue
-        const notice = await noticeRenderer({ profiles: profileNamed(null) })(row)
+        const notice = await rendererFor(null)(row)
         const text = JSON.stringify(notice)
         expect(text).not.toContain(NAME)
         expect(text).not.toContain(NATIONAL_ID)
         if (recipient !== 'talent:t-1') expect(notice.body).toContain('t-1')
-        const known = await noticeRenderer({ profiles: profileNamed(NAME) })(row)
+        const known = await rendererFor(NAME)(row)
         // a known name is shown masked, never in clear: the notice leaves the ledger for good
         expect(known.body).toContain('王*')
         expect(JSON.stringify(known)).not.toContain(NAME)
@@ -118,12 +123,15 @@ describe('templates', () => {
 
 describe('noticeRenderer', () => {
   const row = rows('en', levelCertified())[0]!
-  const renderer = noticeRenderer({ profiles: profileNamed(NAME) })
+  const renderer = rendererFor(NAME)
 
   it('keeps the row id as the idempotency key and puts the facts in data', async () => {
     const notice = await renderer(row)
     expect(notice).toMatchObject({ idempotencyKey: 'e-1:email:talent:t-1', channel: 'email', recipient: 'talent:t-1', locale: 'en', template: 'level-certified' })
     expect(notice.data).toMatchObject({ eventType: 'LevelCertified', talentId: 't-1', level: 'senior', eventId: 'e-1', streamId: 'talent-t-1', notificationRuleId: 'promotion' })
+    // the sealed personal data stays in the outbox: receivers get the facts only
+    expect(row.payload).toHaveProperty('personal')
+    expect(notice.data).not.toHaveProperty('personal')
   })
 
   it.each([
@@ -131,6 +139,8 @@ describe('noticeRenderer', () => {
     [{ ...row, payload: { ...row.payload, level: 'wizard' } }, /payload/],
     [{ ...row, recipient: 'mayor' }, /recipient "mayor"/],
     [{ ...row, template: 'benefit-granted' }, /written for BenefitGranted, not LevelCertified/],
+    [{ ...row, payload: { ...row.payload, personal: { ...(row.payload['personal'] as object), ciphertext: '00'.repeat(48) } } }, /payload.personal does not open/],
+    [{ ...row, payload: { ...row.payload, personal: { name: NAME } } }, /payload/],
   ])('refuses a row that never will render (%#)', async (bad, message) => {
     await expect(renderer(bad as OutboxRecord)).rejects.toThrow(UnrenderableNotice)
     await expect(renderer(bad as OutboxRecord)).rejects.toThrow(message)

@@ -1,9 +1,10 @@
 // core's verifyLedger over ledgers written by the ledger service on the memory store: a simulated
 // city (employer changes, certifications, benefits, revocations: every notice recomputed from its
 // events, recipients from the employer at the time) verifies intact; the notification policy the
-// ledger wrote with is the one verify must be given.
+// ledger wrote with is the one verify must be given. Rows written before rows carried the talent's
+// sealed personal data verify as they stand and render by id alone.
 import { describe, expect, it } from 'vitest'
-import { createTalentLedger, silentNotificationPolicy, verifyLedger } from '@talent-ledger/core'
+import { createTalentLedger, noticeRenderer, silentNotificationPolicy, verifyLedger, type OutboxRecord } from '@talent-ledger/core'
 import { createMemoryEventStore, createMemoryKeyStore, manualClock } from '@talent-ledger/store-memory'
 import { simulateCity } from '@talent-ledger/testing'
 import { assess, bureau, registerEmployer, registerTalent, setup } from './fixtures.js'
@@ -61,5 +62,33 @@ describe('verifyLedger', () => {
     const verified = await verifyLedger(forged)
     expect(verified.ok).toBe(false)
     if (!verified.ok) expect(verified.findings).toEqual([{ stream: 'talent-t-1', version: expect.any(Number), reason: expect.stringMatching(new RegExp(`^the outbox row ${target.id} differs from what version \\d+ implies \\(recipient\\)$`)) }])
+  })
+
+  it('accepts a row written before rows carried the sealed personal data (and renders it by id), but no other change to the seal', async () => {
+    const { store, keys, ledger } = setup()
+    for (const c of [registerEmployer, registerTalent(), assess('a-1', 'intermediate', '2026-03-01')]) expect(await ledger.execute(c)).toMatchObject({ ok: true })
+    const rows = await store.outbox.list()
+    expect(rows.length).toBeGreaterThan(0)
+    for (const r of rows) expect(r.payload).toHaveProperty('personal')
+    // the outbox as an earlier version wrote it: the same rows without the sealed field
+    const legacy = ({ payload: { personal: _sealed, ...facts }, ...r }: OutboxRecord): OutboxRecord => ({ ...r, payload: facts })
+    const reading = (change: (r: OutboxRecord) => OutboxRecord) => ({
+      ...store,
+      audit: { ...store.audit, outbox: async (page: Parameters<typeof store.audit.outbox>[0]) => (await store.audit.outbox(page)).map(change) },
+    })
+    expect(await verifyLedger(reading(legacy))).toMatchObject({ ok: true, outboxRows: rows.length })
+    const talentRow = legacy(rows.find((r) => r.recipient === 'talent:t-1')!)
+    const notice = await noticeRenderer({ keys })(talentRow)
+    expect(notice.body).toMatch(/^您好：/)
+    expect(notice.body).not.toContain('*')
+
+    // a legacy row altered in anything else, or a seal that is not the talent's, is still reported
+    const target = rows[0]!
+    const altered = await verifyLedger(reading((r) => (r.id === target.id ? { ...legacy(r), locale: 'en' } : r)))
+    expect(altered.ok).toBe(false)
+    if (!altered.ok) expect(altered.findings.map((f) => f.reason)).toEqual([expect.stringMatching(/differs from what version \d+ implies \(locale\)$/)])
+    const reSealed = await verifyLedger(reading((r) => (r.id === target.id ? { ...r, payload: { ...r.payload, personal: { alg: 'xchacha20poly1305', keyId: 't-1', ciphertext: '00' } } } : r)))
+    expect(reSealed.ok).toBe(false)
+    if (!reSealed.ok) expect(reSealed.findings.map((f) => f.reason)).toEqual([expect.stringMatching(/differs from what version \d+ implies \(payload\)$/)])
   })
 })

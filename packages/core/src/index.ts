@@ -1,7 +1,9 @@
 /**
  * @talent-ledger/core — the pure core of talent-ledger: the high-skilled talent lifecycle
  * (高技能人才: 培养, 使用, 评价, 激励) as events, deciders, policy data and projections, with the ports
- * that storage and notification adapters implement. No I/O happens here.
+ * that storage and notification adapters implement. No I/O happens here. What only an adapter
+ * needs to implement a port (row codecs, the subscription worker, projection folding) is the
+ * second entry point, `@talent-ledger/core/store-kit`.
  */
 
 // kernel
@@ -42,6 +44,7 @@ export type {
   ExpectedVersion,
   WrongExpectedVersion,
   AppendResult,
+  AppendOutcome,
   ReadAllOptions,
   AppendOptions,
   StoredStreamHead,
@@ -57,7 +60,6 @@ export type {
   Clock,
 } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
-export { OutboxRow, outboxRecordOf } from './kernel/outbox-row.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { idempotencyHeaderOf, idempotencyKeyOfHeader } from './kernel/idempotency-header.js'
 export { handleCommand, defaultRetryPolicy, type Attempt, type Handled, type RetryPolicy } from './kernel/command-handler.js'
@@ -96,8 +98,8 @@ export {
   type LedgerEvent,
   type TalentEvent,
 } from './domain/events.js'
-export { decodeCommand, decodeRecorded, decodeStored, CorruptEventError } from './domain/decode.js'
-export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, type EventRow, type StoredEventRow } from './domain/event-row.js'
+export { decodeCommand, decodeRecorded, decodeStored } from './domain/decode.js'
+export { CorruptEventError } from './kernel/corrupt-event.js'
 export { authorize, covers, type AuthorizationContext } from './domain/authorization.js'
 export { organizationDecider, organizationStream, type OrganizationState, type OrganizationCommand, type OrganizationEvent } from './domain/organization.js'
 export { cityDecider, CITY_STREAM, type CityState, type CityCommand, type CityEvent } from './domain/city.js'
@@ -151,17 +153,8 @@ export {
   type TargetId,
 } from './projections/city-dashboard.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
-export {
-  inlineProjectionEntries,
-  resumeFrom,
-  foldInto,
-  DEFAULT_ASYNC_SAVE_EVERY,
-  type ProjectionSnapshot,
-  type InlineProjection,
-  type InlineProjectionEntry,
-  type AsyncProjection,
-  type AsyncProjectionOptions,
-} from './projections/store-projections.js'
+// what a store adapter folds with (the entries, resuming, folding) is in '@talent-ledger/core/store-kit'
+export { type ProjectionSnapshot, type InlineProjection, type AsyncProjection, type AsyncProjectionOptions } from './projections/store-projections.js'
 
 // notifications: policy, templates, outbox rows, rendering, delivery status
 export {

@@ -4,6 +4,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
+import { CorruptEventError } from '../kernel/corrupt-event.js'
 import { describeErrors } from '../kernel/decode-errors.js'
 import { Actor, RecordedEvent } from '../kernel/envelope.js'
 import { domainError, type DomainError } from '../kernel/errors.js'
@@ -15,6 +16,9 @@ import { CommandData, COMMAND_TYPES, type Command, type CommandType } from './co
 import { EventData, type EventType, type LedgerEvent } from './events.js'
 import type { PolicyDocument } from '../policy/document.js'
 import { policyDocumentProblems } from '../policy/document-sense.js'
+
+// defined in the kernel (the stores' row codecs raise it too); re-exported beside the decoders that throw it
+export { CorruptEventError }
 
 /** The actor of a command: exact, like its data (an extra field would be sealed into every event). */
 const CommandActor = strictType(Actor.props, 'Actor')
@@ -58,18 +62,6 @@ export const decodeCommand = (raw: unknown): E.Either<DomainError, Command> => {
     if (problems.length > 0) return E.left(malformed(problems))
   }
   return E.right({ type, actor: actor.right, data: data.right } as Command)
-}
-
-/** A store row that is not a valid event: the log is corrupt or from a foreign system. */
-export class CorruptEventError extends Error {
-  constructor(
-    readonly streamId: string,
-    readonly version: number | null,
-    detail: string,
-  ) {
-    super(`corrupt event in ${streamId}${version === null ? '' : ` at version ${version}`}: ${detail}`)
-    this.name = 'CorruptEventError'
-  }
 }
 
 /**

@@ -94,7 +94,7 @@ export const handleCommand =
       const newEvents = plan.right.toNewEvents(decided.right, state)
       const outbox = plan.right.outboxFor?.(newEvents, state) ?? []
       const appended = await store.append(streamId, newEvents, version === 0 ? 'no-stream' : version, outbox.length === 0 ? undefined : { outbox })
-      if (E.isRight(appended)) return E.right({ stream: streamId, version: appended.right.version, events: decided.right })
+      if (appended.ok) return E.right({ stream: streamId, version: appended.result.version, events: decided.right })
     }
     const attempts = attempt - 1
     const bound = `${maxAttempts} attempts${budgetMs === undefined ? '' : ` or ${budgetMs} ms of back-off`}`

@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describeErrors } from '../kernel/decode-errors.js'
 import { RecordedEvent } from '../kernel/envelope.js'
-import { CorruptEventError } from './decode.js'
+import { CorruptEventError } from '../kernel/corrupt-event.js'
 
 /** The stream and version a corruption report names, whatever the row holds there. */
 const where = (streamId: unknown, version: unknown): [string, number | null] => [String(streamId), typeof version === 'number' ? version : null]

@@ -1,7 +1,9 @@
 /**
  * @talent-ledger/core — the pure core of talent-ledger: the high-skilled talent lifecycle
  * (高技能人才: 培养, 使用, 评价, 激励) as events, deciders, policy data and projections, with the ports
- * that storage and notification adapters implement. No I/O happens here.
+ * that storage and notification adapters implement. No I/O happens here. What only an adapter
+ * needs to implement a port (row codecs, the subscription worker, projection folding) is the
+ * second entry point, `@talent-ledger/core/store-kit`.
  */
 
 // kernel
@@ -62,6 +64,7 @@ export type {
   ExpectedVersion,
   WrongExpectedVersion,
   AppendResult,
+  AppendOutcome,
   ReadAllOptions,
   AppendOptions,
   StoredStreamHead,
@@ -78,7 +81,6 @@ export type {
 } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
 export { isChannelName } from './kernel/outbox.js'
-export { OutboxRow, outboxRecordOf } from './kernel/outbox-row.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { idempotencyHeaderOf, idempotencyKeyOfHeader } from './kernel/idempotency-header.js'
 export { decorrelatedJitter, noBackoff, type Backoff } from './kernel/backoff.js'
@@ -134,7 +136,6 @@ export {
   type TalentEvent,
 } from './domain/events.js'
 export { decodeCommand, decodeRecorded, decodeStored } from './domain/decode.js'
-export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, type EventRow, type StoredEventRow } from './domain/event-row.js'
 export { authorize, covers, type AuthorizationContext } from './domain/talent/authorization.js'
 export { organizationCategory, organizationStream, type OrganizationState, type OrganizationContext } from './domain/organization/organization.js'
 export { OrganizationCommandData, OrganizationEventData, type OrganizationCommand, type OrganizationEvent } from './domain/organization/messages.js'
@@ -195,17 +196,8 @@ export {
   type TargetId,
 } from './projections/city-dashboard.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
-export {
-  inlineProjectionEntries,
-  resumeFrom,
-  foldInto,
-  DEFAULT_ASYNC_SAVE_EVERY,
-  type ProjectionSnapshot,
-  type InlineProjection,
-  type InlineProjectionEntry,
-  type AsyncProjection,
-  type AsyncProjectionOptions,
-} from './projections/store-projections.js'
+// what a store adapter folds with (the entries, resuming, folding) is in '@talent-ledger/core/store-kit'
+export { type ProjectionSnapshot, type InlineProjection, type AsyncProjection, type AsyncProjectionOptions } from './projections/store-projections.js'
 
 // notifications: policy, templates, outbox rows, rendering, delivery status
 export {

@@ -1,9 +1,10 @@
 /**
  * The outbox row the SQL stores share: a row with the stored columns becomes an `OutboxRecord`
- * (payload parsed from its JSON text), and a row that does not decode throws naming the field.
+ * (payload parsed from its JSON text), its channel any non-empty name, and a row that does not
+ * decode throws naming the field.
  */
 import { describe, expect, it } from 'vitest'
-import { outboxRecordOf } from '../src/index.js'
+import { outboxRecordOf } from '../src/store-kit/index.js'
 
 const row = {
   id: 'e-1:email:bureau',
@@ -42,7 +43,12 @@ describe('the outbox row', () => {
     })
   })
 
+  it('takes any channel name: channels are names that adapters register', () => {
+    expect(outboxRecordOf({ ...row, channel: 'sms' }).channel).toBe('sms')
+  })
+
   it('names the field of a row that does not decode', () => {
-    expect(() => outboxRecordOf({ ...row, channel: 'fax' })).toThrow(/^corrupt outbox row: .*channel/)
+    expect(() => outboxRecordOf({ ...row, channel: '' })).toThrow(/^corrupt outbox row: .*channel/)
+    expect(() => outboxRecordOf({ ...row, locale: 'fr' })).toThrow(/^corrupt outbox row: .*locale/)
   })
 })

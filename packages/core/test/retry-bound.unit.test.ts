@@ -7,18 +7,18 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import * as t from 'io-ts'
-import { createRunner, decorrelatedJitter, defaultRetryPolicy, type Backoff, type Category, type EventStore, type RetryPolicy } from '../src/index.js'
+import { createRunner, decorrelatedJitter, defaultRetryPolicy, type AppendOutcome, type Backoff, type Category, type EventStore, type RetryPolicy } from '../src/index.js'
 
 /** A store whose append conflicts `conflicts` times, then succeeds; counts the appends. */
 const conflictingStore = (conflicts: number) => {
   let appends = 0
   const store = {
     readStream: async () => [],
-    append: async () => {
+    append: async (): Promise<AppendOutcome> => {
       appends++
       return appends <= conflicts
-        ? E.left({ code: 'Conflict' as const, streamId: 's-1', expected: 'no-stream' as const, actual: 1 })
-        : E.right({ version: 1, globalPosition: 1 })
+        ? { ok: false, conflict: { code: 'Conflict', streamId: 's-1', expected: 'no-stream', actual: 1 } }
+        : { ok: true, result: { streamId: 's-1', version: 1, lastPosition: 1 } }
     },
   } as unknown as EventStore
   return { store, appends: () => appends }

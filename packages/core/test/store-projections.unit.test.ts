@@ -4,18 +4,8 @@
  * position to the last event's; and a stored event row checked, a bad JSON column or field named.
  */
 import { describe, expect, it } from 'vitest'
-import {
-  CorruptEventError,
-  GENESIS_HASH,
-  foldInto,
-  inlineProjectionEntries,
-  recordedEventOfRow,
-  resumeFrom,
-  sealEvents,
-  type LedgerEvent,
-  type NewEvent,
-  type Projection,
-} from '../src/index.js'
+import type { LedgerEvent, NewEvent, Projection } from '../src/index.js'
+import { CorruptEventError, GENESIS_HASH, foldInto, inlineProjectionEntries, recordedEventOfRow, resumeFrom, sealEvents } from '../src/store-kit/index.js'
 
 const counter: Projection<{ n: number }, LedgerEvent> = { name: 'counter', initialState: () => ({ n: 0 }), apply: (s) => ({ n: s.n + 1 }) }
 

@@ -3,12 +3,10 @@
  * atomic appends with expected-version checks, idempotent retries by event id, `readAll` in commit
  * order, subscriptions behind stored checkpoints — but nothing survives the process.
  */
-import * as E from 'fp-ts/lib/Either.js'
 import {
   compareCodePoints,
-  sealEvents,
   type AppendOptions,
-  type AppendResult,
+  type AppendOutcome,
   type Clock,
   type CheckpointStore,
   type EventStore,
@@ -18,8 +16,8 @@ import {
   type RecordedEvent,
   type StoreAudit,
   type Subscription,
-  type WrongExpectedVersion,
 } from '@talent-ledger/core'
+import { appendedOutcome, conflictOutcome, sealEvents, subscriptionWorker, versionMatches, type SubscriptionWorker } from '@talent-ledger/core/store-kit'
 import { createMemoryOutbox } from './memory-outbox.js'
 
 /** The in-memory store, with a view of its log for tests. */
@@ -37,43 +35,6 @@ const deepFreeze = <T>(value: T): T => {
   return value
 }
 
-const versionMatches = (expected: ExpectedVersion, actual: number): boolean =>
-  expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual)
-
-/**
- * A subscription's worker: handles events one at a time, in order, saving the checkpoint after each.
- * A handler that throws halts it before the checkpoint moves past the failed event (at least once:
- * a new subscription of the same name gets that event again); `caughtUp` then rejects with the error.
- */
-const subscriber = (
-  store: { readonly after: (position: number) => RecordedEvent[] },
-  checkpoints: CheckpointStore,
-  name: string,
-  handler: (e: RecordedEvent) => Promise<void> | void,
-) => {
-  let position: number | null = null
-  let stopped = false
-  let failure: { readonly error: unknown } | null = null
-  let running: Promise<void> = Promise.resolve()
-  const drain = async (): Promise<void> => {
-    if (failure !== null) return
-    if (position === null) position = await checkpoints.load(name)
-    for (const e of store.after(position)) {
-      if (stopped) return
-      await handler(e)
-      position = e.globalPosition
-      await checkpoints.save(name, position)
-    }
-  }
-  // the chain never rejects (no unhandled rejections); the failure is kept for `caughtUp`
-  const wake = (): Promise<void> => (running = running.then(drain).catch((error: unknown) => void (failure ??= { error })))
-  const settled = async (): Promise<void> => {
-    await running
-    if (failure !== null) throw failure.error
-  }
-  return { wake, stop: () => void (stopped = true), settled, drained: () => running }
-}
-
 /** Options of `createMemoryEventStore`. */
 export interface MemoryEventStoreOptions {
   /** Record time of outbox rows (default: the system clock). */
@@ -87,7 +48,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
   const log: RecordedEvent[] = []
   const streams = new Map<string, RecordedEvent[]>()
   const checkpointValues = new Map<string, number>()
-  const subscribers = new Set<ReturnType<typeof subscriber>>()
+  const subscribers = new Set<SubscriptionWorker>()
 
   const checkpoints: CheckpointStore = {
     load: async (name) => checkpointValues.get(name) ?? 0,
@@ -99,7 +60,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     events: ReadonlyArray<NewEvent>,
     expected: ExpectedVersion,
     appendOptions: AppendOptions = {},
-  ): Promise<E.Either<WrongExpectedVersion, AppendResult>> => {
+  ): Promise<AppendOutcome> => {
     const stream = streams.get(streamId) ?? []
     const actual = stream.length
     // a retried batch whose ids are already stored returns the original outcome
@@ -107,10 +68,10 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     const existing = first === undefined ? undefined : stream.find((e) => e.eventId === first.eventId)
     if (existing !== undefined) {
       const last = stream.find((e) => e.eventId === events[events.length - 1]!.eventId) ?? existing
-      return E.right({ streamId, version: last.version, lastPosition: last.globalPosition })
+      return appendedOutcome({ streamId, version: last.version, lastPosition: last.globalPosition })
     }
-    if (!versionMatches(expected, actual)) return E.left({ code: 'Conflict', streamId, expected, actual })
-    if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: log.length })
+    if (!versionMatches(expected, actual)) return conflictOutcome(streamId, expected, actual)
+    if (events.length === 0) return appendedOutcome({ streamId, version: actual, lastPosition: log.length })
     const head = { streamId, version: actual, hash: stream[actual - 1]?.hash ?? '' }
     // NOTE: sealed from a copy, so a caller changing its objects later cannot change the log
     const sealed = sealEvents(head, structuredClone(events), (i) => log.length + i + 1).map(deepFreeze)
@@ -118,7 +79,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     log.push(...sealed)
     outbox.add(appendOptions.outbox ?? [], now())
     for (const s of subscribers) void s.wake()
-    return E.right({ streamId, version: actual + sealed.length, lastPosition: log.length })
+    return appendedOutcome({ streamId, version: actual + sealed.length, lastPosition: log.length })
   }
 
   const readStream = async (streamId: string, fromVersion = 1): Promise<ReadonlyArray<RecordedEvent>> =>
@@ -130,7 +91,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
   }
 
   const subscribe = (name: string, handler: (e: RecordedEvent) => Promise<void> | void): Subscription => {
-    const s = subscriber({ after: (p) => log.slice(p) }, checkpoints, name, handler)
+    const s = subscriptionWorker((after, limit) => log.slice(after, after + limit), checkpoints, name, handler)
     subscribers.add(s)
     void s.wake()
     return {
@@ -139,9 +100,8 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
         await s.settled()
       },
       stop: async () => {
-        s.stop()
         subscribers.delete(s)
-        await s.drained()
+        await s.stop()
       },
     }
   }

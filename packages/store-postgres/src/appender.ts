@@ -10,16 +10,8 @@
  * the actual head). The unique `(stream_id, version)` constraint is the backstop; should it fire,
  * the append is a `Conflict`.
  */
-import * as E from 'fp-ts/lib/Either.js'
-import {
-  sealEvents,
-  type AppendResult,
-  type ExpectedVersion,
-  type NewEvent,
-  type OutboxEntry,
-  type RecordedEvent,
-  type WrongExpectedVersion,
-} from '@talent-ledger/core'
+import type { AppendOutcome, AppendResult, ExpectedVersion, NewEvent, OutboxEntry, RecordedEvent } from '@talent-ledger/core'
+import { appendedOutcome, conflictOutcome, eventInAnotherStream, sealEvents, versionMatches } from '@talent-ledger/core/store-kit'
 import { constraintOf, errorCode } from './errors.js'
 import { fastAppendSql } from './fast-append.js'
 import { HeadCache, type Head } from './head-cache.js'
@@ -31,7 +23,7 @@ import { toPosition } from './rows.js'
 
 /** What an append yields: the port's outcome plus, when events were stored, the events as a reader will see them. */
 export interface Appended {
-  readonly outcome: E.Either<WrongExpectedVersion, AppendResult>
+  readonly outcome: AppendOutcome
   /** How many events this call stored (0 for a conflict or a retried batch). */
   readonly written: number
   /** The events it stored, as a reader will see them; built on demand (only inline projections need them). */
@@ -71,9 +63,6 @@ interface Probe {
   readonly first_version: number | null
 }
 
-const versionMatches = (expected: ExpectedVersion, actual: number): boolean =>
-  expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual)
-
 /** The backstop fired: the caller rolls back (if in a transaction) and reports a `Conflict` with the actual head. */
 export class BackstopConflict extends Error {
   constructor(readonly streamId: string, options?: { readonly cause?: unknown }) {
@@ -90,9 +79,6 @@ const rethrow = (streamId: string, error: unknown): never => {
   if (violates(error, 'events_stream_version')) throw new BackstopConflict(streamId, { cause: error })
   throw error
 }
-
-const alreadyElsewhere = (eventId: string, stored: string, streamId: string): Error =>
-  new Error(`event ${eventId} is already stored in stream ${stored}, not ${streamId}`)
 
 /** The appender of one store; `heads` remembers heads it has seen. */
 export const createAppender = (s: Schema, heads: HeadCache) => {
@@ -120,7 +106,7 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
     const p = rows[0]!
     const head: Head = { version: p.version ?? 0, hash: p.hash ?? '' }
     if (p.first_stream === null) return { head, original: undefined }
-    if (p.first_stream !== streamId) throw alreadyElsewhere(events[0]!.eventId, p.first_stream, streamId)
+    if (p.first_stream !== streamId) throw eventInAnotherStream(events[0]!.eventId, p.first_stream, streamId)
     const original: AppendResult =
       p.last_version === null
         ? { streamId, version: p.first_version!, lastPosition: toPosition(p.first_position) }
@@ -129,7 +115,7 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
   }
 
   const conflict = (r: AppendRequest, actual: number): Appended => ({
-    outcome: E.left({ code: 'Conflict', streamId: r.streamId, expected: r.expected, actual }),
+    outcome: conflictOutcome(r.streamId, r.expected, actual),
     written: 0,
     stored: NOTHING_STORED,
   })
@@ -168,11 +154,11 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
     for (;;) {
       if (head === undefined || events.length === 0) {
         const p = await probe(q, streamId, events)
-        if (p.original !== undefined) return { outcome: E.right(p.original), written: 0, stored: NOTHING_STORED }
+        if (p.original !== undefined) return { outcome: appendedOutcome(p.original), written: 0, stored: NOTHING_STORED }
         head = p.head
         heads.remember(streamId, head)
         if (!versionMatches(r.expected, head.version)) return conflict(r, head.version)
-        if (events.length === 0) return { outcome: E.right({ streamId, version: head.version, lastPosition: 0 }), written: 0, stored: NOTHING_STORED }
+        if (events.length === 0) return { outcome: appendedOutcome({ streamId, version: head.version, lastPosition: 0 }), written: 0, stored: NOTHING_STORED }
       }
       const sealed = sealEvents({ streamId, version: head.version, hash: head.hash }, events, () => 0, nativeSha256Hex)
       const data = sealed.map((e) => JSON.stringify(e.data))
@@ -187,7 +173,7 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
         heads.remember(streamId, { version: last.version, hash: last.hash })
         // as a reader will see them: positions assigned, data and metadata through JSON
         const stored = () => sealed.map((e, i) => ({ ...e, globalPosition: first + i, data: JSON.parse(data[i]!) as unknown, metadata: JSON.parse(metadata[i]!) as RecordedEvent['metadata'] }))
-        return { outcome: E.right({ streamId, version: last.version, lastPosition: first + sealed.length - 1 }), written: sealed.length, stored }
+        return { outcome: appendedOutcome({ streamId, version: last.version, lastPosition: first + sealed.length - 1 }), written: sealed.length, stored }
       }
       if (!r.exclusive) {
         const first = await fastAppend(q, streamId, head, columns, outbox, r.createdAt, last.hash)
@@ -206,8 +192,8 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
       }
       if (row.r_status === 'appended') return appended(toPosition(row.r_first))
       if (row.r_status === 'duplicate') {
-        if (row.r_stream !== streamId) throw alreadyElsewhere(events[0]!.eventId, row.r_stream ?? '?', streamId)
-        return { outcome: E.right({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), written: 0, stored: NOTHING_STORED }
+        if (row.r_stream !== streamId) throw eventInAnotherStream(events[0]!.eventId, row.r_stream ?? '?', streamId)
+        return { outcome: appendedOutcome({ streamId, version: row.r_version, lastPosition: toPosition(row.r_last) }), written: 0, stored: NOTHING_STORED }
       }
       head = { version: row.r_version, hash: row.r_hash ?? '' }
       heads.remember(streamId, head)
@@ -220,7 +206,7 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
   const backstopConflict = async (q: Queryable, r: AppendRequest): Promise<Appended> => {
     heads.forget(r.streamId)
     const p = await probe(q, r.streamId, r.events)
-    if (p.original !== undefined) return { outcome: E.right(p.original), written: 0, stored: NOTHING_STORED }
+    if (p.original !== undefined) return { outcome: appendedOutcome(p.original), written: 0, stored: NOTHING_STORED }
     return conflict(r, p.head.version)
   }
 

@@ -6,7 +6,8 @@
  * NOTE: writing the whole state after every event would make a long catch-up quadratic, so it is
  * stored every `saveEvery` events, whenever the newest committed position is reached, and on `stop`.
  */
-import { DEFAULT_ASYNC_SAVE_EVERY, resumeFrom, type AsyncProjection, type AsyncProjectionOptions, type Projection, type RecordedEvent } from '@talent-ledger/core'
+import type { Projection, RecordedEvent } from '@talent-ledger/core'
+import { DEFAULT_ASYNC_SAVE_EVERY, resumeFrom, type AsyncProjection, type AsyncProjectionOptions } from '@talent-ledger/core/store-kit'
 import { projectionTable } from './projection-table.js'
 import type { PostgresEventStore } from './postgres-event-store.js'
 import { schemaOf } from './schema-name.js'

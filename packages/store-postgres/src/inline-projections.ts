@@ -7,11 +7,12 @@
  * log — reloaded when another process moved the stored row, caught up from the log when events were
  * appended without this projection (a store opened without it, an older schema).
  */
-import { foldInto, inlineProjectionEntries, resumeFrom, type InlineProjection, type InlineProjectionEntry, type RecordedEvent } from '@talent-ledger/core'
+import type { RecordedEvent } from '@talent-ledger/core'
+import { foldInto, inlineProjectionEntries, resumeFrom, type InlineProjection, type InlineProjectionEntry } from '@talent-ledger/core/store-kit'
 import type { ProjectionTable, Queryable } from './projection-table.js'
 
 /** A projection the store updates in the append transaction (core's type, exported from here too). */
-export type { InlineProjection } from '@talent-ledger/core'
+export type { InlineProjection } from '@talent-ledger/core/store-kit'
 
 /** Reads final events in `(after, before)`, at most `limit`, in log order. */
 export type RangeReader = (q: Queryable, after: number, before: number, limit: number) => Promise<ReadonlyArray<RecordedEvent>>

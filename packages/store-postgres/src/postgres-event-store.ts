@@ -8,7 +8,6 @@
  * With inline projections an append is a transaction holding the schema's append lock
  * exclusively: the projections fold in log order and commit with the events.
  */
-import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
 import type { AppendOptions, CheckpointStore, Clock, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, StoredStreamHead, Subscription } from '@talent-ledger/core'
 import { BackstopConflict, createAppender, type Appended, type AppendRequest } from './appender.js'
@@ -126,7 +125,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
       if (!(error instanceof BackstopConflict)) throw error
       appended = await appender.backstopConflict(pool, request)
     }
-    if (E.isRight(appended.outcome) && appended.written > 0) notifier.poke()
+    if (appended.outcome.ok && appended.written > 0) notifier.poke()
     return appended.outcome
   }
 

@@ -5,7 +5,8 @@
  * same row and neither waits for the other.
  */
 import type pg from 'pg'
-import { outboxRecordOf, type AuditPage, type DeliveryStatus, type Outbox, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
+import type { AuditPage, DeliveryStatus, Outbox, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
+import { outboxRecordOf } from '@talent-ledger/core/store-kit'
 import type { Schema } from './schema-name.js'
 
 const OUTBOX_COLUMNS =

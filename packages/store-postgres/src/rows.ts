@@ -1,10 +1,11 @@
 /**
  * Events as table rows and back. A row read from the server is not trusted until it decodes as
  * core's `RecordedEvent`; one that does not is corruption, reported with its stream and version.
- * JSON columns are read as text (`data::text`) and parsed by core's `recordedEventOfRow`, so a bad
+ * JSON columns are read as text (`data::text`) and parsed by the store kit's `recordedEventOfRow`, so a bad
  * one is named too, and positions (`bigint`, which the driver hands over as strings) must be safe integers.
  */
-import { CorruptEventError, recordedEventOfRow, type EventRow as SqlEventRow, type RecordedEvent } from '@talent-ledger/core'
+import type { RecordedEvent } from '@talent-ledger/core'
+import { CorruptEventError, recordedEventOfRow, type EventRow as SqlEventRow } from '@talent-ledger/core/store-kit'
 
 /** A row of `events` as selected by `EVENT_COLUMNS` (`bigint` positions come as strings). */
 export type EventRow = SqlEventRow<string>

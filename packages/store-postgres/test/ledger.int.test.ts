@@ -6,7 +6,6 @@
  * an append in another through NOTIFY alone (its safety-net poll set far beyond the test's length).
  */
 import { describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import { createTalentLedger, ledgerDigest, verifyStream } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
 import { assessmentScenario, cleanupsAfterEach, storeProbes } from '@talent-ledger/testing/vitest'
@@ -56,7 +55,7 @@ describe('the ledger service on PostgreSQL', () => {
 
   it('reports a stored row that is not a valid event with its stream and version', async () => {
     const store = await open()
-    expect(E.isRight(await store.append('talent-1', storeProbes(2), 'no-stream'))).toBe(true)
+    expect((await store.append('talent-1', storeProbes(2), 'no-stream')).ok).toBe(true)
     const raw = await rawClient()
     cleanups.push(() => raw.end())
     await raw.query(`UPDATE "${store.schema}".events SET metadata = '{"actor":null}' WHERE stream_id = 'talent-1' AND version = 2`)
@@ -66,14 +65,14 @@ describe('the ledger service on PostgreSQL', () => {
 
   it('answers Conflict, not an exception, when the unique (stream, version) backstop fires', async () => {
     const store = await open()
-    expect(E.isRight(await store.append('talent-1', storeProbes(2), 'no-stream'))).toBe(true)
+    expect((await store.append('talent-1', storeProbes(2), 'no-stream')).ok).toBe(true)
     const raw = await rawClient()
     cleanups.push(() => raw.end())
     // a head row that disagrees with the events: the head check passes, the insert hits the constraint
     // the stored-row-integrity migration refuses a head deleted under its events: its foreign key is dropped to reach the backstop all the same
     await raw.query(`ALTER TABLE "${store.schema}".events DROP CONSTRAINT events_stream_head`)
     await raw.query(`DELETE FROM "${store.schema}".streams WHERE stream_id = 'talent-1'`)
-    expect(await store.append('talent-1', storeProbes(1, 3), 'no-stream')).toMatchObject({ _tag: 'Left', left: { code: 'Conflict', streamId: 'talent-1' } })
+    expect(await store.append('talent-1', storeProbes(1, 3), 'no-stream')).toMatchObject({ ok: false, conflict: { code: 'Conflict', streamId: 'talent-1' } })
     expect(await store.readStream('talent-1')).toHaveLength(2)
   })
 
@@ -86,7 +85,7 @@ describe('the ledger service on PostgreSQL', () => {
     })
     // the subscriber's first read finds nothing; only the notification can bring it the event
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(E.isRight(await writer.append('talent-notified', storeProbes(1), 'no-stream'))).toBe(true)
+    expect((await writer.append('talent-notified', storeProbes(1), 'no-stream')).ok).toBe(true)
     expect(await arrived).toBe('talent-notified')
   })
 })

@@ -5,7 +5,6 @@
  * number of ms is refused before any connection is made.
  */
 import { describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore, type PostgresEventStoreOptions } from '../src/index.js'
 import { TEST_URL, dropSchema, rawClient, uniqueSchema } from './pg-schemas.js'
@@ -36,7 +35,7 @@ describe('the notify window of the PostgreSQL store', () => {
     cleanups.push(() => dropSchema(schema))
     const writer = await open(schema)
     const heard = await listenTo(schema)
-    for (let i = 0; i < 20; i++) expect(E.isRight(await writer.append(`talent-${i}`, storeProbes(1), 'no-stream'))).toBe(true)
+    for (let i = 0; i < 20; i++) expect((await writer.append(`talent-${i}`, storeProbes(1), 'no-stream')).ok).toBe(true)
     await writer.close() // sends what is still asked for
     await settle(200)
     expect(heard.length).toBeGreaterThanOrEqual(1)
@@ -52,7 +51,7 @@ describe('the notify window of the PostgreSQL store', () => {
     const local = new Promise<string>((resolve) => writer.subscribe('local', (e) => resolve(e.streamId)))
     const remote = new Promise<string>((resolve) => poller.subscribe('remote', (e) => resolve(e.streamId)))
     await settle(100)
-    expect(E.isRight(await writer.append('talent-quiet', storeProbes(1), 'no-stream'))).toBe(true)
+    expect((await writer.append('talent-quiet', storeProbes(1), 'no-stream')).ok).toBe(true)
     expect(await local).toBe('talent-quiet')
     expect(await remote).toBe('talent-quiet')
     await writer.close()

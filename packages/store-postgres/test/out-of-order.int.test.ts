@@ -5,7 +5,6 @@
  * subscription and `readAll` both end with every event exactly once, in the same order.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@talent-ledger/core'
 import { storeProbes } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore, type PostgresEventStore } from '../src/index.js'
@@ -30,7 +29,7 @@ const ids = (events: ReadonlyArray<RecordedEvent>): string[] => events.map((e) =
 describe('appends that commit out of position order', () => {
   it('are neither skipped nor handed out early by readAll and a running subscription', async () => {
     const store = await open()
-    expect(E.isRight(await store.append('before', storeProbes(2), 'no-stream'))).toBe(true)
+    expect((await store.append('before', storeProbes(2), 'no-stream')).ok).toBe(true)
     const seen: RecordedEvent[] = []
     const sub = store.subscribe('tail', (e) => void seen.push(e))
     await sub.caughtUp()
@@ -39,7 +38,7 @@ describe('appends that commit out of position order', () => {
     cleanups.push(() => holder.end())
     const held = storeProbes(3, 100)
     await holdAppend(holder, store.schema, 'held', held)
-    for (let i = 0; i < 5; i++) expect(E.isRight(await store.append(`later-${i}`, storeProbes(2, 200 + i * 2), 'no-stream'))).toBe(true)
+    for (let i = 0; i < 5; i++) expect((await store.append(`later-${i}`, storeProbes(2, 200 + i * 2), 'no-stream')).ok).toBe(true)
 
     // committed later appends are not final while the held one (a lower position) is undecided
     const during = await store.readAll()
@@ -61,7 +60,7 @@ describe('appends that commit out of position order', () => {
 
   it("hold readers back while the store's own one-statement append waits after taking its id", async () => {
     const store = await open()
-    expect(E.isRight(await store.append('before', storeProbes(1), 'no-stream'))).toBe(true)
+    expect((await store.append('before', storeProbes(1), 'no-stream')).ok).toBe(true)
     // a foreign transaction holds the held batch's first event id: the append's insert of its events
     // waits for it after the stream head was written, i.e. after the append's transaction took its id
     const blocker = await rawClient()
@@ -83,11 +82,11 @@ describe('appends that commit out of position order', () => {
       )
       waiting = Number(rows[0]!.n)
     }
-    for (let i = 0; i < 3; i++) expect(E.isRight(await store.append(`later-${i}`, storeProbes(1, 400 + i), 'no-stream'))).toBe(true)
+    for (let i = 0; i < 3; i++) expect((await store.append(`later-${i}`, storeProbes(1, 400 + i), 'no-stream')).ok).toBe(true)
     expect(await store.readAll()).toHaveLength(1)
 
     await blocker.query('ROLLBACK')
-    expect(E.isRight(await pending)).toBe(true)
+    expect((await pending).ok).toBe(true)
     const all = await store.readAll()
     expect(all.map((e) => e.streamId)).toEqual(['before', 'held', 'held', 'later-0', 'later-1', 'later-2'])
   })
@@ -97,7 +96,7 @@ describe('appends that commit out of position order', () => {
     const holder = await rawClient()
     cleanups.push(() => holder.end())
     await holdAppend(holder, theirs.schema, 'held', storeProbes(1))
-    expect(E.isRight(await mine.append('s', storeProbes(2), 'no-stream'))).toBe(true)
+    expect((await mine.append('s', storeProbes(2), 'no-stream')).ok).toBe(true)
     expect(await mine.readAll()).toHaveLength(2)
     await holder.query('ROLLBACK')
     expect(await theirs.readAll()).toEqual([])

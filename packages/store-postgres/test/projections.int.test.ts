@@ -79,7 +79,7 @@ describe('projections on PostgreSQL', () => {
     const last = before.events.at(-1)!
     const copy: NewEvent = { eventId: globalThis.crypto.randomUUID(), type: last.type, schemaVersion: last.schemaVersion, data: last.data, metadata: last.metadata }
     const refused = await store.append(last.streamId, [copy], last.version - 1)
-    expect(refused).toMatchObject({ _tag: 'Left', left: { code: 'Conflict', actual: last.version } })
+    expect(refused).toMatchObject({ ok: false, conflict: { code: 'Conflict', actual: last.version } })
     expect(await snapshot(store)).toEqual(before)
 
     armed.on = true

@@ -5,7 +5,6 @@
  * duplicates, and its hash chain verifies.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import { verifyStream } from '@talent-ledger/core'
 import { storeProbes } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore, type PostgresEventStore } from '../src/index.js'
@@ -26,8 +25,8 @@ const race = async (store: PostgresEventStore, streamId: string, client: number)
     const version = (await store.readStream(streamId)).length
     if (version >= TARGET) return won
     const outcome = await store.append(streamId, storeProbes(1, client * 10_000 + attempt), version)
-    if (E.isRight(outcome)) won.push(outcome.right.version)
-    else expect(outcome.left.actual).toBeGreaterThan(version)
+    if (outcome.ok) won.push(outcome.result.version)
+    else expect(outcome.conflict.actual).toBeGreaterThan(version)
   }
 }
 

@@ -6,7 +6,6 @@
  * names the row, and the same write is refused from now on.
  */
 import { expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import { verifyLedger } from '@talent-ledger/core'
 import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing/vitest'
 import { createPostgresEventStore } from '../src/index.js'
@@ -18,7 +17,7 @@ it('migrates a schema holding a row at a negative position, which verify then na
   const schema = uniqueSchema()
   cleanups.push(() => dropSchema(schema))
   const first = await createPostgresEventStore({ connectionString: TEST_URL, schema, poolSize: 2 })
-  expect(E.isRight(await first.append('probe-1', storeProbes(3), 'no-stream'))).toBe(true)
+  expect((await first.append('probe-1', storeProbes(3), 'no-stream')).ok).toBe(true)
   await first.close()
   const raw = await rawClient()
   cleanups.push(() => raw.end())
@@ -40,5 +39,5 @@ it('migrates a schema holding a row at a negative position, which verify then na
   if (!verified.ok) expect(verified.findings[0]).toMatchObject({ stream: 'probe-1', version: 2, reason: expect.stringMatching(/position -7, outside the log's order/) })
   await expect(raw.query(`UPDATE ${s}.events SET global_position = -8 WHERE stream_id = 'probe-1' AND version = 3`)).rejects.toThrow(/events_position_positive/)
   // appends go on as before
-  expect(E.isRight(await store.append('probe-1', storeProbes(1, 4), 3))).toBe(true)
+  expect((await store.append('probe-1', storeProbes(1, 4), 3)).ok).toBe(true)
 })

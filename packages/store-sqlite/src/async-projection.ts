@@ -6,7 +6,9 @@
  * NOTE: writing the whole state after every event would make a long catch-up quadratic, so it is
  * stored every `saveEvery` events, whenever the log's end is reached, and on `stop`.
  */
-import { DEFAULT_ASYNC_SAVE_EVERY, resumeFrom, type AsyncProjection, type AsyncProjectionOptions, type Projection, type RecordedEvent } from '@talent-ledger/core'
+import type { Projection, RecordedEvent } from '@talent-ledger/core'
+import { DEFAULT_ASYNC_SAVE_EVERY, resumeFrom, type AsyncProjection, type AsyncProjectionOptions } from '@talent-ledger/core/store-kit'
+import { CHECKPOINT_UPSERT } from './checkpoint-upsert.js'
 import { projectionTable } from './projection-table.js'
 import type { SqliteEventStore } from './sqlite-event-store.js'
 
@@ -23,9 +25,8 @@ export const runAsyncProjection = <S, Ev>(
   const { name } = options
   const saveEvery = options.saveEvery ?? DEFAULT_ASYNC_SAVE_EVERY
   const table = projectionTable(store.database)
-  const saveCheckpoint = store.database.prepare(
-    'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
-  )
+  // the store's own statement, run synchronously: the checkpoint is set before the subscription starts
+  const saveCheckpoint = store.database.prepare(CHECKPOINT_UPSERT)
   let position = 0
   let state = projection.initialState()
   let saved = 0

@@ -5,13 +5,13 @@
  * state is brought up to the log: reloaded when another process moved the stored row, and caught up
  * from the log when events were appended without this projection (an older file, another process).
  */
-import { foldInto, inlineProjectionEntries, resumeFrom, type InlineProjection, type InlineProjectionEntry } from '@talent-ledger/core'
+import { foldInto, inlineProjectionEntries, resumeFrom, type InlineProjection, type InlineProjectionEntry } from '@talent-ledger/core/store-kit'
 import type { ProjectionTable } from './projection-table.js'
 import { fromRow, type EventRow } from './rows.js'
 import type { PageReader } from './subscriber.js'
 
 /** A projection the store updates in the append transaction (core's type, exported from here too). */
-export type { InlineProjection } from '@talent-ledger/core'
+export type { InlineProjection } from '@talent-ledger/core/store-kit'
 
 /** The inline projections of one store instance. */
 export interface InlineProjections {

@@ -3,10 +3,11 @@
  * core's `RecordedEvent` (io-ts); one that does not is corruption, reported with its stream and
  * version. Reads are the hot path of every command and replay, so a row is fetched as an array of
  * columns (`.raw()`, no per-row object keyed by column names), its two JSON columns are parsed once,
- * and the envelope is checked in a single pass of the flat `RecordedEvent` codec (both with core's
- * `eventJsonColumn` and `checkedRecordedEvent`, which the PostgreSQL store uses too).
+ * and the envelope is checked in a single pass of the flat `RecordedEvent` codec (both with the store kit's
+ * `eventJsonColumn` and `checkedRecordedEvent`, whose row codec the PostgreSQL store uses too).
  */
-import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow, type RecordedEvent } from '@talent-ledger/core'
+import type { RecordedEvent } from '@talent-ledger/core'
+import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow } from '@talent-ledger/core/store-kit'
 
 /** A row of the `events` table. */
 export type EventRow = SqlEventRow<number>

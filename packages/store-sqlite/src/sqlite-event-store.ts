@@ -7,12 +7,10 @@
  * serialises them, which also makes commit order and position order the same. Inline projections
  * are folded and stored in the same transaction, so a rolled-back append leaves their states too.
  */
-import * as E from 'fp-ts/lib/Either.js'
 import type Database from 'better-sqlite3'
 import {
-  sealEvents,
   type AppendOptions,
-  type AppendResult,
+  type AppendOutcome,
   type CheckpointStore,
   type Clock,
   type EventStore,
@@ -21,8 +19,9 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
   type StoredStreamHead,
-  type WrongExpectedVersion,
 } from '@talent-ledger/core'
+import { appendedOutcome, conflictOutcome, eventInAnotherStream, sealEvents, versionMatches } from '@talent-ledger/core/store-kit'
+import { CHECKPOINT_UPSERT } from './checkpoint-upsert.js'
 import { translatingWriteErrors } from './errors.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type OpenOptions } from './open-database.js'
@@ -58,11 +57,6 @@ export interface SqliteEventStore extends EventStore {
   readonly projectionState: <S = unknown>(name: string) => Promise<ProjectionSnapshot<S> | undefined>
 }
 
-type Outcome = E.Either<WrongExpectedVersion, AppendResult>
-
-const versionMatches = (expected: ExpectedVersion, actual: number): boolean =>
-  expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual)
-
 /** Opens (or creates) the store file at `path`; throws `StoreOpenError` when it cannot be used. */
 export const createSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
   const { path } = options
@@ -86,9 +80,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     auditFirst: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, version LIMIT ?`).raw(),
     auditAfter: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE (stream_id, version) > (?, ?) ORDER BY stream_id, version LIMIT ?`).raw(),
     loadCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck(),
-    saveCheckpoint: db.prepare(
-      'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
-    ),
+    saveCheckpoint: db.prepare(CHECKPOINT_UPSERT),
   }
 
   const projections = projectionTable(db)
@@ -97,21 +89,20 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const outbox = sqliteOutbox(db, write)
 
   type Located = { stream_id: string; version: number; global_position: number }
-  const appendTx = db.transaction((streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions): Outcome => {
+  const appendTx = db.transaction((streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions): AppendOutcome => {
     // a retried batch whose first id is already stored returns the original outcome
     const first = events[0]
     const existing = first === undefined ? undefined : (sql.byEventId.get(first.eventId) as Located | undefined)
     if (existing !== undefined) {
-      if (existing.stream_id !== streamId)
-        throw new Error(`event ${first!.eventId} is already stored in stream ${existing.stream_id}, not ${streamId}`)
+      if (existing.stream_id !== streamId) throw eventInAnotherStream(first!.eventId, existing.stream_id, streamId)
       const last = (sql.byEventId.get(events[events.length - 1]!.eventId) as Located | undefined) ?? existing
-      return E.right({ streamId, version: last.version, lastPosition: last.global_position })
+      return appendedOutcome({ streamId, version: last.version, lastPosition: last.global_position })
     }
     const head = sql.head.get(streamId) as { version: number; hash: string } | undefined
     const actual = head?.version ?? 0
-    if (!versionMatches(expected, actual)) return E.left({ code: 'Conflict', streamId, expected, actual })
+    if (!versionMatches(expected, actual)) return conflictOutcome(streamId, expected, actual)
     const top = sql.top.get() as number
-    if (events.length === 0) return E.right({ streamId, version: actual, lastPosition: top })
+    if (events.length === 0) return appendedOutcome({ streamId, version: actual, lastPosition: top })
     const rows = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1, nativeSha256Hex).map(toRow)
     const last = rows[rows.length - 1]!
     // NOTE: the head first, then its events: the stored-row-integrity triggers refuse an event whose head
@@ -120,14 +111,14 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     for (const row of rows) sql.insert.run(row)
     inline.applyInTransaction(top, rows)
     outbox.insertInTransaction(o.outbox ?? [], now())
-    return E.right({ streamId, version: last.version, lastPosition: last.global_position })
+    return appendedOutcome({ streamId, version: last.version, lastPosition: last.global_position })
   })
 
   const catchUpTx = db.transaction((name: string) => inline.catchUpInTransaction(name))
   const subscribers = new Set<Subscriber>()
 
-  const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions = {}): Promise<Outcome> => {
-    let outcome: Outcome
+  const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions = {}): Promise<AppendOutcome> => {
+    let outcome: AppendOutcome
     try {
       outcome = write(() => appendTx.immediate(streamId, events, expected, o))
     } catch (error) {
@@ -135,7 +126,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       inline.forget()
       throw error
     }
-    if (E.isRight(outcome) && events.length > 0) for (const s of subscribers) void s.wake()
+    if (outcome.ok && events.length > 0) for (const s of subscribers) void s.wake()
     return outcome
   }
 

@@ -4,7 +4,8 @@
  * transaction (select due rows, set their lease), so two relays never hold the same row.
  */
 import type Database from 'better-sqlite3'
-import { outboxRecordOf, type AuditPage, type DeliveryStatus, type Outbox, type OutboxEntry, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
+import type { AuditPage, DeliveryStatus, Outbox, OutboxEntry, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
+import { outboxRecordOf } from '@talent-ledger/core/store-kit'
 
 /** The outbox of one store, plus the hook its append transaction uses. */
 export interface SqliteOutbox extends Outbox {

@@ -1,15 +1,14 @@
 /**
- * A poll-based subscription worker. It handles events one at a time in commit order, saving the
- * checkpoint after each; it looks for new events every `pollMs` (other processes may append) and
- * at once when this process appends. A handler that throws halts it before the checkpoint passes
- * the failed event; `caughtUp` then rejects with that error (same semantics as the memory store).
+ * A poll-based subscription: the store kit's worker (events one at a time in commit order, the
+ * checkpoint saved after each, a failed handler halting it) woken every `pollMs` (other processes
+ * may append) and at once when this process appends. `caughtUp` rejects with the handler's error
+ * once it has failed (same semantics as the memory store).
  */
 import type { CheckpointStore, RecordedEvent, Subscription } from '@talent-ledger/core'
+import { subscriptionWorker, type LogPageReader } from '@talent-ledger/core/store-kit'
 
-/** How a subscription reads the log: a page of events after a position. */
+/** How a subscription reads the log: a page of events after a position (synchronous here). */
 export type PageReader = (after: number, limit: number) => ReadonlyArray<RecordedEvent>
-
-const PAGE = 500
 
 /** A running subscription plus `wake`, which the store calls after a local append. */
 export interface Subscriber extends Subscription {
@@ -25,47 +24,21 @@ export const startSubscriber = (
   pollMs: number,
   onStop: () => void,
 ): Subscriber => {
-  let position: number | null = null
-  let stopped = false
-  let failure: { readonly error: unknown } | null = null
-  let running: Promise<void> = Promise.resolve()
-  const drain = async (): Promise<void> => {
-    if (failure !== null || stopped) return
-    if (position === null) position = await checkpoints.load(name)
-    for (;;) {
-      const page = read(position, PAGE)
-      for (const e of page) {
-        if (stopped) return
-        await handler(e)
-        position = e.globalPosition
-        await checkpoints.save(name, position)
-      }
-      if (page.length < PAGE) return
-    }
-  }
-  // the chain never rejects (no unhandled rejections); the failure is kept for `caughtUp`
-  const wake = (): Promise<void> => (running = running.then(drain).catch((error: unknown) => void (failure ??= { error })))
-  let idle = true
-  const timer = setInterval(() => {
-    // polls only when the last wake is done, so a slow handler does not queue up wakes
-    if (!idle) return
-    idle = false
-    void wake().then(() => void (idle = true))
-  }, pollMs)
+  const worker = subscriptionWorker(read satisfies LogPageReader, checkpoints, name, handler)
+  // a poll while a drain runs queues at most one more (the worker coalesces wakes), so a slow handler does not pile them up
+  const timer = setInterval(() => void worker.wake(), pollMs)
   timer.unref()
-  void wake()
+  void worker.wake()
   return {
-    wake,
+    wake: worker.wake,
     caughtUp: async () => {
-      await wake()
-      await running
-      if (failure !== null) throw failure.error
+      await worker.wake()
+      await worker.settled()
     },
     stop: async () => {
-      stopped = true
       clearInterval(timer)
       onStop()
-      await running
+      await worker.stop()
     },
   }
 }

@@ -5,7 +5,6 @@
  */
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import { storeProbes } from '@talent-ledger/testing/vitest'
 import { StoreBusyError, StoreReadOnlyError, createSqliteEventStore } from '../src/index.js'
 import { tempStorePath } from './temp-files.js'
@@ -20,7 +19,7 @@ const seededFile = async (): Promise<string> => {
   const { path, cleanup } = tempStorePath()
   cleanups.push(cleanup)
   const store = createSqliteEventStore({ path })
-  expect(E.isRight(await store.append('talent-1', storeProbes(2), 'no-stream'))).toBe(true)
+  expect((await store.append('talent-1', storeProbes(2), 'no-stream')).ok).toBe(true)
   await store.close()
   return path
 }
@@ -49,7 +48,7 @@ describe('failing writes and bad rows', () => {
       await expect(attempt).rejects.toBeInstanceOf(StoreBusyError)
       await expect(attempt).rejects.toThrow(`${path} is locked`)
       holder.exec('ROLLBACK')
-      expect(E.isRight(await store.append('talent-1', storeProbes(1, 3), 2))).toBe(true)
+      expect((await store.append('talent-1', storeProbes(1, 3), 2)).ok).toBe(true)
       expect((await store.readStream('talent-1')).map((e) => e.version)).toEqual([1, 2, 3])
     } finally {
       holder.close()

@@ -89,7 +89,7 @@ describe('a failed append with inline projections', () => {
       const before = await snapshot(store)
       const copy: NewEvent = { eventId: globalThis.crypto.randomUUID(), type: last!.type, schemaVersion: last!.schemaVersion, data: last!.data, metadata: last!.metadata }
       const outcome = await store.append(last!.streamId, [copy], last!.version - 1)
-      expect(outcome).toMatchObject({ _tag: 'Left', left: { code: 'Conflict', actual: last!.version } })
+      expect(outcome).toMatchObject({ ok: false, conflict: { code: 'Conflict', actual: last!.version } })
       expect(await snapshot(store)).toEqual(before)
     } finally {
       await store.close()

@@ -5,7 +5,6 @@
  * append, the expected version refuses ours and the retry folds the stream again from the store.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import { createTalentLedger, noBackoff, verifyStream, type EventStore } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
 import { createSqliteEventStore, createSqliteKeyStore, type SqliteEventStore } from '../src/index.js'
@@ -78,7 +77,7 @@ describe('folded streams kept by a ledger, with a second ledger writing to the s
       },
       append: async (stream, events, expected, options) => {
         const outcome = await s.append(stream, events, expected, options)
-        if (E.isLeft(outcome)) appendConflicts++
+        if (!outcome.ok) appendConflicts++
         return outcome
       },
     }))

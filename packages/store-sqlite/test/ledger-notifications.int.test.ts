@@ -115,7 +115,7 @@ describe.each([
     const again = await o.store.append('talent-t-1', events.slice(-2).map(({ eventId, type, schemaVersion, data, metadata }) => ({ eventId, type, schemaVersion, data, metadata })), events.length - 2, {
       outbox: rows.slice(-3).map(({ id, eventId, streamId, channel, recipient, template, locale, payload }) => ({ id, eventId, streamId, channel, recipient, template, locale, payload })),
     })
-    expect(again._tag).toBe('Right')
+    expect(again.ok).toBe(true)
     expect(await rowsOf(o)).toHaveLength(before)
   })
 

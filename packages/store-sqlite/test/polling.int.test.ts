@@ -5,7 +5,6 @@
  * at one position is stored once.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@talent-ledger/core'
 import { storeProbes } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore } from '../src/index.js'
@@ -32,10 +31,10 @@ describe('a store shared through its file', () => {
     const writer = createSqliteEventStore({ path })
     const seen: RecordedEvent[] = []
     const sub = reader.subscribe('pool', (e) => void seen.push(e))
-    expect(E.isRight(await writer.append('talent-1', storeProbes(3), 'no-stream'))).toBe(true)
+    expect((await writer.append('talent-1', storeProbes(3), 'no-stream')).ok).toBe(true)
     await waitFor(() => seen.length === 3)
     await sub.stop()
-    expect(E.isRight(await writer.append('talent-1', storeProbes(2, 4), 3))).toBe(true)
+    expect((await writer.append('talent-1', storeProbes(2, 4), 3)).ok).toBe(true)
     await reader.close()
     expect(await writer.checkpoints.load('pool')).toBe(seen[2]!.globalPosition)
     const rest: RecordedEvent[] = []
@@ -52,7 +51,7 @@ describe('a store shared through its file', () => {
     try {
       const empty = await store.recordLedgerDigest()
       expect(empty).toMatchObject({ globalPosition: 0, streamCount: 0 })
-      expect(E.isRight(await store.append('talent-1', storeProbes(2), 'no-stream'))).toBe(true)
+      expect((await store.append('talent-1', storeProbes(2), 'no-stream')).ok).toBe(true)
       const a = await store.recordLedgerDigest()
       const b = await store.recordLedgerDigest()
       expect(b).toEqual(a)

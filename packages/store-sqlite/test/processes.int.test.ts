@@ -8,7 +8,6 @@ import { existsSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import { verifyStream } from '@talent-ledger/core'
 import { storeProbes } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore } from '../src/index.js'
@@ -68,7 +67,7 @@ describe('two processes on one file', () => {
   it('a process killed (SIGKILL) while writing a large batch leaves the stream before the whole batch or after it', async () => {
     const path = await newStoreFile()
     const before = createSqliteEventStore({ path })
-    expect(E.isRight(await before.append('talent-batch', storeProbes(2), 'no-stream'))).toBe(true)
+    expect((await before.append('talent-batch', storeProbes(2), 'no-stream')).ok).toBe(true)
     await before.close()
     const count = 30_000
     const writer = child('big-batch.mjs', [path, 'talent-batch', String(count), '1500'])
@@ -86,7 +85,7 @@ describe('two processes on one file', () => {
       const events = await after.readStream('talent-batch')
       expect([2, 2 + count]).toContain(events.length)
       expect(verifyStream('talent-batch', events)).toBeNull()
-      expect(E.isRight(await after.append('talent-batch', storeProbes(1, 9), events.length))).toBe(true)
+      expect((await after.append('talent-batch', storeProbes(1, 9), events.length)).ok).toBe(true)
       expect(await after.readStream('talent-batch')).toHaveLength(events.length + 1)
     } finally {
       await after.close()

@@ -7,7 +7,6 @@
  * stream's events find it.
  */
 import { expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import Database from 'better-sqlite3'
 import { verifyLedger } from '@talent-ledger/core'
 import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing/vitest'
@@ -20,7 +19,7 @@ it('migrates a file holding a row at a negative position, which verify then name
   const { path, cleanup } = tempStorePath()
   cleanups.push(cleanup)
   const first = createSqliteEventStore({ path })
-  expect(E.isRight(await first.append('probe-1', storeProbes(3), 'no-stream'))).toBe(true)
+  expect((await first.append('probe-1', storeProbes(3), 'no-stream')).ok).toBe(true)
   await first.close()
   const raw = new Database(path)
   for (const name of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) raw.exec(`DROP TRIGGER "${name}"`)
@@ -36,6 +35,6 @@ it('migrates a file holding a row at a negative position, which verify then name
   if (!verified.ok) expect(verified.findings[0]).toMatchObject({ stream: 'probe-1', version: 2, reason: expect.stringMatching(/position -7, outside the log's order/) })
   expect(() => store.database.prepare("UPDATE events SET global_position = -8 WHERE stream_id = 'probe-1' AND version = 3").run()).toThrow(/greater than 0/)
   // appends go on as before, to the old stream and to a new one
-  expect(E.isRight(await store.append('probe-1', storeProbes(1, 4), 3))).toBe(true)
-  expect(E.isRight(await store.append('probe-2', storeProbes(2, 5), 'no-stream'))).toBe(true)
+  expect((await store.append('probe-1', storeProbes(1, 4), 3)).ok).toBe(true)
+  expect((await store.append('probe-2', storeProbes(2, 5), 'no-stream')).ok).toBe(true)
 })

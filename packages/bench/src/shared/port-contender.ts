@@ -2,7 +2,6 @@
  * Our stores as contenders: any `EventStore` through the port, exactly as the ledger uses it. The
  * SQLite and PostgreSQL benches differ only in how they open and close the store.
  */
-import * as E from 'fp-ts/lib/Either.js'
 import type { EventStore } from '@talent-ledger/core'
 import type { Contender } from './contender.js'
 
@@ -13,7 +12,7 @@ export const portContender = (name: string, store: EventStore, close: () => Prom
   checksEnvelopes: true,
   append: async (b) => {
     const outcome = await store.append(b.streamId, b.events, b.expected === 0 ? 'no-stream' : b.expected)
-    if (E.isLeft(outcome)) throw new Error(`append to ${b.streamId} refused: ${JSON.stringify(outcome.left)}`)
+    if (!outcome.ok) throw new Error(`append to ${b.streamId} refused: ${JSON.stringify(outcome.conflict)}`)
   },
   readStream: (streamId) => store.readStream(streamId),
   readAll: (after, limit) => store.readAll({ after, limit }),

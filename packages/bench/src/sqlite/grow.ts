@@ -9,7 +9,6 @@
  * 10 M-event file can be filled in minutes instead of hours.
  */
 import { join } from 'node:path'
-import * as E from 'fp-ts/lib/Either.js'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
 import { freshDir } from './phases.js'
 import { percentile, random, readLatencies, renamed, type GrowthPoint } from '../shared/growth.js'
@@ -79,7 +78,7 @@ export const measureGrowth = async (
         if (options.batch > 1 && inBatch === 0) db.exec('BEGIN IMMEDIATE')
         const outcome = await store.append(b.streamId, b.events, b.expected === 0 ? 'no-stream' : b.expected)
         if (options.batch > 1 && ++inBatch >= options.batch) commit()
-        if (E.isLeft(outcome)) throw new Error(`growth: append to ${b.streamId} refused`)
+        if (!outcome.ok) throw new Error(`growth: append to ${b.streamId} refused`)
         events += b.events.length
         if (Math.floor(events / 100_000) > Math.floor((events - b.events.length) / 100_000)) progress(events)
         const end = ends[0]!

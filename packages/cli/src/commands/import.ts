@@ -97,7 +97,7 @@ export const writeEvents = async (store: EventStore, events: ReadonlyArray<Recor
       const run = events.slice(i, end)
       const outbox = run.flatMap((e) => implied.get(e.eventId) ?? [])
       const appended = await store.append(first.streamId, run.map(newEventOf), expected, outbox.length === 0 ? {} : { outbox })
-      if (isLeft(appended)) throw new Error(`import: ${first.streamId} was at version ${appended.left.actual}, expected ${String(expected)}`)
+      if (!appended.ok) throw new Error(`import: ${first.streamId} was at version ${appended.conflict.actual}, expected ${String(expected)}`)
       i = end
       progress.update(i)
     }

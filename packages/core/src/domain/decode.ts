@@ -19,6 +19,9 @@ import { EventData, type LedgerEvent } from './events.js'
 import type { PolicyDocument } from '../policy/document.js'
 import { policyDocumentProblems } from '../policy/document-sense.js'
 
+// defined in the kernel (the stores' row codecs raise it too); re-exported beside the decoders that throw it
+
+
 /** The actor of a command: exact, like its data (an extra field would be sealed into every event). */
 const CommandActor = strictType(Actor.props, 'Actor')
 const COMMAND_FIELDS = ['type', 'actor', 'data']

@@ -2,7 +2,6 @@
  * Ports: what the core needs from the outside world, and the guarantees an adapter must give.
  * Every store adapter passes the conformance suite in `@talent-ledger/testing`.
  */
-import type { Either } from 'fp-ts/lib/Either.js'
 import type { NewEvent, RecordedEvent } from './envelope.js'
 import type { Outbox, OutboxEntry, OutboxRecord } from './outbox.js'
 
@@ -23,6 +22,16 @@ export interface AppendResult {
   readonly version: number
   readonly lastPosition: number
 }
+
+/**
+ * What `append` answers, as a plain tagged value (no fp-ts at the port: adapters and embedders
+ * need none). `ok: true`: the events are stored, or were already (an idempotent retry answers the
+ * original `result`). `ok: false`: the stream was not at the expected version and nothing was
+ * stored; `conflict` tells where it is. Any other failure (I/O, a corrupt row) rejects the promise.
+ */
+export type AppendOutcome =
+  | { readonly ok: true; readonly result: AppendResult }
+  | { readonly ok: false; readonly conflict: WrongExpectedVersion }
 
 /** Options of one append. */
 export interface AppendOptions {
@@ -104,7 +113,7 @@ export interface EventStore {
     events: ReadonlyArray<NewEvent>,
     expected: ExpectedVersion,
     options?: AppendOptions,
-  ) => Promise<Either<WrongExpectedVersion, AppendResult>>
+  ) => Promise<AppendOutcome>
   readonly readStream: (streamId: string, fromVersion?: number) => Promise<ReadonlyArray<RecordedEvent>>
   readonly readAll: (options?: ReadAllOptions) => Promise<ReadonlyArray<RecordedEvent>>
   /**

@@ -140,7 +140,7 @@ export const createRunner = (deps: RunnerDeps): Runner => {
       const envelopes = transaction.stamp(decided.right)
       const outbox = transaction.outbox?.(envelopes.map((envelope, i) => ({ envelope, event: decided.right[i]! })), loaded.state) ?? []
       const appended = await deps.store.append(stream, envelopes, loaded.version === 0 ? 'no-stream' : loaded.version, outbox.length === 0 ? undefined : { outbox })
-      if (E.isRight(appended)) return E.right({ stream, version: appended.right.version, events: decided.right })
+      if (appended.ok) return E.right({ stream, version: appended.result.version, events: decided.right })
     }
     return E.left(conflict(stream, n - 1, waitedMs, retry))
   }

@@ -5,7 +5,6 @@
  * that lets async projections trust their checkpoint).
  */
 import { describe, expect, it } from 'vitest'
-import * as E from 'fp-ts/lib/Either.js'
 import type { EventStore, NewEvent, RecordedEvent } from '@talent-ledger/core'
 import {
   expectAppended,
@@ -59,10 +58,10 @@ export const concurrencyConformance = (factory: EventStoreFactory): void => {
           const expected = round === 0 ? 'no-stream' : winners.length
           const batches = Array.from({ length: APPENDERS }, (_, i) => probes(2, round * 100 + i * 10))
           const results = await Promise.all(batches.map((b) => store.append(s, b, expected)))
-          const won = results.flatMap((r, i) => (E.isRight(r) ? [i] : []))
+          const won = results.flatMap((r, i) => (r.ok ? [i] : []))
           expect(won, `round ${round}`).toHaveLength(1)
           expect(expectAppended(results[won[0]!]!).version).toBe(winners.length + 2)
-          for (const r of results) if (E.isLeft(r)) expectConflict(r, s, expected, winners.length + 2)
+          for (const r of results) if (!r.ok) expectConflict(r, s, expected, winners.length + 2)
           winners.push(...batches[won[0]!]!)
         }
         await expectStreamSealed(store, s, winners)

@@ -3,7 +3,6 @@
  * they go through a real store's append, as the ledger writes them) and a plain renderer that turns
  * a row into a `Notice` without the notification policy's templates.
  */
-import * as E from 'fp-ts/lib/Either.js'
 import type { ChannelName, EventStore, Locale, NewEvent, Notice, OutboxEntry, OutboxRecord } from '@talent-ledger/core'
 
 /** What `seedNotices` writes. */
@@ -54,7 +53,7 @@ export const seedNotices = async (store: EventStore, o: SeedNoticesOptions): Pro
     })),
   )
   const appended = await store.append(streamId, events, 'no-stream', { outbox: entries })
-  if (E.isLeft(appended)) throw new Error(`seedNotices: append refused: ${JSON.stringify(appended.left)}`)
+  if (!appended.ok) throw new Error(`seedNotices: append refused: ${JSON.stringify(appended.conflict)}`)
   return entries
 }
 

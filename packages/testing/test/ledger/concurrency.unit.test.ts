@@ -1,6 +1,5 @@
 // Optimistic concurrency: the handler retries on a stale expected version and answers Conflict
 // only when the stream keeps changing.
-import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { verifyStream, type EventStore } from '@talent-ledger/core'
 import { createMemoryEventStore } from '@talent-ledger/store-memory'
@@ -16,7 +15,7 @@ const flaky = (inner: EventStore, conflicts: number): EventStore => {
     append: async (stream, events, expected) => {
       if (left > 0) {
         left--
-        return E.left({ code: 'Conflict', streamId: stream, expected, actual: -1 })
+        return { ok: false, conflict: { code: 'Conflict', streamId: stream, expected, actual: -1 } }
       }
       return inner.append(stream, events, expected)
     },

@@ -2,19 +2,27 @@
  * The outbox row as the SQL stores keep it (SQLite and PostgreSQL use the same columns), and how a
  * row read back becomes an `OutboxRecord`. A stored row is not trusted until it decodes: the
  * database is a boundary like any other, and a row that does not decode names the field at fault.
- * Each store keeps its own SQL (dialects differ); only the row's shape and meaning live here.
+ * Each store keeps its own SQL (dialects differ); only the row's shape and meaning live here, in
+ * the store kit, because only adapters read rows.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { describeErrors } from './decode-errors.js'
-import type { OutboxRecord } from './outbox.js'
+import { describeErrors } from '../kernel/decode-errors.js'
+import type { OutboxRecord } from '../kernel/outbox.js'
+
+/**
+ * The channel column: any non-empty name. Channels are names that adapters register, so the row
+ * codec does not close the list (a relay leaves a row of a channel it does not know to the relays
+ * that do); an empty name is no channel at all, and corruption.
+ */
+const ChannelColumn = t.refinement(t.string, (s) => s.length > 0, 'non-empty channel name')
 
 /** A stored outbox row as selected by a store (`payload` as JSON text, times as ISO text). */
 export const OutboxRow = t.type({
   id: t.string,
   event_id: t.string,
   stream_id: t.string,
-  channel: t.keyof({ webhook: null, email: null, nats: null }),
+  channel: ChannelColumn,
   recipient: t.string,
   template: t.string,
   locale: t.keyof({ 'zh-CN': null, en: null }),

@@ -1,0 +1,36 @@
+/**
+ * @talent-ledger/core/store-kit — what an EventStore adapter needs beyond the port itself, so the
+ * stores we ship and a third party's share one implementation of what is not storage: row codecs
+ * (a stored row is decoded before it is trusted), sealing (the hash chain), the answers of
+ * `append`, the subscription worker, and the folding of inline and async projections. Embedders
+ * need none of it: they use `@talent-ledger/core`. Everything here is pure, like the rest of the
+ * core; the ports these helpers serve (`EventStore`, `AppendOutcome`, …) are exported from the
+ * main entry, and the conformance suite an adapter must pass is `@talent-ledger/testing/vitest`.
+ */
+
+// the answers of `append`
+export { versionMatches, appendedOutcome, conflictOutcome, eventInAnotherStream } from './append-outcome.js'
+
+// sealing: hash-chaining new events onto a stream's head
+export { GENESIS_HASH, sealEvents, eventHash, type Sha256Function, type StreamHead } from '../kernel/hash-chain.js'
+
+// rows: stored columns decoded before they are trusted
+export { CorruptEventError } from '../kernel/corrupt-event.js'
+export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, type EventRow, type StoredEventRow } from './event-row.js'
+export { OutboxRow, outboxRecordOf } from './outbox-row.js'
+
+// subscriptions
+export { subscriptionWorker, SUBSCRIPTION_PAGE, type SubscriptionWorker, type LogPageReader } from './subscription-worker.js'
+
+// projection folding: inline (in the append transaction) and async (behind a subscription)
+export {
+  inlineProjectionEntries,
+  resumeFrom,
+  foldInto,
+  DEFAULT_ASYNC_SAVE_EVERY,
+  type InlineProjectionEntry,
+  type ProjectionSnapshot,
+  type InlineProjection,
+  type AsyncProjection,
+  type AsyncProjectionOptions,
+} from '../projections/store-projections.js'

@@ -1,6 +1,6 @@
 /**
  * `notify --config FILE`: where the relay delivers, as a JSON file decoded with io-ts: one section
- * per registered channel (`channels/registry.ts`), each decoded by its binding, and `relay`. Each channel
+ * per registered channel (`channels/registry.ts`), each decoded by its adapter's binding, and `relay`. Each channel
  * is optional (a relay without an adapter for a channel leaves that channel's notices pending for
  * another relay); at least one must be configured. An unknown field is refused too, so a typo
  * (`"endpionts"`) is an error naming the field, not a channel silently switched off.
@@ -14,8 +14,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { describeErrors, PositiveInt, type ChannelName, type ErrorDetail } from '@talent-ledger/core'
-import { Recipient } from './channels/config-fields.js'
+import { describeErrors, PositiveInt, Recipient, type ChannelName, type ErrorDetail } from '@talent-ledger/core'
 import { CHANNELS, channelNames } from './channels/registry.js'
 import { readJsonFile } from './input.js'
 import { UsageError } from './usage-error.js'

@@ -1,8 +1,10 @@
 // `notifications`: the notices the ledger wrote with its events, listed by the binary — as JSON with
 // the delivery-status summary, filtered by status or channel, as text; exit 2 for a bad filter or
 // no ledger. Rows are moved to delivered and parked through the store's outbox port, as a relay would.
+// A row's sealed `personal` (ciphertext for the relay) is not listed: the payload keeps its old shape.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { OutboxRecord } from '@talent-ledger/core'
 import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
 import { assess, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
@@ -32,6 +34,9 @@ const listing = (...args: string[]): Listing => {
   return out[0] as Listing
 }
 
+/** The rows as the store holds them, payloads with `personal`, read before the listing runs. */
+let stored: ReadonlyArray<OutboxRecord> = []
+
 beforeAll(async () => {
   // t-1: intermediate, then senior (promotion + talent pool entry); a refused line writes no notice
   const input = jsonl(registerEmployer, registerTalent('t-1'), assess('t-1', 'a-1', 'intermediate', '2026-03-01'), assess('t-1', 'a-9', 'technician', '2026-03-02'), assess('t-1', 'a-2', 'senior', '2026-04-01'))
@@ -40,6 +45,7 @@ beforeAll(async () => {
   const rows = await s.outbox.list()
   await s.outbox.markDelivered(rows[0]!.id, '2026-04-01T09:00:00.000Z')
   await s.outbox.park(rows[1]!.id, 'HTTP 410: gone', '2026-04-01T09:00:00.000Z')
+  stored = await s.outbox.list()
   await s.close()
 })
 const schema = `tl_cli_notices_${Math.random().toString(36).slice(2, 10)}`
@@ -68,6 +74,20 @@ describe('talent-ledger notifications', () => {
     expect(summary.byChannel['webhook']).toEqual({ pending: 2, delivered: 0, parked: 1 })
     expect(summary.oldestPending?.id).toBe(notices[2]!.id)
     expect(summary.oldestPending?.ageSeconds).toBeGreaterThanOrEqual(0)
+  })
+
+  it('lists each payload without the sealed personal data the row carries for the relay', () => {
+    const { notices } = listing()
+    // the rows do carry it: without it this test would prove nothing
+    expect(stored.every((r) => typeof r.payload['personal'] === 'object' && r.payload['personal'] !== null)).toBe(true)
+    expect(notices).toHaveLength(stored.length)
+    for (const n of notices) {
+      const { personal, ...facts } = stored.find((r) => r.id === n.id)!.payload
+      expect(n.payload).toEqual(facts)
+      expect(n).not.toHaveProperty('payload.personal')
+      expect(JSON.stringify(n)).not.toContain((personal as { ciphertext: string }).ciphertext)
+    }
+    for (const status of ['pending', 'delivered', 'parked']) expect(JSON.stringify(listing('--status', status).notices)).not.toContain('"personal"')
   })
 
   it('filters by status and channel; the summary still covers the whole outbox', () => {

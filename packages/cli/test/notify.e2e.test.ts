@@ -3,7 +3,8 @@
 // A notice with no address is parked, requeued after the address book is fixed, then delivered;
 // nothing is delivered twice across runs; a talent erased before delivery gets a notice without
 // a name. A run that parks a notice says so (ok false, exit 1). An employer and a talent with Chinese
-// ids get their notices on every channel: header values are the ids' ASCII header form.
+// ids get their notices on every channel: header values are the ids' ASCII header form. No webhook
+// body, mail or NATS message carries the sealed personal data its outbox row holds for the relay.
 // Bad arguments and configuration files exit 2 naming the problem.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -17,6 +18,7 @@ import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idempotencyHeaderOf } from '@talent-ledger/core'
+import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
 import { verifyWebhook } from '@talent-ledger/notify-webhook'
 import { assess, bureau, jsonl, registerEmployer, registerTalent } from './fixtures.js'
 import { CLI, runCli, runCliAsync, tempDir } from './run-cli.js'
@@ -54,6 +56,30 @@ const natsMessages = async () => {
     return out
   } finally {
     await nc.close()
+  }
+}
+
+/** The JSON of every message in the test's stream, as a NATS consumer reads it. */
+const natsBodies = async (): Promise<string[]> => {
+  const nc = await connect({ servers: 'nats://127.0.0.1:4222' })
+  try {
+    const jsm = await jetstreamManager(nc)
+    const { messages } = (await jsm.streams.info(stream)).state
+    const out: string[] = []
+    for (let seq = 1; seq <= messages; seq++) out.push((await jsm.streams.getMessage(stream, { seq }))?.string() ?? '')
+    return out
+  } finally {
+    await nc.close()
+  }
+}
+
+/** The sealed `personal` of every outbox row of the ledger at `file`, as the store holds it. */
+const sealedOf = async (file: string): Promise<string[]> => {
+  const s = createSqliteEventStore({ path: join(dir.path, file) })
+  try {
+    return (await s.outbox.list()).flatMap((r) => (r.payload['personal'] === undefined ? [] : [JSON.stringify(r.payload['personal'])]))
+  } finally {
+    await s.close()
   }
 }
 
@@ -192,6 +218,26 @@ describe('talent-ledger notify', () => {
     const published = (await natsMessages()).slice(natsBefore)
     expect(published).toEqual([{ msgId: idempotencyHeaderOf(rowId('nats')), subject: expect.stringMatching(new RegExp(`^${prefix.replace('.', '\\.')}\\.`)) }])
     expect(published[0]!.msgId).toMatch(ascii)
+  })
+
+  it('delivers no webhook body, mail or NATS message carrying the sealed personal data of its row', async () => {
+    const sealed = [...(await sealedOf('notify.db')), ...(await sealedOf('notify-zh.db'))]
+    // the rows do carry it: without it this test would prove nothing
+    expect(sealed.length).toBeGreaterThan(10)
+    const ciphertexts = sealed.map((p) => (JSON.parse(p) as { ciphertext: string }).ciphertext)
+    const sent = [
+      ...hooks.map((h) => h.body),
+      ...(await natsBodies()),
+      ...mails.map((m) => JSON.stringify({ subject: m.subject, text: m.text, html: m.html, headers: [...m.headers] })),
+    ]
+    expect(sent.length).toBe(hooks.length + mails.length + (await natsMessages()).length)
+    expect(sent.length).toBeGreaterThan(10)
+    for (const body of sent) {
+      expect(body).not.toContain('personal')
+      expect(body).not.toContain('xchacha20poly1305')
+      for (const c of ciphertexts) expect(body).not.toContain(c)
+    }
+    for (const body of [...hooks.map((h) => h.body), ...(await natsBodies())]) expect(JSON.parse(body)).not.toHaveProperty('data.personal')
   })
 
   it.each([

@@ -221,6 +221,8 @@ export { impliedOutboxEntries, isTalentStream } from './notifications/implied-ou
 export { noticeRenderer, recipientKindOf, UnrenderableNotice, type NoticeRendererOptions } from './notifications/notice-renderer.js'
 export { deliveryStatusOf, type DeliveryStatusSummary, type StatusCounts } from './notifications/delivery-status.js'
 export { NoticeMessage, noticeMessageProps, noticeMessageOf, noticeMessageDecoder } from './notifications/notice-message.js'
+export { bindChannel, type ChannelBinding, type ChannelSection, type SectionOf } from './notifications/channel-binding.js'
+export { refinedString, nonEmptyArray, Recipient } from './notifications/config-fields.js'
 
 // application
 export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'

@@ -6,3 +6,4 @@
 export { createEmailChannel, type EmailChannelOptions, type AddressBook } from './email-channel.js'
 export { messageIdFor, IDEMPOTENCY_HEADER } from './message-id.js'
 export { smtpFailureOutcome } from './smtp-outcome.js'
+export { emailBinding } from './email-binding.js'

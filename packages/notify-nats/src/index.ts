@@ -5,3 +5,4 @@
  */
 export { createNatsChannel, type NatsChannelOptions, type NatsStreamOptions } from './nats-channel.js'
 export { NatsNotice, natsMessageOf, decodeNatsNotice, defaultSubject, subjectToken } from './nats-message.js'
+export { natsBinding, DEFAULT_NATS_STREAM } from './nats-binding.js'

@@ -8,3 +8,4 @@ export { verifyWebhook, type VerifiedWebhook, type VerifyOptions, type WebhookHe
 export { signWebhook, SECRET_PREFIX } from './signature.js'
 export { WebhookNotice, webhookBodyOf, decodeWebhookBody } from './webhook-body.js'
 export { retryAfterMs } from './retry-after.js'
+export { webhookBinding } from './webhook-binding.js'

@@ -1,14 +1,14 @@
 /**
  * The channel adapters the CLI can run (通知渠道登记): one line each, the channel's name (the key of
  * its `notify --config` section and the `channel` of the outbox rows it delivers) mapped to its
- * binding. Adding a channel is its adapter package, its binding file and one line here. Rows of a
- * channel not listed stay pending for a relay that has it; `notifications` still counts them.
+ * binding, which its adapter package exports. Adding a channel is its adapter package and one line
+ * here (and its import). Rows of a channel not listed stay pending for a relay that has it;
+ * `notifications` still counts them.
  */
-import { isChannelName, type ChannelName } from '@talent-ledger/core'
-import type { ChannelBinding } from './channel-binding.js'
-import { emailBinding } from './email.js'
-import { natsBinding } from './nats.js'
-import { webhookBinding } from './webhook.js'
+import { isChannelName, type ChannelBinding, type ChannelName } from '@talent-ledger/core'
+import { emailBinding } from '@talent-ledger/notify-email'
+import { natsBinding } from '@talent-ledger/notify-nats'
+import { webhookBinding } from '@talent-ledger/notify-webhook'
 
 /** The registered channels, in the order the CLI lists them. */
 export const CHANNELS: Readonly<Record<ChannelName, ChannelBinding>> = {

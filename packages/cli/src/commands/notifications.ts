@@ -2,7 +2,9 @@
  * `notifications [--status S] [--channel C] [--json]`: the outbox as an operator reads it — the
  * notices the ledger wrote with its events (filtered by status or channel) and the delivery status
  * of the whole outbox: pending / delivered / parked per channel, the age of the oldest pending
- * notice (a stalled relay shows here first) and why parked notices were given up on.
+ * notice (a stalled relay shows here first) and why parked notices were given up on. A notice's
+ * payload is listed without `personal`, the talent's data sealed for the relay: ciphertext tells a
+ * reader nothing, and the listing keeps the shape it had before rows carried it.
  */
 import type { Writable } from 'node:stream'
 import { deliveryStatusOf, type ChannelName, type DeliveryStatusSummary, type EventStore, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
@@ -12,7 +14,15 @@ import { terminalSafe } from '../terminal-text.js'
 /** What `notifications --json` prints: one JSON line. */
 export interface NotificationsListing {
   readonly summary: DeliveryStatusSummary
+  /** The rows as listed (`listedNotice`): payloads without the sealed `personal`. */
   readonly notices: ReadonlyArray<OutboxRecord>
+}
+
+/** A row as the listing shows it: its payload without `personal` (sealed for the relay, which alone opens it). */
+export const listedNotice = (row: OutboxRecord): OutboxRecord => {
+  if (!Object.hasOwn(row.payload, 'personal')) return row
+  const { personal: _sealed, ...payload } = row.payload
+  return { ...row, payload }
 }
 
 /**
@@ -23,7 +33,7 @@ export interface NotificationsListing {
 export const notificationsListing = async (store: EventStore, query: OutboxQuery, now: string, channels: ReadonlyArray<ChannelName>): Promise<NotificationsListing> => {
   const all = await store.outbox.list()
   const notices = query.status === undefined && query.channel === undefined ? all : await store.outbox.list(query)
-  return { summary: deliveryStatusOf(all, now, channels), notices }
+  return { summary: deliveryStatusOf(all, now, channels), notices: notices.map(listedNotice) }
 }
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))

@@ -1,17 +1,20 @@
 /**
- * How the CLI offers one notification channel (通知渠道): the fields of its section in the
- * `notify --config` file and the adapter made from a decoded section. Each adapter has one binding
- * file beside this one and one line in the registry (`registry.ts`); nothing else in the CLI names
- * a channel, so adding a channel is its adapter package, its binding and that line.
+ * How a notification channel (通知渠道) is offered to a host such as the CLI: the fields of its
+ * section in a configuration file (the CLI's `notify --config`) and the adapter made from a decoded
+ * section. It lives in the core, not in the CLI, so each adapter package declares its own binding
+ * beside its adapter without depending on the CLI; a host registers the binding with one line, and
+ * adding a channel touches only its own package and that line.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { describeErrors, type ChannelName, type NotificationChannel } from '@talent-ledger/core'
+import { describeErrors } from '../kernel/decode-errors.js'
+import type { NotificationChannel } from '../kernel/notification-channel.js'
+import type { ChannelName } from '../kernel/outbox.js'
 
 /** A decoded section: its required fields, and those of its optional fields that were given. */
 export type SectionOf<R extends t.Props, O extends t.Props> = t.TypeOf<t.IntersectionC<[t.TypeC<R>, t.PartialC<O>]>>
 
-/** What a binding file declares. */
+/** What an adapter package declares for its binding. */
 export interface ChannelSection<R extends t.Props, O extends t.Props> {
   /** The section's fields as `notify --help` shows them, e.g. `{servers, subjectPrefix, stream?}`. */
   readonly usage: string
@@ -25,7 +28,7 @@ export interface ChannelSection<R extends t.Props, O extends t.Props> {
   readonly open: (section: SectionOf<R, O>, name: ChannelName) => NotificationChannel
 }
 
-/** A binding with its section's types hidden, as the registry holds it. */
+/** A binding with its section's types hidden, as a host's registry holds it. */
 export interface ChannelBinding {
   readonly usage: string
   /** The section's codec (named like a plain `t.type`, so its messages read the same). */
@@ -35,7 +38,7 @@ export interface ChannelBinding {
   readonly recipientMaps: ReadonlyArray<string>
   /** The cross-field rule on a section the codec accepted; null when it holds or the section does not decode. */
   readonly check: (section: unknown) => string | null
-  /** Decodes the section and makes the adapter; throws for a section `decodeNotifyConfig` would have refused. */
+  /** Decodes the section and makes the adapter; throws for a section the host's configuration decoder would have refused. */
   readonly open: (section: unknown, name: ChannelName) => NotificationChannel
 }
 

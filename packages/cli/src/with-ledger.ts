@@ -7,8 +7,8 @@
 import type { Command } from 'commander'
 import { createTalentLedger, type TalentLedger } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/node'
-import type { OpenedStore } from './opened-store.js'
-import { openStore, parseStoreUrl, type Durability } from './store-url.js'
+import type { Durability, OpenedStore } from '@talent-ledger/core/store-kit'
+import { openStore, parseStoreUrl } from './store-url.js'
 import { trustOptions } from './trust-options.js'
 
 /**

@@ -7,9 +7,9 @@
  * that cannot be written (a read replica, a read-only file) it is computed and reported, not recorded.
  */
 import { verifyLedger, type LedgerDigest } from '@talent-ledger/core'
+import type { OpenedStore } from '@talent-ledger/core/store-kit'
 import { nativeSha256Hex as sha256 } from '@talent-ledger/node'
 import type { Progress } from '../progress.js'
-import type { OpenedStore } from '../opened-store.js'
 
 /** The outcome: a one-line summary when intact, else the first bad stream and version. */
 export type VerifyResult =

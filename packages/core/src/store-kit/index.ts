@@ -6,6 +6,7 @@
  * need none of it: they use `@talent-ledger/core`. Everything here is pure, like the rest of the
  * core; the ports these helpers serve (`EventStore`, `AppendOutcome`, …) are exported from the
  * main entry, and the conformance suite an adapter must pass is `@talent-ledger/testing/vitest`.
+ * The store binding is how a host (the CLI's `--store URL`) finds and opens a store by its URL.
  */
 
 // the answers of `append`
@@ -34,3 +35,17 @@ export {
   type AsyncProjection,
   type AsyncProjectionOptions,
 } from '../projections/store-projections.js'
+
+// the store binding: a store offered to a host by its URL scheme
+export {
+  storeUrlParsed,
+  storeUrlInvalid,
+  StoreBindingError,
+  type StoreBinding,
+  type StoreUrlMatch,
+  type StoreOpenOptions,
+  type OpenedStore,
+  type LedgerDigests,
+  type Durability,
+} from './store-binding.js'
+export { routeStoreUrl, type StoreUrlRoute } from './route-store-url.js'

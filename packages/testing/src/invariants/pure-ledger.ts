@@ -169,9 +169,9 @@ export const pureLedger = (talent: TalentCategoryUnderTest = talentCategory): Pu
 
   /** Routes, transacts, and keeps what the decision was taken on: the one callback for every aggregate. */
   const decide = (c: Command, stamp: ReturnType<typeof stampWith>) =>
-    route(decidableCommand(c)).run(async (category, command) => {
-      const taken: Array<{ readonly before: (typeof category)['initialState']; readonly context: Parameters<typeof category.decide>[2] }> = []
-      const watched: typeof category = {
+    route(decidableCommand(c)).run(async <C, Ev extends DomainEvent, S, X>(category: Category<C, Ev, S, X, DecisionEnv>, command: C) => {
+      const taken: Array<{ readonly before: S; readonly context: X }> = []
+      const watched: Category<C, Ev, S, X, DecisionEnv> = {
         ...category,
         decide: (cmd, before, context) => {
           taken.push({ before, context })
@@ -189,7 +189,7 @@ export const pureLedger = (talent: TalentCategoryUnderTest = talentCategory): Pu
       })
       const last = taken[taken.length - 1]
       if (last === undefined) throw new Error(`${category.name}: the runner answered without deciding`)
-      const again = () => category.decide(command, foldEvents(category, E.isRight(done) ? done.right.events : [], last.before), last.context)
+      const again = (): E.Either<DomainError, ReadonlyArray<DomainEvent>> => category.decide(command, foldEvents(category, E.isRight(done) ? done.right.events : [], last.before), last.context)
       if (E.isRight(done)) {
         const replay = (rows: ReadonlyArray<RecordedEvent>, checkpoint: ReadonlyArray<RecordedEvent> = []): unknown => {
           const decodeRow = runner.decodeOf(category)

@@ -112,10 +112,6 @@ export const runRaw = async (history: ReadonlyArray<LedgerEvent>, raw: unknown, 
   return runCommand(history, decoded.right, dates)
 }
 
-/** Decides an already decoded command after the history (RegisterTalent sealed with the fake seal). */
-export const decideCommand = async (history: ReadonlyArray<LedgerEvent>, c: Command, dates: SpecDates = {}): Promise<Decision> =>
-  (await runCommand(history, c, dates)).decision
-
 /** Decodes a raw command (so `Malformed` is testable) and decides it after the history. */
 export const decideRaw = async (history: ReadonlyArray<LedgerEvent>, raw: unknown, dates: SpecDates = {}): Promise<Decision> =>
   (await runRaw(history, raw, dates)).decision

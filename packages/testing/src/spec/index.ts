@@ -4,7 +4,7 @@
  * expectation rejects with a plain `Error` with a readable diff.
  */
 export { given, type Given, type Spec, type ErrorMatcher } from './given.js'
-export { decideRaw, decideCommand, runRaw, talentStateOf, talentContextOf, SPEC_RECORD_DATE, type Decision, type SpecDates, type SpecRun } from './decide.js'
+export { decideRaw, talentStateOf, talentContextOf, SPEC_RECORD_DATE, type Decision, type SpecDates } from './decide.js'
 export { fakeSeal } from './fake-seal.js'
 export * from './builders.js'
 export * from './commands.js'

@@ -40,6 +40,13 @@ export default tseslint.config(
     },
   },
   {
+    // an assertion that returns a promise (a given/when/then spec, an async property) passes
+    // silently when nobody awaits it: in tests every promise is awaited, returned or marked `void`
+    files: ['packages/*/test/**/*.ts', 'examples/*/test/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.tests.json', tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     files: ['packages/core/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

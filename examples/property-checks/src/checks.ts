@@ -22,11 +22,14 @@ import {
 } from '@talent-ledger/testing'
 
 /** Runs every invariant of the testing package with the draft adopted in each generated history. */
-export const checkInvariants = (draft: PolicyDocument, numRuns: number): string[] =>
-  allInvariants.map((invariant) => {
-    assertInvariant(invariant, { policies: draft, numRuns })
-    return invariant.invariantName
-  })
+export const checkInvariants = async (draft: PolicyDocument, numRuns: number): Promise<string[]> => {
+  const passed: string[] = []
+  for (const invariant of allInvariants) {
+    await assertInvariant(invariant, { policies: draft, numRuns })
+    passed.push(invariant.invariantName)
+  }
+  return passed
+}
 
 const EDUCATIONS: Education[] = ['none', 'technical-school', 'advanced-technical-school', 'technician-college', 'college', 'bachelor', 'master']
 
@@ -40,13 +43,13 @@ export const seniorIntent = (graduateYears: number) => (education: Education, ye
   (yearsHeld >= 2 && ['college', 'bachelor', 'master'].includes(education))
 
 /** Property: under the draft (adopted 2027-01-01), the decider certifies senior exactly as the intent says. */
-export const checkSeniorIntent = (draft: PolicyDocument, intent: (e: Education, years: number) => boolean, numRuns: number): void =>
+export const checkSeniorIntent = (draft: PolicyDocument, intent: (e: Education, years: number) => boolean, numRuns: number): Promise<void> =>
   fc.assert(
-    fc.property(
+    fc.asyncProperty(
       fc.constantFrom(...EDUCATIONS),
       localDate({ min: '2019-01-01', max: '2027-06-30' }),
       localDate({ min: '2027-01-01', max: '2030-12-31' }),
-      (education, certifiedOn, assessedOn) => {
+      async (education, certifiedOn, assessedOn) => {
         fc.pre(certifiedOn <= assessedOn)
         const history = [
           aPolicyAdopted('lyg-2027', '2027-01-01', () => draft),
@@ -55,7 +58,7 @@ export const checkSeniorIntent = (draft: PolicyDocument, intent: (e: Education, 
           aTalentRegistered({ education, occupationSince: '2019-01-01' }),
           aCertificate('intermediate', certifiedOn),
         ]
-        const decision = given(history).when(recordAssessment('ab-1', { level: 'senior', on: assessedOn })).result()
+        const decision = await given(history).when(recordAssessment('ab-1', { level: 'senior', on: assessedOn })).result()
         const expected = intent(education, fullYearsBetween(certifiedOn, assessedOn))
         if (E.isRight(decision) !== expected)
           throw new Error(`${TALENT_ID}: ${education}, intermediate since ${certifiedOn}, assessed ${assessedOn}: decider ${E.isRight(decision) ? 'certified' : 'refused'}`)

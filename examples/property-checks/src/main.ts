@@ -10,8 +10,8 @@ const draft = draftPolicy()
 try {
   if (!decodes(draft)) throw new Error('the draft is not a valid policy document')
   console.log('✓ the draft decodes as a policy document')
-  for (const name of checkInvariants(draft, runs)) console.log(`✓ ${name} (${runs} histories)`)
-  checkSeniorIntent(draft, seniorIntent(GRADUATE_YEARS), runs)
+  for (const name of await checkInvariants(draft, runs)) console.log(`✓ ${name} (${runs} histories)`)
+  await checkSeniorIntent(draft, seniorIntent(GRADUATE_YEARS), runs)
   console.log(`✓ senior certification matches the draft's intent (${runs} cases)`)
 } catch (error) {
   console.error(`✗ ${(error as Error).message}`)

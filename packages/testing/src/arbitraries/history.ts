@@ -5,6 +5,9 @@
  * (training and new apprenticeships, assessments along the ladder, competitions, appointments,
  * benefits, revocations) at dates that move forward. Talents' commands are merged in date order, and
  * arbitrary (valid and malformed) commands may be mixed in. Some commands are meant to be refused.
+ * A generated history is a plan (the setup, each talent's intents, the noise); `commandsOf` turns
+ * it into raw commands by living each talent's steps on the pure ledger, which runs on the
+ * ledger's asynchronous runner, so that part cannot happen inside the (synchronous) arbitrary.
  */
 import * as fc from 'fast-check'
 import type { PolicyDocument } from '@talent-ledger/core'
@@ -13,12 +16,17 @@ import { BUREAU, ORGANIZATION_IDS } from './actors.js'
 import { rawCommand, TALENT_IDS, type CommandJson } from './commands.js'
 import { addDays, localDate } from './dates.js'
 import { organizationSetup } from './organizations.js'
-import { commandsFor, step, type Step } from './talent-steps.js'
+import { commandsFor, step } from './talent-steps.js'
 import { bornBefore, carrierKind, district, education, OCCUPATIONS, personName } from './vocabulary.js'
 
-/** A history: raw commands in the order they are sent. */
+/** A generated history, as a plan: `commandsOf` gives its raw commands in the order they are sent. */
 export interface CityHistory {
-  readonly commands: ReadonlyArray<unknown>
+  /** Organisations, policies adopted, carriers and statistics: raw commands sent first. */
+  readonly setup: ReadonlyArray<CommandJson>
+  /** Each talent's life: its registration and the intents of its steps. */
+  readonly talents: ReadonlyArray<TalentIntent>
+  /** Arbitrary commands mixed in, each at a position (modulo the number of commands). */
+  readonly noise: ReadonlyArray<readonly [number, unknown]>
 }
 
 /** What to generate. */
@@ -49,7 +57,8 @@ const talentIntent = (maxSteps: number) =>
     person: fc.record({ ageAtStart: fc.integer({ min: 16, max: 40 }), extraDays: fc.integer({ min: 0, max: 364 }), sequence: fc.integer({ min: 0, max: 999 }) }),
     steps: fc.array(step, { maxLength: maxSteps }),
   })
-type TalentIntent = ReturnType<typeof talentIntent> extends fc.Arbitrary<infer T> ? T : never
+/** What one talent's life is generated from. */
+export type TalentIntent = ReturnType<typeof talentIntent> extends fc.Arbitrary<infer T> ? T : never
 
 const cityCommands = fc.record({
   carriers: fc.array(fc.record({ kind: carrierKind, on: localDate({ min: '2024-01-01', max: '2032-12-31' }) }), { maxLength: 3 }),
@@ -65,14 +74,14 @@ const adoptions = (policies: HistoryOptions['policies']): fc.Arbitrary<CommandJs
 }
 
 /** The commands of one talent's life, each with its business date, decided as they are built. */
-const talentCommands = (ledger: PureLedger, talentId: string, t: TalentIntent): Array<{ on: string; raw: CommandJson }> => {
+const talentCommands = async (ledger: PureLedger, talentId: string, t: TalentIntent): Promise<Array<{ on: string; raw: CommandJson }>> => {
   let on = t.registeredOn
   const out: Array<{ on: string; raw: CommandJson }> = []
-  const send = (raw: CommandJson): void => {
-    ledger.execute(raw)
+  const send = async (raw: CommandJson): Promise<void> => {
+    await ledger.execute(raw)
     out.push({ on, raw })
   }
-  send({
+  await send({
     type: 'RegisterTalent',
     actor: t.byEmployer ? { id: t.employer, role: 'employer' } : BUREAU,
     data: {
@@ -81,10 +90,10 @@ const talentCommands = (ledger: PureLedger, talentId: string, t: TalentIntent): 
       preparatoryTechnician: t.preparatoryTechnician, frontLine: t.frontLine, employerId: t.employer, district: t.district, registeredOn: on,
     },
   })
-  t.steps.forEach((s: Step, i) => {
+  for (const [i, s] of t.steps.entries()) {
     on = addDays(on, s.gapDays)
-    for (const raw of commandsFor(s.intent, ledger.talent(talentId), on, `${talentId}-${i + 1}`)) send(raw)
-  })
+    for (const raw of commandsFor(s.intent, await ledger.talent(talentId), on, `${talentId}-${i + 1}`)) await send(raw)
+  }
   return out
 }
 
@@ -99,21 +108,28 @@ export const cityHistory = (options: HistoryOptions = {}): fc.Arbitrary<CityHist
       talents: fc.array(talentIntent(options.maxSteps ?? 20), { minLength: min, maxLength: Math.min(max, TALENT_IDS.length) }),
       noise: fc.array(fc.tuple(fc.nat(), rawCommand(['AdoptPolicy'])), { maxLength: options.maxNoise ?? 3 }),
     })
-    .map((h) => {
-      const setup: CommandJson[] = [
+    .map((h): CityHistory => ({
+      setup: [
         ...h.organizations,
         ...h.policies,
         ...h.city.carriers.map((c, i) => ({ type: 'DesignateCarrier', actor: BUREAU, data: { carrierId: `carrier-${i + 1}`, kind: c.kind, name: `培养载体 ${i + 1}`, on: c.on } })),
         ...h.city.statistics.map((s) => ({ type: 'ReportEmploymentStatistics', actor: BUREAU, data: s })),
-      ]
-      const ledger = pureLedger()
-      setup.forEach(ledger.execute)
-      const lives = h.talents.flatMap((t, i) => talentCommands(ledger, TALENT_IDS[i]!, t))
-      // NOTE: stable sort, so one talent's same-day commands keep their order
-      const commands: unknown[] = lives.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)).map((x) => x.raw)
-      for (const [at, raw] of h.noise) commands.splice(at % (commands.length + 1), 0, raw)
-      return { commands: [...setup, ...commands] }
-    })
+      ],
+      talents: h.talents,
+      noise: h.noise,
+    }))
+}
+
+/** The raw commands of a history, in the order they are sent (each talent's steps decided as they are built). */
+export const commandsOf = async (h: CityHistory): Promise<ReadonlyArray<unknown>> => {
+  const ledger = pureLedger()
+  for (const raw of h.setup) await ledger.execute(raw)
+  const lives: Array<{ on: string; raw: CommandJson }> = []
+  for (const [i, t] of h.talents.entries()) lives.push(...(await talentCommands(ledger, TALENT_IDS[i]!, t)))
+  // NOTE: stable sort, so one talent's same-day commands keep their order
+  const commands: unknown[] = lives.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)).map((x) => x.raw)
+  for (const [at, raw] of h.noise) commands.splice(at % (commands.length + 1), 0, raw)
+  return [...h.setup, ...commands]
 }
 
 /** One talent's history (with the organisations and policies it needs), no arbitrary commands mixed in. */

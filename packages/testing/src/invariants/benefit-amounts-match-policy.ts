@@ -49,8 +49,9 @@ export const benefitAmountsMatchPolicy = defineInvariant(
   (run) => {
     const found: string[] = []
     for (const o of run.outcomes) {
-      if (E.isLeft(o.result) || o.decision?.aggregate !== 'talent') continue
-      const { before, context } = o.decision
+      const taken = o.decision?.talent ?? null
+      if (E.isLeft(o.result) || taken === null) continue
+      const { before, context } = taken
       for (const e of o.result.right as ReadonlyArray<TalentEvent>) {
         if (e.type !== 'BenefitGranted') continue
         const g = e.data

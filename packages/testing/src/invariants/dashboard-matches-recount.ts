@@ -19,7 +19,7 @@ import { addDays } from '../arbitraries/dates.js'
 import { highestCertified } from './eligibility.js'
 import { defineInvariant } from './invariant.js'
 import { expectedPolicyOn } from './policies.js'
-import type { PureRun, TalentDeciderUnderTest } from './pure-ledger.js'
+import type { PureRun, TalentCategoryUnderTest } from './pure-ledger.js'
 
 /** Dates worth a report: around each certification and revocation, and the ends of the log (at most 12). */
 const reportDates = (run: PureRun): string[] => {
@@ -43,7 +43,7 @@ interface Recount {
 }
 
 /** Counts levels from each talent's events up to `asOf`. */
-const recount = (run: PureRun, talent: TalentDeciderUnderTest, asOf: string): Recount => {
+const recount = (run: PureRun, talent: TalentCategoryUnderTest, asOf: string): Recount => {
   const policy = expectedPolicyOn(run.policies, asOf).document.targets.newHighSkilled
   const states = new Map<string, TalentState>()
   for (const { stream, event, occurredOn } of run.log) {

@@ -1,6 +1,6 @@
 /**
  * Named invariants of talent-ledger, each a function from options (histories, policy documents,
- * the talent decider under test) to a fast-check property, plus the pure in-memory runner they use.
+ * the talent category under test) to a fast-check property, plus the pure in-memory runner they use.
  */
 import { benefitAmountsMatchPolicy } from './benefit-amounts-match-policy.js'
 import { codecsRoundTrip } from './codecs-round-trip.js'
@@ -26,17 +26,19 @@ export { assertInvariant, defineInvariant, historiesFor, InvariantViolation, typ
 export { conditionHolds, highestCertified, rowMatches, rowTarget, type ResultFacts } from './eligibility.js'
 export { expectedPolicyOn, policyById } from './policies.js'
 export {
+  decidableCommand,
   fakeSealedPersonalData,
   pureLedger,
   runPureLedger,
-  toTalentCommand,
   type RunDecision,
+  type RunStream,
+  type TalentDecision,
   type LoggedEvent,
   type Outcome,
   type PureLedger,
   type PureLedgerView,
   type PureRun,
-  type TalentDeciderUnderTest,
+  type TalentCategoryUnderTest,
 } from './pure-ledger.js'
 
 /** Every invariant, in the order of the brief: run them all against your decider and policies. */

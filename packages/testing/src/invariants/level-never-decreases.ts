@@ -11,12 +11,13 @@ import { defineInvariant } from './invariant.js'
 export const levelNeverDecreases = defineInvariant('levelNeverDecreases', 'a talent’s level never goes down except by CertificateRevoked (DOMAIN.md §3)', (run, talent) => {
   const found: string[] = []
   for (const o of run.outcomes) {
-    if (o.decision?.aggregate !== 'talent' || E.isLeft(o.result)) continue
-    let state = o.decision.before
+    const taken = o.decision?.talent ?? null
+    if (taken === null || E.isLeft(o.result)) continue
+    let state = taken.before
     for (const event of o.result.right as ReadonlyArray<TalentEvent>) {
       const next = talent.evolve(state, event)
       if (event.type !== 'CertificateRevoked' && rank(levelOf(next)) < rank(levelOf(state)))
-        found.push(`${o.decision.command.type} for ${o.decision.command.data.talentId}: ${event.type} lowered the level from ${levelOf(state)} to ${levelOf(next) ?? 'none'}`)
+        found.push(`${taken.command.type} for ${taken.command.data.talentId}: ${event.type} lowered the level from ${levelOf(state)} to ${levelOf(next) ?? 'none'}`)
       state = next
     }
   }

@@ -23,11 +23,12 @@ export const noCertificationWithoutRule = defineInvariant(
         if (e.type !== 'LevelCertified') continue
         const cert = e.data
         const where = `${cert.talentId} certified ${cert.level} on ${cert.on} by ${cert.ruleId}`
-        if (o.decision?.aggregate !== 'talent') {
+        const taken = o.decision?.talent ?? null
+        if (taken === null) {
           found.push(`${where}: emitted outside a talent decision`)
           continue
         }
-        const { before, context } = o.decision
+        const { before, context } = taken
         const misdated = wrongPolicy(context.policies, cert.policyId, cert.on)
         if (misdated !== null) found.push(`${where}: ${misdated}`)
         const policy = policyById(context.policies, cert.policyId)

@@ -16,7 +16,8 @@ export const oneCompetitionPromotionPerYear = defineInvariant(
     const found: string[] = []
     const granted = new Map<string, string[]>() // talent/year → sources promoted so far
     for (const o of run.outcomes) {
-      if (E.isLeft(o.result) || o.decision?.aggregate !== 'talent') continue
+      const taken = o.decision?.talent ?? null
+      if (E.isLeft(o.result) || taken === null) continue
       const events = o.result.right as ReadonlyArray<TalentEvent>
       const withheld = events.some((e) => e.type === 'CompetitionResultRecorded' && e.data.withheld !== null)
       for (const e of events) {
@@ -25,7 +26,7 @@ export const oneCompetitionPromotionPerYear = defineInvariant(
         if (withheld) found.push(`${talentId}: ${source} promoted to ${e.data.level} although its result was withheld`)
         const key = `${talentId}/${on.slice(0, 4)}`
         const before = granted.get(key) ?? []
-        const limited = policyById(o.decision.context.policies, policyId)?.document.competition.oneLevelPromotionPerYear ?? true
+        const limited = policyById(taken.context.policies, policyId)?.document.competition.oneLevelPromotionPerYear ?? true
         if (limited && before.length > 0) found.push(`${talentId}: ${source} promoted on ${on} after ${before.join(', ')} in the same year (policy ${policyId})`)
         granted.set(key, [...before, source])
       }

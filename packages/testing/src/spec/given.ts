@@ -6,11 +6,13 @@
  *     .then({ code: 'NotEligible', rules: ['national-2018.junior.years-in-occupation'] })
  *
  * `given` takes domain events of any stream; `when` takes the raw command (decoded here, so a
- * malformed one is `Malformed`); `then` asserts and throws a plain `Error` with a readable diff.
+ * malformed one is `Malformed`); `then` asserts and rejects with a plain `Error` with a readable
+ * diff. The command runs on the ledger's runner over a memory store (./decide.ts), so every
+ * assertion is a promise: `await given(…).when(…).then(…)`.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainError, ErrorCode, EventType, LedgerEvent, TalentState } from '@talent-ledger/core'
-import { checkHistory, decideRaw, talentStateOf, type Decision, type SpecDates } from './decide.js'
+import { checkHistory, runRaw, type Decision, type SpecDates, type SpecRun } from './decide.js'
 import { jsonDifferences, pretty } from './json-diff.js'
 
 /** What a refusal must look like: its code and, when given, exactly the set of failed rules. */
@@ -22,18 +24,21 @@ export interface ErrorMatcher {
   readonly message?: string | RegExp
 }
 
-/** A command decided after a history, ready to be asserted on. */
+/**
+ * A command decided after a history, ready to be asserted on. Each method runs the command (once,
+ * however many are called) and answers with a promise; the spec itself is not one (see `then`).
+ */
 export interface Spec {
   /** Asserts the exact events (`type` and `data`, deep-equal, in order) and returns them. */
-  then(expected: ReadonlyArray<LedgerEvent>): ReadonlyArray<LedgerEvent>
+  then(expected: ReadonlyArray<LedgerEvent>): Promise<ReadonlyArray<LedgerEvent>>
   /** Asserts a refusal matching `expected` and returns it. */
-  then(expected: ErrorMatcher): DomainError
+  then(expected: ErrorMatcher): Promise<DomainError>
   /** Asserts the types of the emitted events, in order, and returns the events. */
-  thenEventTypes(expected: ReadonlyArray<EventType>): ReadonlyArray<LedgerEvent>
+  thenEventTypes(expected: ReadonlyArray<EventType>): Promise<ReadonlyArray<LedgerEvent>>
   /** The decision itself, without asserting anything. */
-  result(): Decision
-  /** The state of talent `talentId` after the history and the emitted events (throws when refused). */
-  talentAfter(talentId: string): TalentState
+  result(): Promise<Decision>
+  /** The state of talent `talentId` after the history and the emitted events (rejects when refused). */
+  talentAfter(talentId: string): Promise<TalentState>
 }
 
 /** A history of events, waiting for a command. */
@@ -79,19 +84,21 @@ const expectError = (decision: Decision, m: ErrorMatcher): DomainError => {
 }
 
 const spec = (history: ReadonlyArray<LedgerEvent>, raw: unknown, dates: SpecDates = {}): Spec => {
-  let memo: Decision | undefined
-  const result = (): Decision => (memo ??= decideRaw(history, raw, dates))
-  function then(expected: ReadonlyArray<LedgerEvent>): ReadonlyArray<LedgerEvent>
-  function then(expected: ErrorMatcher): DomainError
-  function then(expected: ReadonlyArray<LedgerEvent> | ErrorMatcher): ReadonlyArray<LedgerEvent> | DomainError {
-    // NOTE: a `then` method makes a spec "thenable": awaiting one lands here with a function
-    if (typeof expected === 'function') return fail(['a spec is not a promise: call .then(expectedEvents) or .then({ code, rules })'])
-    return Array.isArray(expected) ? expectEvents(result(), expected) : expectError(result(), expected as ErrorMatcher)
+  let memo: Promise<SpecRun> | undefined
+  const run = (): Promise<SpecRun> => (memo ??= runRaw(history, raw, dates))
+  const result = async (): Promise<Decision> => (await run()).decision
+  function then(expected: ReadonlyArray<LedgerEvent>): Promise<ReadonlyArray<LedgerEvent>>
+  function then(expected: ErrorMatcher): Promise<DomainError>
+  function then(expected: ReadonlyArray<LedgerEvent> | ErrorMatcher): Promise<ReadonlyArray<LedgerEvent> | DomainError> {
+    // NOTE: a `then` method makes a spec "thenable": awaiting one lands here with a function, and
+    // must throw now (a promise returned to `await` is ignored, and the await would never end)
+    if (typeof expected === 'function') return fail(['a spec is not a promise: await .then(expectedEvents) or .then({ code, rules })'])
+    return Array.isArray(expected) ? result().then((d) => expectEvents(d, expected)) : result().then((d) => expectError(d, expected as ErrorMatcher))
   }
   return {
     then,
-    thenEventTypes: (expected) => {
-      const decision = result()
+    thenEventTypes: async (expected) => {
+      const decision = await result()
       if (E.isLeft(decision)) return fail([`expected events ${expected.join(', ')}, but the command was refused:`, describeError(decision.left)])
       const types = decision.right.map((e) => e.type)
       if (types.length !== expected.length || types.some((t, i) => t !== expected[i]))
@@ -99,10 +106,10 @@ const spec = (history: ReadonlyArray<LedgerEvent>, raw: unknown, dates: SpecDate
       return decision.right
     },
     result,
-    talentAfter: (talentId) => {
-      const decision = result()
+    talentAfter: async (talentId) => {
+      const { decision, talentAfter } = await run()
       if (E.isLeft(decision)) return fail(['the command was refused, so there is no state after it:', describeError(decision.left)])
-      return talentStateOf([...history, ...decision.right], talentId)
+      return talentAfter(talentId)
     },
   }
 }

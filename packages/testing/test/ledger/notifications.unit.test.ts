@@ -6,7 +6,7 @@ import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createTalentLedger, defaultNotificationPolicy, evolveTalent, initialTalentState, noticeRenderer, outboxEntriesFor, type TalentEvent, type TalentState } from '@talent-ledger/core'
 import { createMemoryEventStore, createMemoryKeyStore, manualClock } from '@talent-ledger/store-memory'
-import { cityHistory } from '../../src/index.js'
+import { cityHistory, commandsOf } from '../../src/index.js'
 
 interface Registered {
   readonly type: 'RegisterTalent'
@@ -19,7 +19,8 @@ describe('notices of generated histories', () => {
     let seen = 0
     let renderedErased = 0
     await fc.assert(
-      fc.asyncProperty(cityHistory({ talents: { min: 1, max: 3 }, maxSteps: 16 }), async ({ commands }) => {
+      fc.asyncProperty(cityHistory({ talents: { min: 1, max: 3 }, maxSteps: 16 }), async (history) => {
+        const commands = await commandsOf(history)
         const store = createMemoryEventStore()
         const keys = createMemoryKeyStore()
         const ledger = createTalentLedger({ store, keys, clock: manualClock('2026-01-01T08:00:00.000Z') })

@@ -1,21 +1,21 @@
 /**
- * Deliberately broken talent deciders, each wrong in one way an invariant is there to catch: they
- * wrap the core's decider and bend one decision or one fold.
+ * Deliberately broken talent categories, each wrong in one way an invariant is there to catch: they
+ * are the core's `talentCategory` with one decision or the fold bent. The pure ledger registers the
+ * one under test in place of the core's (`aggregate`, `routeWith`).
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { policyOn, talentDecider, type TalentEvent, type TalentState } from '@talent-ledger/core'
-import type { TalentDeciderUnderTest } from '../../src/invariants/index.js'
+import { policyOn, talentCategory, type TalentEvent, type TalentState } from '@talent-ledger/core'
+import type { TalentCategoryUnderTest } from '../../src/invariants/index.js'
 
-const core = talentDecider
+const core = talentCategory
 
 /** Certifies a passed assessment even when the talent is not eligible, citing the level's first rule. */
-export const lenient: TalentDeciderUnderTest = {
+export const lenient: TalentCategoryUnderTest = {
   ...core,
-  decide: (input, s) => {
-    const result = core.decide(input, s)
-    const c = input.command
+  decide: (c, s, context) => {
+    const result = core.decide(c, s, context)
     if (c.type !== 'RecordAssessment' || !c.data.passed || c.data.level === undefined || E.isRight(result) || result.left.code !== 'NotEligible') return result
-    const policy = policyOn(input.context, c.data.on)
+    const policy = policyOn(context, c.data.on)
     const ruleId = policy.document.promotion.find((r) => r.level === c.data.level)?.alternatives[0]?.ruleId ?? 'made-up'
     const d = c.data
     return E.right([
@@ -26,55 +26,52 @@ export const lenient: TalentDeciderUnderTest = {
 }
 
 /** Rounds every benefit up by one yuan. */
-export const generous: TalentDeciderUnderTest = {
+export const generous: TalentCategoryUnderTest = {
   ...core,
-  decide: (input, s) =>
-    E.map((events: ReadonlyArray<TalentEvent>) => events.map((e) => (e.type === 'BenefitGranted' ? { ...e, data: { ...e.data, amount: e.data.amount + 100 } } : e)))(core.decide(input, s)),
+  decide: (c, s, context) =>
+    E.map((events: ReadonlyArray<TalentEvent>) => events.map((e) => (e.type === 'BenefitGranted' ? { ...e, data: { ...e.data, amount: e.data.amount + 100 } } : e)))(core.decide(c, s, context)),
 }
 
 /** Forgets every certificate when a competition result is recorded. */
-export const forgetful: TalentDeciderUnderTest = {
+export const forgetful: TalentCategoryUnderTest = {
   ...core,
   evolve: (s, e) => (e.type === 'CompetitionResultRecorded' ? { ...core.evolve(s, e), certificates: [] } : core.evolve(s, e)),
 }
 
 /** Decides competitions as if the policy in force allowed any number of promotions a year. */
-export const unlimited: TalentDeciderUnderTest = {
+export const unlimited: TalentCategoryUnderTest = {
   ...core,
-  decide: (input, s) => {
-    const c = input.command
-    if (c.type !== 'RecordCompetitionResult') return core.decide(input, s)
-    const policy = policyOn(input.context, c.data.on)
+  decide: (c, s, context) => {
+    if (c.type !== 'RecordCompetitionResult') return core.decide(c, s, context)
+    const policy = policyOn(context, c.data.on)
     const relaxed = { ...policy, effectiveFrom: c.data.on, document: { ...policy.document, competition: { ...policy.document.competition, oneLevelPromotionPerYear: false } } }
-    return core.decide({ ...input, context: { ...input.context, policies: [...input.context.policies, relaxed] } }, s)
+    return core.decide(c, s, { ...context, policies: [...context.policies, relaxed] })
   },
 }
 
 /** Keeps a count of the events it folded in the state: replaying gives a different state than building. */
 let folded = 0
-export const stateful: TalentDeciderUnderTest = {
+export const stateful: TalentCategoryUnderTest = {
   ...core,
   evolve: (s, e) => ({ ...core.evolve(s, e), district: `${core.evolve(s, e).district}#${e.type === 'HonorConferred' ? folded++ : 0}` }),
 }
 
 /** Writes an honour's grade as a number, which the HonorConferred codec rejects. */
-export const sloppy: TalentDeciderUnderTest = {
+export const sloppy: TalentCategoryUnderTest = {
   ...core,
-  decide: (input, s) =>
-    E.map((events: ReadonlyArray<TalentEvent>) => events.map((e) => (e.type === 'HonorConferred' ? ({ ...e, data: { ...e.data, grade: 3 } } as unknown as TalentEvent) : e)))(core.decide(input, s)),
+  decide: (c, s, context) =>
+    E.map((events: ReadonlyArray<TalentEvent>) => events.map((e) => (e.type === 'HonorConferred' ? ({ ...e, data: { ...e.data, grade: 3 } } as unknown as TalentEvent) : e)))(core.decide(c, s, context)),
 }
 
 /** Ignores revocations when folding: revoked certificates still count. */
-export const stubborn: TalentDeciderUnderTest = {
+export const stubborn: TalentCategoryUnderTest = {
   ...core,
   evolve: (s: TalentState, e) => (e.type === 'CertificateRevoked' ? s : core.evolve(s, e)),
 }
 
 /** Forgets that a competition result was already recorded, so a retry records it again. */
-export const amnesiac: TalentDeciderUnderTest = {
+export const amnesiac: TalentCategoryUnderTest = {
   ...core,
-  decide: (input, s) => {
-    const c = input.command
-    return c.type === 'RecordCompetitionResult' ? core.decide(input, { ...s, competitions: s.competitions.filter((x) => x.competitionId !== c.data.competitionId) }) : core.decide(input, s)
-  },
+  decide: (c, s, context) =>
+    c.type === 'RecordCompetitionResult' ? core.decide(c, { ...s, competitions: s.competitions.filter((x) => x.competitionId !== c.data.competitionId) }, context) : core.decide(c, s, context),
 }

@@ -1,6 +1,6 @@
 /**
- * The invariants can fail: each is run against a decider broken in the way it guards against
- * (./broken-deciders.ts) and must report a counterexample naming itself — so a passing suite means
+ * The invariants can fail: each is run against a talent category broken in the way it guards
+ * against (./broken-deciders.ts) and must report a counterexample naming itself — so a passing suite means
  * the rules held, not that the checks were blind.
  */
 import * as fc from 'fast-check'
@@ -17,11 +17,11 @@ import {
   oneCompetitionPromotionPerYear,
   replayEqualsIncremental,
   type Invariant,
-  type TalentDeciderUnderTest,
+  type TalentCategoryUnderTest,
 } from '../../src/invariants/index.js'
 import { amnesiac, forgetful, generous, lenient, sloppy, stateful, stubborn, unlimited } from './broken-deciders.js'
 
-const cases: ReadonlyArray<readonly [Invariant, string, TalentDeciderUnderTest]> = [
+const cases: ReadonlyArray<readonly [Invariant, string, TalentCategoryUnderTest]> = [
   [levelNeverDecreases, 'forgets certificates on a competition result', forgetful],
   [noCertificationWithoutRule, 'certifies talents who are not eligible', lenient],
   [oneCompetitionPromotionPerYear, 'ignores the one-promotion-a-year limit', unlimited],
@@ -34,15 +34,15 @@ const cases: ReadonlyArray<readonly [Invariant, string, TalentDeciderUnderTest]>
 
 describe('each invariant catches a decider broken the way it guards against', () => {
   for (const [invariant, flaw, decider] of cases)
-    it(`${invariant.invariantName} fails for a decider that ${flaw}`, () => {
-      const details = fc.check(invariant({ talentDecider: decider, policies: policyDocument() }), { numRuns: 500, endOnFailure: true, seed: 20_260_101 })
+    it(`${invariant.invariantName} fails for a decider that ${flaw}`, async () => {
+      const details = await fc.check(invariant({ talent: decider, policies: policyDocument() }), { numRuns: 500, endOnFailure: true, seed: 20_260_101 })
       expect(details.failed).toBe(true)
       expect(details.counterexample).not.toBeNull()
       expect(details.errorInstance).toBeInstanceOf(InvariantViolation)
       expect((details.errorInstance as InvariantViolation).invariantName).toBe(invariant.invariantName)
     })
 
-  it('the core decider passes the same checks on the same seed', () => {
-    for (const [invariant] of cases) expect(fc.check(invariant({ policies: policyDocument() }), { numRuns: 50, seed: 20_260_101 }).failed).toBe(false)
+  it('the core decider passes the same checks on the same seed', async () => {
+    for (const [invariant] of cases) expect((await fc.check(invariant({ policies: policyDocument() }), { numRuns: 50, seed: 20_260_101 })).failed).toBe(false)
   })
 })

@@ -7,7 +7,7 @@ import { allInvariants, assertInvariant } from '../../src/invariants/index.js'
 
 describe('invariants under the default policy', () => {
   for (const invariant of allInvariants)
-    it(`${invariant.invariantName}: ${invariant.statement}`, () => {
-      assertInvariant(invariant, { numRuns: 1000 })
+    it(`${invariant.invariantName}: ${invariant.statement}`, async () => {
+      await assertInvariant(invariant, { numRuns: 1000 })
     })
 })

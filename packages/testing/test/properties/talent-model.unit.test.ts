@@ -40,12 +40,12 @@ interface Real {
   readonly ledger: PureLedger
 }
 
-const setup = (): { model: TalentModel; real: Real } => {
+const setup = async (): Promise<{ model: TalentModel; real: Real }> => {
   const ledger = pureLedger()
   const org = (organizationId: string, kind: string, extra: object) => ({ type: 'RegisterOrganization', actor: BUREAU, data: { organizationId, kind, name: organizationId, ...extra } })
-  ledger.execute(org('emp-1', 'employer', {}))
-  ledger.execute(org('body-1', 'assessment-body', { authorizations: [{ route: 'skill-level-recognition', occupations: ['*'], maxLevel: 'senior-technician' }] }))
-  const registered = ledger.execute({
+  await ledger.execute(org('emp-1', 'employer', {}))
+  await ledger.execute(org('body-1', 'assessment-body', { authorizations: [{ route: 'skill-level-recognition', occupations: ['*'], maxLevel: 'senior-technician' }] }))
+  const registered = await ledger.execute({
     type: 'RegisterTalent',
     actor: BUREAU,
     data: {
@@ -73,14 +73,14 @@ const agree = (o: Outcome, expected: Expectation, m: TalentModel, wasInPool: boo
 }
 
 /** Runs one step: advance the date, predict, send, update the model, compare. */
-const step = (m: TalentModel, r: Real, days: number, raw: (on: string, serial: number) => object, predict: () => Expectation, update: (o: Outcome) => void): void => {
+const step = async (m: TalentModel, r: Real, days: number, raw: (on: string, serial: number) => object, predict: () => Expectation, update: (o: Outcome) => void): Promise<void> => {
   m.date = addDays(m.date, days)
   m.serial++
   const wasInPool = inPool(m)
   const expected = predict()
-  const o = r.ledger.execute(raw(m.date, m.serial))
+  const o = await r.ledger.execute(raw(m.date, m.serial))
   if (expected.ok && E.isRight(o.result)) update(o)
-  agree(o, expected, m, wasInPool, r.ledger.talent(TALENT))
+  agree(o, expected, m, wasInPool, await r.ledger.talent(TALENT))
 }
 
 /** A level named outright, or (null) the one the talent would aim at or holds, chosen when the step runs. */
@@ -91,12 +91,12 @@ const heldOr = (m: TalentModel, pick: number, fallback: ModelLevel): ModelLevel 
   return held.length === 0 ? fallback : held[pick % held.length]!.level
 }
 
-class Assess implements fc.Command<TalentModel, Real> {
+class Assess implements fc.AsyncCommand<TalentModel, Real> {
   constructor(readonly days: number, readonly aim: Aim) {}
   check = (): boolean => true
-  run(m: TalentModel, r: Real): void {
+  async run(m: TalentModel, r: Real): Promise<void> {
     const level = this.aim ?? nextRung(m)
-    step(m, r, this.days,
+    await step(m, r, this.days,
       (on, n) => ({ type: 'RecordAssessment', actor: BODY, data: { talentId: TALENT, assessmentId: `a-${n}`, route: 'skill-level-recognition', occupation: OCCUPATION, level, passed: true, assessorId: BODY.id, on } }),
       () => (validAt(m, level) ? refused('Duplicate') : rankOf(level) < rankOf(levelOfModel(m)) || !eligible(m, level) ? refused('NotEligible') : ok),
       () => void m.certificates.push({ level, on: m.date, byCompetition: false, revoked: false }))
@@ -104,12 +104,12 @@ class Assess implements fc.Command<TalentModel, Real> {
   toString = (): string => `Assess(${this.aim ?? 'next'} +${this.days}d)`
 }
 
-class Revoke implements fc.Command<TalentModel, Real> {
+class Revoke implements fc.AsyncCommand<TalentModel, Real> {
   constructor(readonly days: number, readonly aim: Aim, readonly pick: number) {}
   check = (): boolean => true
-  run(m: TalentModel, r: Real): void {
+  async run(m: TalentModel, r: Real): Promise<void> {
     const level = this.aim ?? heldOr(m, this.pick, 'junior')
-    step(m, r, this.days,
+    await step(m, r, this.days,
       (on) => ({ type: 'RevokeCertificate', actor: BUREAU, data: { talentId: TALENT, level, reason: 'fraud', on } }),
       // revoking again is "done already" (DOMAIN.md §8: Duplicate); never certified at all is NotFound
       () => (validAt(m, level) ? ok : m.certificates.some((c) => c.level === level) ? refused('Duplicate') : refused('NotFound')),
@@ -121,13 +121,13 @@ class Revoke implements fc.Command<TalentModel, Real> {
   toString = (): string => `Revoke(${this.aim ?? `held #${this.pick}`} +${this.days}d)`
 }
 
-class Compete implements fc.Command<TalentModel, Real> {
+class Compete implements fc.AsyncCommand<TalentModel, Real> {
   constructor(readonly days: number, readonly tier: string, readonly rank: number) {}
   check = (): boolean => true
-  run(m: TalentModel, r: Real): void {
+  async run(m: TalentModel, r: Real): Promise<void> {
     const { tier, rank } = this
     let target: ModelLevel | null = null
-    step(m, r, this.days,
+    await step(m, r, this.days,
       (on, n) => ({ type: 'RecordCompetitionResult', actor: BUREAU, data: { talentId: TALENT, competitionId: `c-${n}`, tier, rank, on } }),
       () => {
         const promotes = competitionTarget(tier, rank, levelOfModel(m))
@@ -144,13 +144,13 @@ class Compete implements fc.Command<TalentModel, Real> {
   toString = (): string => `Compete(${this.tier} #${this.rank} +${this.days}d)`
 }
 
-class ClaimPrize implements fc.Command<TalentModel, Real> {
+class ClaimPrize implements fc.AsyncCommand<TalentModel, Real> {
   constructor(readonly days: number, readonly pick: number) {}
   check = (m: Readonly<TalentModel>): boolean => m.competitions.length > 0
-  run(m: TalentModel, r: Real): void {
+  async run(m: TalentModel, r: Real): Promise<void> {
     const c = m.competitions[this.pick % m.competitions.length]!
     const key = `competition-prize:${c.id}`
-    step(m, r, this.days,
+    await step(m, r, this.days,
       (on) => ({ type: 'GrantBenefit', actor: BUREAU, data: { talentId: TALENT, benefit: 'competition-prize', competitionId: c.id, on } }),
       () => (m.grants.some((g) => g.key === key) ? refused('Duplicate') : c.tier !== 'municipal' ? refused('PolicyValueUnset') : PRIZES[c.rank] === undefined ? refused('NotEligible') : ok),
       () => void m.grants.push({ key, level: null, amount: PRIZES[c.rank]!, flagged: false }))
@@ -158,15 +158,15 @@ class ClaimPrize implements fc.Command<TalentModel, Real> {
   toString = (): string => `ClaimPrize(#${this.pick} +${this.days}d)`
 }
 
-class ClaimForLevel implements fc.Command<TalentModel, Real> {
+class ClaimForLevel implements fc.AsyncCommand<TalentModel, Real> {
   constructor(readonly days: number, readonly benefit: 'skill-upgrade-subsidy' | 'first-certification-allowance', readonly aim: Aim, readonly pick: number, readonly insuredMonths: number) {}
   check = (): boolean => true
-  run(m: TalentModel, r: Real): void {
+  async run(m: TalentModel, r: Real): Promise<void> {
     const { benefit, insuredMonths } = this
     const level = this.aim ?? heldOr(m, this.pick, 'senior')
     const key = benefit === 'skill-upgrade-subsidy' ? `${benefit}:${OCCUPATION}:${level}` : `${benefit}:${level}`
     const amount = benefit === 'skill-upgrade-subsidy' ? SKILL_UPGRADE_C[level] : FIRST_CERTIFICATION[level]
-    step(m, r, this.days,
+    await step(m, r, this.days,
       (on) => ({ type: 'GrantBenefit', actor: BUREAU, data: { talentId: TALENT, benefit, level, on, ...(benefit === 'skill-upgrade-subsidy' ? { insuredMonths } : {}) } }),
       () => {
         const cert = validAt(m, level)
@@ -197,7 +197,7 @@ const commands = fc.commands(
 )
 
 describe('the talent decider against a reference model', () => {
-  it('agrees with the model on every step of 1,000 random lives', () => {
-    fc.assert(fc.property(commands, (cmds) => fc.modelRun(setup, cmds)), { numRuns: 1000 })
+  it('agrees with the model on every step of 1,000 random lives', async () => {
+    await fc.assert(fc.asyncProperty(commands, (cmds) => fc.asyncModelRun(setup, cmds)), { numRuns: 1000 })
   })
 })

@@ -20,15 +20,15 @@ const appointed = (level: 'principal-technician' | 'chief-technician', policyId 
 ]
 
 describe('§3 principal-technician (特级技师)', () => {
-  it('holds senior-technician and appointed by the authorized current employer: certified, recording policy and rule', () => {
-    given(history(holding('senior-technician', '2024-05-31'))).when(appoint('principal-technician')).then(appointed('principal-technician'))
+  it('holds senior-technician and appointed by the authorized current employer: certified, recording policy and rule', async () => {
+    await given(history(holding('senior-technician', '2024-05-31'))).when(appoint('principal-technician')).then(appointed('principal-technician'))
   })
 
-  it('without senior-technician (only in occupations that have it): refused', () => {
-    given(history(holding('technician', '2010-01-01'))).when(appoint('principal-technician')).then({ code: 'NotEligible', rules: [ruleOf('principal-technician.appointed')] })
+  it('without senior-technician (only in occupations that have it): refused', async () => {
+    await given(history(holding('technician', '2010-01-01'))).when(appoint('principal-technician')).then({ code: 'NotEligible', rules: [ruleOf('principal-technician.appointed')] })
   })
 
-  it('a minimum of years held set by an adopted policy applies, and the policy is recorded', () => {
+  it('a minimum of years held set by an adopted policy applies, and the policy is recorded', async () => {
     const lyg = aPolicyAdopted('lyg-2024', '2024-01-01', (doc) => ({
       ...doc,
       promotion: doc.promotion.map((r) =>
@@ -37,47 +37,47 @@ describe('§3 principal-technician (特级技师)', () => {
           : r,
       ),
     }))
-    given([lyg, ...history(holding('senior-technician', '2022-06-02'))]).when(appoint('principal-technician')).then({ code: 'NotEligible', rules: ['lyg-2024.principal-technician.appointed-2y'] })
-    given([lyg, ...history(holding('senior-technician', '2022-06-01'))]).when(appoint('principal-technician')).thenEventTypes(['SeniorPostAppointed', 'LevelCertified'])
+    await given([lyg, ...history(holding('senior-technician', '2022-06-02'))]).when(appoint('principal-technician')).then({ code: 'NotEligible', rules: ['lyg-2024.principal-technician.appointed-2y'] })
+    await given([lyg, ...history(holding('senior-technician', '2022-06-01'))]).when(appoint('principal-technician')).thenEventTypes(['SeniorPostAppointed', 'LevelCertified'])
   })
 
-  it('already holds the post: Duplicate', () => {
-    given(history(holding('senior-technician', '2020-01-01'), holding('principal-technician', '2023-01-01'))).when(appoint('principal-technician')).then({ code: 'Duplicate' })
+  it('already holds the post: Duplicate', async () => {
+    await given(history(holding('senior-technician', '2020-01-01'), holding('principal-technician', '2023-01-01'))).when(appoint('principal-technician')).then({ code: 'Duplicate' })
   })
 
-  it('levels never go down: a chief technician is not appointed principal technician', () => {
-    given(history(holding('senior-technician', '2020-01-01'), holding('chief-technician', '2023-01-01'))).when(appoint('principal-technician')).then({ code: 'NotEligible', rules: ['ladder.never-down'] })
+  it('levels never go down: a chief technician is not appointed principal technician', async () => {
+    await given(history(holding('senior-technician', '2020-01-01'), holding('chief-technician', '2023-01-01'))).when(appoint('principal-technician')).then({ code: 'NotEligible', rules: ['ladder.never-down'] })
   })
 })
 
 describe('§3 chief-technician (首席技师)', () => {
-  it('holds principal-technician and appointed likewise: certified', () => {
-    given(history(holding('senior-technician', '2020-01-01'), holding('principal-technician', '2023-01-01'))).when(appoint('chief-technician')).then(appointed('chief-technician'))
+  it('holds principal-technician and appointed likewise: certified', async () => {
+    await given(history(holding('senior-technician', '2020-01-01'), holding('principal-technician', '2023-01-01'))).when(appoint('chief-technician')).then(appointed('chief-technician'))
   })
 
-  it('holds senior-technician only: refused', () => {
-    given(history(holding('senior-technician', '2020-01-01'))).when(appoint('chief-technician')).then({ code: 'NotEligible', rules: [ruleOf('chief-technician.appointed')] })
+  it('holds senior-technician only: refused', async () => {
+    await given(history(holding('senior-technician', '2020-01-01'))).when(appoint('chief-technician')).then({ code: 'NotEligible', rules: [ruleOf('chief-technician.appointed')] })
   })
 })
 
 describe('§4 appointment (评聘) route: who may appoint', () => {
-  it('an employer not registered with canAppoint: Unauthorized', () => {
-    given([anEmployer('emp-1'), aTalentRegistered(), ...holding('senior-technician', '2020-01-01')]).when(appoint('principal-technician')).then({ code: 'Unauthorized' })
+  it('an employer not registered with canAppoint: Unauthorized', async () => {
+    await given([anEmployer('emp-1'), aTalentRegistered(), ...holding('senior-technician', '2020-01-01')]).when(appoint('principal-technician')).then({ code: 'Unauthorized' })
   })
 
-  it('an authorized employer that does not employ the talent: Unauthorized', () => {
-    given([...history(holding('senior-technician', '2020-01-01')), anEmployer('emp-2', { canAppoint: true })])
+  it('an authorized employer that does not employ the talent: Unauthorized', async () => {
+    await given([...history(holding('senior-technician', '2020-01-01')), anEmployer('emp-2', { canAppoint: true })])
       .when(appoint('principal-technician', employerActor('emp-2'), 'emp-2'))
       .then({ code: 'Unauthorized' })
   })
 
-  it('the former employer after a change of employer: Unauthorized', () => {
+  it('the former employer after a change of employer: Unauthorized', async () => {
     const moved: LedgerEvent = { type: 'EmployerChanged', data: { talentId: TALENT_ID, from: 'emp-1', employerId: 'emp-2', on: '2024-01-01' } }
-    given([...history(holding('senior-technician', '2020-01-01')), anEmployer('emp-2'), moved]).when(appoint('principal-technician')).then({ code: 'Unauthorized' })
+    await given([...history(holding('senior-technician', '2020-01-01')), anEmployer('emp-2'), moved]).when(appoint('principal-technician')).then({ code: 'Unauthorized' })
   })
 
-  it('the hr-bureau does not appoint: Unauthorized', () => {
-    given(history(holding('senior-technician', '2020-01-01'))).when(appoint('principal-technician', bureau)).then({ code: 'Unauthorized' })
+  it('the hr-bureau does not appoint: Unauthorized', async () => {
+    await given(history(holding('senior-technician', '2020-01-01'))).when(appoint('principal-technician', bureau)).then({ code: 'Unauthorized' })
   })
 
 })

@@ -99,38 +99,38 @@ const REFUSED: Array<[CommandType, string, Actor]> = [
 ]
 
 describe('§8 who may issue what', () => {
-  it.each(ALLOWED)('%s may be issued by %s', (type, _who, actor) => {
-    const r = given(WORLD).when(MAKE[type](actor)).result()
+  it.each(ALLOWED)('%s may be issued by %s', async (type, _who, actor) => {
+    const r = await given(WORLD).when(MAKE[type](actor)).result()
     expect(E.isLeft(r) ? r.left : 'accepted').toBe('accepted')
   })
 
-  it.each(REFUSED)('%s by %s: Unauthorized', (type, _who, actor) => {
-    given(WORLD).when(MAKE[type](actor)).then({ code: 'Unauthorized' })
+  it.each(REFUSED)('%s by %s: Unauthorized', async (type, _who, actor) => {
+    await given(WORLD).when(MAKE[type](actor)).then({ code: 'Unauthorized' })
   })
 
-  it.each(COMMAND_TYPES)('%s by an auditor: Unauthorized, always (read only)', (type) => {
-    given(WORLD).when(MAKE[type](auditor)).then({ code: 'Unauthorized' })
+  it.each(COMMAND_TYPES)('%s by an auditor: Unauthorized, always (read only)', async (type) => {
+    await given(WORLD).when(MAKE[type](auditor)).then({ code: 'Unauthorized' })
   })
 
-  it('RegisterTalent by an employer naming another employer: Unauthorized', () => {
-    given(WORLD).when(registerTalent({ talentId: 't-2', employerId: 'emp-1' }, emp2)).then({ code: 'Unauthorized' })
+  it('RegisterTalent by an employer naming another employer: Unauthorized', async () => {
+    await given(WORLD).when(registerTalent({ talentId: 't-2', employerId: 'emp-1' }, emp2)).then({ code: 'Unauthorized' })
   })
 
-  it('ChangeEmployer by the current (old) employer, to the new one: Unauthorized', () => {
-    given(WORLD).when(command('ChangeEmployer', emp1, { ...t, employerId: 'emp-2', on: ON })).then({ code: 'Unauthorized' })
+  it('ChangeEmployer by the current (old) employer, to the new one: Unauthorized', async () => {
+    await given(WORLD).when(command('ChangeEmployer', emp1, { ...t, employerId: 'emp-2', on: ON })).then({ code: 'Unauthorized' })
   })
 
-  it('ChangeEmployer by the new employer after the current one released the talent: accepted', () => {
+  it('ChangeEmployer by the new employer after the current one released the talent: accepted', async () => {
     const released: LedgerEvent = { type: 'TalentReleased', data: { talentId: TALENT_ID, from: 'emp-1', on: '2024-05-01', reason: null } }
-    const r = given([...WORLD, released]).when(MAKE.ChangeEmployer(emp2)).result()
+    const r = await given([...WORLD, released]).when(MAKE.ChangeEmployer(emp2)).result()
     expect(E.isLeft(r) ? r.left : 'accepted').toBe('accepted')
   })
 
   it.each<[string, Actor, string]>([
     ['not registered', employerActor('emp-9'), 'emp-9 is not a registered organisation'],
     ['registered as another kind', { id: 'tp-1', role: 'employer' }, 'tp-1 is registered as kind training-provider, not employer'],
-  ])('an organisation actor %s: Unauthorized, naming the reason', (_why, actor, message) => {
-    given(WORLD).when(MAKE.RecordIncentive(actor)).then({ code: 'Unauthorized', message })
+  ])('an organisation actor %s: Unauthorized, naming the reason', async (_why, actor, message) => {
+    await given(WORLD).when(MAKE.RecordIncentive(actor)).then({ code: 'Unauthorized', message })
   })
 
   it('the table covers every command type', () => {
@@ -143,13 +143,13 @@ describe('§8 employers act only for their current staff', () => {
 
   it.each<CommandType>(['CompleteTraining', 'RecordAssessment', 'AppointSeniorPost', 'RecordIncentive', 'EnrollTraining'])(
     '%s by the former employer after a change of employer: Unauthorized',
-    (type) => {
-      given([...WORLD, moved]).when(MAKE[type](emp1)).then({ code: 'Unauthorized' })
+    async (type) => {
+      await given([...WORLD, moved]).when(MAKE[type](emp1)).then({ code: 'Unauthorized' })
     },
   )
 
-  it.each<CommandType>(['RecordAssessment', 'AppointSeniorPost', 'RecordIncentive'])('%s by the new employer after the change: accepted', (type) => {
-    const r = given([...WORLD, moved]).when(MAKE[type](emp2)).result()
+  it.each<CommandType>(['RecordAssessment', 'AppointSeniorPost', 'RecordIncentive'])('%s by the new employer after the change: accepted', async (type) => {
+    const r = await given([...WORLD, moved]).when(MAKE[type](emp2)).result()
     expect(E.isLeft(r) ? r.left : 'accepted').toBe('accepted')
   })
 })

@@ -38,82 +38,82 @@ const TABLE: ReadonlyArray<readonly [SubsidyCategory, SubsidyLevel, number, numb
 ]
 
 describe('§7 skill-upgrade subsidy amounts', () => {
-  it.each(TABLE)('category %s, %s: %i fen', (category, level, amount) => {
-    given([catalogue(category), ...hired(), ...holdingFor(level)])
+  it.each(TABLE)('category %s, %s: %i fen', async (category, level, amount) => {
+    await given([catalogue(category), ...hired(), ...holdingFor(level)])
       .when(claim(level))
       .then([granted(level, amount, 'lyg-2024', `lyg-2024.skill-upgrade-subsidy.${category}.${level}`)])
   })
 
-  it.each(TABLE)('category %s, %s, shortage occupation: %i + 30 %% = %i fen', (category, level, _amount, shortage) => {
-    given([catalogue(category, true), ...hired(), ...holdingFor(level)])
+  it.each(TABLE)('category %s, %s, shortage occupation: %i + 30 %% = %i fen', async (category, level, _amount, shortage) => {
+    await given([catalogue(category, true), ...hired(), ...holdingFor(level)])
       .when(claim(level))
       .then([granted(level, shortage, 'lyg-2024', `lyg-2024.skill-upgrade-subsidy.${category}.${level}.shortage`)])
   })
 
-  it('the default policy lists no occupation: category C, not short', () => {
-    given([...hired(), ...holding('senior', CERTIFIED_ON)]).when(claim('senior')).then([granted('senior', 150_000, 'national-2018', 'national-2018.skill-upgrade-subsidy.C.senior')])
+  it('the default policy lists no occupation: category C, not short', async () => {
+    await given([...hired(), ...holding('senior', CERTIFIED_ON)]).when(claim('senior')).then([granted('senior', 150_000, 'national-2018', 'national-2018.skill-upgrade-subsidy.C.senior')])
   })
 
-  it('an occupation the catalogue does not list falls in category C', () => {
+  it('an occupation the catalogue does not list falls in category C', async () => {
     const other = aPolicyAdopted('lyg-2024', '2024-01-01', (doc) => ({ ...doc, occupations: { ...doc.occupations, catalogue: [{ code: '6-18-02-05', category: 'A', shortage: true }] } }))
-    given([other, ...hired(), ...holding('technician', CERTIFIED_ON)]).when(claim('technician')).then([granted('technician', 200_000, 'lyg-2024', 'lyg-2024.skill-upgrade-subsidy.C.technician')])
+    await given([other, ...hired(), ...holding('technician', CERTIFIED_ON)]).when(claim('technician')).then([granted('technician', 200_000, 'lyg-2024', 'lyg-2024.skill-upgrade-subsidy.C.technician')])
   })
 
-  it('the caller never chooses the amount: an amount in the command is refused, the policy decides it', () => {
+  it('the caller never chooses the amount: an amount in the command is refused, the policy decides it', async () => {
     const raw = { ...claim('junior'), data: { ...claim('junior').data, amount: 1 } }
-    given([...hired(), ...holding('junior', CERTIFIED_ON)]).when(raw).then({ code: 'Malformed', message: 'data.amount: unknown field' })
-    given([...hired(), ...holding('junior', CERTIFIED_ON)]).when(claim('junior')).then([granted('junior', 50_000, 'national-2018', 'national-2018.skill-upgrade-subsidy.C.junior')])
+    await given([...hired(), ...holding('junior', CERTIFIED_ON)]).when(raw).then({ code: 'Malformed', message: 'data.amount: unknown field' })
+    await given([...hired(), ...holding('junior', CERTIFIED_ON)]).when(claim('junior')).then([granted('junior', 50_000, 'national-2018', 'national-2018.skill-upgrade-subsidy.C.junior')])
   })
 })
 
 describe('§7 skill-upgrade subsidy conditions', () => {
   const history = [...hired(), ...holding('intermediate', CERTIFIED_ON)]
 
-  it('≥ 12 months of unemployment insurance: 11 is refused', () => {
-    given(history).when(claim('intermediate', 11)).then({ code: 'NotEligible', rules: ['national-2018.skill-upgrade-subsidy.insured-months'] })
+  it('≥ 12 months of unemployment insurance: 11 is refused', async () => {
+    await given(history).when(claim('intermediate', 11)).then({ code: 'NotEligible', rules: ['national-2018.skill-upgrade-subsidy.insured-months'] })
   })
 
-  it('claimed ≤ 12 months after the certificate: on the last day it is granted', () => {
-    given(history).when(claim('intermediate', 12, '2025-01-15')).thenEventTypes(['BenefitGranted'])
+  it('claimed ≤ 12 months after the certificate: on the last day it is granted', async () => {
+    await given(history).when(claim('intermediate', 12, '2025-01-15')).thenEventTypes(['BenefitGranted'])
   })
 
-  it('claimed ≤ 12 months after the certificate: a day later it is refused', () => {
-    given(history).when(claim('intermediate', 12, '2025-01-16')).then({ code: 'NotEligible', rules: ['national-2018.skill-upgrade-subsidy.claim-window'] })
+  it('claimed ≤ 12 months after the certificate: a day later it is refused', async () => {
+    await given(history).when(claim('intermediate', 12, '2025-01-16')).then({ code: 'NotEligible', rules: ['national-2018.skill-upgrade-subsidy.claim-window'] })
   })
 
-  it('every failed condition is listed', () => {
-    given(history).when(claim('intermediate', 3, '2026-01-01')).then({
+  it('every failed condition is listed', async () => {
+    await given(history).when(claim('intermediate', 3, '2026-01-01')).then({
       code: 'NotEligible',
       rules: ['national-2018.skill-upgrade-subsidy.insured-months', 'national-2018.skill-upgrade-subsidy.claim-window'],
     })
   })
 
-  it('once per occupation per level: a second claim is Duplicate', () => {
-    given([...history, aGrant(`skill-upgrade-subsidy:${OCCUPATION}:intermediate`)]).when(claim('intermediate')).then({ code: 'Duplicate' })
+  it('once per occupation per level: a second claim is Duplicate', async () => {
+    await given([...history, aGrant(`skill-upgrade-subsidy:${OCCUPATION}:intermediate`)]).when(claim('intermediate')).then({ code: 'Duplicate' })
   })
 
-  it('once per occupation per level: another level is still open', () => {
-    given([...history, ...holding('senior', '2024-03-01'), aGrant(`skill-upgrade-subsidy:${OCCUPATION}:intermediate`)]).when(claim('senior')).thenEventTypes(['BenefitGranted'])
+  it('once per occupation per level: another level is still open', async () => {
+    await given([...history, ...holding('senior', '2024-03-01'), aGrant(`skill-upgrade-subsidy:${OCCUPATION}:intermediate`)]).when(claim('senior')).thenEventTypes(['BenefitGranted'])
   })
 
-  it('only for a certificate held: NotFound without one', () => {
-    given(hired()).when(claim('senior')).then({ code: 'NotFound' })
+  it('only for a certificate held: NotFound without one', async () => {
+    await given(hired()).when(claim('senior')).then({ code: 'NotFound' })
   })
 
-  it('the table covers junior to senior-technician and special-ability: appointed levels are refused', () => {
-    given([...hired(), ...holding('principal-technician', CERTIFIED_ON)]).when(claim('principal-technician')).then({ code: 'NotEligible', rules: ['national-2018.skill-upgrade-subsidy.level'] })
+  it('the table covers junior to senior-technician and special-ability: appointed levels are refused', async () => {
+    await given([...hired(), ...holding('principal-technician', CERTIFIED_ON)]).when(claim('principal-technician')).then({ code: 'NotEligible', rules: ['national-2018.skill-upgrade-subsidy.level'] })
   })
 
-  it('level and insured months are required: Malformed', () => {
-    const error = given(history).when(grantBenefit('skill-upgrade-subsidy', CLAIMED_ON)).then({ code: 'Malformed' })
+  it('level and insured months are required: Malformed', async () => {
+    const error = await given(history).when(grantBenefit('skill-upgrade-subsidy', CLAIMED_ON)).then({ code: 'Malformed' })
     expect(error.details.map((d) => d.field)).toEqual(['data.level', 'data.insuredMonths'])
   })
 
-  it('a policy that leaves a value unset: PolicyValueUnset', () => {
+  it('a policy that leaves a value unset: PolicyValueUnset', async () => {
     const unset = aPolicyAdopted('lyg-2024', '2024-01-01', (doc) => ({
       ...doc,
       benefits: { ...doc.benefits, skillUpgradeSubsidy: { ...doc.benefits.skillUpgradeSubsidy, minInsuredMonths: null } },
     }))
-    given([unset, ...history]).when(claim('intermediate')).then({ code: 'PolicyValueUnset', message: 'minInsuredMonths' })
+    await given([unset, ...history]).when(claim('intermediate')).then({ code: 'PolicyValueUnset', message: 'minInsuredMonths' })
   })
 })

@@ -53,65 +53,65 @@ const TABLE: ReadonlyArray<Row> = [
 ]
 
 describe('§5 competition table (default policy)', () => {
-  it.each(TABLE)('%s', (_name, tier, rank, extra, current, expected, row) => {
+  it.each(TABLE)('%s', async (_name, tier, rank, extra, current, expected, row) => {
     const enters = expected !== null && ['senior', 'technician', 'senior-technician'].includes(expected) && !['senior', 'technician', 'senior-technician'].includes(current ?? '')
     const events = expected === null ? [recorded(tier, rank, extra)] : [recorded(tier, rank, extra), promoted(expected, row), ...(enters ? [poolEntered(ON)] : [])]
-    given(from(current)).when(compete(tier, rank, extra)).then(events)
+    await given(from(current)).when(compete(tier, rank, extra)).then(events)
   })
 })
 
 describe('§5 a city table never certifies a level already held', () => {
-  it('a row whose "already X" level is X itself promotes nobody already at X', () => {
+  it('a row whose "already X" level is X itself promotes nobody already at X', async () => {
     const policy = aPolicyAdopted('lyg-2028', '2020-01-01', (doc) => ({
       ...doc,
       competition: { ...doc.competition, table: doc.competition.table.map((row) => (row.tier === 'enterprise' ? { ...row, thenTo: 'intermediate' as const } : row)) },
     }))
-    given([policy, ...from('intermediate')]).when(compete('enterprise', 1, { percentile: 5 })).then([recorded('enterprise', 1, { percentile: 5 })])
-    given([policy, ...from('junior')]).when(compete('enterprise', 1, { percentile: 5 })).thenEventTypes(['CompetitionResultRecorded', 'LevelCertified'])
+    await given([policy, ...from('intermediate')]).when(compete('enterprise', 1, { percentile: 5 })).then([recorded('enterprise', 1, { percentile: 5 })])
+    await given([policy, ...from('junior')]).when(compete('enterprise', 1, { percentile: 5 })).thenEventTypes(['CompetitionResultRecorded', 'LevelCertified'])
   })
 })
 
 describe('§5 one competition promotion per calendar year', () => {
   const earlier = [aCompetitionResult('c-0', { tier: 'enterprise', rank: 1, percentile: 5, on: '2024-02-01' }), ...holding('intermediate', '2024-02-01', { route: 'competition', source: 'c-0' })]
 
-  it('a second promoting result in the same year is recorded with the promotion withheld', () => {
-    given([...hired(), ...earlier]).when(compete('municipal', 1)).then([
+  it('a second promoting result in the same year is recorded with the promotion withheld', async () => {
+    await given([...hired(), ...earlier]).when(compete('municipal', 1)).then([
       recorded('municipal', 1, {}, { rule: 'competition.one-promotion-per-year', message: 'a competition promotion was already granted in 2024' }),
     ])
   })
 
-  it('the limit counts a competition promotion later revoked: it was granted', () => {
+  it('the limit counts a competition promotion later revoked: it was granted', async () => {
     const revoked: LedgerEvent = { type: 'CertificateRevoked', data: { talentId: TALENT_ID, level: 'intermediate', reason: 'fraud', on: '2024-03-01', flaggedGrants: [] } }
-    given([...hired(), ...earlier, revoked]).when(compete('municipal', 1)).thenEventTypes(['CompetitionResultRecorded'])
+    await given([...hired(), ...earlier, revoked]).when(compete('municipal', 1)).thenEventTypes(['CompetitionResultRecorded'])
   })
 
-  it('the next calendar year promotes again', () => {
-    given([...hired(), ...earlier])
+  it('the next calendar year promotes again', async () => {
+    await given([...hired(), ...earlier])
       .when(compete('municipal', 1, {}, 'c-1', '2025-01-01'))
       .thenEventTypes(['CompetitionResultRecorded', 'LevelCertified', 'TalentPoolEntered'])
   })
 
-  it('a certification by assessment in the same year does not count against the limit', () => {
-    given([...hired(), ...holding('intermediate', '2024-02-01', { route: 'skill-level-recognition' })]).when(compete('municipal', 1)).then([
+  it('a certification by assessment in the same year does not count against the limit', async () => {
+    await given([...hired(), ...holding('intermediate', '2024-02-01', { route: 'skill-level-recognition' })]).when(compete('municipal', 1)).then([
       recorded('municipal', 1), promoted('senior', 'municipal.top6'), poolEntered(ON),
     ])
   })
 
-  it('a result that would not promote is recorded without a withheld note', () => {
-    given([...hired(), ...earlier]).when(compete('municipal', 9)).then([recorded('municipal', 9)])
+  it('a result that would not promote is recorded without a withheld note', async () => {
+    await given([...hired(), ...earlier]).when(compete('municipal', 9)).then([recorded('municipal', 9)])
   })
 })
 
 describe('§5 recording results', () => {
-  it('the same competition twice: Duplicate', () => {
-    given([...hired(), aCompetitionResult('c-1')]).when(compete('municipal', 2)).then({ code: 'Duplicate' })
+  it('the same competition twice: Duplicate', async () => {
+    await given([...hired(), aCompetitionResult('c-1')]).when(compete('municipal', 2)).then({ code: 'Duplicate' })
   })
 
-  it('a talent not registered: NotFound', () => {
-    given([]).when(compete('municipal', 2)).then({ code: 'NotFound' })
+  it('a talent not registered: NotFound', async () => {
+    await given([]).when(compete('municipal', 2)).then({ code: 'NotFound' })
   })
 
-  it('a percentile outside 0–100: Malformed', () => {
-    given(hired()).when(compete('district', 1, { percentile: 101 })).then({ code: 'Malformed' })
+  it('a percentile outside 0–100: Malformed', async () => {
+    await given(hired()).when(compete('district', 1, { percentile: 101 })).then({ code: 'Malformed' })
   })
 })

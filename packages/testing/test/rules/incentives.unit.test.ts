@@ -16,28 +16,28 @@ describe('§7 incentives by the current employer', () => {
     ['technology-equity', 5_000_000],
     ['post-dividend', 1_200_000],
     ['wage-increase', 80_000],
-  ] as const)('%s of %i fen is recorded with the employer', (kind, amount) => {
-    given(hired()).when(incentive(kind, amount)).then([{ type: 'IncentiveRecorded', data: { talentId: TALENT_ID, employerId: 'emp-1', kind, on: ON, amount } }])
+  ] as const)('%s of %i fen is recorded with the employer', async (kind, amount) => {
+    await given(hired()).when(incentive(kind, amount)).then([{ type: 'IncentiveRecorded', data: { talentId: TALENT_ID, employerId: 'emp-1', kind, on: ON, amount } }])
   })
 
-  it('an amount is optional', () => {
-    given(hired()).when(incentive('technology-equity')).then([{ type: 'IncentiveRecorded', data: { talentId: TALENT_ID, employerId: 'emp-1', kind: 'technology-equity', on: ON, amount: null } }])
+  it('an amount is optional', async () => {
+    await given(hired()).when(incentive('technology-equity')).then([{ type: 'IncentiveRecorded', data: { talentId: TALENT_ID, employerId: 'emp-1', kind: 'technology-equity', on: ON, amount: null } }])
   })
 
-  it('the former employer after a change: Unauthorized; the new one: recorded under its id', () => {
+  it('the former employer after a change: Unauthorized; the new one: recorded under its id', async () => {
     const history = [...hired(), anEmployer('emp-2'), moved]
-    given(history).when(incentive('post-dividend', 100)).then({ code: 'Unauthorized' })
-    given(history).when(incentive('post-dividend', 100, employerActor('emp-2'))).then([
+    await given(history).when(incentive('post-dividend', 100)).then({ code: 'Unauthorized' })
+    await given(history).when(incentive('post-dividend', 100, employerActor('emp-2'))).then([
       { type: 'IncentiveRecorded', data: { talentId: TALENT_ID, employerId: 'emp-2', kind: 'post-dividend', on: ON, amount: 100 } },
     ])
   })
 
-  it('the bureau does not record incentives: Unauthorized', () => {
-    given(hired()).when(incentive('wage-increase', 100, bureau)).then({ code: 'Unauthorized' })
+  it('the bureau does not record incentives: Unauthorized', async () => {
+    await given(hired()).when(incentive('wage-increase', 100, bureau)).then({ code: 'Unauthorized' })
   })
 
-  it('the same incentive twice on one day: Duplicate', () => {
-    given([...hired(), { type: 'IncentiveRecorded', data: { talentId: TALENT_ID, employerId: 'emp-1', kind: 'wage-increase', on: ON, amount: 100 } }])
+  it('the same incentive twice on one day: Duplicate', async () => {
+    await given([...hired(), { type: 'IncentiveRecorded', data: { talentId: TALENT_ID, employerId: 'emp-1', kind: 'wage-increase', on: ON, amount: 100 } }])
       .when(incentive('wage-increase', 100))
       .then({ code: 'Duplicate' })
   })
@@ -48,19 +48,19 @@ describe('§7 honours (荣誉表彰)', () => {
     ['连云港技能状元', 'municipal'],
     ['江苏工匠', 'provincial'],
     ['全国技术能手', 'national'],
-  ])('the bureau confers %s (%s)', (title, grade) => {
-    given(hired()).when(honour(title, grade)).then([{ type: 'HonorConferred', data: { talentId: TALENT_ID, title, grade, on: ON } }])
+  ])('the bureau confers %s (%s)', async (title, grade) => {
+    await given(hired()).when(honour(title, grade)).then([{ type: 'HonorConferred', data: { talentId: TALENT_ID, title, grade, on: ON } }])
   })
 
-  it('the same honour twice on one day: Duplicate', () => {
-    given([...hired(), { type: 'HonorConferred', data: { talentId: TALENT_ID, title: '江苏工匠', grade: 'provincial', on: ON } }]).when(honour('江苏工匠', 'provincial')).then({ code: 'Duplicate' })
+  it('the same honour twice on one day: Duplicate', async () => {
+    await given([...hired(), { type: 'HonorConferred', data: { talentId: TALENT_ID, title: '江苏工匠', grade: 'provincial', on: ON } }]).when(honour('江苏工匠', 'provincial')).then({ code: 'Duplicate' })
   })
 
-  it('a talent not registered: NotFound', () => {
-    given([]).when(honour('江苏工匠', 'provincial')).then({ code: 'NotFound' })
+  it('a talent not registered: NotFound', async () => {
+    await given([]).when(honour('江苏工匠', 'provincial')).then({ code: 'NotFound' })
   })
 
-  it('an employer does not confer honours: Unauthorized', () => {
-    given(hired()).when(honour('江苏工匠', 'provincial', employerActor())).then({ code: 'Unauthorized' })
+  it('an employer does not confer honours: Unauthorized', async () => {
+    await given(hired()).when(honour('江苏工匠', 'provincial', employerActor())).then({ code: 'Unauthorized' })
   })
 })

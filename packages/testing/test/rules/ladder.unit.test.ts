@@ -36,50 +36,50 @@ describe('§2 ladder', () => {
     expect(isHighSkilled(level)).toBe(highSkilled)
   })
 
-  it('apprentice: a talent with no certificate enrolling in a new apprenticeship becomes an apprentice', () => {
+  it('apprentice: a talent with no certificate enrolling in a new apprenticeship becomes an apprentice', async () => {
     const enrol = command('EnrollTraining', bureau, {
       talentId: TALENT_ID, programId: 'p-1', kind: 'new-apprenticeship', field: 'advanced-manufacturing', providerId: 'emp-1', startedOn: '2021-09-01', plannedYears: 2,
     })
-    expect(levelOf(given(hired()).when(enrol).talentAfter(TALENT_ID))).toBe('apprentice')
+    expect(levelOf(await given(hired()).when(enrol).talentAfter(TALENT_ID))).toBe('apprentice')
   })
 
-  it('apprentice: a talent who holds a certificate keeps it on enrolling in a new apprenticeship', () => {
+  it('apprentice: a talent who holds a certificate keeps it on enrolling in a new apprenticeship', async () => {
     const enrol = command('EnrollTraining', bureau, {
       talentId: TALENT_ID, programId: 'p-1', kind: 'new-apprenticeship', field: 'advanced-manufacturing', providerId: 'emp-1', startedOn: '2021-09-01', plannedYears: 2,
     })
-    expect(levelOf(given([...hired(), aCertificate('junior', '2020-06-01')]).when(enrol).talentAfter(TALENT_ID))).toBe('junior')
+    expect(levelOf(await given([...hired(), aCertificate('junior', '2020-06-01')]).when(enrol).talentAfter(TALENT_ID))).toBe('junior')
   })
 
-  it('apprentice: other programme kinds do not make an apprentice', () => {
+  it('apprentice: other programme kinds do not make an apprentice', async () => {
     const enrol = command('EnrollTraining', bureau, {
       talentId: TALENT_ID, programId: 'p-1', kind: 'specialized', field: 'digital-economy', providerId: 'emp-1', startedOn: '2021-09-01',
     })
-    expect(levelOf(given(hired()).when(enrol).talentAfter(TALENT_ID))).toBeNull()
+    expect(levelOf(await given(hired()).when(enrol).talentAfter(TALENT_ID))).toBeNull()
   })
 
-  it('high-skilled is senior and above: certification at senior enters the talent pool', () => {
-    given([...hired(), aCertificate('intermediate', '2019-01-01')])
+  it('high-skilled is senior and above: certification at senior enters the talent pool', async () => {
+    await given([...hired(), aCertificate('intermediate', '2019-01-01')])
       .when(recordAssessment('ab-1', { level: 'senior' }))
       .then(passedAndCertified('senior', ruleOf('senior.holds-intermediate-5y'), { entersPool: true }))
   })
 
-  it('skilled but not high-skilled: certification at intermediate does not enter the talent pool', () => {
-    given(hired()).when(recordAssessment('ab-1', { level: 'intermediate' })).then(passedAndCertified('intermediate', ruleOf('intermediate.years-in-occupation')))
+  it('skilled but not high-skilled: certification at intermediate does not enter the talent pool', async () => {
+    await given(hired()).when(recordAssessment('ab-1', { level: 'intermediate' })).then(passedAndCertified('intermediate', ruleOf('intermediate.years-in-occupation')))
   })
 
-  it.each(['principal-technician', 'chief-technician'] as const)('%s is appointed, never certified by an assessment route', (level) => {
+  it.each(['principal-technician', 'chief-technician'] as const)('%s is appointed, never certified by an assessment route', async (level) => {
     const history = [...hired(), anAssessmentBody('ab-2', [authorizationFor('skill-level-recognition', 'chief-technician')]), aCertificate('senior-technician', '2015-01-01')]
-    given(history).when(recordAssessment('ab-2', { level })).then({ code: 'NotEligible', rules: ['route.max-level'] })
+    await given(history).when(recordAssessment('ab-2', { level })).then({ code: 'NotEligible', rules: ['route.max-level'] })
   })
 
-  it('levels never go down: a passed assessment below the current level is refused', () => {
-    given([...hired(), aCertificate('technician', '2020-01-01')])
+  it('levels never go down: a passed assessment below the current level is refused', async () => {
+    await given([...hired(), aCertificate('technician', '2020-01-01')])
       .when(recordAssessment('ab-1', { level: 'senior' }))
       .then({ code: 'NotEligible', rules: ['ladder.never-down'] })
   })
 
-  it('a failed assessment is recorded and certifies nothing', () => {
-    given(hired()).when(recordAssessment('ab-1', { level: 'junior', passed: false })).then([
+  it('a failed assessment is recorded and certifies nothing', async () => {
+    await given(hired()).when(recordAssessment('ab-1', { level: 'junior', passed: false })).then([
       { type: 'AssessmentFailed', data: { talentId: TALENT_ID, assessmentId: 'as-1', route: 'skill-level-recognition', occupation: '6-18-02-04', level: 'junior', assessorId: 'ab-1', on: ON } },
     ])
   })

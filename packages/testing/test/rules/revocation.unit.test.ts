@@ -20,82 +20,82 @@ const LIVING = aGrant('living-allowance:2024-05', { benefit: 'living-allowance',
 describe('§3 revocation returns the talent to the highest certificate still valid', () => {
   const ladder = [...hired(), ...holding('intermediate', '2012-01-01'), ...holding('senior', '2017-01-01'), ...holding('technician', '2021-01-01')]
 
-  it('revoking the top certificate: back to the one below, still in the pool', () => {
-    const after = given(ladder).when(revoke('technician')).talentAfter(TALENT_ID)
+  it('revoking the top certificate: back to the one below, still in the pool', async () => {
+    const after = await given(ladder).when(revoke('technician')).talentAfter(TALENT_ID)
     expect(levelOf(after)).toBe('senior')
-    given(ladder).when(revoke('technician')).then([revoked('technician', [])])
+    await given(ladder).when(revoke('technician')).then([revoked('technician', [])])
   })
 
-  it('revoking a middle certificate: the level stays the highest valid one', () => {
-    expect(levelOf(given(ladder).when(revoke('senior')).talentAfter(TALENT_ID))).toBe('technician')
+  it('revoking a middle certificate: the level stays the highest valid one', async () => {
+    expect(levelOf(await given(ladder).when(revoke('senior')).talentAfter(TALENT_ID))).toBe('technician')
   })
 
-  it('revoking the only high-skilled certificate leaves the talent pool on the revocation date', () => {
+  it('revoking the only high-skilled certificate leaves the talent pool on the revocation date', async () => {
     const history = [...hired(), ...holding('intermediate', '2012-01-01'), ...holding('senior', '2017-01-01')]
-    given(history).when(revoke('senior')).then([revoked('senior', []), { type: 'TalentPoolLeft', data: { talentId: TALENT_ID, on: ON } }])
-    expect(levelOf(given(history).when(revoke('senior')).talentAfter(TALENT_ID))).toBe('intermediate')
+    await given(history).when(revoke('senior')).then([revoked('senior', []), { type: 'TalentPoolLeft', data: { talentId: TALENT_ID, on: ON } }])
+    expect(levelOf(await given(history).when(revoke('senior')).talentAfter(TALENT_ID))).toBe('intermediate')
   })
 
-  it('a revoked certificate no longer counts for "holds X for n years"', () => {
+  it('a revoked certificate no longer counts for "holds X for n years"', async () => {
     const history = [...hired(), ...holding('intermediate', '2012-01-01'), revoked('intermediate', [])]
-    given(history)
+    await given(history)
       .when(command('RecordAssessment', { id: 'ab-1', role: 'assessment-body' }, { talentId: TALENT_ID, assessmentId: 'as-1', route: 'skill-level-recognition', occupation: '6-18-02-04', level: 'senior', passed: true, assessorId: 'ab-1', on: ON }))
       .then({ code: 'NotEligible', rules: [ruleOf('senior.holds-intermediate-5y'), ruleOf('senior.advanced-vocational-graduate'), ruleOf('senior.college-2y')] })
   })
 
-  it('after a revocation the level may be earned again by assessment (levels never go down otherwise)', () => {
+  it('after a revocation the level may be earned again by assessment (levels never go down otherwise)', async () => {
     const history = [...hired(), ...holding('junior', '2012-01-01'), revoked('junior', [])]
-    given(history)
+    await given(history)
       .when(command('RecordAssessment', { id: 'ab-1', role: 'assessment-body' }, { talentId: TALENT_ID, assessmentId: 'as-1', route: 'skill-level-recognition', occupation: '6-18-02-04', level: 'junior', passed: true, assessorId: 'ab-1', on: ON }))
       .then(passedAndCertified('junior', ruleOf('junior.years-in-occupation')))
   })
 
-  it('a level the talent never held: NotFound', () => {
-    given(ladder).when(revoke('senior-technician')).then({ code: 'NotFound' })
+  it('a level the talent never held: NotFound', async () => {
+    await given(ladder).when(revoke('senior-technician')).then({ code: 'NotFound' })
   })
 
-  it('a revocation dated before the certificate was issued: NotEligible', () => {
-    given(ladder).when(revoke('technician', '2020-12-31')).then({ code: 'NotEligible', rules: ['revocation.after-certificate'] })
+  it('a revocation dated before the certificate was issued: NotEligible', async () => {
+    await given(ladder).when(revoke('technician', '2020-12-31')).then({ code: 'NotEligible', rules: ['revocation.after-certificate'] })
   })
 
-  it('a certificate already revoked: Duplicate (done already)', () => {
-    given([...ladder, revoked('technician', [])]).when(revoke('technician')).then({ code: 'Duplicate' })
+  it('a certificate already revoked: Duplicate (done already)', async () => {
+    await given([...ladder, revoked('technician', [])]).when(revoke('technician')).then({ code: 'Duplicate' })
   })
 })
 
 describe('§3/§7 revocation flags the benefits that depended on the certificate', () => {
-  it('grants based on the revoked level are flagged; others are not', () => {
+  it('grants based on the revoked level are flagged; others are not', async () => {
     const history = [...hired(), ...holding('senior', '2017-01-01'), ...holding('technician', '2021-01-01'), SKILL('senior'), SKILL('technician'), FIRST('technician'), HOUSING]
-    given(history).when(revoke('technician')).then([
+    await given(history).when(revoke('technician')).then([
       revoked('technician', ['skill-upgrade-subsidy:6-18-02-04:technician', 'first-certification-allowance:technician']),
     ])
   })
 
-  it('when the talent stops being high-skilled, housing and living allowance are flagged too', () => {
+  it('when the talent stops being high-skilled, housing and living allowance are flagged too', async () => {
     const history = [...hired(), ...holding('intermediate', '2012-01-01'), ...holding('senior', '2017-01-01'), SKILL('intermediate'), SKILL('senior'), HOUSING, LIVING]
-    given(history).when(revoke('senior')).then([
+    await given(history).when(revoke('senior')).then([
       revoked('senior', ['skill-upgrade-subsidy:6-18-02-04:senior', 'housing-subsidy', 'living-allowance:2024-05']),
       { type: 'TalentPoolLeft', data: { talentId: TALENT_ID, on: ON } },
     ])
   })
 
-  it('the flag is kept on the grant in the talent state', () => {
+  it('the flag is kept on the grant in the talent state', async () => {
     const history = [...hired(), ...holding('senior', '2017-01-01'), SKILL('senior')]
-    const grant = given(history).when(revoke('senior')).talentAfter(TALENT_ID).grants[0]
+    const grant = (await given(history).when(revoke('senior')).talentAfter(TALENT_ID)).grants[0]
     expect(grant?.flagged).toBe('certificate senior revoked on 2024-06-01: forged training record')
   })
 })
 
 describe('§7 talent pool (高技能人才库)', () => {
-  it('entering the pool grants the services: children education (子女教育), medical care (医疗), one-stop service', () => {
-    const events = given([...hired(), ...holding('intermediate', '2012-01-01')])
+  it('entering the pool grants the services: children education (子女教育), medical care (医疗), one-stop service', async () => {
+    const events = await given([...hired(), ...holding('intermediate', '2012-01-01')])
       .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 1, on: ON }))
       .thenEventTypes(['CompetitionResultRecorded', 'LevelCertified', 'TalentPoolEntered'])
     expect(events[2]?.data).toEqual({ talentId: TALENT_ID, on: ON, services: ['children-education', 'medical-care', 'one-stop-service'] })
   })
 
-  it('a talent already in the pool does not enter it again', () => {
-    given([...hired(), ...holding('senior', '2017-01-01')])
+  it('a talent already in the pool does not enter it again', async () => {
+    await given([...hired(), ...holding('senior', '2017-01-01')])
       .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 1, on: ON }))
       .thenEventTypes(['CompetitionResultRecorded'])
   })

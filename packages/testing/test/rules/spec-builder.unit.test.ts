@@ -8,37 +8,37 @@ import { hired, passedAndCertified, ruleOf } from './fixtures.js'
 const honour = command('ConferHonor', bureau, { talentId: TALENT_ID, title: '江苏工匠', grade: 'provincial', on: '2024-06-01' })
 
 describe('spec harness', () => {
-  it('then(events) names the path of each difference', () => {
+  it('then(events) names the path of each difference', async () => {
     const wrong = passedAndCertified('junior', 'national-2018.wrong-rule')
-    expect(() => given(hired()).when(recordAssessment('ab-1', { level: 'junior' })).then(wrong)).toThrowError(
+    await expect(given(hired()).when(recordAssessment('ab-1', { level: 'junior' })).then(wrong)).rejects.toThrowError(
       /\$\[1\]\.data\.ruleId: expected "national-2018\.wrong-rule", got "national-2018\.junior\.years-in-occupation"/,
     )
   })
 
-  it('then(events) on a refusal shows the refusal', () => {
-    expect(() => given([]).when(honour).then([])).toThrowError(/expected events, but the command was refused:[\s\S]*NotFound/)
+  it('then(events) on a refusal shows the refusal', async () => {
+    await expect(given([]).when(honour).then([])).rejects.toThrowError(/expected events, but the command was refused:[\s\S]*NotFound/)
   })
 
-  it('then(matcher) on an accepted command names the events', () => {
-    expect(() => given(hired()).when(honour).then({ code: 'NotFound' })).toThrowError(/expected a NotFound refusal[\s\S]*HonorConferred/)
+  it('then(matcher) on an accepted command names the events', async () => {
+    await expect(given(hired()).when(honour).then({ code: 'NotFound' })).rejects.toThrowError(/expected a NotFound refusal[\s\S]*HonorConferred/)
   })
 
-  it('then(matcher) compares the set of failed rules, naming the missing and the unexpected ones', () => {
+  it('then(matcher) compares the set of failed rules, naming the missing and the unexpected ones', async () => {
     const spec = given(hired({ occupationSince: '2024-01-01' })).when(recordAssessment('ab-1', { level: 'junior' }))
-    expect(() => spec.then({ code: 'NotEligible', rules: [ruleOf('junior.years-in-occupation'), 'other'] })).toThrowError(
+    await expect(spec.then({ code: 'NotEligible', rules: [ruleOf('junior.years-in-occupation'), 'other'] })).rejects.toThrowError(
       /rules missing: other\n {2}rules not expected: national-2018\.junior\.apprenticeship/,
     )
-    expect(spec.then({ code: 'NotEligible', rules: [ruleOf('junior.apprenticeship'), ruleOf('junior.years-in-occupation')] }).code).toBe('NotEligible')
+    expect((await spec.then({ code: 'NotEligible', rules: [ruleOf('junior.apprenticeship'), ruleOf('junior.years-in-occupation')] })).code).toBe('NotEligible')
   })
 
-  it('thenEventTypes compares types in order', () => {
-    expect(() => given(hired()).when(recordAssessment('ab-1', { level: 'junior' })).thenEventTypes(['LevelCertified', 'AssessmentPassed'])).toThrowError(
+  it('thenEventTypes compares types in order', async () => {
+    await expect(given(hired()).when(recordAssessment('ab-1', { level: 'junior' })).thenEventTypes(['LevelCertified', 'AssessmentPassed'])).rejects.toThrowError(
       /expected events \[LevelCertified, AssessmentPassed\]/,
     )
   })
 
-  it('result() does not assert, and a malformed command is a Malformed refusal', () => {
-    const r = given([]).when({ type: 'NoSuchCommand' }).result()
+  it('result() does not assert, and a malformed command is a Malformed refusal', async () => {
+    const r = await given([]).when({ type: 'NoSuchCommand' }).result()
     expect(E.isLeft(r) && r.left.code).toBe('Malformed')
   })
 

@@ -7,78 +7,21 @@
  */
 
 // kernel
-export {
-  type Category,
-  type DomainEvent,
-  type EventCodecs,
-  type Foldable,
-  type Loaded,
-  type StreamReader,
-  foldEvents,
-  eventDecoder,
-} from './kernel/category.js'
-export {
-  createRunner,
-  defaultRetryPolicy,
-  type Runner,
-  type RunnerDeps,
-  type Transaction,
-  type Transacted,
-  type Stamped,
-  type RetryPolicy,
-} from './kernel/transact.js'
+export { type Category, type DomainEvent, type EventCodecs, type Foldable, type Loaded, type StreamReader, foldEvents } from './kernel/category.js'
+export { createRunner, defaultRetryPolicy, type Runner, type RunnerDeps, type Transaction, type Transacted, type Stamped, type RetryPolicy } from './kernel/transact.js'
 export { CorruptEventError } from './kernel/corrupt-event.js'
-export { type ErrorCode, type ErrorDetail, type DomainError, domainError } from './kernel/errors.js'
-export { LocalDate, Timestamp, isLocalDate, fullYearsBetween, addMonths, addYears, dateOf, yearOf } from './kernel/dates.js'
+export { type ErrorCode, type ErrorDetail, type DomainError } from './kernel/errors.js'
+export { LocalDate, Timestamp, isLocalDate, fullYearsBetween, dateOf } from './kernel/dates.js'
 export { addDays, recordDateOf } from './kernel/dates.js'
 export { Actor as StoredActor, EventMetadata, NewEvent, RecordedEvent, HashedFields, hashedFieldsOf } from './kernel/envelope.js'
-export {
-  GENESIS_HASH,
-  canonicalJson,
-  sha256Hex,
-  type Sha256Function,
-  eventHash,
-  sealEvents,
-  verifyStream,
-  type StreamHead,
-  type ChainBreak,
-} from './kernel/hash-chain.js'
+export { GENESIS_HASH, canonicalJson, sha256Hex, type Sha256Function, eventHash, sealEvents, verifyStream, type StreamHead, type ChainBreak } from './kernel/hash-chain.js'
 export { compareCodePoints } from './kernel/code-point-order.js'
-export { merkleRoot, headsAt, ledgerDigest, type LedgerDigest } from './kernel/ledger-digest.js'
+export { merkleRoot, ledgerDigest, type LedgerDigest } from './kernel/ledger-digest.js'
 export { upcasterChain, type Upcaster, type Upcast } from './kernel/upcasting.js'
-export { describeErrors, fieldPath } from './kernel/decode-errors.js'
-export { StrictType, strictType, strictFields, UNKNOWN_FIELD } from './kernel/strict.js'
-export {
-  INPUT_LIMITS,
-  MAX_LINE_BYTES,
-  MAX_STRING_LENGTH,
-  MAX_DEPTH,
-  MAX_ARRAY_LENGTH,
-  MAX_POLICY_DOCUMENT_BYTES,
-  inputViolations,
-  isMultiLineField,
-} from './kernel/input-limits.js'
-export { PERSONAL_FIELDS, maskIdentifier, maskName, maskDate, maskField, maskIdNumbers, isPersonalField } from './kernel/masking.js'
-export type {
-  EventStore,
-  ExpectedVersion,
-  WrongExpectedVersion,
-  AppendResult,
-  AppendOutcome,
-  ReadAllOptions,
-  AppendOptions,
-  StoredStreamHead,
-  StoreAudit,
-  AuditPage,
-  EventKey,
-  Subscription,
-  CheckpointStore,
-  KeyStore,
-  Erasure,
-  PendingErasure,
-  ErasureCompletion,
-  Clock,
-} from './kernel/ports.js'
+export { describeErrors } from './kernel/decode-errors.js'
+export { INPUT_LIMITS, MAX_LINE_BYTES, MAX_STRING_LENGTH, MAX_ARRAY_LENGTH } from './kernel/input-limits.js'
+export { maskIdNumbers } from './kernel/masking.js'
+export type { EventStore, ExpectedVersion, WrongExpectedVersion, AppendResult, AppendOutcome, ReadAllOptions, AppendOptions, StoredStreamHead, StoreAudit, AuditPage, EventKey, Subscription, CheckpointStore, KeyStore, Erasure, PendingErasure, ErasureCompletion, Clock } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
 export { isChannelName } from './kernel/outbox.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
@@ -87,97 +30,41 @@ export { decorrelatedJitter, noBackoff, type Backoff } from './kernel/backoff.js
 export { project, rebuild, type Projection } from './kernel/projection.js'
 
 // notifications: the relay
-export {
-  createRelay,
-  DEFAULT_MAX_ATTEMPTS,
-  DEFAULT_LEASE_MS,
-  type Relay,
-  type RelayOptions,
-  type RelayRound,
-  type RelayTotals,
-  type RelayRunOptions,
-  type RelayAbortSignal,
-} from './notifications/relay.js'
-export { retryDelayMs, DEFAULT_RELAY_BACKOFF_BASE_MS, DEFAULT_RELAY_BACKOFF_CAP_MS, type RelayBackoff } from './notifications/relay-backoff.js'
+export { createRelay, DEFAULT_MAX_ATTEMPTS, DEFAULT_LEASE_MS, type Relay, type RelayOptions, type RelayRound, type RelayTotals, type RelayRunOptions, type RelayAbortSignal } from './notifications/relay.js'
+export { retryDelayMs, type RelayBackoff } from './notifications/relay-backoff.js'
 
 // domain
 export * from './vocabulary/ladder.js'
 export * from './vocabulary/terms.js'
-export { NationalId, isNationalId, nationalIdCheckChar } from './vocabulary/national-id.js'
-export { birthDateInId, hasKnownRegion } from './vocabulary/national-id.js'
+export { isNationalId, nationalIdCheckChar } from './vocabulary/national-id.js'
 export { Actor, ActorRole } from './vocabulary/roles.js'
-export { sanityOf, actorIdProblem } from './domain/sanity.js'
-export { FIRST_BUSINESS_DATE, LAST_BUSINESS_DATE, notAfterRecordDate, withDateRules, type DateContext } from './domain/date-rules.js'
-export { talentDateRuleFailures } from './domain/talent/date-rules.js'
+export { sanityOf } from './domain/sanity.js'
+export { FIRST_BUSINESS_DATE, LAST_BUSINESS_DATE, type DateContext } from './domain/date-rules.js'
 export { PURE_ENV, type DecisionEnv, type RecordDates } from './domain/decision-env.js'
-export {
-  AGGREGATES,
-  aggregate,
-  routeOf,
-  routeWith,
-  streamOfEvent,
-  type DecidableCommand,
-  type Routed,
-  type Notifies,
-  type Aggregate,
-  type AnyAggregate,
-  type Registration,
-} from './domain/aggregates.js'
-export { Officials, decodeOfficials, officialRefusal } from './domain/officials.js'
+export { AGGREGATES, aggregate, routeOf, routeWith, streamOfEvent, type DecidableCommand, type Routed, type Notifies, type Aggregate, type AnyAggregate, type Registration } from './domain/aggregates.js'
+export { Officials, decodeOfficials } from './domain/officials.js'
 export { CommandData, COMMAND_TYPES, Authorization, type Command, type CommandOf, type CommandType } from './domain/commands.js'
-export {
-  EventData,
-  EVENT_TYPES,
-  CURRENT_SCHEMA_VERSION,
-  SealedPersonalData,
-  type EventOf,
-  type EventType,
-  type LedgerEvent,
-  type TalentEvent,
-} from './domain/events.js'
+export { EventData, CURRENT_SCHEMA_VERSION, SealedPersonalData, type EventOf, type EventType, type LedgerEvent, type TalentEvent } from './domain/events.js'
 export { decodeCommand, decodeRecorded, decodeStored } from './domain/decode.js'
 export { authorize, covers, type AuthorizationContext } from './domain/talent/authorization.js'
 export { organizationCategory, organizationStream, type OrganizationState, type OrganizationContext } from './domain/organization/organization.js'
-export { OrganizationCommandData, OrganizationEventData, type OrganizationCommand, type OrganizationEvent } from './domain/organization/messages.js'
+export { type OrganizationCommand, type OrganizationEvent } from './domain/organization/messages.js'
 export { cityCategory, CITY_STREAM, type CityState, type CityContext } from './domain/city/city.js'
-export { CityCommandData, CityEventData, type CityCommand, type CityEvent } from './domain/city/messages.js'
+export { type CityCommand, type CityEvent } from './domain/city/messages.js'
 export { policyCategory, POLICY_STREAM, type PolicyStreamState, type PolicyContext } from './domain/policies/policies.js'
-export { PolicyCommandData, PolicyEventData, type PolicyCommand, type PolicyEvent } from './domain/policies/messages.js'
-export { sealPersonalData, openPersonalData, PersonalData } from './domain/personal-data.js'
-export { talentCategory, talentStream, organizationsNamed } from './domain/talent/category.js'
-export { decideTalent } from './domain/talent/decide.js'
+export { type PolicyCommand, type PolicyEvent } from './domain/policies/messages.js'
+export { PersonalData } from './domain/personal-data.js'
+export { talentCategory, talentStream } from './domain/talent/category.js'
 export { TalentCommandData } from './domain/talent/commands.js'
 export { TalentEventData } from './domain/talent/events.js'
-export {
-  initialTalentState,
-  evolveTalent,
-  levelOf,
-  validCertificates,
-  validCertificateAt,
-  isHighSkilledTalent,
-  type TalentState,
-  type Certificate,
-  type Training,
-  type Grant,
-} from './domain/talent/state.js'
+export { initialTalentState, evolveTalent, levelOf, validCertificates, validCertificateAt, isHighSkilledTalent, type TalentState, type Certificate, type Training, type Grant } from './domain/talent/state.js'
 export { type TalentContext, type TalentCommand, type SealedRegisterTalent, policyOn } from './domain/talent/context.js'
-export { personalDataOf, sealedRegistration, registrationPlaceholder } from './domain/talent/sealed-registration.js'
-export { eligibleFor, conditionFailure, type EligibilityFacts } from './domain/talent/eligibility.js'
-export { competitionPromotion, competitionPromotionsIn, matchesRow, promotionTarget } from './domain/talent/decide-competition.js'
+export { personalDataOf, sealedRegistration } from './domain/talent/sealed-registration.js'
+export { competitionPromotion } from './domain/talent/decide-competition.js'
 
 // policy
-export {
-  PolicyDocument,
-  PromotionRule,
-  Alternative,
-  Condition,
-  CompetitionRule,
-  CompetitionPrize,
-  OccupationEntry,
-  type AdoptedPolicy,
-} from './policy/document.js'
+export { PolicyDocument, PromotionRule, Alternative, Condition, CompetitionRule, CompetitionPrize, OccupationEntry, type AdoptedPolicy } from './policy/document.js'
 export { PolicyDocumentInput } from './policy/document.js'
-export { policyDocumentProblems } from './policy/document-sense.js'
 export { decodePolicyDocument } from './policy/policy-input.js'
 export { DEFAULT_POLICY_ID, defaultPolicy, defaultPolicyDocument } from './policy/default-policy.js'
 export { policyInForce, type PolicyRegistry } from './policy/registry.js'
@@ -185,40 +72,19 @@ export { policyInForce, type PolicyRegistry } from './policy/registry.js'
 // projections
 export { talentProfile, type TalentProfile } from './projections/talent-profile.js'
 export { talentPoolProjection, type TalentPoolState, type PoolMember } from './projections/talent-pool.js'
-export {
-  cityDashboardProjection,
-  dashboardReport,
-  talentStanding,
-  REPORT_LEVELS,
-  type DashboardState,
-  type CityReport,
-  type TargetStatus,
-  type TargetId,
-} from './projections/city-dashboard.js'
+export { cityDashboardProjection, dashboardReport, talentStanding, REPORT_LEVELS, type DashboardState, type CityReport, type TargetStatus, type TargetId } from './projections/city-dashboard.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
 // what a store adapter folds with (the entries, resuming, folding) is in '@talent-ledger/core/store-kit'
 export { type ProjectionSnapshot, type InlineProjection, type AsyncProjection, type AsyncProjectionOptions } from './projections/store-projections.js'
 
 // notifications: policy, templates, outbox rows, rendering, delivery status
-export {
-  NotificationPolicy,
-  NotificationRule,
-  RuleCondition,
-  Delivery,
-  RecipientKind,
-  ChannelNameCodec,
-  LocaleCodec,
-  silentNotificationPolicy,
-  decodeNotificationPolicy,
-} from './notifications/notification-policy.js'
+export { NotificationPolicy, NotificationRule, RuleCondition, Delivery, RecipientKind, ChannelNameCodec, LocaleCodec, silentNotificationPolicy, decodeNotificationPolicy } from './notifications/notification-policy.js'
 export { DEFAULT_NOTIFICATION_POLICY_ID, defaultNotificationPolicy } from './notifications/default-notification-policy.js'
-export { NotifiableEvent, NoticeFacts, AnyNoticeFacts, NoticePayload, isNotifiable, factsOf, type NoticeFactsOf, type RuleRef } from './notifications/notice-facts.js'
-export { TEMPLATES, TemplateName, renderTemplate, templateEvent, type RenderedText } from './notifications/templates.js'
-export { addressing, type Addressee, type Addressing } from './notifications/addressing.js'
-export { formatFen } from './notifications/money.js'
-export { outboxEntriesFor, recipientOf, type NotifiedTalent, type DecidedEvent } from './notifications/outbox-entries.js'
-export { impliedOutboxEntries, isTalentStream } from './notifications/implied-outbox.js'
-export { noticeRenderer, recipientKindOf, UnrenderableNotice, type NoticeRendererOptions } from './notifications/notice-renderer.js'
+export { NotifiableEvent, AnyNoticeFacts, NoticePayload } from './notifications/notice-facts.js'
+export { TemplateName } from './notifications/templates.js'
+export { outboxEntriesFor } from './notifications/outbox-entries.js'
+export { impliedOutboxEntries } from './notifications/implied-outbox.js'
+export { noticeRenderer, UnrenderableNotice, type NoticeRendererOptions } from './notifications/notice-renderer.js'
 export { deliveryStatusOf, type DeliveryStatusSummary, type StatusCounts } from './notifications/delivery-status.js'
 export { NoticeMessage, noticeMessageProps, noticeMessageOf, noticeMessageDecoder } from './notifications/notice-message.js'
 export { bindChannel, type ChannelBinding, type ChannelSection, type SectionOf } from './notifications/channel-binding.js'
@@ -227,16 +93,7 @@ export { refinedString, nonEmptyArray, Recipient } from './notifications/config-
 // application
 export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'
 export { businessDateOf } from './domain/commands.js'
-export {
-  verifyLedger,
-  headFinding,
-  type LedgerVerification,
-  type VerifyFinding,
-  type VerifyLedgerOptions,
-  type VerifyProgress,
-  type VerifiableStore,
-} from './application/verify-ledger.js'
+export { verifyLedger, type LedgerVerification, type VerifyFinding, type VerifyLedgerOptions, type VerifyProgress, type VerifiableStore } from './application/verify-ledger.js'
 
 // schema catalogue
-export { toJsonSchema, type JsonSchema } from './schema/json-schema.js'
 export { commandSchema, commandCatalogue, eventCatalogue, isCommandType } from './schema/catalogue.js'

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import { LocalDate, Timestamp, addMonths, addYears, fullYearsBetween, isLocalDate } from '../src/index.js'
+import { LocalDate, Timestamp, fullYearsBetween, isLocalDate } from '../src/index.js'
+import { addMonths, addYears } from '../src/kernel/dates.js'
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 

@@ -1,6 +1,8 @@
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { commandCatalogue, commandSchema, LocalDate, strictFields, toJsonSchema } from '../src/index.js'
+import { commandCatalogue, commandSchema, LocalDate } from '../src/index.js'
+import { strictFields } from '../src/kernel/strict.js'
+import { toJsonSchema } from '../src/schema/json-schema.js'
 
 describe('toJsonSchema', () => {
   it('closes a strict codec and lists its required fields only', () => {

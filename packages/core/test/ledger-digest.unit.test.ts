@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { GENESIS_HASH, headsAt, ledgerDigest, merkleRoot, sealEvents, type NewEvent, type StreamHead } from '../src/index.js'
+import { GENESIS_HASH, ledgerDigest, merkleRoot, sealEvents, type NewEvent, type StreamHead } from '../src/index.js'
+import { headsAt } from '../src/kernel/ledger-digest.js'
 
 const sha = (...parts: Buffer[]): Buffer => createHash('sha256').update(Buffer.concat(parts)).digest()
 const leaf = (h: StreamHead): Buffer =>

@@ -3,7 +3,8 @@
  * shown masked (`3207**********0018`), and an ID-like number anywhere in a message is masked too.
  */
 import { describe, expect, it } from 'vitest'
-import { maskDate, maskIdNumbers, maskIdentifier, maskName } from '../src/index.js'
+import { maskIdNumbers } from '../src/index.js'
+import { maskDate, maskIdentifier, maskName } from '../src/kernel/masking.js'
 import { registration, refusal } from './command-fixtures.js'
 
 

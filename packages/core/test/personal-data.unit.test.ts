@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { openPersonalData, sealPersonalData, type KeyStore, type PersonalData } from '../src/index.js'
+import { type KeyStore, type PersonalData } from '../src/index.js'
+import { openPersonalData, sealPersonalData } from '../src/domain/personal-data.js'
 
 const keyStore = (): KeyStore => {
   const keys = new Map<string, Uint8Array>()

@@ -4,7 +4,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decodeCommand, decodePolicyDocument, defaultPolicyDocument, policyDocumentProblems, type PolicyDocument } from '../src/index.js'
+import { decodeCommand, decodePolicyDocument, defaultPolicyDocument, type PolicyDocument } from '../src/index.js'
+import { policyDocumentProblems } from '../src/policy/document-sense.js'
 
 const copy = (): PolicyDocument => JSON.parse(JSON.stringify(defaultPolicyDocument)) as PolicyDocument
 const adopt = (document: unknown) => ({

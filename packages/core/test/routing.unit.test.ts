@@ -6,23 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import {
-  AGGREGATES,
-  decodeCommand,
-  organizationCategory,
-  organizationStream,
-  organizationsNamed,
-  PURE_ENV,
-  registrationPlaceholder,
-  routeOf,
-  talentCategory,
-  talentStream,
-  type Command,
-  type CommandOf,
-  type DecidableCommand,
-  type Foldable,
-  type StreamReader,
-} from '../src/index.js'
+import { AGGREGATES, decodeCommand, organizationCategory, organizationStream, PURE_ENV, routeOf, talentCategory, talentStream, type Command, type CommandOf, type DecidableCommand, type Foldable, type StreamReader } from '../src/index.js'
+import { organizationsNamed } from '../src/domain/talent/category.js'
+import { registrationPlaceholder } from '../src/domain/talent/sealed-registration.js'
 
 const decoded = (raw: unknown): Command => {
   const r = decodeCommand(raw)

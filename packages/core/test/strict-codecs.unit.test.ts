@@ -6,17 +6,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import {
-  GENESIS_HASH,
-  decodeCommand,
-  decodeRecorded,
-  defaultPolicyDocument,
-  describeErrors,
-  sealEvents,
-  strictFields,
-  strictType,
-  type NewEvent,
-} from '../src/index.js'
+import { GENESIS_HASH, decodeCommand, decodeRecorded, defaultPolicyDocument, describeErrors, sealEvents, type NewEvent } from '../src/index.js'
+import { strictFields, strictType } from '../src/kernel/strict.js'
 import { registration, refusal, refusedFields } from './command-fixtures.js'
 
 const adopt = (document: unknown) => ({

@@ -1,5 +1,6 @@
 // Events of one talent as the decider emits them, with ids, for the notification tests.
-import type { EventOf, LedgerEvent, NotifiableEvent, NotifiedTalent } from '../../src/index.js'
+import type { EventOf, LedgerEvent, NotifiableEvent } from '../../src/index.js'
+import type { NotifiedTalent } from '../../src/notifications/outbox-entries.js'
 
 type Data<K extends NotifiableEvent> = EventOf<K>['data']
 

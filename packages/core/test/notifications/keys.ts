@@ -1,7 +1,9 @@
 // A tiny in-memory KeyStore for the notification tests (the memory one lives in store-memory,
 // which depends on core), and a talent whose personal data is sealed with it.
 import { randomBytes } from 'node:crypto'
-import { sealPersonalData, type KeyStore, type NotifiedTalent } from '../../src/index.js'
+import { type KeyStore } from '../../src/index.js'
+import { sealPersonalData } from '../../src/domain/personal-data.js'
+import { type NotifiedTalent } from '../../src/notifications/outbox-entries.js'
 
 export const keyStore = (): KeyStore => {
   const keys = new Map<string, Uint8Array>()

@@ -6,17 +6,8 @@
  */
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  BenefitKind,
-  CertifiedLevel,
-  TEMPLATES,
-  decodeNotificationPolicy,
-  outboxEntriesFor,
-  templateEvent,
-  type LedgerEvent,
-  type NotificationPolicy,
-  type TemplateName,
-} from '../../src/index.js'
+import { BenefitKind, CertifiedLevel, decodeNotificationPolicy, outboxEntriesFor, type LedgerEvent, type NotificationPolicy, type TemplateName } from '../../src/index.js'
+import { TEMPLATES, templateEvent } from '../../src/notifications/templates.js'
 import { assessmentFailed, benefitGranted, certificateRevoked, levelCertified, poolEntered } from './events.js'
 
 const keys = <K extends string>(codec: { keys: Record<K, unknown> }): K[] => Object.keys(codec.keys) as K[]

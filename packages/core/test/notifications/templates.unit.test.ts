@@ -4,17 +4,8 @@
  * only the id once erased, money in yuan, and a row that can never render refused with the field at fault.
  */
 import { describe, expect, it } from 'vitest'
-import {
-  defaultNotificationPolicy,
-  formatFen,
-  noticeRenderer,
-  outboxEntriesFor,
-  UnrenderableNotice,
-  type Locale,
-  type NotificationPolicy,
-  type OutboxEntry,
-  type OutboxRecord,
-} from '../../src/index.js'
+import { defaultNotificationPolicy, noticeRenderer, outboxEntriesFor, UnrenderableNotice, type Locale, type NotificationPolicy, type OutboxEntry, type OutboxRecord } from '../../src/index.js'
+import { formatFen } from '../../src/notifications/money.js'
 import { assessmentFailed, benefitGranted, certificateRevoked, levelCertified, poolEntered, withIds } from './events.js'
 import { keyStore, sealedTalent } from './keys.js'
 

@@ -32,7 +32,6 @@ const CORE_LAYERS = [
  * the lint. Delete an entry once its imports are gone. A path here must lie inside the rule's `from`.
  */
 const PENDING = {
-  'testing-main-not-to-vitest': ['^packages/testing/src/node/index\\.ts$'],
 }
 
 const CORE = '^packages/core/src/'

@@ -4,9 +4,9 @@
  * the test passed or not.
  */
 import { afterEach } from 'vitest'
+import type { Cleanups } from './cleanup-list.js'
 
-/** What a test pushes its clean-ups onto. */
-export type Cleanups = Array<() => Promise<void>>
+export type { Cleanups }
 
 /** A list of clean-ups that vitest empties after each test of the calling file, newest first. */
 export const cleanupsAfterEach = (): Cleanups => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Cleanups } from '../harness/cleanups.js'
+import type { Cleanups } from '../harness/cleanup-list.js'
 
 /** The path of `ledger.db` in a new directory named from `prefix`; the directory goes on `cleanups`. */
 export const tempStoreFile = (prefix: string, cleanups: Cleanups): string => {

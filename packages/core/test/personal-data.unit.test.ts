@@ -1,27 +1,14 @@
 /**
  * Personal data (个人信息): sealed per talent so no event holds it in clear, opened again with the
  * talent's key, and gone for good once the key is forgotten (crypto-shredding) — while the sealed
- * form, which the hash chain covers, stays as it was. The KeyStore here is a tiny inline one:
- * the memory KeyStore lives in store-memory, which depends on core.
+ * form, which the hash chain covers, stays as it was. The KeyStore here is the tiny one of the
+ * notification tests: the memory KeyStore lives in store-memory, which depends on core.
  */
-import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { type KeyStore, type PersonalData } from '../src/index.js'
+import { type PersonalData } from '../src/index.js'
 import { openPersonalData, sealPersonalData } from '../src/domain/personal-data.js'
+import { keyStore } from './notifications/keys.js'
 
-const keyStore = (): KeyStore => {
-  const keys = new Map<string, Uint8Array>()
-  return {
-    keyFor: async (id) => {
-      if (!keys.has(id)) keys.set(id, new Uint8Array(randomBytes(32)))
-      return keys.get(id)!
-    },
-    find: async (id) => keys.get(id),
-    forget: async (id) => ({ complete: keys.delete(id) || true }),
-    pendingErasures: async () => [],
-    completeErasures: async () => ({ completed: [], pending: [] }),
-  }
-}
 
 const person: PersonalData = { name: '王建国', nationalId: '32070119800101001X', birthDate: '1980-01-01' }
 

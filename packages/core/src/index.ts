@@ -55,6 +55,7 @@ export { policyCategory, POLICY_STREAM, type PolicyStreamState, type PolicyConte
 export { type PolicyCommand, type PolicyEvent } from './domain/policies/messages.js'
 export { PersonalData } from './domain/personal-data.js'
 export { talentCategory, talentStream } from './domain/talent/category.js'
+export { eligibleFor } from './domain/talent/eligibility.js'
 export { TalentCommandData } from './domain/talent/commands.js'
 export { TalentEventData } from './domain/talent/events.js'
 export { initialTalentState, evolveTalent, levelOf, validCertificates, validCertificateAt, isHighSkilledTalent, type TalentState, type Certificate, type Training, type Grant } from './domain/talent/state.js'

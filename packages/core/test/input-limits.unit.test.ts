@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { MAX_ARRAY_LENGTH, MAX_LINE_BYTES, MAX_STRING_LENGTH, decodeCommand, defaultPolicyDocument } from '../src/index.js'
-import { MAX_DEPTH, MAX_POLICY_DOCUMENT_BYTES, inputViolations } from '../src/kernel/input-limits.js'
+import { MAX_DEPTH, MAX_POLICY_DOCUMENT_BYTES, inputViolations } from '../src/vocabulary/input-limits.js'
 import { registration, refusal } from './command-fixtures.js'
 
 const revocation = (reason: string) => ({

@@ -8,9 +8,10 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { CorruptEventError } from '../kernel/corrupt-event.js'
 import { describeErrors } from '../kernel/decode-errors.js'
 import { RecordedEvent } from '../kernel/envelope.js'
+import { personalFieldMask } from '../vocabulary/personal-fields.js'
 import { Actor, ActorRole } from '../vocabulary/roles.js'
 import { domainError, type DomainError } from '../kernel/errors.js'
-import { inputViolations } from '../kernel/input-limits.js'
+import { inputViolations } from '../vocabulary/input-limits.js'
 import { maskIdNumbers } from '../kernel/masking.js'
 import { strictType } from '../kernel/strict.js'
 import type { Upcast } from '../kernel/upcasting.js'
@@ -55,8 +56,8 @@ export const decodeCommand = (raw: unknown): E.Either<DomainError, Command> => {
   const actor = CommandActor.decode(raw['actor'])
   const data = codec.decode(raw['data'])
   const details = [
-    ...(E.isLeft(actor) ? describeErrors(actor.left).map((d) => ({ ...d, message: `actor.${d.message}`, field: `actor.${d.field}` })) : []),
-    ...(E.isLeft(data) ? describeErrors(data.left).map((d) => ({ ...d, message: `data.${d.message}`, field: `data.${d.field}` })) : []),
+    ...(E.isLeft(actor) ? describeErrors(actor.left, personalFieldMask).map((d) => ({ ...d, message: `actor.${d.message}`, field: `actor.${d.field}` })) : []),
+    ...(E.isLeft(data) ? describeErrors(data.left, personalFieldMask).map((d) => ({ ...d, message: `data.${d.message}`, field: `data.${d.field}` })) : []),
   ]
   if (E.isLeft(actor) || E.isLeft(data)) return E.left(malformed(details))
   // a policy must make sense, not only have the right shape (document-sense.ts)

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describeErrors } from '../kernel/decode-errors.js'
 import { domainError, type DomainError, type ErrorDetail } from '../kernel/errors.js'
-import { inputViolations } from '../kernel/input-limits.js'
+import { inputViolations } from '../vocabulary/input-limits.js'
 import { PolicyDocumentInput, type PolicyDocument } from './document.js'
 import { policyDocumentProblems } from './document-sense.js'
 

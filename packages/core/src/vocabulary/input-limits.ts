@@ -4,7 +4,7 @@
  * a lone UTF-16 surrogate is refused as `Malformed` instead of overflowing the stack, bloating the
  * log or breaking one store and not the other. The CLI applies `MAX_LINE_BYTES` to its input lines.
  */
-import type { ErrorDetail } from './errors.js'
+import type { ErrorDetail } from '../kernel/errors.js'
 
 /** Longest command, in bytes of UTF-8 JSON (a line of `apply`, or a command handed to `execute`). */
 export const MAX_LINE_BYTES = 1_048_576

@@ -4,8 +4,14 @@
  * something the domain can compute: a clock and a key store are effects, so they come in from
  * outside, and pure tools (specs, property runs) pass what they need or nothing.
  */
-import type { LocalDate } from '../kernel/dates.js'
+import type { LocalDate, Timestamp } from '../kernel/dates.js'
 import type { PersonalData, SealedPersonalData } from './personal-data.js'
+
+/** The record date of an instant (DOMAIN.md §17): its calendar day in UTC+8 (Asia/Shanghai, no daylight saving). */
+export const recordDateOf = (ts: Timestamp): LocalDate => {
+  const shifted = new Date(Date.parse(ts) + 8 * 3_600_000)
+  return shifted.toISOString().slice(0, 10)
+}
 
 /** The record date and the deployment's bound on future business dates (DOMAIN.md §17). */
 export interface RecordDates {

@@ -73,9 +73,3 @@ export const addDays = (date: string, days: number): LocalDate => {
   const shifted = new Date(Date.UTC(y, m - 1, d) + days * 86_400_000)
   return `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`
 }
-
-/** The record date of an instant: its calendar day in UTC+8 (Asia/Shanghai, no daylight saving). */
-export const recordDateOf = (ts: Timestamp): LocalDate => {
-  const shifted = new Date(Date.parse(ts) + 8 * 3_600_000)
-  return shifted.toISOString().slice(0, 10)
-}

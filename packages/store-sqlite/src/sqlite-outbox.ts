@@ -45,9 +45,19 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     requeueOne: db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE id = ? AND status <> 'delivered'"),
     counts: db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status'),
     compactable: db.prepare(
-      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE status = 'delivered' AND payload_sha256 IS NULL AND delivered_at < ? ORDER BY delivered_at, seq LIMIT ?`,
+      `SELECT seq, ${OUTBOX_COLUMNS} FROM outbox WHERE status = 'delivered' AND payload_sha256 IS NULL AND delivered_at < ? ORDER BY delivered_at, seq LIMIT ?`,
     ),
-    compactOne: db.prepare("UPDATE outbox SET payload = ?, payload_sha256 = ? WHERE id = ? AND status = 'delivered' AND payload_sha256 IS NULL"),
+    // WHY a delete and an insert, not an UPDATE: SQLite rebalances a table's pages when rows are
+    // deleted, not when an update shrinks them in place, and new rows go to the end (by seq), so
+    // the space a payload left inside its page would never be used again. Deleted, the emptied
+    // pages go to the file's freelist, which the next appends fill before the file grows (VACUUM
+    // gives them back to the file system). The row comes back under its seq and id, whole, in the
+    // same transaction: nothing else sees it missing.
+    compactDelete: db.prepare("DELETE FROM outbox WHERE seq = ? AND status = 'delivered' AND payload_sha256 IS NULL"),
+    compactInsert: db.prepare(
+      `INSERT INTO outbox (seq, id, event_id, stream_id, channel, recipient, template, locale, payload, status, attempts, next_attempt_at, lease_until, last_error, created_at, delivered_at, payload_sha256)
+       VALUES (@seq, @id, @eventId, @streamId, @channel, @recipient, @template, @locale, @payload, @status, @attempts, @nextAttemptAt, NULL, @lastError, @createdAt, @deliveredAt, @payloadSha256)`,
+    ),
     auditFirst: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY id LIMIT ?`),
     auditAfter: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id > ? ORDER BY id LIMIT ?`),
   }
@@ -60,12 +70,13 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
   const requeueTx = db.transaction((ids: ReadonlyArray<string> | undefined) =>
     ids === undefined ? sql.requeueParked.run().changes : ids.reduce((n, id) => n + sql.requeueOne.run(id).changes, 0),
   )
-  const compactTx = db.transaction((before: string, limit: number) =>
-    sql.compactable
-      .all(before, limit)
-      .map(outboxRecordOf)
-      .reduce((n, r) => n + sql.compactOne.run(COMPACTED_PAYLOAD_JSON, payloadSha256Of(r.payload), r.id).changes, 0),
-  )
+  const compactTx = db.transaction((before: string, limit: number) => {
+    const rows = (sql.compactable.all(before, limit) as { seq: number }[]).map((raw) => ({ seq: raw.seq, record: outboxRecordOf(raw) }))
+    for (const { seq } of rows) sql.compactDelete.run(seq)
+    for (const { seq, record: r } of rows)
+      sql.compactInsert.run({ ...r, seq, payload: COMPACTED_PAYLOAD_JSON, payloadSha256: payloadSha256Of(r.payload) })
+    return rows.length
+  })
 
   return {
     auditPage: ({ after, limit }) => (after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)).map(outboxRecordOf),

@@ -2,7 +2,8 @@
  * `pnpm bench:sqlite`: our SQLite store against raw better-sqlite3 doing the same durable work and
  * against Emmett's SQLite store, in one run, on the same workload (see phases.ts), each contender on
  * its own fresh file with WAL and synchronous = FULL; then the full ledger path on our store, and
- * how our store's append rate and read latency grow as the file fills.
+ * how our store's append rate and read latency grow as the file fills. It prints each contender's file size
+ * per event after the append phase, and the ledger path's before and after outbox retention.
  * Emmett (one connection per call) and the ledger path are slow, so they run `--slow-runs` times (default 1).
  * Usage: node dist/sqlite/sqlite.bench.js [--events N] [--runs R] [--slow-runs R] [--seed S] [--grow N (0: skip)]
  *        [--grow-batch B (appends per transaction in the fill, default 1)] [--grow-durability FULL|NORMAL]

@@ -1,11 +1,12 @@
 /**
  * The notification verbs of the CLI: `notifications` (the outbox and its delivery status, requeue
- * of parked notices) and `notify` (the relay). Kept beside program.ts, which registers them; both
+ * of parked notices, retention of delivered ones) and `notify` (the relay). Kept beside program.ts, which registers them; both
  * open the store with `withLedger`.
  */
 import type { Command } from 'commander'
 import { systemClock } from '@talent-ledger/node'
 import { notificationsListing, printNotifications } from './commands/notifications.js'
+import { compactDelivered, parseRetentionAge } from './commands/compact-delivered.js'
 import { runNotify } from './commands/notify.js'
 import { CHANNELS, channelNames } from './channels/registry.js'
 import { readNotifyConfig } from './notify-config.js'
@@ -25,8 +26,22 @@ export const addNotificationVerbs = (program: Command): void => {
     .option('--channel <channel>', `list only notices for this channel: ${channelNames.join(' | ')}`)
     .option('--json', 'print {summary, notices} as one JSON line')
     .option('--requeue [ids...]', 'move parked notices (all, or the ids given) back to pending, due now; prints {"requeued":N}')
-    .action(async (options: { status?: string; channel?: string; json?: boolean; requeue?: true | string[] }, command: Command) => {
+    .option(
+      '--compact-delivered <age>',
+      'retention: notices delivered more than AGE ago (30d, 12h) keep only their columns and the hash of their payload; prints {"compacted":N,"before":TIME}',
+    )
+    .action(async (options: { status?: string; channel?: string; json?: boolean; requeue?: true | string[]; compactDelivered?: string }, command: Command) => {
       const requeue = options.requeue
+      if (options.compactDelivered !== undefined) {
+        if (options.status !== undefined || options.channel !== undefined || options.json === true || requeue !== undefined)
+          throw new UsageError('notifications --compact-delivered takes no --status, --channel, --json or --requeue')
+        const age = parseRetentionAge('--compact-delivered', options.compactDelivered)
+        await withLedger(command, { mustExist: true }, async (opened) => {
+          await print(await compactDelivered(opened.store, age, systemClock.now()))
+          return 0
+        })
+        return
+      }
       if (requeue !== undefined) {
         if (options.status !== undefined || options.channel !== undefined || options.json === true) throw new UsageError('notifications --requeue takes no --status, --channel or --json')
         await withLedger(command, { mustExist: true }, async (opened) => {

@@ -5,13 +5,13 @@
  * found, 2 unusable arguments (thrown as `UsageError`, or commander's own parse errors).
  */
 import { createRequire } from 'node:module'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, existsSync, statSync } from 'node:fs'
 import { Command } from 'commander'
 import { MAX_LINE_BYTES } from '@talent-ledger/core'
 import { COMMAND_TYPES, commandCatalogue, commandSchema, isCommandType } from '@talent-ledger/core'
 import type { OpenedStore } from '@talent-ledger/core/store-kit'
 import { applyLines } from './commands/apply.js'
-import { DEMO_TALENTS, demoHeader, demoIntro, runDemo } from './commands/demo.js'
+import { DEMO_TALENTS, demoFileLine, demoHeader, demoIntro, runDemo } from './commands/demo.js'
 import { runErasures } from './commands/erasures.js'
 import { exportLog } from './commands/export.js'
 import { checkExport, writeEvents } from './commands/import.js'
@@ -169,14 +169,19 @@ export const buildProgram = (): Command => {
       const seed = parseCount('--seed', options.seed)
       const durability = parseDurability('--durability', options.durability)
       const storeUrl = String(command.optsWithGlobals()['store'])
+      let events = 0
       await withLedger(command, { mustExist: false, durability }, async (opened, ledger) => {
         if (!(await isEmpty(opened))) throw new UsageError(`demo needs an empty store: ${storeUrl} already holds events (choose another with --store sqlite:PATH)`)
         await printLines(demoIntro({ talents, seed, store: storeUrl, durability }))
         const started = Date.now()
         const run = await runDemo(opened.store, ledger, { talents, seed }, progressBar('applying commands'))
+        events = run.events
         await printLines([...demoHeader(run, { seconds: (Date.now() - started) / 1000 }), ...dashboardText(run.report)])
         return 0
       })
+      // measured once the store is closed, its write-ahead log folded into the file
+      const file = storeUrl.startsWith('sqlite:') ? storeUrl.slice('sqlite:'.length) : null
+      if (file !== null && existsSync(file)) await printLines(['', demoFileLine(file, statSync(file).size, events)])
     })
 
   program

@@ -2,7 +2,7 @@
  * The outbox port in memory. Rows are added by the store's append (same step as the events, so
  * all or nothing) and changed only through the port, as a durable store would.
  */
-import type { DeliveryStatus, Outbox, OutboxEntry, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
+import { payloadSha256Of, type DeliveryStatus, type Outbox, type OutboxEntry, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
 
 /** The in-memory outbox, plus the hook the store's append uses. */
 export interface MemoryOutbox extends Outbox {
@@ -78,6 +78,15 @@ export const createMemoryOutbox = (): MemoryOutbox => {
       const counts: Record<DeliveryStatus, number> = { pending: 0, delivered: 0, parked: 0 }
       for (const r of rows.values()) counts[r.status]++
       return counts
+    },
+    compact: async (before, limit) => {
+      // oldest delivery first, as the SQL stores take them; insertion order breaks ties
+      const due = [...rows.values()]
+        .filter((r) => r.status === 'delivered' && r.payloadSha256 === undefined && r.deliveredAt !== null && r.deliveredAt < before)
+        .sort((a, b) => (a.deliveredAt! < b.deliveredAt! ? -1 : a.deliveredAt! > b.deliveredAt! ? 1 : 0))
+        .slice(0, limit)
+      for (const r of due) update(r.id, { payload: {}, payloadSha256: payloadSha256Of(r.payload) })
+      return due.length
     },
   }
 }

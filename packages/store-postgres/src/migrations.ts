@@ -13,6 +13,7 @@ import { readAfterSql } from './read-after-sql.js'
 import { positionBaseSql } from './fast-append.js'
 import { appendEventsSql, readHorizonSql } from './sql-functions.js'
 import { storedRowIntegritySql } from './stored-row-integrity.js'
+import { outboxRetentionSql } from './outbox-retention.js'
 
 /** One schema step. */
 export interface Migration {
@@ -92,6 +93,11 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     version: 6,
     name: 'stored-row-integrity',
     sql: (schema) => storedRowIntegritySql(schema),
+  },
+  {
+    version: 7,
+    name: 'outbox-retention',
+    sql: (schema) => outboxRetentionSql(schema),
   },
 ]
 

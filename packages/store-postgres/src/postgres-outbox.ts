@@ -2,15 +2,17 @@
  * The outbox port in the store's schema. Rows are inserted by `append_events`, in the append's
  * transaction, so notices commit or roll back with their events. A claim is one statement that
  * picks due rows with `FOR UPDATE SKIP LOCKED` and sets their lease, so two relays never hold the
- * same row and neither waits for the other.
+ * same row and neither waits for the other. Retention compacts delivered rows a batch per
+ * transaction: the batch is locked (`SKIP LOCKED`: two runs split the work), hashed here (the
+ * server has no canonical JSON) and updated, so a run stopped midway leaves whole rows.
  */
 import type pg from 'pg'
 import type { AuditPage, DeliveryStatus, Outbox, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
-import { outboxRecordOf } from '@talent-ledger/core/store-kit'
+import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
 import type { Schema } from './schema-name.js'
 
 const OUTBOX_COLUMNS =
-  'seq, id, event_id, stream_id, channel, recipient, template, locale, payload::text AS payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at'
+  'seq, id, event_id, stream_id, channel, recipient, template, locale, payload::text AS payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at, payload_sha256'
 
 /** Rows in the order they were written (`seq`). */
 const inOrder = (rows: ReadonlyArray<{ seq: string }>): OutboxRecord[] =>
@@ -26,6 +28,33 @@ export const auditOutboxPage = async (pool: pg.Pool, s: Schema, { after, limit }
       ? await pool.query(`SELECT ${OUTBOX_COLUMNS} FROM ${s.sql}.outbox ORDER BY id LIMIT $1`, [limit])
       : await pool.query(`SELECT ${OUTBOX_COLUMNS} FROM ${s.sql}.outbox WHERE id > $1 ORDER BY id LIMIT $2`, [after, limit])
   return rows.map(outboxRecordOf)
+}
+
+/** Compacts up to `limit` delivered rows delivered before `before`, in one transaction; returns how many. */
+const compactBatch = async (pool: pg.Pool, o: string, before: string, limit: number): Promise<number> => {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const { rows } = await client.query(
+      `SELECT ${OUTBOX_COLUMNS} FROM ${o} WHERE status = 'delivered' AND payload_sha256 IS NULL AND delivered_at < $1
+         ORDER BY delivered_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [before, limit],
+    )
+    const records = rows.map(outboxRecordOf)
+    const { rowCount } = await client.query(
+      `UPDATE ${o} AS r SET payload = $1::jsonb, payload_sha256 = c.hash
+         FROM unnest($2::text[], $3::text[]) AS c (id, hash) WHERE r.id = c.id AND r.status = 'delivered' AND r.payload_sha256 IS NULL`,
+      [COMPACTED_PAYLOAD_JSON, records.map((r) => r.id), records.map((r) => payloadSha256Of(r.payload))],
+    )
+    await client.query('COMMIT')
+    // the rows are locked, so each one selected is compacted: fewer than asked means none is left
+    return rowCount ?? 0
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    client.release()
+  }
 }
 
 /** The outbox in schema `s`, through `pool`. */
@@ -69,6 +98,16 @@ export const postgresOutbox = (pool: pg.Pool, s: Schema): Outbox => {
         [query.status ?? null, query.channel ?? null, query.limit ?? null],
       )
       return inOrder(rows)
+    },
+    compact: async (before, limit = Infinity) => {
+      let done = 0
+      for (;;) {
+        const batch = Math.min(COMPACTION_BATCH, limit - done)
+        if (batch <= 0) return done
+        const n = await compactBatch(pool, o, before, batch)
+        done += n
+        if (n < batch) return done
+      }
     },
     counts: async () => {
       const counts: Record<DeliveryStatus, number> = { pending: 0, delivered: 0, parked: 0 }

@@ -24,18 +24,21 @@ const tables: StoredRowWriter = {
   deleteHead: (store, streamId) => run(store, (s) => `DELETE FROM ${s}.streams WHERE stream_id = $1`, [streamId]),
   setOutboxRecipient: (store, id, recipient) => run(store, (s) => `UPDATE ${s}.outbox SET recipient = $1 WHERE id = $2`, [recipient, id]),
   setOutboxPayload: (store, id, payload) => run(store, (s) => `UPDATE ${s}.outbox SET payload = $1::jsonb WHERE id = $2`, [payload, id]),
+  setOutboxPayloadSha256: (store, id, hash) => run(store, (s) => `UPDATE ${s}.outbox SET payload_sha256 = $1 WHERE id = $2`, [hash, id]),
   deleteOutbox: (store, id) => run(store, (s) => `DELETE FROM ${s}.outbox WHERE id = $1`, [id]),
   insertOutbox: (store, e) =>
     run(store, (s) => `INSERT INTO ${s}.outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
       e.id, e.eventId, e.streamId, e.channel, e.recipient, e.template, e.locale, JSON.stringify(e.payload), '2026-03-01T08:00:00.000Z',
     ]),
-  // a schema from before the stored-row-integrity migration has none of its constraints
+  // a schema from before the stored-row-integrity and outbox-retention migrations has none of their constraints
   dropConstraints: async (store) => {
     for (const sql of [
       (s: string) => `ALTER TABLE ${s}.events DROP CONSTRAINT events_position_positive, DROP CONSTRAINT events_stream_head`,
       (s: string) => `ALTER TABLE ${s}.streams DROP CONSTRAINT streams_last_event`,
       (s: string) => `DROP TRIGGER events_never_deleted ON ${s}.events`,
       (s: string) => `DROP TRIGGER streams_never_back ON ${s}.streams`,
+      (s: string) => `DROP TRIGGER outbox_compacted_kept ON ${s}.outbox`,
+      (s: string) => `ALTER TABLE ${s}.outbox DROP CONSTRAINT outbox_compacted_delivered`,
     ])
       await run(store, sql, [])
   },

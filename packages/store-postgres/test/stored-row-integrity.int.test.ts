@@ -26,7 +26,9 @@ it('migrates a schema holding a row at a negative position, which verify then na
     `ALTER TABLE ${s}.events DROP CONSTRAINT events_position_positive, DROP CONSTRAINT events_stream_head`,
     `ALTER TABLE ${s}.streams DROP CONSTRAINT streams_last_event`,
     `DROP FUNCTION ${s}.refuse_row_change() CASCADE`,
-    `DELETE FROM ${s}.schema_migrations WHERE name = 'stored-row-integrity'`,
+    // and before the migration after it (outbox-retention, whose trigger went with the function above)
+    `ALTER TABLE ${s}.outbox DROP COLUMN payload_sha256`,
+    `DELETE FROM ${s}.schema_migrations WHERE name IN ('stored-row-integrity', 'outbox-retention')`,
     `UPDATE ${s}.events SET global_position = -7 WHERE stream_id = 'probe-1' AND version = 2`,
   ])
     await raw.query(statement)

@@ -153,6 +153,25 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       BEGIN SELECT RAISE(ABORT, 'a stream head with events is never deleted'); END;
     `,
   },
+  {
+    version: 6,
+    name: 'outbox-retention',
+    // WHY: delivered notices kept their payloads (the talent's sealed personal data included) for
+    // ever, and made up most of a file. Retention compacts a delivered row to what an audit needs:
+    // its columns but the payload, and the SHA-256 of the payload it held (`payload_sha256`), which
+    // `verify` compares with the hash of the payload the event implies. The CHECK keeps compaction
+    // to delivered rows with their payload gone; the trigger keeps a compacted row as it is, so it
+    // is not un-compacted, re-hashed or moved back to pending (a forged hash written with the
+    // triggers dropped is still reported by `verify`). The partial index holds only rows retention
+    // has still to do, so an append (its rows are pending) never writes to it.
+    sql: `
+      ALTER TABLE outbox ADD COLUMN payload_sha256 TEXT
+        CHECK (payload_sha256 IS NULL OR (status = 'delivered' AND payload = '{}'));
+      CREATE INDEX outbox_compactable ON outbox (delivered_at, seq) WHERE status = 'delivered' AND payload_sha256 IS NULL;
+      CREATE TRIGGER outbox_compacted_kept BEFORE UPDATE ON outbox WHEN OLD.payload_sha256 IS NOT NULL
+      BEGIN SELECT RAISE(ABORT, 'a compacted outbox row is never changed'); END;
+    `,
+  },
 ]
 
 /** The newest schema version this code knows. */

@@ -2,10 +2,12 @@
  * The outbox port on the store's SQLite file. `insertInTransaction` is called by the append
  * transaction, so notices commit or roll back with their events. A claim is one immediate
  * transaction (select due rows, set their lease), so two relays never hold the same row.
+ * Retention compacts delivered rows a batch per immediate transaction (the hash is computed here:
+ * SQLite has no canonical JSON), so a process killed midway leaves whole rows.
  */
 import type Database from 'better-sqlite3'
 import type { AuditPage, DeliveryStatus, Outbox, OutboxEntry, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
-import { outboxRecordOf } from '@talent-ledger/core/store-kit'
+import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
 
 /** The outbox of one store, plus the hook its append transaction uses. */
 export interface SqliteOutbox extends Outbox {
@@ -16,8 +18,7 @@ export interface SqliteOutbox extends Outbox {
 }
 
 const OUTBOX_COLUMNS =
-  'id, event_id, stream_id, channel, recipient, template, locale, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at'
-
+  'id, event_id, stream_id, channel, recipient, template, locale, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at, payload_sha256'
 
 /** The outbox in `db`; `write` wraps writes (busy and read-only errors). */
 export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T): SqliteOutbox => {
@@ -43,6 +44,20 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     requeueParked: db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE status = 'parked'"),
     requeueOne: db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE id = ? AND status <> 'delivered'"),
     counts: db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status'),
+    compactable: db.prepare(
+      `SELECT seq, ${OUTBOX_COLUMNS} FROM outbox WHERE status = 'delivered' AND payload_sha256 IS NULL AND delivered_at < ? ORDER BY delivered_at, seq LIMIT ?`,
+    ),
+    // WHY a delete and an insert, not an UPDATE: SQLite rebalances a table's pages when rows are
+    // deleted, not when an update shrinks them in place, and new rows go to the end (by seq), so
+    // the space a payload left inside its page would never be used again. Deleted, the emptied
+    // pages go to the file's freelist, which the next appends fill before the file grows (VACUUM
+    // gives them back to the file system). The row comes back under its seq and id, whole, in the
+    // same transaction: nothing else sees it missing.
+    compactDelete: db.prepare("DELETE FROM outbox WHERE seq = ? AND status = 'delivered' AND payload_sha256 IS NULL"),
+    compactInsert: db.prepare(
+      `INSERT INTO outbox (seq, id, event_id, stream_id, channel, recipient, template, locale, payload, status, attempts, next_attempt_at, lease_until, last_error, created_at, delivered_at, payload_sha256)
+       VALUES (@seq, @id, @eventId, @streamId, @channel, @recipient, @template, @locale, @payload, @status, @attempts, @nextAttemptAt, NULL, @lastError, @createdAt, @deliveredAt, @payloadSha256)`,
+    ),
     auditFirst: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY id LIMIT ?`),
     auditAfter: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id > ? ORDER BY id LIMIT ?`),
   }
@@ -55,6 +70,13 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
   const requeueTx = db.transaction((ids: ReadonlyArray<string> | undefined) =>
     ids === undefined ? sql.requeueParked.run().changes : ids.reduce((n, id) => n + sql.requeueOne.run(id).changes, 0),
   )
+  const compactTx = db.transaction((before: string, limit: number) => {
+    const rows = (sql.compactable.all(before, limit) as { seq: number }[]).map((raw) => ({ seq: raw.seq, record: outboxRecordOf(raw) }))
+    for (const { seq } of rows) sql.compactDelete.run(seq)
+    for (const { seq, record: r } of rows)
+      sql.compactInsert.run({ ...r, seq, payload: COMPACTED_PAYLOAD_JSON, payloadSha256: payloadSha256Of(r.payload) })
+    return rows.length
+  })
 
   return {
     auditPage: ({ after, limit }) => (after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)).map(outboxRecordOf),
@@ -75,6 +97,16 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
       const counts: Record<DeliveryStatus, number> = { pending: 0, delivered: 0, parked: 0 }
       for (const { status, n } of sql.counts.all() as { status: DeliveryStatus; n: number }[]) counts[status] = n
       return counts
+    },
+    compact: async (before, limit = Infinity) => {
+      let done = 0
+      for (;;) {
+        const batch = Math.min(COMPACTION_BATCH, limit - done)
+        if (batch <= 0) return done
+        const n = write(() => compactTx.immediate(before, batch))
+        done += n
+        if (n < batch) return done
+      }
     },
   }
 }

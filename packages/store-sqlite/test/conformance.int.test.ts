@@ -22,12 +22,13 @@ const tables: StoredRowWriter = {
   deleteHead: async (store, streamId) => void db(store).prepare('DELETE FROM streams WHERE stream_id = ?').run(streamId),
   setOutboxRecipient: async (store, id, recipient) => void db(store).prepare('UPDATE outbox SET recipient = ? WHERE id = ?').run(recipient, id),
   setOutboxPayload: async (store, id, payload) => void db(store).prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(payload, id),
+  setOutboxPayloadSha256: async (store, id, hash) => void db(store).prepare('UPDATE outbox SET payload_sha256 = ? WHERE id = ?').run(hash, id),
   deleteOutbox: async (store, id) => void db(store).prepare('DELETE FROM outbox WHERE id = ?').run(id),
   insertOutbox: async (store, e) =>
     void db(store)
       .prepare('INSERT INTO outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(e.id, e.eventId, e.streamId, e.channel, e.recipient, e.template, e.locale, JSON.stringify(e.payload), '2026-03-01T08:00:00.000Z'),
-  // a file from before the stored-row-integrity migration has none of its triggers
+  // a file from before the stored-row-integrity and outbox-retention migrations has none of their triggers
   dropConstraints: async (store) => {
     for (const name of db(store).prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) db(store).exec(`DROP TRIGGER "${name}"`)
   },

@@ -2,9 +2,12 @@
  * The full ledger path on our store: every raw command of the same simulated city through
  * `createTalentLedger(...).execute` — decode, load and fold the stream, decide, seal personal data,
  * append — on a fresh SQLite file with its key store in the same file. Compared with the bare
- * `append` row it shows what deciding costs.
+ * `append` row it shows what deciding costs. Then retention: every notice marked delivered (as a
+ * relay would), compacted (`outbox.compact`, timed) and the file vacuumed, to show what the outbox
+ * costs per event once a deployment's retention has run.
  */
 import { join } from 'node:path'
+import type Database from 'better-sqlite3'
 import { createTalentLedger } from '@talent-ledger/core'
 import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
 import { freshDir } from './phases.js'
@@ -18,6 +21,17 @@ export interface LedgerRun {
   /** The file's size after a checkpoint, and the part of it the outbox (table and indexes) takes. */
   readonly fileBytes: number
   readonly outboxBytes: number
+  /** After every notice was delivered and compacted and the file vacuumed: the same two sizes, and the compaction's rows and time. */
+  readonly retained: { readonly fileBytes: number; readonly outboxBytes: number; readonly compacted: number; readonly ms: number }
+}
+
+/** The file's size and the outbox's part of it (table and indexes), after a checkpoint so the WAL's pages are in the file. */
+const sizes = (db: Database.Database): { fileBytes: number; outboxBytes: number } => {
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  return {
+    fileBytes: db.prepare('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()').pluck().get() as number,
+    outboxBytes: db.prepare("SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE tbl_name = 'outbox')").pluck().get() as number,
+  }
 }
 
 /** Executes every command of `w` through the ledger on a new file. */
@@ -31,11 +45,15 @@ export const runLedgerPath = async (w: Workload): Promise<LedgerRun> => {
     const ms = performance.now() - t0
     const db = store.database
     const events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
-    // measured after a checkpoint so that the WAL's pages are in the main file, where they end up
-    db.pragma('wal_checkpoint(TRUNCATE)')
-    const fileBytes = db.prepare('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()').pluck().get() as number
-    const outboxBytes = db.prepare("SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE tbl_name = 'outbox')").pluck().get() as number
-    return { ms, commands: w.commands.length, events, fileBytes, outboxBytes }
+    const written = sizes(db)
+    // a relay's work in one statement (the bench measures retention, not delivery)
+    const deliveredAt = new Date().toISOString()
+    db.prepare("UPDATE outbox SET status = 'delivered', attempts = 1, delivered_at = ? WHERE status = 'pending'").run(deliveredAt)
+    const r0 = performance.now()
+    const compacted = await store.outbox.compact(new Date(Date.parse(deliveredAt) + 1).toISOString())
+    const retentionMs = performance.now() - r0
+    db.exec('VACUUM')
+    return { ms, commands: w.commands.length, events, ...written, retained: { ...sizes(db), compacted, ms: retentionMs } }
   } finally {
     await store.close()
     remove()

@@ -2,7 +2,8 @@
  * `pnpm bench:sqlite`: our SQLite store against raw better-sqlite3 doing the same durable work and
  * against Emmett's SQLite store, in one run, on the same workload (see phases.ts), each contender on
  * its own fresh file with WAL and synchronous = FULL; then the full ledger path on our store, and
- * how our store's append rate and read latency grow as the file fills.
+ * how our store's append rate and read latency grow as the file fills. It prints each contender's file size
+ * per event after the append phase, and the ledger path's before and after outbox retention.
  * Emmett (one connection per call) and the ledger path are slow, so they run `--slow-runs` times (default 1).
  * Usage: node dist/sqlite/sqlite.bench.js [--events N] [--runs R] [--slow-runs R] [--seed S] [--grow N (0: skip)]
  *        [--grow-batch B (appends per transaction in the fill, default 1)] [--grow-durability FULL|NORMAL]
@@ -18,7 +19,8 @@ import { timeSealing } from '../shared/sealing.js'
 import { measureGrowth } from './grow.js'
 import { runLedgerPath, type LedgerRun } from './ledger-path.js'
 import { openOurs } from './ours.js'
-import { runPhases, type PhaseTimes } from './phases.js'
+import { runPhases, type PhaseRun } from './phases.js'
+import { median } from '../measure.js'
 import { openRaw } from './raw.js'
 import { phaseTable } from './report.js'
 import { buildWorkload } from '../shared/workload.js'
@@ -75,7 +77,7 @@ if (!values['grow-only']) {
   const sealMs = timeSealing(w.batches, nativeSha256Hex)
   const pureSealMs = timeSealing(w.batches, sha256Hex)
 
-  const times = new Map<string, PhaseTimes[]>(contenders.map((c) => [c.name, []]))
+  const times = new Map<string, PhaseRun[]>(contenders.map((c) => [c.name, []]))
   const ledgerRuns: LedgerRun[] = []
   for (let run = 1; run <= runs; run++) {
     // interleaved, so a slow spell of the shared machine does not land on one contender only
@@ -88,7 +90,17 @@ if (!values['grow-only']) {
   console.log(`sealEvents alone over the workload (no store): ${count(sealMs)} ms, ${count((w.events / sealMs) * 1000)} events/s (core's pure-JS SHA-256: ${count(pureSealMs)} ms)\n`)
   console.log(phaseTable(w.events, times, ledgerRuns))
   const l = ledgerRuns[0]
-  if (l !== undefined) console.log(`\nledger path's SQLite file: ${count(l.fileBytes)} bytes, ${count(l.fileBytes / l.events)} bytes per event, of which the outbox (notices, never pruned) ${count(l.outboxBytes / l.events)}`)
+  console.log(`\nfile after the append phase (file + WAL, median): ${contenders
+    .map((c) => {
+      const bytes = median(times.get(c.name)!.map((t) => t.fileBytes))
+      return `${c.name} ${count(bytes)} bytes, ${count(bytes / w.events)} bytes per event`
+    })
+    .join('; ')}`)
+  if (l !== undefined) {
+    console.log(`ledger path's SQLite file: ${count(l.fileBytes)} bytes, ${count(l.fileBytes / l.events)} bytes per event, of which the outbox (notices, all pending) ${count(l.outboxBytes / l.events)}`)
+    const r = l.retained
+    console.log(`after retention (every notice delivered, ${count(r.compacted)} compacted by outbox.compact in ${count(r.ms)} ms, then VACUUM): ${count(r.fileBytes)} bytes, ${count(r.fileBytes / l.events)} bytes per event, of which the outbox ${count(r.outboxBytes / l.events)}`)
+  }
   if (retries !== undefined) console.log(`\nEmmett appends that failed with SQLITE_BUSY and were retried, over all runs: ${count(retries.count)}`)
 }
 

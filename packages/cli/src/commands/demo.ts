@@ -17,6 +17,8 @@ export interface DemoRun {
   readonly refused: Readonly<Record<string, number>>
   readonly intendedRefusals: number
   readonly events: number
+  /** Notices written with the events: all pending, since no relay runs in a demo. */
+  readonly notices: number
   readonly report: CityReport
 }
 
@@ -46,7 +48,9 @@ export const runDemo = async (
     progress.stop()
   }
   const { state, position } = await rebuild(store, cityDashboardProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
-  return { commands: total, accepted, refused, intendedRefusals: simulation.intendedRefusals.length, events: position, report: dashboardReport(state, simulation.summary.to) }
+  const counts = await store.outbox.counts()
+  const notices = counts.pending + counts.delivered + counts.parked
+  return { commands: total, accepted, refused, intendedRefusals: simulation.intendedRefusals.length, events: position, notices, report: dashboardReport(state, simulation.summary.to) }
 }
 
 /**
@@ -69,6 +73,12 @@ export const demoHeader = (run: DemoRun, meta: { readonly seconds: number }): st
   const rate = meta.seconds > 0 ? ` (${Math.round(run.commands / meta.seconds)} commands/s)` : ''
   return [
     `${run.commands} commands in ${meta.seconds.toFixed(1)} s${rate}: accepted ${run.accepted}; refused ${refused} (${run.intendedRefusals} refusals were intended by the simulator); ${run.events} events stored`,
+    // the outbox is most of a demo file: say why it stays, and what a deployment does about it
+    `${run.notices} notices written with the events stay pending (no relay runs in a demo) and take most of the store; a deployment delivers them (notify) and compacts delivered ones (notifications --compact-delivered 30d)`,
     '',
   ]
 }
+
+/** The line printed after the store is closed, for a SQLite file: its size on disk, per event. */
+export const demoFileLine = (path: string, bytes: number, events: number): string =>
+  `${path}: ${(bytes / 2 ** 20).toFixed(1)} MiB, ${events > 0 ? Math.round(bytes / events) : 0} bytes per event`

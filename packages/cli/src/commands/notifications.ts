@@ -4,7 +4,9 @@
  * of the whole outbox: pending / delivered / parked per channel, the age of the oldest pending
  * notice (a stalled relay shows here first) and why parked notices were given up on. A notice's
  * payload is listed without `personal`, the talent's data sealed for the relay: ciphertext tells a
- * reader nothing, and the listing keeps the shape it had before rows carried it.
+ * reader nothing, and the listing keeps the shape it had before rows carried it. A notice compacted
+ * by retention (`--compact-delivered`) is listed with its empty payload and `payloadSha256`, and
+ * marked `[compacted]` in the text; it counts as delivered, as before.
  */
 import type { Writable } from 'node:stream'
 import { deliveryStatusOf, type ChannelName, type DeliveryStatusSummary, type EventStore, type OutboxQuery, type OutboxRecord } from '@talent-ledger/core'
@@ -44,7 +46,9 @@ export const NOTICES_HEADER = [pad('status', 9), pad('try', 3), pad('channel', 7
 /** The listing as text lines: a header and one line per notice, then the summary (stored strings made `terminalSafe`). */
 export const notificationsText = ({ summary: s, notices }: NotificationsListing): string[] => {
   const lines = notices.map((r) =>
-    [pad(r.status, 9), pad(String(r.attempts), 3), pad(r.channel, 7), pad(r.recipient, 24), pad(r.template, 20), r.id].join(' ') + (r.lastError === null ? '' : `  (${r.lastError})`),
+    [pad(r.status, 9), pad(String(r.attempts), 3), pad(r.channel, 7), pad(r.recipient, 24), pad(r.template, 20), r.id].join(' ') +
+      (r.lastError === null ? '' : `  (${r.lastError})`) +
+      (r.payloadSha256 === undefined ? '' : '  [compacted]'),
   )
   if (lines.length > 0) lines.unshift(NOTICES_HEADER)
   const perChannel = Object.entries(s.byChannel).map(([c, n]) => `${c} ${n.pending}/${n.delivered}/${n.parked}`).join(', ')

@@ -6,7 +6,8 @@
  *    above 0 and rising with the version (a row outside the log's order is seen by `show`, which
  *    reads by stream, but not by `export`, `report` or the digests, which read in position order);
  *    the stored head (version and hash: a chain cannot see its own tail cut off, the head can);
- *    and the outbox rows its events imply (`impliedOutboxEntries`), each present and unaltered.
+ *    and the outbox rows its events imply (`impliedOutboxEntries`), each present and unaltered (a
+ *    row compacted by retention through the hash of its payload, and only if it was delivered).
  *    Heads left without events and outbox rows left without an event are reported after.
  * 2. the log in its order (`readAll` after 0): every row found in step 1 must be reached, so
  *    `show`, `export`, `report` and `verify` read one and the same set of rows; the stored ledger
@@ -24,6 +25,7 @@ import { jsonEqual } from '../kernel/json-equal.js'
 import { sha256Hex, verifyStream, type Sha256Function, type StreamHead } from '../kernel/hash-chain.js'
 import { merkleRoot, type LedgerDigest } from '../kernel/ledger-digest.js'
 import type { OutboxEntry, OutboxRecord } from '../kernel/outbox.js'
+import { payloadSha256Of } from '../kernel/outbox-compaction.js'
 import type { EventKey, EventStore, StoredStreamHead } from '../kernel/ports.js'
 import { defaultNotificationPolicy } from '../notifications/default-notification-policy.js'
 import { impliedOutboxEntries } from '../notifications/implied-outbox.js'
@@ -106,9 +108,21 @@ const samePayload = (want: OutboxEntry['payload'], got: OutboxRecord['payload'])
   return legacy !== null && !('personal' in got) && jsonEqual(legacy, got)
 }
 
-const differences = (want: OutboxEntry, got: OutboxRecord): string[] => [
+/**
+ * A compacted row (retention) keeps the hash of the payload it held, and nothing of the payload:
+ * it matches when that is the hash of the implied payload, or of the implied payload without
+ * `personal` for a row an earlier version wrote.
+ */
+const sameCompactedPayload = (want: OutboxEntry['payload'], got: OutboxRecord, sha: Sha256Function): boolean => {
+  if (Object.keys(got.payload).length > 0) return false
+  if (got.payloadSha256 === payloadSha256Of(want, sha)) return true
+  const legacy = legacyPayloadOf(want)
+  return legacy !== null && got.payloadSha256 === payloadSha256Of(legacy, sha)
+}
+
+const differences = (want: OutboxEntry, got: OutboxRecord, sha: Sha256Function): string[] => [
   ...CONTENT.filter((k) => want[k] !== got[k]),
-  ...(samePayload(want.payload, got.payload) ? [] : ['payload']),
+  ...((got.payloadSha256 === undefined ? samePayload(want.payload, got.payload) : sameCompactedPayload(want.payload, got, sha)) ? [] : ['payload']),
 ]
 
 /** Compares a stream's last row (in version order) with its stored head; null when they agree. */
@@ -198,8 +212,11 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
       const version = versionOf.get(want.eventId) ?? null
       if (got === undefined) add(order, { stream: streamId, version, reason: `the outbox row ${want.id} that version ${version} implies is missing` })
       else {
-        const changed = differences(want, got)
+        const changed = differences(want, got, sha)
         if (changed.length > 0) add(order, { stream: streamId, version, reason: `the outbox row ${want.id} differs from what version ${version} implies (${changed.join(', ')})` })
+        // retention compacts delivered rows only: a compacted row still to send has lost its notice
+        if (got.payloadSha256 !== undefined && got.status !== 'delivered')
+          add(order, { stream: streamId, version, reason: `the outbox row ${want.id} is compacted but ${got.status}, not delivered: its notice can no longer be sent` })
         outbox.delete(want.id)
       }
     }

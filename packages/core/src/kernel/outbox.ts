@@ -55,6 +55,12 @@ export interface OutboxRecord extends OutboxEntry {
   /** Record time of the append that wrote it. */
   readonly createdAt: string
   readonly deliveredAt: string | null
+  /**
+   * Present once the row is compacted (`Outbox.compact`): the SHA-256 of the canonical JSON of the
+   * payload it held (`payloadSha256Of`), which is what an audit needs to prove the row was what its
+   * event implied. The payload itself is then `{}`. Absent while the row keeps its payload.
+   */
+  readonly payloadSha256?: string
 }
 
 /** Filter for `Outbox.list`. Rows come in the order they were written. */
@@ -86,4 +92,13 @@ export interface Outbox {
   readonly requeue: (ids?: ReadonlyArray<string>) => Promise<number>
   readonly list: (query?: OutboxQuery) => Promise<ReadonlyArray<OutboxRecord>>
   readonly counts: () => Promise<Readonly<Record<DeliveryStatus, number>>>
+  /**
+   * Retention: compacts delivered rows delivered before `before` (ISO timestamp), at most `limit`
+   * of them (default: all), oldest first. A compacted row keeps its id, content columns and
+   * delivery state, and trades its payload (and the sealed personal data in it) for
+   * `payloadSha256`. Pending and parked rows are never compacted; a compacted row never changes
+   * again. Each row is compacted whole, in batches that commit on their own, so a run stopped
+   * midway leaves whole rows and the next run goes on. Returns how many rows it compacted.
+   */
+  readonly compact: (before: string, limit?: number) => Promise<number>
 }

@@ -20,6 +20,9 @@ export { CorruptEventError } from '../kernel/corrupt-event.js'
 export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, type EventRow, type StoredEventRow } from './event-row.js'
 export { OutboxRow, outboxRecordOf } from './outbox-row.js'
 
+// outbox retention: what a compacted row keeps
+export { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, payloadSha256Of } from '../kernel/outbox-compaction.js'
+
 // subscriptions
 export { subscriptionWorker, SUBSCRIPTION_PAGE, type SubscriptionWorker, type LogPageReader } from './subscription-worker.js'
 

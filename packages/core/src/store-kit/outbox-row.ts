@@ -17,23 +17,28 @@ import type { OutboxRecord } from '../kernel/outbox.js'
  */
 const ChannelColumn = t.refinement(t.string, (s) => s.length > 0, 'non-empty channel name')
 
-/** A stored outbox row as selected by a store (`payload` as JSON text, times as ISO text). */
-export const OutboxRow = t.type({
-  id: t.string,
-  event_id: t.string,
-  stream_id: t.string,
-  channel: ChannelColumn,
-  recipient: t.string,
-  template: t.string,
-  locale: t.keyof({ 'zh-CN': null, en: null }),
-  payload: t.string,
-  status: t.keyof({ pending: null, delivered: null, parked: null }),
-  attempts: t.number,
-  next_attempt_at: t.union([t.string, t.null]),
-  last_error: t.union([t.string, t.null]),
-  created_at: t.string,
-  delivered_at: t.union([t.string, t.null]),
-})
+/** A stored outbox row as selected by a store (`payload` as JSON text, times as ISO text; `payload_sha256` null until compacted). */
+export const OutboxRow = t.intersection([
+  t.type({
+    id: t.string,
+    event_id: t.string,
+    stream_id: t.string,
+    channel: ChannelColumn,
+    recipient: t.string,
+    template: t.string,
+    locale: t.keyof({ 'zh-CN': null, en: null }),
+    payload: t.string,
+    status: t.keyof({ pending: null, delivered: null, parked: null }),
+    attempts: t.number,
+    next_attempt_at: t.union([t.string, t.null]),
+    last_error: t.union([t.string, t.null]),
+    created_at: t.string,
+    delivered_at: t.union([t.string, t.null]),
+  }),
+  // set once the row is compacted (retention): the SHA-256 of the payload it held; a store
+  // written before retention existed selects no such column, and its rows hold their payloads
+  t.partial({ payload_sha256: t.union([t.string, t.null]) }),
+])
 
 /** A decoded outbox row. */
 export type OutboxRow = t.TypeOf<typeof OutboxRow>
@@ -58,5 +63,6 @@ export const outboxRecordOf = (raw: unknown): OutboxRecord => {
     lastError: r.last_error,
     createdAt: r.created_at,
     deliveredAt: r.delivered_at,
+    ...(r.payload_sha256 == null ? {} : { payloadSha256: r.payload_sha256 }),
   }
 }

@@ -2,10 +2,12 @@
  * Conformance: the outbox and stream heads. Notices given to `append` are stored with the events
  * (none for a refused append, none again for an idempotent retry); `claim` leases due rows so a
  * second relay does not get them until the lease runs out; delivered, retried and parked rows move
- * as the port says; `streamHeads` matches the last event of every stream.
+ * as the port says; retention compacts delivered rows (only those delivered before its time, whole,
+ * once, in as many calls as the limit makes it) to their columns and the hash of their payload;
+ * `streamHeads` matches the last event of every stream.
  */
 import { describe, expect, it } from 'vitest'
-import type { EventStore, NewEvent, OutboxEntry } from '@talent-ledger/core'
+import { payloadSha256Of, type EventStore, type NewEvent, type OutboxEntry } from '@talent-ledger/core'
 import { expectAppended, expectConflict, probes, uniqueStream, withStore, type EventStoreFactory } from './fixtures.js'
 
 const T0 = '2026-03-01T08:00:00.000Z'
@@ -104,6 +106,67 @@ export const outboxConformance = (factory: EventStoreFactory): void => {
         expect(await store.outbox.list({ status: 'parked' })).toHaveLength(1)
         expect(await store.outbox.requeue()).toBe(1)
         expect(await store.outbox.counts()).toEqual({ pending: 5, delivered: 1, parked: 0 })
+      }))
+  })
+
+  describe('outbox retention', () => {
+    it('compacts delivered rows delivered before the time given, keeping their columns and the hash of their payload', () =>
+      withStore(factory, async (store) => {
+        const outbox = await seeded(store)
+        const [a, b, c, d, e] = outbox
+        await store.outbox.claim(T0, 10, T1)
+        await store.outbox.markDelivered(a!.id, T0)
+        await store.outbox.markDelivered(b!.id, T1)
+        await store.outbox.markDelivered(c!.id, T2)
+        await store.outbox.park(d!.id, 'no address for bureau', T0)
+        await store.outbox.markRetry(e!.id, 'HTTP 503', T2)
+        const before = new Map((await store.outbox.list()).map((r) => [r.id, r]))
+        // delivered at T0 and T1, not at T2 (the bound is exclusive); never pending or parked rows
+        expect(await store.outbox.compact(T2)).toBe(2)
+        const after = await store.outbox.list()
+        expect(after.map((r) => r.id)).toEqual(outbox.map((o) => o.id))
+        for (const r of after) {
+          const was = before.get(r.id)!
+          if (r.id === a!.id || r.id === b!.id) {
+            const { payload: _gone, ...kept } = was
+            expect(r).toEqual({ ...kept, payload: {}, payloadSha256: payloadSha256Of(was.payload) })
+          } else expect(r).toEqual(was)
+        }
+        expect(await store.outbox.counts()).toEqual({ pending: 2, delivered: 3, parked: 1 })
+        // idempotent: nothing is left to compact before T2
+        expect(await store.outbox.compact(T2)).toBe(0)
+        expect(await store.outbox.list()).toEqual(after)
+      }))
+
+    it('compacts at most the limit per call, oldest delivery first, and goes on where it stopped', () =>
+      withStore(factory, async (store) => {
+        const outbox = await seeded(store)
+        await store.outbox.claim(T0, 10, T1)
+        // delivered newest first: retention takes them by delivery time, not by the order written
+        const times = ['2026-03-01T08:05:00.000Z', '2026-03-01T08:04:00.000Z', '2026-03-01T08:03:00.000Z', '2026-03-01T08:02:00.000Z']
+        for (const [i, at] of times.entries()) await store.outbox.markDelivered(outbox[i]!.id, at)
+        const compacted = async () => (await store.outbox.list()).filter((r) => r.payloadSha256 !== undefined).map((r) => r.id)
+        expect(await store.outbox.compact('2026-03-02T00:00:00.000Z', 3)).toBe(3)
+        expect((await compacted()).sort()).toEqual([outbox[1]!.id, outbox[2]!.id, outbox[3]!.id].sort())
+        expect(await store.outbox.compact('2026-03-02T00:00:00.000Z', 3)).toBe(1)
+        expect(await store.outbox.compact('2026-03-02T00:00:00.000Z')).toBe(0)
+        expect(await compacted()).toHaveLength(4)
+        expect(await store.outbox.counts()).toEqual({ pending: 2, delivered: 4, parked: 0 })
+      }))
+
+    it('leaves a compacted row delivered for good: not claimed, requeued or delivered again', () =>
+      withStore(factory, async (store) => {
+        const [a] = await seeded(store)
+        await store.outbox.claim(T0, 10, T1)
+        await store.outbox.markDelivered(a!.id, T0)
+        expect(await store.outbox.compact(T1)).toBe(1)
+        const [compacted] = await store.outbox.list({ status: 'delivered' })
+        expect(await store.outbox.requeue([a!.id])).toBe(0)
+        await store.outbox.markDelivered(a!.id, T2)
+        await store.outbox.markRetry(a!.id, 'HTTP 503', T2)
+        await store.outbox.park(a!.id, 'gone', T2)
+        expect((await store.outbox.claim(T2, 10, T2)).map((r) => r.id)).not.toContain(a!.id)
+        expect(await store.outbox.list({ status: 'delivered' })).toEqual([compacted])
       }))
   })
 

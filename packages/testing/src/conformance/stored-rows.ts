@@ -5,11 +5,12 @@
  * someone could write behind its back: SQLite, PostgreSQL), each forged write of issue 10 is either
  * refused by the store's constraints or reported by `verifyLedger`: a row at position 0 or below,
  * an event moved there, an event without a head, a head without events, an outbox row altered,
- * deleted or added.
+ * deleted or added, a compacted one given another payload hash.
  */
 import { describe, expect, it } from 'vitest'
 import {
   createTalentLedger,
+  payloadSha256Of,
   sealEvents,
   verifyLedger,
   type EventStore,
@@ -35,6 +36,8 @@ export interface StoredRowWriter {
   readonly setOutboxPayload: (store: EventStore, id: string, payloadJson: string) => Promise<void>
   readonly deleteOutbox: (store: EventStore, id: string) => Promise<void>
   readonly insertOutbox: (store: EventStore, entry: OutboxEntry) => Promise<void>
+  /** Sets the payload hash a compacted outbox row keeps (retention); without it that forgery is not tried. */
+  readonly setOutboxPayloadSha256?: (store: EventStore, id: string, payloadSha256: string) => Promise<void>
   /**
    * Removes the store's stored-row constraints, as in a file or schema written before them (or by
    * someone who dropped them): the checks then run again and `verifyLedger` alone must report each.
@@ -100,6 +103,19 @@ export const storedRowConformance = (factory: EventStoreFactory, writer?: Stored
         for (let page = await store.audit.outbox({ limit: 1 }); page.length > 0; page = await store.audit.outbox({ after: page[0]!.id, limit: 1 })) listed.push(...page)
         expect(listed.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort())
         expect(listed.find((r) => r.id === rows[0]!.id)?.status).toBe('delivered')
+      })
+    })
+
+    it('finds a ledger intact after retention compacted its delivered notices: each checked by the hash of its payload', async () => {
+      await withStore(factory, async (store) => {
+        await scenario(store)
+        const rows = await store.outbox.list()
+        for (const r of rows) await store.outbox.markDelivered(r.id, '2026-03-01T09:00:00.000Z')
+        expect(await store.outbox.compact('2026-03-02T00:00:00.000Z')).toBe(rows.length)
+        const compacted = await store.outbox.list()
+        expect(compacted.every((r) => r.payloadSha256 !== undefined && Object.keys(r.payload).length === 0)).toBe(true)
+        expect(JSON.stringify(compacted)).not.toContain('"personal"')
+        expect(await verifyLedger(store)).toMatchObject({ ok: true, outboxRows: rows.length })
       })
     })
 
@@ -181,6 +197,19 @@ const forgeries = (factory: EventStoreFactory, writer: StoredRowWriter, bare: bo
         await refusedOrReported(store, writer.setOutboxPayload(store, row!.id, payload), row!.streamId, new RegExp(`${row!.id}.*payload`), bare)
       })
     })
+
+    if (writer.setOutboxPayloadSha256 !== undefined) {
+      const setHash = writer.setOutboxPayloadSha256
+      it('a compacted outbox row given the hash of another payload', async () => {
+        await withScenario(async (store) => {
+          const [row] = await store.outbox.list()
+          await store.outbox.markDelivered(row!.id, '2026-03-01T09:00:00.000Z')
+          expect(await store.outbox.compact('2026-03-02T00:00:00.000Z')).toBe(1)
+          const forged = payloadSha256Of({ ...row!.payload, level: 'chief-technician' })
+          await refusedOrReported(store, setHash(store, row!.id, forged), row!.streamId, new RegExp(`${row!.id}.*payload`), bare)
+        })
+      })
+    }
 
     it('an outbox row deleted, and one added with no event behind it', async () => {
       await withScenario(async (store) => {

@@ -1,9 +1,10 @@
 /**
- * The dashboard as a readable text table for a terminal: targets first, then levels by district
+ * The dashboard as a readable text table for a terminal: targets first (each with its status line),
+ * then levels by district
  * and trainings by field. (`report --json` is the form for programs.) Strings from the store are
  * printed through `terminalSafe`.
  */
-import { REPORT_LEVELS, type CityReport } from '@talent-ledger/core'
+import { REPORT_LEVELS, type CityReport, type TargetStatus } from '@talent-ledger/core'
 import { terminalSafe } from './terminal-text.js'
 
 /** Terminal width of a string: CJK characters take two columns. */
@@ -11,12 +12,26 @@ const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\u11
 const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)))
 const fmt = (n: number | null, unit = ''): string => (n === null ? 'not reported' : `${n.toLocaleString('en-US')}${unit}`)
 
+/**
+ * A target's status line, under its figures: status, progress, deadline, forecast, and the figure
+ * judged once the deadline has passed; for the skilled share, the employment year used or carried.
+ */
+export const targetStatusText = (t: TargetStatus): string => {
+  const unit = t.id.endsWith('share') ? ' %' : ''
+  const parts = [`status ${t.status}`, `progress ${Math.round(t.progress * 1000) / 10} %`, `deadline ${t.deadline}`, `forecast ${fmt(t.forecast, unit)}`]
+  if (t.actualAtDeadline !== undefined) parts.push(`at deadline ${fmt(t.actualAtDeadline, unit)}`)
+  if (t.carriedFrom !== undefined) parts.push(`employment carried from ${t.carriedFrom}`)
+  else if (t.employmentYear !== undefined && t.employmentYear !== null) parts.push(`employment ${t.employmentYear}`)
+  return parts.join(' · ')
+}
+
 /** The report as lines of text. */
 export const dashboardText = (r: CityReport): string[] => {
   const lines = [`City dashboard as of ${r.asOf} (policy ${terminalSafe(r.policyId)})`]
   for (const t of r.targets) {
     const unit = t.id.endsWith('share') ? ' %' : ''
     lines.push(`  ${t.met ? '✓' : '·'} ${t.id.padEnd(22)} target ${fmt(t.target, unit).padStart(10)}   actual ${fmt(t.actual, unit).padStart(12)}`)
+    lines.push(`      ${targetStatusText(t)}`)
   }
   lines.push(
     `  talents ${fmt(r.talentsTotal)}, skilled ${fmt(r.skilledTotal)}, high-skilled ${fmt(r.highSkilledTotal)}, employed persons ${fmt(r.employedPersons)} (${r.employedPersonsYear ?? '—'})`,

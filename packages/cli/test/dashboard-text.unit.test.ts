@@ -12,7 +12,7 @@ const report: CityReport = {
   employedPersons: null, employedPersonsYear: null, skilledSharePercent: null, highSkilledSharePercent: 50, carriers: 0,
   levelsByDistrict: { [`连云区${escape}`]: { senior: 1 }, 海州区: { senior: 2 } },
   trainingsByField: { [`field${escape}`]: { enrolled: 1, completed: 0 } },
-  targets: [{ id: 'carriers', target: 20, actual: 0, met: false, period: { from: null, to: '2030-12-31' } }],
+  targets: [{ id: 'carriers', target: 20, actual: 0, met: false, period: { from: null, to: '2030-12-31' }, deadline: '2030-12-31', status: 'at-risk', progress: 0, forecast: 0, trajectory: [] }],
 }
 
 describe('terminalSafe', () => {

@@ -16,7 +16,7 @@ const report: CityReport = {
   employedPersons: null, employedPersonsYear: null, skilledSharePercent: null, highSkilledSharePercent: 50, carriers: 0,
   levelsByDistrict: { [hostile]: { senior: 1, [hostile]: 2 } },
   trainingsByField: { [hostile]: { enrolled: 1, completed: 0 } },
-  targets: [{ id: 'carriers', target: 20, actual: 0, met: false, period: { from: null, to: hostile } }],
+  targets: [{ id: 'carriers', target: 20, actual: 0, met: false, period: { from: null, to: hostile }, deadline: hostile, status: 'at-risk', progress: 0, forecast: 0, trajectory: [] }],
 }
 
 describe('report page', () => {

@@ -73,3 +73,10 @@ export const addDays = (date: string, days: number): LocalDate => {
   const shifted = new Date(Date.UTC(y, m - 1, d) + days * 86_400_000)
   return `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`
 }
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => {
+  const [y1, m1, d1] = parts(from)
+  const [y2, m2, d2] = parts(to)
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000)
+}

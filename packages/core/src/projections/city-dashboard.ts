@@ -10,6 +10,8 @@ import type { LedgerEvent } from '../domain/events.js'
 import { isHighSkilled, isSkilled, LEVELS, rank, type CertifiedLevel, type Level } from '../vocabulary/ladder.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
+import { atLeastRatio, ratio, ratioOfDecimal, type Ratio } from './exact-ratio.js'
+import { targetProgress, type TargetPlan, type TargetProgress } from './target-progress.js'
 
 interface DatedCertificate {
   readonly level: CertifiedLevel
@@ -29,13 +31,20 @@ export interface DashboardState {
 /** Target ids of the report (CLI contract). */
 export type TargetId = 'new-high-skilled-2030' | 'skilled-share' | 'high-skilled-share' | 'high-skilled-2035' | 'carriers'
 
-/** One target and how the city stands against it. Shares are percentages. */
-export interface TargetStatus {
+/**
+ * One target and how the city stands against it. Shares are percentages. `actual` and `met` keep
+ * their first meaning (the figure on the report date, and whether it reaches the target, judged
+ * exactly); `status` judges against the deadline (target-progress.ts). The skilled share also names
+ * the employment year used and, when that is an earlier year's figure, `carriedFrom`.
+ */
+export interface TargetStatus extends TargetProgress {
   readonly id: TargetId
   readonly target: number
   readonly actual: number | null
   readonly met: boolean
   readonly period: { readonly from: string | null; readonly to: string }
+  readonly employmentYear?: number | null
+  readonly carriedFrom?: number
 }
 
 /** The dashboard on a date. */
@@ -122,6 +131,89 @@ export const talentStanding = (
 export const dashboardReport = (s: DashboardState, asOf: string): CityReport => {
   const policy = policyInForce(s.policies, asOf)
   const targets = policy.document.targets
+  const figures = cityFigures(s, asOf, targets)
+  const { newHighSkilled, highSkilledTotal, skilledTotal, talentsTotal, levelsByDistrict, employedPersons, employedPersonsYear, carriers } = figures
+  const trainingsByField: Record<string, { enrolled: number; completed: number }> = {}
+  for (const t of Object.values(s.trainings)) {
+    if (t.startedOn > asOf) continue
+    const f = (trainingsByField[t.field] ??= { enrolled: 0, completed: 0 })
+    f.enrolled++
+    if (t.completedOn !== null && t.completedOn <= asOf) f.completed++
+  }
+  const skilledSharePercent = percent(skilledTotal, employedPersons)
+  const highSkilledSharePercent = percent(highSkilledTotal, skilledTotal)
+  const judged = judgedTargets(s, asOf, targets, figures)
+  return {
+    asOf,
+    policyId: policy.policyId,
+    newHighSkilled,
+    highSkilledTotal,
+    skilledTotal,
+    talentsTotal,
+    employedPersons,
+    employedPersonsYear,
+    skilledSharePercent,
+    highSkilledSharePercent,
+    carriers,
+    levelsByDistrict,
+    trainingsByField,
+    targets: [
+      { id: 'new-high-skilled-2030', target: targets.newHighSkilled.count, actual: newHighSkilled, met: newHighSkilled >= targets.newHighSkilled.count, period: { from: targets.newHighSkilled.from, to: targets.newHighSkilled.to }, ...judged.newHighSkilled },
+      { id: 'skilled-share', target: targets.skilledSharePercent, actual: skilledSharePercent, met: judged.skilledShareMet, period: { from: null, to: `${yearOf(asOf)}-12-31` }, ...judged.skilledShare, employmentYear: employedPersonsYear, ...(employedPersonsYear !== null && employedPersonsYear < yearOf(asOf) ? { carriedFrom: employedPersonsYear } : {}) },
+      { id: 'high-skilled-share', target: targets.highSkilledSharePercent, actual: highSkilledSharePercent, met: judged.highSkilledShareMet, period: { from: null, to: targets.highSkilledShareBy }, ...judged.highSkilledShare },
+      { id: 'high-skilled-2035', target: targets.highSkilledTotal.count, actual: highSkilledTotal, met: highSkilledTotal >= targets.highSkilledTotal.count, period: { from: null, to: targets.highSkilledTotal.by }, ...judged.highSkilledTotal },
+      { id: 'carriers', target: targets.carriers.count, actual: carriers, met: carriers >= targets.carriers.count, period: { from: targets.carriers.from, to: targets.carriers.to }, ...judged.carriers },
+    ],
+  }
+}
+
+type Targets = AdoptedPolicy['document']['targets']
+
+/** The counts behind the targets as of a date. */
+interface CityFigures {
+  readonly newHighSkilled: number
+  readonly highSkilledTotal: number
+  readonly skilledTotal: number
+  readonly talentsTotal: number
+  readonly levelsByDistrict: Record<string, Record<string, number>>
+  readonly employedPersons: number | null
+  readonly employedPersonsYear: number | null
+  readonly carriers: number
+}
+
+/** A share as an exact percentage, or null without a whole. */
+const exactPercent = (part: number, whole: number | null): Ratio | null => (whole === null || whole === 0 ? null : ratio(part * 100, whole))
+
+/**
+ * Every target's status, progress, forecast and trajectory, each figure read from the same
+ * projection as of the day it needs (memoised per day). Targets are those in force on `asOf`.
+ */
+const judgedTargets = (s: DashboardState, asOf: string, targets: Targets, now: CityFigures) => {
+  const memo = new Map<string, CityFigures>([[asOf, now]])
+  const on = (date: string): CityFigures => {
+    let f = memo.get(date)
+    if (f === undefined) memo.set(date, (f = cityFigures(s, date, targets)))
+    return f
+  }
+  const start = targets.newHighSkilled.from
+  const plan = (deadline: string, target: number, valueOn: TargetPlan['valueOn'], flat = false): TargetPlan => ({ start, deadline, target: ratioOfDecimal(target), flat, valueOn })
+  const skilledShare = (f: CityFigures): Ratio | null => exactPercent(f.skilledTotal, f.employedPersons)
+  const highSkilledShare = (f: CityFigures): Ratio | null => exactPercent(f.highSkilledTotal, f.skilledTotal)
+  const met = (value: Ratio | null, target: number): boolean => value !== null && atLeastRatio(value, ratioOfDecimal(target))
+  return {
+    skilledShareMet: met(skilledShare(now), targets.skilledSharePercent),
+    highSkilledShareMet: met(highSkilledShare(now), targets.highSkilledSharePercent),
+    newHighSkilled: targetProgress(plan(targets.newHighSkilled.to, targets.newHighSkilled.count, (d) => ratio(on(d).newHighSkilled)), asOf),
+    // required every year: a flat path at the target, judged at the end of the report's year
+    skilledShare: targetProgress(plan(`${yearOf(asOf)}-12-31`, targets.skilledSharePercent, (d) => skilledShare(on(d)), true), asOf),
+    highSkilledShare: targetProgress(plan(targets.highSkilledShareBy, targets.highSkilledSharePercent, (d) => highSkilledShare(on(d))), asOf),
+    highSkilledTotal: targetProgress(plan(targets.highSkilledTotal.by, targets.highSkilledTotal.count, (d) => ratio(on(d).highSkilledTotal)), asOf),
+    carriers: targetProgress(plan(targets.carriers.to, targets.carriers.count, (d) => ratio(on(d).carriers)), asOf),
+  }
+}
+
+/** The counts as of `asOf` (the targets' periods decide what counts as new). */
+const cityFigures = (s: DashboardState, asOf: string, targets: Targets): CityFigures => {
   let newHighSkilled = 0
   let highSkilledTotal = 0
   let skilledTotal = 0
@@ -144,38 +236,7 @@ export const dashboardReport = (s: DashboardState, asOf: string): CityReport => 
   const employedPersonsYear = years.length === 0 ? null : Math.max(...years)
   const employedPersons = employedPersonsYear === null ? null : s.employedPersons[String(employedPersonsYear)] ?? null
   const carriers = Object.values(s.carriers).filter((c) => c.on <= asOf && c.on >= targets.carriers.from && c.on <= targets.carriers.to).length
-  const trainingsByField: Record<string, { enrolled: number; completed: number }> = {}
-  for (const t of Object.values(s.trainings)) {
-    if (t.startedOn > asOf) continue
-    const f = (trainingsByField[t.field] ??= { enrolled: 0, completed: 0 })
-    f.enrolled++
-    if (t.completedOn !== null && t.completedOn <= asOf) f.completed++
-  }
-  const skilledSharePercent = percent(skilledTotal, employedPersons)
-  const highSkilledSharePercent = percent(highSkilledTotal, skilledTotal)
-  const atLeast = (actual: number | null, target: number): boolean => actual !== null && actual >= target
-  return {
-    asOf,
-    policyId: policy.policyId,
-    newHighSkilled,
-    highSkilledTotal,
-    skilledTotal,
-    talentsTotal,
-    employedPersons,
-    employedPersonsYear,
-    skilledSharePercent,
-    highSkilledSharePercent,
-    carriers,
-    levelsByDistrict,
-    trainingsByField,
-    targets: [
-      { id: 'new-high-skilled-2030', target: targets.newHighSkilled.count, actual: newHighSkilled, met: newHighSkilled >= targets.newHighSkilled.count, period: { from: targets.newHighSkilled.from, to: targets.newHighSkilled.to } },
-      { id: 'skilled-share', target: targets.skilledSharePercent, actual: skilledSharePercent, met: atLeast(skilledSharePercent, targets.skilledSharePercent), period: { from: null, to: `${yearOf(asOf)}-12-31` } },
-      { id: 'high-skilled-share', target: targets.highSkilledSharePercent, actual: highSkilledSharePercent, met: atLeast(highSkilledSharePercent, targets.highSkilledSharePercent), period: { from: null, to: targets.highSkilledShareBy } },
-      { id: 'high-skilled-2035', target: targets.highSkilledTotal.count, actual: highSkilledTotal, met: highSkilledTotal >= targets.highSkilledTotal.count, period: { from: null, to: targets.highSkilledTotal.by } },
-      { id: 'carriers', target: targets.carriers.count, actual: carriers, met: carriers >= targets.carriers.count, period: { from: targets.carriers.from, to: targets.carriers.to } },
-    ],
-  }
+  return { newHighSkilled, highSkilledTotal, skilledTotal, talentsTotal, levelsByDistrict, employedPersons, employedPersonsYear, carriers }
 }
 
 /** Levels in ladder order, for charts and tables. */

@@ -1,12 +1,13 @@
 // docs/rules.md lists every rule id the library can name in a refusal or a decision: each id of the
 // default policy document and each fixed id of the core's deciders; and it lists no id that does
 // not exist. Fixed ids are read from the source (`rule: '…'`, `refuseRule('…'`, `fail('…'`), and
-// the policy's own checks (`rule(policy, '…')`) under the default policy id.
+// the policy's own checks (`rule(policy, '…')`) under the default policy id. It also defines each
+// status the dashboard gives a target.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_POLICY_ID, defaultPolicyDocument } from '../src/index.js'
+import { DEFAULT_POLICY_ID, TARGET_JUDGEMENTS, defaultPolicyDocument } from '../src/index.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const RULES_MD = readFileSync(join(ROOT, '..', '..', 'docs', 'rules.md'), 'utf8')
@@ -57,6 +58,11 @@ describe('docs/rules.md', () => {
 
   it('lists every fixed rule id of the core', () => {
     expect([...fixedIds].filter((id) => !listed.includes(id))).toEqual([])
+  })
+
+  it('defines each dashboard status the report can give, and no other', () => {
+    const defined = matches(RULES_MD, /^\| \*\*`([a-z-]+)`\*\* \|/gm)
+    expect(defined.sort()).toEqual([...TARGET_JUDGEMENTS].sort())
   })
 
   it('lists no id that does not exist', () => {

@@ -8,7 +8,7 @@ import { dashboardReport, defaultPolicyDocument, judgeTarget, forecastAt, ratio,
 import { addDays } from '../src/kernel/dates.js'
 
 /** A plan over 2026–2030 whose straight line, from 0 the day before, is one unit a day (1,826 days). */
-const plan = (valueOn: TargetPlan['valueOn']): TargetPlan => ({ start: '2026-01-01', deadline: '2030-12-31', target: ratio(1826), flat: false, valueOn })
+const plan = (valueOn: TargetPlan['valueOn']): TargetPlan => ({ start: '2026-01-01', deadline: '2030-12-31', target: ratio(1826), flat: false, ceiling: null, valueOn })
 
 type Level = DashboardState['talents'][string]['certificates'][number]['level']
 /** A dashboard state with `count` talents certified at `level` on `on`, plus employment figures. */

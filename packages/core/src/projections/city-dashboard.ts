@@ -196,7 +196,7 @@ const judgedTargets = (s: DashboardState, asOf: string, targets: Targets, now: C
     return f
   }
   const start = targets.newHighSkilled.from
-  const plan = (deadline: string, target: number, valueOn: TargetPlan['valueOn'], flat = false): TargetPlan => ({ start, deadline, target: ratioOfDecimal(target), flat, valueOn })
+  const plan = (deadline: string, target: number, valueOn: TargetPlan['valueOn'], share = false, flat = false): TargetPlan => ({ start, deadline, target: ratioOfDecimal(target), flat, ceiling: share ? ratio(100) : null, valueOn })
   const skilledShare = (f: CityFigures): Ratio | null => exactPercent(f.skilledTotal, f.employedPersons)
   const highSkilledShare = (f: CityFigures): Ratio | null => exactPercent(f.highSkilledTotal, f.skilledTotal)
   const met = (value: Ratio | null, target: number): boolean => value !== null && atLeastRatio(value, ratioOfDecimal(target))
@@ -205,8 +205,8 @@ const judgedTargets = (s: DashboardState, asOf: string, targets: Targets, now: C
     highSkilledShareMet: met(highSkilledShare(now), targets.highSkilledSharePercent),
     newHighSkilled: targetProgress(plan(targets.newHighSkilled.to, targets.newHighSkilled.count, (d) => ratio(on(d).newHighSkilled)), asOf),
     // required every year: a flat path at the target, judged at the end of the report's year
-    skilledShare: targetProgress(plan(`${yearOf(asOf)}-12-31`, targets.skilledSharePercent, (d) => skilledShare(on(d)), true), asOf),
-    highSkilledShare: targetProgress(plan(targets.highSkilledShareBy, targets.highSkilledSharePercent, (d) => highSkilledShare(on(d))), asOf),
+    skilledShare: targetProgress(plan(`${yearOf(asOf)}-12-31`, targets.skilledSharePercent, (d) => skilledShare(on(d)), true, true), asOf),
+    highSkilledShare: targetProgress(plan(targets.highSkilledShareBy, targets.highSkilledSharePercent, (d) => highSkilledShare(on(d)), true), asOf),
     highSkilledTotal: targetProgress(plan(targets.highSkilledTotal.by, targets.highSkilledTotal.count, (d) => ratio(on(d).highSkilledTotal)), asOf),
     carriers: targetProgress(plan(targets.carriers.to, targets.carriers.count, (d) => ratio(on(d).carriers)), asOf),
   }

@@ -6,10 +6,11 @@
  * `--as-of` a past day says what the city could have known then. Exact ratios decide; display rounds.
  */
 import { addDays, daysBetween, yearOf } from '../kernel/dates.js'
-import { addRatio, atLeastRatio, displayRatio, ratio, scaleRatio, subRatio, type Ratio } from './exact-ratio.js'
+import { addRatio, atLeastRatio, compareRatio, displayRatio, ratio, scaleRatio, subRatio, type Ratio } from './exact-ratio.js'
 
-/** A target's judgement (CLI contract). */
-export type TargetJudgement = 'met' | 'on-track' | 'at-risk' | 'missed' | 'no-data'
+/** A target's judgements (CLI contract), each defined in docs/rules.md. */
+export const TARGET_JUDGEMENTS = ['met', 'on-track', 'at-risk', 'missed', 'no-data'] as const
+export type TargetJudgement = (typeof TARGET_JUDGEMENTS)[number]
 
 /** One yearly point of a target's path: the figure at the year's end (or the report date) and the path's. */
 export interface TrajectoryPoint {
@@ -26,6 +27,8 @@ export interface TargetPlan {
   readonly target: Ratio
   /** A flat path (a share required every year): the target itself on every day. */
   readonly flat: boolean
+  /** The most the figure can be (100 for a percentage): a forecast stops there. */
+  readonly ceiling: Ratio | null
   /** The figure as of a date, or null when there is none (no employment figure, no skilled talent). */
   readonly valueOn: (date: string) => Ratio | null
 }
@@ -69,7 +72,10 @@ export const forecastAt = (plan: TargetPlan, asOf: string): Ratio | null => {
   const from = maxDate(addDays(asOf, -365), baselineOf(plan))
   const past = from < asOf ? plan.valueOn(from) : null
   if (past === null) return now
-  return addRatio(now, scaleRatio(subRatio(now, past), daysBetween(asOf, plan.deadline), daysBetween(from, asOf)))
+  const forecast = addRatio(now, scaleRatio(subRatio(now, past), daysBetween(asOf, plan.deadline), daysBetween(from, asOf)))
+  // a figure that falls cannot fall below nothing, and a share cannot pass the whole
+  if (compareRatio(forecast, ratio(0)) < 0) return ratio(0)
+  return plan.ceiling !== null && compareRatio(forecast, plan.ceiling) > 0 ? plan.ceiling : forecast
 }
 
 /** The status on `asOf` (definitions in docs/rules.md). */

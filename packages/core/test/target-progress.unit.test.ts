@@ -3,6 +3,7 @@
  * boundary, each status boundary (the straight-line path, the forecast, the deadline, no data), the
  * employment year carried, and a past `--as-of` that reproduces the trajectory known then.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { dashboardReport, defaultPolicyDocument, judgeTarget, forecastAt, ratio, type DashboardState, type TargetPlan } from '../src/index.js'
 import { addDays } from '../src/kernel/dates.js'
@@ -58,6 +59,26 @@ describe('shares are judged exactly, rounded only for display', () => {
     expect(below.progress).toBeLessThan(1)
     const above = target(state([{ count: 3001, level: 'junior', on: '2026-03-01' }], { 2026: 10_002 }), '2026-06-30', 'skilled-share')
     expect([above.actual, above.met, above.status, above.progress]).toEqual([30, true, 'met', 1])
+  })
+})
+
+describe('shares near the rounding boundary (property)', () => {
+  it('met, status and progress equal an exact recount for shares within 0.005 % of 30 % either side', () => {
+    let nearBoundary = 0
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 20_000 }), fc.integer({ min: -1, max: 1 }), (employed, step) => {
+        const skilled = Math.floor((employed * 3) / 10) + step
+        const t = target(state([{ count: skilled, level: 'junior', on: '2026-03-01' }], { 2026: employed }), '2026-06-30', 'skilled-share')
+        // the recount: skilled / employed ≥ 30 / 100, in integers
+        const reaches = skilled * 10 >= employed * 3
+        if (Math.abs((skilled / employed) * 100 - 30) <= 0.005) nearBoundary++
+        expect(t.met).toBe(reaches)
+        expect(t.status === 'met').toBe(reaches)
+        expect(t.progress).toBe(reaches ? 1 : Math.floor((skilled * 100 * 10_000) / (employed * 30)) / 10_000)
+      }),
+      { numRuns: 200, seed: 20_261_207 },
+    )
+    expect(nearBoundary).toBeGreaterThan(50)
   })
 })
 

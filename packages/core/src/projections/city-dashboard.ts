@@ -2,7 +2,9 @@
  * The city dashboard (DOMAIN.md §1): progress against the targets of the policy in force. Counts
  * use certificates still valid on the report date; "new high-skilled" is a person whose first
  * valid certificate at senior or above falls in the target period. The projection keeps only
- * dated facts, so one state answers for any `asOf`.
+ * dated facts, so one state answers for any `asOf`, and for the earlier dates a target's status,
+ * trajectory and forecast need (target-progress.ts): each is the same report read on that date.
+ * Targets are judged on exact ratios (exact-ratio.ts); only the percentages shown are rounded.
  */
 import { yearOf } from '../kernel/dates.js'
 import type { Projection } from '../kernel/projection.js'

@@ -56,7 +56,8 @@ export const requiredOn = (plan: TargetPlan, date: string): Ratio => {
   const span = daysBetween(baseline, plan.deadline)
   if (span <= 0) return plan.target
   const elapsed = Math.min(span, Math.max(0, daysBetween(baseline, date)))
-  const from = plan.valueOn(baseline) ?? ratio(0)
+  // a report dated before the plan starts knows nothing later than its own date
+  const from = plan.valueOn(minDate(baseline, date)) ?? ratio(0)
   return addRatio(from, scaleRatio(subRatio(plan.target, from), elapsed, span))
 }
 

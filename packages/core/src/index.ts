@@ -76,6 +76,8 @@ export { talentProfile, type TalentProfile } from './projections/talent-profile.
 export { talentPoolProjection, type TalentPoolState, type PoolMember } from './projections/talent-pool.js'
 export { cityDashboardProjection, dashboardReport, talentStanding, REPORT_LEVELS, type DashboardState, type CityReport, type TargetStatus, type TargetId } from './projections/city-dashboard.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
+export { benefitFiguresProjection, benefitFigures, UNKNOWN_DISTRICT, type BenefitFiguresState, type BenefitFigures, type BenefitRow } from './projections/benefit-figures.js'
+export { formatFen } from './notifications/money.js'
 // what a store adapter folds with (the entries, resuming, folding) is in '@talent-ledger/core/store-kit'
 export { type ProjectionSnapshot, type InlineProjection, type AsyncProjection, type AsyncProjectionOptions } from './projections/store-projections.js'
 

@@ -78,6 +78,8 @@ export { cityDashboardProjection, dashboardReport, talentStanding, REPORT_LEVELS
 export { TARGET_JUDGEMENTS, targetProgress, judgeTarget, requiredOn, forecastAt, type TargetJudgement, type TargetPlan, type TargetProgress, type TrajectoryPoint } from './projections/target-progress.js'
 export { ratio, ratioOfDecimal, compareRatio, displayRatio, type Ratio } from './projections/exact-ratio.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
+export { benefitFiguresProjection, benefitFigures, UNKNOWN_DISTRICT, type BenefitFiguresState, type BenefitFigures, type BenefitRow } from './projections/benefit-figures.js'
+export { formatFen } from './notifications/money.js'
 // what a store adapter folds with (the entries, resuming, folding) is in '@talent-ledger/core/store-kit'
 export { type ProjectionSnapshot, type InlineProjection, type AsyncProjection, type AsyncProjectionOptions } from './projections/store-projections.js'
 

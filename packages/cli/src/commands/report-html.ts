@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { link, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { CityReport } from '@talent-ledger/core'
+import type { BenefitFigures, CityReport } from '@talent-ledger/core'
 import { reportPage } from '../html/page.js'
 import { UsageError } from '../usage-error.js'
 
@@ -38,7 +38,7 @@ const publish = async (temp: string, file: string): Promise<void> => {
 }
 
 /** Writes the page of `report` to `file`; returns the file and its size in bytes. */
-export const writeReportHtml = async (file: string, report: CityReport): Promise<{ readonly file: string; readonly bytes: number }> => {
+export const writeReportHtml = async (file: string, report: CityReport & Partial<BenefitFigures>): Promise<{ readonly file: string; readonly bytes: number }> => {
   const page = Buffer.from(reportPage(report), 'utf8')
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
   try {

@@ -1,0 +1,89 @@
+/**
+ * Money on the city dashboard (DOMAIN.md §16): benefit grants summed by kind, year and district,
+ * in fen, with the part flagged for review after a certificate revocation. Like the dashboard,
+ * the projection keeps only dated facts, so one state answers for any `asOf`: a grant counts from
+ * its `on`, a flag from the revocation's `on`.
+ *
+ * The district is the one on the talent's record (its registration): the ledger records no move
+ * between districts, so that is also the district at the time of every grant.
+ */
+import type { Projection } from '../kernel/projection.js'
+import type { LedgerEvent } from '../domain/events.js'
+import { yearOf } from '../kernel/dates.js'
+
+interface DatedGrant {
+  readonly benefit: string
+  readonly on: string
+  readonly district: string
+  readonly amount: number
+  /** The earliest revocation that flagged the grant; `null` while none has. */
+  flaggedOn: string | null
+}
+
+/** What the benefit figures remember of the log (updated in place by `apply`). */
+export interface BenefitFiguresState {
+  /** District of each registered talent. */
+  readonly districts: Record<string, string>
+  /** Grants keyed `talentId/grantId`. */
+  readonly grants: Record<string, DatedGrant>
+}
+
+/** One row of `benefits`: grants of one kind in one year and district, amounts in fen. */
+export interface BenefitRow {
+  readonly benefit: string
+  readonly year: number
+  readonly district: string
+  readonly grants: number
+  readonly amount: number
+  readonly flaggedAmount: number
+}
+
+/** The report's additions: rows by kind, year and district, and totals in fen by kind. */
+export interface BenefitFigures {
+  readonly benefits: ReadonlyArray<BenefitRow>
+  readonly benefitTotals: Readonly<Record<string, number>>
+}
+
+/** District of a grant whose talent the log never registered (an import of a partial log). */
+export const UNKNOWN_DISTRICT = 'unknown'
+
+/** The benefit-figures projection (dated facts, updated in place; the figures are computed on read). */
+export const benefitFiguresProjection: Projection<BenefitFiguresState, LedgerEvent> = {
+  name: 'benefit-figures',
+  initialState: () => ({ districts: {}, grants: {} }),
+  apply: (s, e) => {
+    if (e.type === 'TalentRegistered') s.districts[e.data.talentId] = e.data.district
+    else if (e.type === 'BenefitGranted') {
+      const district = s.districts[e.data.talentId] ?? UNKNOWN_DISTRICT
+      s.grants[`${e.data.talentId}/${e.data.grantId}`] = { benefit: e.data.benefit, on: e.data.on, district, amount: e.data.amount, flaggedOn: null }
+    } else if (e.type === 'CertificateRevoked') {
+      for (const id of e.data.flaggedGrants) {
+        const g = s.grants[`${e.data.talentId}/${id}`]
+        // a later revocation (in log order, not necessarily in date order) may be dated earlier
+        if (g !== undefined && (g.flaggedOn === null || e.data.on < g.flaggedOn)) g.flaggedOn = e.data.on
+      }
+    }
+    return s
+  },
+}
+
+/** The figures as of `asOf`: rows sorted by benefit, year and district; totals by benefit. */
+export const benefitFigures = (s: BenefitFiguresState, asOf: string): BenefitFigures => {
+  const rows = new Map<string, { benefit: string; year: number; district: string; grants: number; amount: number; flaggedAmount: number }>()
+  const benefitTotals: Record<string, number> = {}
+  for (const g of Object.values(s.grants)) {
+    if (g.on > asOf) continue
+    const year = yearOf(g.on)
+    const key = JSON.stringify([g.benefit, year, g.district])
+    let row = rows.get(key)
+    if (row === undefined) rows.set(key, (row = { benefit: g.benefit, year, district: g.district, grants: 0, amount: 0, flaggedAmount: 0 }))
+    row.grants++
+    row.amount += g.amount
+    if (g.flaggedOn !== null && g.flaggedOn <= asOf) row.flaggedAmount += g.amount
+    benefitTotals[g.benefit] = (benefitTotals[g.benefit] ?? 0) + g.amount
+  }
+  const order = (a: BenefitRow, b: BenefitRow): number =>
+    a.benefit < b.benefit ? -1 : a.benefit > b.benefit ? 1 : a.year - b.year || (a.district < b.district ? -1 : a.district > b.district ? 1 : 0)
+  const sortedTotals = Object.fromEntries(Object.entries(benefitTotals).sort(([a], [b]) => (a < b ? -1 : 1)))
+  return { benefits: [...rows.values()].sort(order), benefitTotals: sortedTotals }
+}

@@ -8,7 +8,10 @@
 // Stripped before comparing, and only this: the age of the oldest pending notice in `notifications`
 // (`"ageSeconds":N` in the JSON summary, `(N s ago)` in the text), which is "now" minus the notice's
 // stored createdAt and so grows every second after the fixture was written. The stored createdAt and
-// id beside it are compared as they are.
+// id beside it are compared as they are. And, in the result lines of `apply`, the command types added
+// since 0.1 at the end of the unknown-type refusal's list ("expected one of …"): the catalogue keeps
+// 0.1's types first, in 0.1's order, and new ones follow (domain/aggregates.ts), so only an addition
+// at the end is stripped.
 //
 // `report` alone is compared as a superset of what 0.1.0 printed, because the dashboard gains fields
 // and lines (each target's deadline status, progress, forecast and trajectory): its JSON must contain
@@ -20,6 +23,7 @@ import { copyFileSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { COMMAND_TYPES } from '@talent-ledger/core'
 import { dropSchemas, pgStoreUrl, uniqueSchemaName } from './pg-test-schemas.js'
 import { runCli, tempDir } from './run-cli.js'
 
@@ -71,6 +75,13 @@ const expectReportSuperset = (actual: string, expected: string): void => {
     expect(deepSubsetProblems(JSON.parse(actual), JSON.parse(expected))).toEqual([])
   } else expect(linesMissingInOrder(actual, expected)).toEqual([])
 }
+
+/** The last command type of 0.1's catalogue: the types after it in today's catalogue are additions. */
+const LAST_TYPE_OF_0_1 = 'ReleaseTalent'
+const ADDED_TYPES = COMMAND_TYPES.slice(COMMAND_TYPES.indexOf(LAST_TYPE_OF_0_1) + 1)
+/** The unknown-type refusal as 0.1 listed it: today's list without the types appended since (see the header). */
+const withoutAddedTypes = (out: string): string =>
+  ADDED_TYPES.length === 0 ? out : out.replaceAll(`${LAST_TYPE_OF_0_1}, ${ADDED_TYPES.join(', ')}, got`, `${LAST_TYPE_OF_0_1}, got`)
 
 const expectedExport = fixture('expected', 'export.jsonl')
 const expectedVerify = JSON.parse(fixture('expected', 'verify.json')) as { streams: number; events: number; digest: { globalPosition: number; streamCount: number; root: string } }
@@ -143,7 +154,7 @@ describe('a log written by talent-ledger 0.1.0', () => {
     const run = runCli(['--store', store, 'apply', join(FIXTURE, `commands-${batch}.jsonl`)], { cwd: dir.path })
     expect(run.stderr).toBe('')
     expect(run.code, 'both batches hold intended refusals').toBe(1)
-    expect(run.stdout).toBe(fixture(`apply-${batch}.jsonl`))
+    expect(withoutAddedTypes(run.stdout)).toBe(fixture(`apply-${batch}.jsonl`))
   })
 
   it('left the committed file as it was', () => {

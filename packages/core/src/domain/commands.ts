@@ -14,7 +14,7 @@ export type CommandType = keyof AllCommandData & string
 /** Command type names, for the CLI and docs. */
 export const COMMAND_TYPES = Object.keys(CommandData) as CommandType[]
 
-const DATE_FIELDS = ['on', 'registeredOn', 'startedOn', 'completedOn', 'effectiveFrom'] as const
+const DATE_FIELDS = ['on', 'registeredOn', 'startedOn', 'completedOn', 'effectiveFrom', 'issuedOn'] as const
 
 /** The business date a command happens on, when it names one (yearly statistics: the last day of their year). */
 export const businessDateOf = (c: { readonly type: string; readonly data: unknown }): string | null => {

@@ -75,6 +75,11 @@ const applyEvent = (s: DashboardState, e: LedgerEvent): void => {
     case 'LevelCertified':
       s.talents[e.data.talentId]?.certificates.push({ level: e.data.level, on: e.data.on, revokedOn: null })
       return
+    case 'PriorCertificateRecorded':
+      // dated by its issue: in the stock from then on, and "new high-skilled" only when that date
+      // falls in the period and it is the person's first at senior or above (talentStanding)
+      s.talents[e.data.talentId]?.certificates.push({ level: e.data.level, on: e.data.issuedOn, revokedOn: null })
+      return
     case 'CertificateRevoked':
       // as in the talent's own fold: every valid certificate at the level is revoked
       for (const c of s.talents[e.data.talentId]?.certificates ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on

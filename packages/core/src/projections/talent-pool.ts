@@ -31,9 +31,9 @@ const highest = (levels: ReadonlyArray<CertifiedLevel>): CertifiedLevel | null =
   levels.reduce<CertifiedLevel | null>((m, l) => (rank(l) > rank(m) ? l : m), null)
 
 /** A talent's entry after a certificate is granted or revoked (immer: a new entry, the old one untouched). */
-const withCertificate = (t: PoolTalent, e: EventOf<'LevelCertified' | 'CertificateRevoked'>): PoolTalent =>
+const withCertificate = (t: PoolTalent, e: EventOf<'LevelCertified' | 'PriorCertificateRecorded' | 'CertificateRevoked'>): PoolTalent =>
   produce(t, (draft) => {
-    if (e.type === 'LevelCertified') draft.certificates.push(e.data.level)
+    if (e.type === 'LevelCertified' || e.type === 'PriorCertificateRecorded') draft.certificates.push(e.data.level)
     else {
       const i = draft.certificates.indexOf(e.data.level)
       if (i >= 0) draft.certificates.splice(i, 1)
@@ -46,6 +46,7 @@ const applyEvent = (state: TalentPoolState, e: LedgerEvent): void => {
       state.talents[e.data.talentId] = { district: e.data.district, certificates: [] }
       return
     case 'LevelCertified':
+    case 'PriorCertificateRecorded':
     case 'CertificateRevoked': {
       const t = state.talents[e.data.talentId]
       if (t === undefined) return

@@ -24,13 +24,17 @@ export interface TalentProfile {
   readonly registeredOn: string
   readonly certificates: ReadonlyArray<{
     readonly level: string
-    readonly route: string
+    /** Null for a prior certificate whose route its issuer did not say. */
+    readonly route: string | null
     readonly occupation: string
     readonly on: string
     readonly source: string
     readonly policyId: string
     readonly ruleId: string
     readonly valid: boolean
+    /** Only on a certificate issued before the ledger (RecordPriorCertificate): `source` is then its issuer. */
+    readonly prior?: true
+    readonly certificateNumber?: string
     readonly revoked: { readonly on: string; readonly reason: string } | null
   }>
   readonly specialCertificates: TalentState['specialCertificates']
@@ -69,7 +73,8 @@ export const talentProfile = (s: TalentState, name: string | null): TalentProfil
     education: s.education,
     frontLine: s.frontLine,
     registeredOn: s.registeredOn,
-    certificates: s.certificates.map((c) => ({ ...c, valid: c.revoked === null })),
+    // a prior certificate's marks follow `valid`; the others print exactly as before
+    certificates: s.certificates.map(({ prior, certificateNumber, ...c }) => ({ ...c, valid: c.revoked === null, ...(prior === true ? { prior, certificateNumber } : {}) })),
     specialCertificates: s.specialCertificates,
     trainings: Object.values(s.trainings),
     competitions: s.competitions,

@@ -133,6 +133,15 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
   DesignateCarrier: fc.record({ carrierId: someId('carrier'), kind: carrierKind, name: fc.constantFrom('连云港技能大师工作室', '高技能人才培训基地'), on: date }),
   ReportEmploymentStatistics: fc.record({ year: fc.integer({ min: 2000, max: 2040 }), employedPersons: fc.integer({ min: 1, max: 3_000_000 }) }),
   ReleaseTalent: fc.record({ talentId, on: date, reason: opt(fc.constantFrom('合同到期', 'resigned')) }),
+  RecordPriorCertificate: fc.record({
+    talentId,
+    certificateNumber: someId('cert'),
+    level: certifiedLevel,
+    occupation: occupationCode,
+    issuedOn: localDate({ min: '2000-01-01', max: '2024-12-31' }),
+    issuer: fc.constantFrom('江苏省职业技能鉴定中心', 'a former skill-level recognition body'),
+    route: opt(route),
+  }),
 }
 
 const withRole = (id: unknown, fallback: ActorRole): Actor => ({ id: String(id), role: ROLE_OF[String(id)] ?? fallback })

@@ -29,7 +29,7 @@ import type { PureRun, TalentCategoryUnderTest } from './pure-ledger.js'
 const reportDates = (run: PureRun): string[] => {
   const dates = new Set<string>()
   for (const { event, occurredOn } of run.log)
-    if (event.type === 'LevelCertified' || event.type === 'CertificateRevoked') {
+    if (event.type === 'LevelCertified' || event.type === 'CertificateRevoked' || event.type === 'PriorCertificateRecorded') {
       dates.add(occurredOn)
       dates.add(addDays(occurredOn, -1))
     }

@@ -63,11 +63,13 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
   AppointSeniorPost: (a) => command('AppointSeniorPost', a, { ...t, level: 'principal-technician', employerId: a.id, on: ON }),
   RecordIncentive: (a) => command('RecordIncentive', a, { ...t, kind: 'post-dividend', on: ON, amount: 1_000_000 }),
   ReleaseTalent: (a) => command('ReleaseTalent', a, { ...t, on: ON }),
+  RecordPriorCertificate: (a) =>
+    command('RecordPriorCertificate', a, { ...t, certificateNumber: 'S-2009-001', level: 'senior', occupation: '6-18-02-04', issuedOn: '2012-06-30', issuer: '江苏省职业技能鉴定中心' }),
 }
 
 const BUREAU_ONLY: CommandType[] = [
   'AdoptPolicy', 'RegisterOrganization', 'DesignateCarrier', 'ReportEmploymentStatistics', 'RecordCompetitionResult',
-  'ConferHonor', 'GrantBenefit', 'RevokeCertificate', 'ForgetTalent',
+  'ConferHonor', 'GrantBenefit', 'RevokeCertificate', 'ForgetTalent', 'RecordPriorCertificate',
 ]
 
 // [command, who, actor]: accepted / refused

@@ -23,6 +23,7 @@ const BUREAU_ONLY = new Set<TalentCommand['type']>([
   'GrantBenefit',
   'RevokeCertificate',
   'ForgetTalent',
+  'RecordPriorCertificate',
 ])
 
 const ok: E.Either<DomainError, void> = E.right(undefined)

@@ -86,6 +86,11 @@ export const TalentCommandData = {
   RevokeCertificate: fields({ talentId: Id, level: CertifiedLevel, reason: NonEmptyString, on: LocalDate }, {}, 'RevokeCertificate'),
   ForgetTalent: fields({ talentId: Id }, {}, 'ForgetTalent'),
   ReleaseTalent: fields({ talentId: Id, on: LocalDate }, { reason: NonEmptyString }, 'ReleaseTalent'),
+  RecordPriorCertificate: fields(
+    { talentId: Id, certificateNumber: NonEmptyString, level: CertifiedLevel, occupation: OccupationCode, issuedOn: LocalDate, issuer: NonEmptyString },
+    { route: Route },
+    'RecordPriorCertificate',
+  ),
 
 } as const
 

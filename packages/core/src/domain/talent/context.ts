@@ -45,6 +45,7 @@ export type TalentCommand =
       | 'RevokeCertificate'
       | 'ForgetTalent'
       | 'ReleaseTalent'
+      | 'RecordPriorCertificate'
     >
 
 /** The policy in force on a business date. */

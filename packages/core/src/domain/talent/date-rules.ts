@@ -50,6 +50,7 @@ const anchorOf = (c: TalentCommand, organizations: Readonly<Record<string, Organ
         ? 'employment'
         : 'achievement'
     case 'RecordAssessment':
+    case 'RecordPriorCertificate':
     case 'RecordCompetitionResult':
     case 'ConferHonor':
       return 'achievement'
@@ -71,12 +72,13 @@ const afterAnchor = (
   if (!s.registered) return []
   const anchor = anchorOf(c, organizations)
   const data = c.data as Record<string, unknown>
-  const date = typeof data['on'] === 'string' ? data['on'] : typeof data['startedOn'] === 'string' ? data['startedOn'] : null
+  const field = ['on', 'startedOn', 'issuedOn'].find((f) => typeof data[f] === 'string')
+  const date = field === undefined ? null : (data[field] as string)
   if (anchor === null || date === null) return []
   const from = anchor === 'achievement' && ctx.birthDate !== null ? sixteenthBirthday(ctx.birthDate) : s.occupationSince
   if (date >= from) return []
   const what = anchor === 'employment' ? `occupationSince (${s.occupationSince})` : ctx.birthDate !== null ? 'the 16th birthday' : `occupationSince (${s.occupationSince}; the birth date is erased)`
-  return [{ rule: 'dates.after-anchor', field: `data.${typeof data['on'] === 'string' ? 'on' : 'startedOn'}`, message: `${date} is before ${what}` }]
+  return [{ rule: 'dates.after-anchor', field: `data.${field}`, message: `${date} is before ${what}` }]
 }
 
 /** The talent rules of §17 a command fails, on the talent's state and the organisations it names. */

@@ -44,6 +44,16 @@ const refuse = (benefit: string, failed: ErrorDetail[]): DomainError => notEligi
 const fails = (policy: AdoptedPolicy, checks: ReadonlyArray<readonly [boolean, string, string]>): ErrorDetail[] =>
   checks.filter(([ok]) => !ok).map(([, id, message]) => ({ rule: id, policyId: policy.policyId, message }))
 const taken = (s: TalentState, grantId: string): boolean => s.grants.some((g) => g.grantId === grantId)
+/**
+ * A certificate issued before the ledger (RecordPriorCertificate) grants no benefit that rests on
+ * the certificate itself: that would pay retroactively, and no policy value allows it yet.
+ */
+const PRIOR = { rule: 'benefit.prior-certificate' } as const
+const priorCheck = (cert: { readonly prior?: boolean; readonly on: string }): readonly [boolean, string, string] => [
+  cert.prior !== true,
+  PRIOR.rule,
+  `the certificate of ${cert.on} predates the ledger: it grants no benefit retroactively`,
+]
 
 const SUBSIDISED_LEVELS = ['junior', 'intermediate', 'senior', 'technician', 'senior-technician'] as const
 type SubsidisedLevel = (typeof SUBSIDISED_LEVELS)[number]
@@ -79,6 +89,7 @@ const skillUpgrade = (c: Grant, s: TalentState, policy: AdoptedPolicy): Plan => 
     [covered, rule(policy, 'skill-upgrade-subsidy.level'), `the subsidy table covers junior to senior-technician and special-ability, not ${level}`],
     [insuredMonths >= p.minInsuredMonths!, rule(policy, 'skill-upgrade-subsidy.insured-months'), `${insuredMonths} month(s) of unemployment insurance, needs ${p.minInsuredMonths}`],
     [on >= cert.on && on <= windowEnd, rule(policy, 'skill-upgrade-subsidy.claim-window'), `claimed on ${on}; the certificate of ${cert.on} may be claimed until ${windowEnd}`],
+    priorCheck(cert),
   ])
   if (failed.length > 0) return E.left(refuse('skill-upgrade-subsidy', failed))
   const amount = Math.round((base! * (100 + (shortage ? p.shortageBonusPercent! : 0))) / 100)
@@ -113,6 +124,7 @@ const firstCertification = (c: Grant, s: TalentState, policy: AdoptedPolicy): Pl
       `occupation ${s.occupation} is not in ${p.occupationPrefixes.join(', ')} (生产制造及有关人员)`,
     ],
     [firstAtLevel, rule(policy, 'first-certification-allowance.first'), `the ${level} certificate of ${cert.on} is not the talent's first at that level`],
+    priorCheck(cert),
   ])
   if (failed.length > 0) return E.left(refuse('first-certification-allowance', failed))
   return E.right({ grantId, amount, recipientId: s.talentId, policyId: policy.policyId, ruleId: rule(policy, `first-certification-allowance.${level}`), basis: { level, occupation: cert.occupation } })

@@ -17,6 +17,7 @@ import { decideAppointment, decideAssessment, decideRevocation } from './decide-
 import { decideCompetition } from './decide-competition.js'
 import { decideHonor, decideIncentive } from './decide-recognition.js'
 import { decideChangeEmployer, decideForget, decideRegister, decideRelease } from './decide-registration.js'
+import { decidePriorCertificate } from './decide-prior.js'
 import { decideComplete, decideEnroll } from './decide-training.js'
 import type { TalentEvent } from './events.js'
 import { evolveTalent, isHighSkilledTalent, type TalentState } from './state.js'
@@ -49,6 +50,8 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
       return decideForget(c, s)
     case 'ReleaseTalent':
       return decideRelease(c, s)
+    case 'RecordPriorCertificate':
+      return decidePriorCertificate(c, s, context)
   }
 }
 
@@ -61,6 +64,8 @@ const dateOfCommand = (c: TalentCommand): string | null => {
       return c.data.startedOn
     case 'CompleteTraining':
       return c.data.completedOn
+    case 'RecordPriorCertificate':
+      return c.data.issuedOn
     case 'ForgetTalent':
       return null
     default:

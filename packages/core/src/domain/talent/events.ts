@@ -135,6 +135,19 @@ export const TalentEventData = {
   TalentForgotten: t.type({ talentId: t.string }),
   /** The current employer let the talent go (DOMAIN.md §17): no employer until another claims them. */
   TalentReleased: t.type({ talentId: t.string, from: t.string, on: LocalDate, reason: nullable(t.string) }),
+  /**
+   * A certificate issued before the ledger, recorded by the hr-bureau as the issuer issued it: the
+   * level holds from `issuedOn`, no promotion rule of ours was applied (DOMAIN.md, issue 13).
+   */
+  PriorCertificateRecorded: t.type({
+    talentId: t.string,
+    certificateNumber: t.string,
+    level: CertifiedLevel,
+    occupation: t.string,
+    issuedOn: LocalDate,
+    issuer: t.string,
+    route: nullable(Route),
+  }),
 
 } as const
 

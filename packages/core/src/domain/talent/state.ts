@@ -10,12 +10,23 @@ import type { Education, CertificationRoute } from '../../vocabulary/terms.js'
 /** A certificate on the ladder, valid until revoked. */
 export interface Certificate {
   readonly level: CertifiedLevel
-  readonly route: CertificationRoute
+  /** Null for a prior certificate whose route the issuer did not say. */
+  readonly route: CertificationRoute | null
   readonly occupation: string
   readonly on: string
+  /** What led to it; for a prior certificate, its issuer. */
   readonly source: string
+  /** For a prior certificate: no policy of ours decided it (`''`), the rule is `certificate.prior`. */
   readonly policyId: string
   readonly ruleId: string
+  /**
+   * Present only on a certificate issued before the ledger (RecordPriorCertificate): the issuer
+   * applied its own rules. Optional so the other certificates, and states stored before, keep
+   * their shape.
+   */
+  readonly prior?: true
+  /** The issuer's certificate number (prior certificates only), unique per talent. */
+  readonly certificateNumber?: string
   readonly revoked: { readonly on: string; readonly reason: string } | null
 }
 
@@ -132,6 +143,11 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     case 'LevelCertified': {
       const { level, route, occupation, on, source, policyId, ruleId } = e.data
       return { ...s, certificates: [...s.certificates, { level, route, occupation, on, source, policyId, ruleId, revoked: null }] }
+    }
+    case 'PriorCertificateRecorded': {
+      const { level, route, occupation, issuedOn, issuer, certificateNumber } = e.data
+      const cert: Certificate = { level, route, occupation, on: issuedOn, source: issuer, policyId: '', ruleId: 'certificate.prior', revoked: null, prior: true, certificateNumber }
+      return { ...s, certificates: [...s.certificates, cert] }
     }
     case 'SpecialAbilityCertified':
       return { ...s, specialCertificates: [...s.specialCertificates, omitTalentId(e.data)] }

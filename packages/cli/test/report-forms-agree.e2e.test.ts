@@ -22,6 +22,28 @@ interface Target {
   actualAtDeadline?: number | null
   employmentYear?: number | null
   carriedFrom?: number
+  target: number
+  trajectory: Array<{ year: number; actual: number | null; required: number }>
+}
+
+/** The figures of one target's path table on the page, read back from the cells' `data-*` attributes. */
+const pathTable = (html: string, id: string) => {
+  const figure = html.match(new RegExp(`<figure class="target-path status-([a-z-]+)" data-target-id="${id}" data-status="([a-z-]+)">[\\s\\S]*?</figure>`))
+  expect(figure, `path chart, ${id}`).not.toBeNull()
+  const cell = (attr: string, row: string): number | null => {
+    const v = row.match(new RegExp(`data-${attr}="([^"]*)"`))?.[1]
+    return v === undefined || v === '' ? null : Number(v)
+  }
+  const rows = [...figure![0].matchAll(/<tr class="trajectory-point" data-year="(\d+)">([\s\S]*?)<\/tr>/g)]
+  const forecast = figure![0].match(/<tr class="forecast-row" data-deadline="([^"]*)">([\s\S]*?)<\/tr>/)
+  return {
+    status: figure![2],
+    svg: figure![0].match(/<svg [^>]*>/)?.[0] ?? '',
+    trajectory: rows.map((r) => ({ year: Number(r[1]), actual: cell('actual', r[2]!), required: cell('required', r[2]!) })),
+    deadline: forecast?.[1],
+    forecast: forecast === null ? undefined : cell('forecast', forecast[2]!),
+    target: forecast === null ? undefined : cell('target', forecast[2]!),
+  }
 }
 
 beforeAll(() => copyFileSync(FIXTURE_DB, db))
@@ -57,6 +79,11 @@ describe('report --json, text and --html', () => {
       expect(attrs).toContain(`data-status="${t.status}" data-progress="${t.progress}" data-forecast="${t.forecast ?? ''}" data-deadline="${t.deadline}"`)
       expect(attrs.includes(`data-carried-from="${t.carriedFrom}"`)).toBe(t.carriedFrom !== undefined)
       expect(group![0]).toContain(`class="judgement muted">${expectedLine(t)}</text>`)
+      // the path chart's table beside the line chart: the same yearly figures and forecast as the JSON
+      const table = pathTable(svg, t.id)
+      expect(t.trajectory.length, `trajectory, ${t.id}`).toBeGreaterThan(0)
+      expect(table, `path table, ${t.id}`).toMatchObject({ status: t.status, trajectory: t.trajectory, deadline: t.deadline, forecast: t.forecast, target: t.target })
+      expect(table.svg).toMatch(/role="img" aria-label="[^"]+"/)
     }
     if (asOf === '2036-06-30') expect(targets.find((t) => t.id === 'skilled-share')?.carriedFrom).toBe(2035)
     if (asOf === '2035-12-31') expect(targets.map((t) => t.status)).toEqual(expect.arrayContaining(['met', 'missed']))

@@ -15,7 +15,14 @@ const page = join(dir.path, 'page.html')
 const cli = (...args: string[]) => runCli(['--store', store, ...args], { cwd: dir.path })
 
 interface Report {
-  readonly targets: ReadonlyArray<{ readonly id: string; readonly target: number; readonly actual: number | null }>
+  readonly targets: ReadonlyArray<{
+    readonly id: string
+    readonly target: number
+    readonly actual: number | null
+    readonly status: string
+    readonly forecast: number | null
+    readonly trajectory: ReadonlyArray<{ readonly year: number; readonly actual: number | null; readonly required: number }>
+  }>
   readonly levelsByDistrict: Readonly<Record<string, unknown>>
 }
 let report: Report
@@ -67,7 +74,7 @@ describe('talent-ledger report --html', () => {
     })
     afterAll(async () => browser?.close())
 
-    it('renders the three charts with the report numbers and no console errors', async () => {
+    it('renders the charts, the target paths and their tables with the report numbers and no console errors', async () => {
       const tab = await browser.newPage({ viewport: { width: 1000, height: 800 } })
       const errors: string[] = []
       const requests: string[] = []
@@ -109,6 +116,30 @@ describe('talent-ledger report --html', () => {
       expect(districts.map((d) => d.name).sort()).toEqual(Object.keys(report.levelsByDistrict).sort())
       for (const d of districts) expect(d.width, d.name ?? '').toBeGreaterThan(0)
       expect(await tab.locator('svg#districts-chart g.legend-item').count()).toBeGreaterThan(1)
+
+      // one path chart per target, drawn (a solid actual line or point, a dashed required path, the
+      // deadline line) with its table beside it holding the JSON's figures
+      for (const t of report.targets) {
+        const chart = tab.locator(`figure.target-path[data-target-id="${t.id}"]`)
+        const svgBox = await chart.locator('svg.path-chart').boundingBox()
+        expect(svgBox?.width ?? 0, t.id).toBeGreaterThan(300)
+        expect(await chart.locator('svg.path-chart').getAttribute('role')).toBe('img')
+        expect(await chart.locator('svg.path-chart').getAttribute('aria-label')).toContain(`status ${t.status}`)
+        expect((await chart.locator('.required-line').boundingBox())?.width ?? 0, t.id).toBeGreaterThan(10)
+        expect((await chart.locator('.deadline').boundingBox())?.height ?? 0, t.id).toBeGreaterThan(50)
+        expect(await chart.locator('svg text.status').textContent()).toContain(t.status.replace('-', ' '))
+        const rows = await chart.locator('table tr.trajectory-point').evaluateAll((trs) =>
+          trs.map((tr) => ({
+            year: Number(tr.getAttribute('data-year')),
+            actual: tr.querySelector('[data-actual]')?.getAttribute('data-actual'),
+            required: Number(tr.querySelector('[data-required]')?.getAttribute('data-required')),
+          })),
+        )
+        expect(rows).toEqual(t.trajectory.map((p) => ({ year: p.year, actual: p.actual === null ? '' : String(p.actual), required: p.required })))
+        expect(await chart.locator('table tr.forecast-row [data-forecast]').getAttribute('data-forecast')).toBe(t.forecast === null ? '' : String(t.forecast))
+        expect(await chart.locator('table caption').count()).toBe(1)
+        expect(await chart.locator('table th[scope="row"]').count()).toBe(t.trajectory.length + 1)
+      }
 
       const png = join(dir.path, 'page.png')
       await tab.screenshot({ path: png, fullPage: true })

@@ -8,6 +8,7 @@ import { benefitsTable } from './benefits-table.js'
 import { districtChart } from './district-chart.js'
 import { escapeHtml, formatNumber } from './escape.js'
 import { targetBars } from './target-bars.js'
+import { targetCharts } from './target-chart.js'
 import { trainingChart } from './training-chart.js'
 
 const STYLE = `
@@ -31,6 +32,26 @@ h2 { font-size: 17px; margin: 28px 0 10px; border-bottom: 1px solid #d9dee4; pad
 table { border-collapse: collapse; margin-top: 12px; font-size: 13px; }
 th, td { border-bottom: 1px solid #d9dee4; padding: 4px 10px; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+#target-paths { display: grid; gap: 20px; }
+.target-path { margin: 0; }
+.target-path figcaption { font-weight: 600; margin-bottom: 4px; }
+.path-body { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+.path-body table { margin-top: 0; }
+.path-chart .axis { stroke: #7b8794; }
+.path-chart .tick, .path-chart .axis-label, .path-chart .deadline-label { font-size: 11px; fill: #52606d; }
+.path-chart .deadline { stroke: #52606d; stroke-width: 1.5; stroke-dasharray: 2 3; }
+.path-chart .required-line { stroke: #7b8794; stroke-width: 2; stroke-dasharray: 7 5; }
+.path-chart .actual-line { stroke: var(--status); stroke-width: 2.5; }
+.path-chart .actual-point { fill: var(--status); }
+.path-chart .forecast-line { stroke: var(--status); stroke-width: 2; stroke-dasharray: 1 4; stroke-linecap: round; }
+.path-chart .forecast-point { fill: #ffffff; stroke: var(--status); stroke-width: 2.5; }
+.path-chart .status-swatch { fill: var(--status); }
+.path-chart text.status { font-weight: 600; fill: var(--status); }
+.target-path { --status: #52606d; }
+.target-path.status-met, .target-path.status-on-track { --status: #1e7b45; }
+.target-path.status-at-risk { --status: #b44d12; }
+.target-path.status-missed { --status: #b3261e; }
+caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
 footer { margin-top: 32px; font-size: 12px; color: #616e7c; }
 `
 
@@ -63,6 +84,9 @@ ${fact('就业人员', `employed persons${employedYear}`, formatNumber(report.em
 <main>
 <section><h2>目标进度 <span class="muted">Progress toward the targets</span></h2>
 ${targetBars(report)}
+</section>
+<section id="paths"><h2>目标路径 <span class="muted">Paths toward the targets: actual (solid), required (dashed), forecast at the deadline (dotted, ringed)</span></h2>
+${targetCharts(report)}
 </section>
 <section><h2>培训情况（按领域） <span class="muted">Trainings by field</span></h2>
 ${trainingChart(report)}

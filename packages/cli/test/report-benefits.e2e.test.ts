@@ -92,6 +92,11 @@ describe('talent-ledger report: benefits', () => {
     const expected = asTuples(json(asOf))
     expect(textRows(asOf)).toEqual(expected)
     expect(htmlRows(asOf)).toEqual(expected)
+    // the totals chart's table beside it: one row per kind, the same fen as benefitTotals
+    const html = readFileSync(join(dir.path, `page-${asOf}.html`), 'utf8')
+    const totals = [...html.matchAll(/<tr data-benefit="([^"]+)"><th scope="row">[^<]*<\/th><td class="num" data-fen="(\d+)">/g)].map((m) => [m[1], Number(m[2])])
+    expect(Object.fromEntries(totals)).toEqual(json(asOf).benefitTotals)
+    expect(html).toContain('<table id="benefit-totals-table" class="chart-table">\n<caption>')
   })
 
   it('prints no Benefits section before the first grant', () => {

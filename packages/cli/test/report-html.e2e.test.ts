@@ -23,7 +23,8 @@ interface Report {
     readonly forecast: number | null
     readonly trajectory: ReadonlyArray<{ readonly year: number; readonly actual: number | null; readonly required: number }>
   }>
-  readonly levelsByDistrict: Readonly<Record<string, unknown>>
+  readonly levelsByDistrict: Readonly<Record<string, Readonly<Record<string, number>>>>
+  readonly trainingsByField: Readonly<Record<string, { readonly enrolled: number; readonly completed: number }>>
 }
 let report: Report
 
@@ -140,6 +141,20 @@ describe('talent-ledger report --html', () => {
         expect(await chart.locator('table caption').count()).toBe(1)
         expect(await chart.locator('table th[scope="row"]').count()).toBe(t.trajectory.length + 1)
       }
+
+      // the bar charts' tables hold the same figures as the JSON
+      const trainings = await tab.$$eval('table#trainings-table tbody tr', (trs) =>
+        trs.map((tr) => [tr.getAttribute('data-field'), Number(tr.querySelector('[data-enrolled]')?.getAttribute('data-enrolled')), Number(tr.querySelector('[data-completed]')?.getAttribute('data-completed'))]),
+      )
+      expect(trainings).toHaveLength(6)
+      for (const [field, enrolled, completed] of trainings)
+        expect({ enrolled, completed }, String(field)).toEqual(report.trainingsByField[String(field)] ?? { enrolled: 0, completed: 0 })
+      const levels = await tab.$$eval('table#districts-table tbody td', (tds) =>
+        tds.map((td) => [td.parentElement?.getAttribute('data-district'), td.getAttributeNames().find((a: string) => a.startsWith('data-level-'))?.slice(11), Number(td.textContent?.replace(/,/g, ''))]),
+      )
+      expect(levels.length).toBeGreaterThan(0)
+      for (const [district, level, n] of levels) expect(n, `${district} ${level}`).toBe(report.levelsByDistrict[String(district)]?.[String(level)] ?? 0)
+      expect(await tab.locator('table#districts-table tbody tr').count()).toBe(Object.keys(report.levelsByDistrict).length)
 
       const png = join(dir.path, 'page.png')
       await tab.screenshot({ path: png, fullPage: true })

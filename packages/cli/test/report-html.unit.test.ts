@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { escapeHtml } from '../src/html/escape.js'
 import { reportPage } from '../src/html/page.js'
 import { progressOf } from '../src/html/target-bars.js'
+import { targetChart } from '../src/html/target-chart.js'
 
 const unescape = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
@@ -45,6 +46,27 @@ describe('report page', () => {
         const p = progressOf({ actual, target })
         expect(p).toBeGreaterThanOrEqual(0)
         expect(p).toBeLessThanOrEqual(1)
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
+describe('a target path chart', () => {
+  const point = fc.record({ actual: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }), required: fc.integer({ min: 0, max: 1_000_000 }) })
+  it('keeps every point inside its drawing area and lists every figure in its table', () => {
+    fc.assert(
+      fc.property(fc.array(point, { maxLength: 12 }), fc.option(fc.integer({ min: 0, max: 2_000_000 }), { nil: null }), fc.integer({ min: 1, max: 2_000_000 }), (points, forecast, target) => {
+        const trajectory = points.map((p, i) => ({ year: 2026 + i, ...p }))
+        const html = targetChart(
+          { id: 'high-skilled-2035', target, actual: trajectory.at(-1)?.actual ?? null, met: false, period: { from: null, to: '2035-12-31' }, deadline: '2035-12-31', status: 'at-risk', progress: 0, forecast, trajectory },
+          '2037-06-30',
+        )
+        const numbers = [...html.matchAll(/(?:cx|cy|x|y|x1|x2|y1|y2)="(-?[\d.]+|NaN)"|points="([^"]*)"/g)].flatMap((m) => (m[1] ?? m[2] ?? '').split(/[ ,]/)).map(Number)
+        for (const n of numbers) expect(n >= 0 && n <= 460).toBe(true)
+        expect(html).not.toContain('NaN')
+        expect([...html.matchAll(/<tr class="trajectory-point" data-year="(\d+)">/g)].map((m) => Number(m[1]))).toEqual(trajectory.map((p) => p.year))
+        expect(html).toContain(`data-forecast="${forecast ?? ''}"`)
       }),
       { numRuns: 200 },
     )

@@ -5,6 +5,7 @@
  * program can check the page against `report --json` without parsing formatted money.
  */
 import { formatFen, type BenefitFigures } from '@talent-ledger/core'
+import { benefitTotalsTable } from './chart-tables.js'
 import { escapeHtml, formatNumber, px } from './escape.js'
 
 const WIDTH = 760
@@ -48,6 +49,7 @@ export const benefitsTable = (figures: BenefitFigures): string => {
   )
   return [
     totalsChart(figures.benefitTotals),
+    benefitTotalsTable(figures.benefitTotals),
     '<table id="benefits-table">',
     '<thead><tr><th>类别 benefit</th><th>年度 year</th><th>区 district</th><th>笔数 grants</th><th>金额 amount</th><th>待复核 flagged</th></tr></thead>',
     '<tbody>',

@@ -5,6 +5,7 @@
  */
 import type { BenefitFigures, CityReport } from '@talent-ledger/core'
 import { benefitsTable } from './benefits-table.js'
+import { districtTable, trainingTable } from './chart-tables.js'
 import { districtChart } from './district-chart.js'
 import { escapeHtml, formatNumber } from './escape.js'
 import { targetBars } from './target-bars.js'
@@ -90,9 +91,11 @@ ${targetCharts(report)}
 </section>
 <section><h2>培训情况（按领域） <span class="muted">Trainings by field</span></h2>
 ${trainingChart(report)}
+${trainingTable(report)}
 </section>
 <section><h2>各区技能人才等级 <span class="muted">Levels by district</span></h2>
 ${districtChart(report)}
+${districtTable(report)}
 </section>
 ${/* --- benefits (DOMAIN.md §16) --- */ ''}${
     report.benefits === undefined || report.benefitTotals === undefined

@@ -30,6 +30,7 @@ export const STATUS_LABELS: Readonly<Record<TargetStatus['status'], string>> = {
 
 /** A date as a position on the year axis: year Y's last day sits at Y, so yearly points land on their year. */
 const yearPosition = (date: string): number => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return Number.NaN
   const year = Number(date.slice(0, 4))
   const start = Date.UTC(year, 0, 1)
   const days = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000
@@ -55,9 +56,10 @@ const polyline = (cls: string, points: ReadonlyArray<readonly [number, number]>)
 
 const svgOf = (t: TargetStatus, asOf: string, caption: string, summary: string): string => {
   const unit = unitOf(t)
-  const first = t.trajectory[0]?.year ?? Number(t.deadline.slice(0, 4))
+  const first = t.trajectory[0]?.year ?? Number(asOf.slice(0, 4))
   const xMin = first - 1
-  const xMax = Math.max(yearPosition(t.deadline), first)
+  const end = yearPosition(t.deadline)
+  const xMax = Number.isFinite(end) ? Math.max(end, first) : first
   const values = [t.target, t.forecast ?? 0, ...t.trajectory.flatMap((p) => [p.actual ?? 0, p.required])]
   const yMax = niceCeiling(Math.max(...values))
   const x = (year: number): number => LEFT + (PLOT_W * (year - xMin)) / (xMax - xMin)
@@ -68,9 +70,9 @@ const svgOf = (t: TargetStatus, asOf: string, caption: string, summary: string):
   const actual = t.trajectory.filter((p) => p.actual !== null).map((p) => [at(p.year), y(p.actual!)] as const)
   // the required path runs on to the target on the deadline, past the last year reported
   const required = t.trajectory.map((p) => [at(p.year), y(p.required)] as const)
-  if (t.deadline > judgedOn) required.push([x(yearPosition(t.deadline)), y(t.target)] as const)
+  if (t.deadline > judgedOn) required.push([x(xMax), y(t.target)] as const)
   const last = actual.at(-1)
-  const deadlineX = x(yearPosition(t.deadline))
+  const deadlineX = x(xMax)
   const forecast = t.forecast === null ? [] : [
     last !== undefined && last[0] < deadlineX - 0.5 ? polyline('forecast-line', [last, [deadlineX, y(t.forecast)]]) : '',
     `<circle class="forecast-point" cx="${px(deadlineX)}" cy="${px(y(t.forecast))}" r="5"/>`,

@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { addDays, yearOf, type LocalDate } from '../kernel/dates.js'
 import { notEligible, type DomainError, type ErrorDetail } from '../kernel/errors.js'
-import type { RecordDates } from './decision-env.js'
+import type { DecisionEnv, RecordDates } from './decision-env.js'
 
 /** The first business date the ledger knows (founding of the People's Republic). */
 export const FIRST_BUSINESS_DATE = '1949-10-01'
@@ -47,3 +47,17 @@ export const withDateRules = <Ev>(decided: E.Either<DomainError, ReadonlyArray<E
   if (E.isRight(decided)) return E.left(notEligible(failed.map((d) => d.message).join('; '), failed))
   return decided.left.code === 'NotEligible' ? E.left({ ...decided.left, details: [...decided.left.details, ...failed] }) : decided
 }
+
+/** What a decision reads when it reads nothing but the record dates: the organisation, city and policy streams. */
+export interface RecordDatesContext {
+  readonly dates: RecordDates | null
+}
+
+/** Loads a `RecordDatesContext` (a category's `context`): the record dates the composition root handed in. */
+export const recordDatesContext = async (_command: unknown, _state: unknown, env: DecisionEnv): Promise<RecordDatesContext> => ({ dates: env.dates })
+
+/** A stream's own decision with `dates.not-after-record-date` joined last (a category's `decide`). */
+export const decidedWithRecordDates =
+  <C extends { readonly type: string; readonly data: unknown }, S, Ev>(decide: (command: C, state: S) => E.Either<DomainError, ReadonlyArray<Ev>>) =>
+  (command: C, state: S, context: RecordDatesContext): E.Either<DomainError, ReadonlyArray<Ev>> =>
+    withDateRules(decide(command, state), context.dates === null ? [] : notAfterRecordDate(command, context.dates))

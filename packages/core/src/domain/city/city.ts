@@ -6,8 +6,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Category } from '../../kernel/category.js'
 import { duplicate, unauthorized, type DomainError } from '../../kernel/errors.js'
-import { notAfterRecordDate, withDateRules } from '../date-rules.js'
-import type { DecisionEnv, RecordDates } from '../decision-env.js'
+import { decidedWithRecordDates, recordDatesContext, type RecordDatesContext } from '../date-rules.js'
+import type { DecisionEnv } from '../decision-env.js'
 import { CityEventData, type CityCommand, type CityEvent, type CityEventOf } from './messages.js'
 
 /** Stream id of the city stream. */
@@ -24,10 +24,8 @@ const evolve = (s: CityState, e: CityEvent): CityState =>
     ? { ...s, carriers: { ...s.carriers, [e.data.carrierId]: e.data } }
     : { ...s, employedPersons: { ...s.employedPersons, [String(e.data.year)]: e.data.employedPersons } }
 
-/** What a city decision reads besides its stream: the record dates (§17). */
-export interface CityContext {
-  readonly dates: RecordDates | null
-}
+/** What a city decision reads besides its stream: the record dates (§17) (shared: `RecordDatesContext`). */
+export type CityContext = RecordDatesContext
 
 const decide = (c: CityCommand, s: CityState): E.Either<DomainError, ReadonlyArray<CityEvent>> => {
   if (c.actor.role !== 'hr-bureau') return E.left(unauthorized(`only the hr-bureau may issue ${c.type}`))
@@ -53,6 +51,6 @@ export const cityCategory: Category<CityCommand, CityEvent, CityState, CityConte
   events: CityEventData,
   initialState: { carriers: {}, employedPersons: {} },
   evolve,
-  context: async (_c, _s, env) => ({ dates: env.dates }),
-  decide: (c, s, ctx) => withDateRules(decide(c, s), ctx.dates === null ? [] : notAfterRecordDate(c, ctx.dates)),
+  context: recordDatesContext,
+  decide: decidedWithRecordDates(decide),
 }

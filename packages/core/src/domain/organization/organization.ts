@@ -7,8 +7,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Category } from '../../kernel/category.js'
 import { duplicate, unauthorized, type DomainError } from '../../kernel/errors.js'
 import type { OrganizationKind } from '../../vocabulary/terms.js'
-import { notAfterRecordDate, withDateRules } from '../date-rules.js'
-import type { DecisionEnv, RecordDates } from '../decision-env.js'
+import { decidedWithRecordDates, recordDatesContext, type RecordDatesContext } from '../date-rules.js'
+import type { DecisionEnv } from '../decision-env.js'
 import { OrganizationEventData, type Authorization, type OrganizationCommand, type OrganizationEvent } from './messages.js'
 
 /** An organisation as the ledger knows it. */
@@ -32,10 +32,8 @@ const initialState: OrganizationState = {
 
 const evolve = (s: OrganizationState, e: OrganizationEvent): OrganizationState => ({ ...s, registered: true, ...e.data })
 
-/** What an organisation decision reads besides its stream: the record dates (§17). */
-export interface OrganizationContext {
-  readonly dates: RecordDates | null
-}
+/** What an organisation decision reads besides its stream: the record dates (§17) (shared: `RecordDatesContext`). */
+export type OrganizationContext = RecordDatesContext
 
 const decide = (c: OrganizationCommand, s: OrganizationState): E.Either<DomainError, ReadonlyArray<OrganizationEvent>> => {
   if (c.actor.role !== 'hr-bureau') return E.left(unauthorized('only the hr-bureau registers organisations'))
@@ -61,6 +59,6 @@ export const organizationCategory: Category<OrganizationCommand, OrganizationEve
   events: OrganizationEventData,
   initialState,
   evolve,
-  context: async (_c, _s, env) => ({ dates: env.dates }),
-  decide: (c, s, ctx) => withDateRules(decide(c, s), ctx.dates === null ? [] : notAfterRecordDate(c, ctx.dates)),
+  context: recordDatesContext,
+  decide: decidedWithRecordDates(decide),
 }

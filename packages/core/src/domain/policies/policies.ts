@@ -8,8 +8,8 @@ import type { Category } from '../../kernel/category.js'
 import { duplicate, unauthorized, type DomainError } from '../../kernel/errors.js'
 import { DEFAULT_POLICY_ID } from '../../policy/default-policy.js'
 import type { PolicyRegistry } from '../../policy/registry.js'
-import { notAfterRecordDate, withDateRules } from '../date-rules.js'
-import type { DecisionEnv, RecordDates } from '../decision-env.js'
+import { decidedWithRecordDates, recordDatesContext, type RecordDatesContext } from '../date-rules.js'
+import type { DecisionEnv } from '../decision-env.js'
 import { PolicyEventData, type PolicyCommand, type PolicyEvent } from './messages.js'
 
 /** Stream id of the policy stream. */
@@ -20,10 +20,8 @@ export type PolicyStreamState = PolicyRegistry
 
 const evolve = (s: PolicyStreamState, e: PolicyEvent): PolicyStreamState => [...s, { policyId: e.data.policyId, effectiveFrom: e.data.effectiveFrom, document: e.data.document }]
 
-/** What adopting reads besides the stream: the record dates (§17). */
-export interface PolicyContext {
-  readonly dates: RecordDates | null
-}
+/** What adopting reads besides the stream: the record dates (§17) (shared: `RecordDatesContext`). */
+export type PolicyContext = RecordDatesContext
 
 const decide = (c: PolicyCommand, s: PolicyStreamState): E.Either<DomainError, ReadonlyArray<PolicyEvent>> => {
   if (c.actor.role !== 'hr-bureau') return E.left(unauthorized('only the hr-bureau adopts policies'))
@@ -41,6 +39,6 @@ export const policyCategory: Category<PolicyCommand, PolicyEvent, PolicyStreamSt
   events: PolicyEventData,
   initialState: [],
   evolve,
-  context: async (_c, _s, env) => ({ dates: env.dates }),
-  decide: (c, s, ctx) => withDateRules(decide(c, s), ctx.dates === null ? [] : notAfterRecordDate(c, ctx.dates)),
+  context: recordDatesContext,
+  decide: decidedWithRecordDates(decide),
 }

@@ -21,7 +21,7 @@ export { upcasterChain, type Upcaster, type Upcast } from './kernel/upcasting.js
 export { describeErrors } from './kernel/decode-errors.js'
 export { INPUT_LIMITS, MAX_LINE_BYTES, MAX_STRING_LENGTH, MAX_ARRAY_LENGTH } from './vocabulary/input-limits.js'
 export { maskIdNumbers } from './kernel/masking.js'
-export type { EventStore, ExpectedVersion, WrongExpectedVersion, AppendResult, AppendOutcome, ReadAllOptions, AppendOptions, StoredStreamHead, StoreAudit, AuditPage, EventKey, Subscription, CheckpointStore, KeyStore, Erasure, PendingErasure, ErasureCompletion, Clock } from './kernel/ports.js'
+export type { EventStore, ExpectedVersion, WrongExpectedVersion, AppendResult, AppendOutcome, AppendManyOutcome, StreamAppend, ReadAllOptions, AppendOptions, StoredStreamHead, StoreAudit, AuditPage, EventKey, Subscription, CheckpointStore, KeyStore, Erasure, PendingErasure, ErasureCompletion, Clock } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
 export { isChannelName } from './kernel/outbox.js'
 export { payloadSha256Of } from './kernel/outbox-compaction.js'

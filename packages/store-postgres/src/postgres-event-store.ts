@@ -9,9 +9,10 @@
  * exclusively: the projections fold in log order and commit with the events.
  */
 import pg from 'pg'
-import type { AppendOptions, CheckpointStore, Clock, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, StoredStreamHead, Subscription } from '@talent-ledger/core'
+import type { AppendManyOutcome, AppendOptions, CheckpointStore, Clock, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, StoredStreamHead, StreamAppend, Subscription } from '@talent-ledger/core'
 import { BackstopConflict, createAppender, type Appended, type AppendRequest } from './appender.js'
 import { prepareSchema } from './connect.js'
+import { createGroupAppender } from './group-append.js'
 import { HeadCache } from './head-cache.js'
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
@@ -50,6 +51,7 @@ export interface PostgresEventStoreOptions {
 
 /** The PostgreSQL store: the port, plus ledger digests, projection states and its pool. */
 export interface PostgresEventStore extends EventStore {
+  readonly appendMany: NonNullable<EventStore['appendMany']>
   /** The pool the store uses; pass the store to `createPostgresKeyStore` to keep keys in the same schema. */
   readonly pool: pg.Pool
   /** The schema of the store's tables. */
@@ -129,6 +131,13 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     return appended.outcome
   }
 
+  const groups = createGroupAppender(s, heads, inline, now)
+  const appendMany = async (requests: ReadonlyArray<StreamAppend>): Promise<AppendManyOutcome> => {
+    const { outcome, written } = await groups.appendMany(pool, requests)
+    if (outcome.ok && written) notifier.poke()
+    return outcome
+  }
+
   const checkpoints: CheckpointStore = {
     load: async (name) => Number((await pool.query<{ position: string }>(`SELECT position FROM ${s.sql}.checkpoints WHERE name = $1`, [name])).rows[0]?.position ?? 0),
     save: async (name, position) =>
@@ -141,6 +150,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     pool,
     schema: s.name,
     append,
+    appendMany,
     readStream: async (streamId, fromVersion = 1) => {
       const events = (await pool.query<EventRow>({ ...sql.readStream, values: [streamId, fromVersion] })).rows.map(fromRow)
       const last = events[events.length - 1]

@@ -8,7 +8,7 @@
 
 // kernel
 export { type Category, type DomainEvent, type EventCodecs, type Foldable, type Loaded, type StreamReader, foldEvents } from './kernel/category.js'
-export { createRunner, defaultRetryPolicy, type Runner, type RunnerDeps, type Transaction, type Transacted, type Stamped, type RetryPolicy } from './kernel/transact.js'
+export { createRunner, defaultRetryPolicy, type Runner, type RunnerDeps, type Transaction, type Transacted, type Stamped, type RetryPolicy, type Transactor, type BatchCommand } from './kernel/transact.js'
 export { CorruptEventError } from './kernel/corrupt-event.js'
 export { type ErrorCode, type ErrorDetail, type DomainError } from './kernel/errors.js'
 export { LocalDate, Timestamp, isLocalDate, fullYearsBetween, dateOf } from './kernel/dates.js'

@@ -10,7 +10,7 @@ import { Command } from 'commander'
 import { MAX_LINE_BYTES } from '@talent-ledger/core'
 import { COMMAND_TYPES, commandCatalogue, commandSchema, isCommandType } from '@talent-ledger/core'
 import type { OpenedStore } from '@talent-ledger/core/store-kit'
-import { applyLines } from './commands/apply.js'
+import { applyLines, DEFAULT_APPLY_BATCH } from './commands/apply.js'
 import { DEMO_TALENTS, demoFileLine, demoHeader, demoIntro, runDemo } from './commands/demo.js'
 import { runErasures } from './commands/erasures.js'
 import { exportLog } from './commands/export.js'
@@ -54,10 +54,12 @@ export const buildProgram = (): Command => {
     .command('apply')
     .description('run JSON Lines of commands; one JSON result line per command on stdout')
     .argument('<file>', 'file of commands, or - for stdin')
-    .action(async (file: string, _options: unknown, command: Command) => {
+    .option('--batch <n>', `commands committed together (group commit; default ${DEFAULT_APPLY_BATCH} for a file, 1 for stdin: each line answered before the next is read)`)
+    .action(async (file: string, options: { batch?: string }, command: Command) => {
+      const batch = options.batch === undefined ? (file === '-' ? 1 : DEFAULT_APPLY_BATCH) : parseCount('--batch', options.batch, 1)
       checkReadable(file)
       await withLedger(command, { mustExist: false }, async (_opened, ledger) => {
-        const { rejected } = await applyLines(ledger, boundedLinesOf(file, MAX_LINE_BYTES), process.stdout)
+        const { rejected } = await applyLines(ledger, boundedLinesOf(file, MAX_LINE_BYTES), process.stdout, { batch })
         return rejected === 0 ? 0 : 1
       })
     })

@@ -124,3 +124,22 @@ describe('a failed append with inline projections', () => {
     }
   })
 })
+
+describe('inline projections under group commit', () => {
+  it('stores states equal to a rebuild when the city is applied in batches (executeMany)', async () => {
+    const { path, cleanup } = tempStorePath()
+    cleanups.push(cleanup)
+    const { store, ledger } = openCity(path)
+    try {
+      let accepted = 0
+      for (let i = 0; i < city.commands.length; i += 97) accepted += (await ledger.executeMany(city.commands.slice(i, i + 97))).filter((r) => r.ok).length
+      expect(accepted).toBe(city.commands.length - city.intendedRefusals.length)
+      const rebuilt = await rebuildCityProjections(store)
+      expect(rebuilt.dashboard.position).toBe((await store.readAll()).length)
+      expect(await store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
+      expect(await store.projectionState('talent-pool')).toEqual(rebuilt.pool)
+    } finally {
+      await store.close()
+    }
+  })
+})

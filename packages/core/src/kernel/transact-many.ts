@@ -13,10 +13,8 @@
  * they are not checked at commit, only the streams the batch writes are.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { Category, DomainEvent, Foldable, Loaded, StreamReader } from './category.js'
-import type { NewEvent, RecordedEvent } from './envelope.js'
+import { foldEvents, type Category, type DomainEvent, type Foldable, type Loaded, type StreamReader } from './category.js'
 import type { DomainError } from './errors.js'
-import type { StreamFold } from './folded-streams.js'
 import type { EventStore, ExpectedVersion, StreamAppend } from './ports.js'
 import type { BatchCommand, Transactor } from './transactor.js'
 
@@ -25,7 +23,6 @@ export interface BatchDeps {
   readonly store: EventStore & { readonly appendMany: NonNullable<EventStore['appendMany']> }
   /** A stream folded up to its last stored event (`fresh`: folded again from the first event). */
   readonly load: <Ev extends DomainEvent, S>(category: Foldable<Ev, S>, id: string, fresh: boolean) => Promise<Loaded<S>>
-  readonly foldOf: <Ev extends DomainEvent, S>(category: Foldable<Ev, S>) => StreamFold<S>
   /** Waits before attempt `n` (2, 3, …); answers false once the retry bound is passed. */
   readonly wait: (n: number) => Promise<boolean>
   /** The refusal of a command whose stream kept moving past the retry bound. */
@@ -38,19 +35,6 @@ interface Done<R> {
   readonly staged: ReadonlyArray<StreamAppend & { readonly after: Loaded<unknown> }>
   readonly result: E.Either<DomainError, R>
 }
-
-/** The events as a reader will fold them back (through JSON, at the current schema), to fold staged events into the view. */
-const asRead = (streamId: string, version: number, events: ReadonlyArray<NewEvent>): RecordedEvent[] =>
-  events.map((e, i) => ({
-    ...e,
-    data: JSON.parse(JSON.stringify(e.data)) as unknown,
-    metadata: JSON.parse(JSON.stringify(e.metadata)) as RecordedEvent['metadata'],
-    streamId,
-    version: version + i + 1,
-    globalPosition: 0,
-    prevHash: '',
-    hash: '',
-  }))
 
 /** Runs `commands` as one group commit; their outcomes in order. */
 export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<BatchCommand<R>>): Promise<ReadonlyArray<E.Either<DomainError, R>>> => {
@@ -116,7 +100,8 @@ const run = async <R>(deps: BatchDeps, view: Map<string, Loaded<unknown>>, fresh
       if (decided.right.length === 0) return E.right({ stream, version: loaded.version, events: [] })
       const envelopes = transaction.stamp(decided.right)
       const outbox = transaction.outbox?.(envelopes.map((envelope, i) => ({ envelope, event: decided.right[i]! })), loaded.state) ?? []
-      const after = { version: loaded.version + envelopes.length, state: deps.foldOf(category).foldRows(loaded.state, asRead(stream, loaded.version, envelopes)) }
+      // folded as decided: a reader decodes the same values back from the stored rows
+      const after = { version: loaded.version + envelopes.length, state: foldEvents(category, decided.right, loaded.state) }
       view.set(stream, after)
       const expected: ExpectedVersion = loaded.version === 0 ? 'no-stream' : loaded.version
       staged.push({ streamId: stream, events: envelopes, expected, ...(outbox.length === 0 ? {} : { outbox }), after })

@@ -149,7 +149,6 @@ export const createRunner = (deps: RunnerDeps): Runner => {
       {
         store: { ...store, appendMany },
         load: async (category, id, fresh) => loadWith(fresh)(category, id),
-        foldOf,
         wait: async (n) => {
           if (n > retry.maxAttempts || (retry.budgetMs !== undefined && waitedMs >= retry.budgetMs)) return false
           previousMs = (await retry.backoff(n - 1, previousMs)) ?? 0

@@ -79,13 +79,16 @@ export const createSqliteKeyStore = (dbOrPath: Database.Database | string): Sqli
   // a key nothing uses. Saves one sync per registration (group commit stores a batch in one).
   const level = db.pragma('synchronous', { simple: true }) as number
   const deferSync = !owned && !db.readonly && level >= 2 && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal'
+  // prepared once: `db.pragma` prepares its statement on every call
+  const syncNormal = deferSync ? db.prepare('PRAGMA synchronous = NORMAL') : undefined
+  const syncBack = deferSync ? db.prepare(`PRAGMA synchronous = ${level}`) : undefined
   const create = (subjectId: string): void => {
-    if (!deferSync) return void write(() => sql.create.run(subjectId, randomBytes(32)))
-    db.pragma('synchronous = NORMAL')
+    if (syncNormal === undefined || syncBack === undefined) return void write(() => sql.create.run(subjectId, randomBytes(32)))
+    syncNormal.run()
     try {
       write(() => sql.create.run(subjectId, randomBytes(32)))
     } finally {
-      db.pragma(`synchronous = ${level}`)
+      syncBack.run()
     }
   }
 

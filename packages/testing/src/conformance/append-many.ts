@@ -7,7 +7,7 @@
  * groups commit sees every event once, in commit order.
  */
 import { describe, expect, it } from 'vitest'
-import type { AppendManyOutcome, AppendResult, EventStore, NewEvent, OutboxEntry, RecordedEvent, StreamAppend } from '@talent-ledger/core'
+import { verifyStream, type AppendManyOutcome, type AppendResult, type EventStore, type NewEvent, type OutboxEntry, type RecordedEvent, type StreamAppend } from '@talent-ledger/core'
 import { expectAppended, expectIncreasingPositions, expectStreamSealed, probe, probes, uniqueStream, withStore, type EventStoreFactory } from './fixtures.js'
 
 /** The store's `appendMany`; a store without it fails every check of this group. */
@@ -153,6 +153,23 @@ export const appendManyConformance = (factory: EventStoreFactory): void => {
         const stored = await store.readStream(s)
         expect(stored.map((e) => e.version)).toEqual(g!.ok ? [1, 2, 3] : [1, 2])
         expect(await store.readStream(other)).toHaveLength(g!.ok ? 1 : 0)
+      }))
+
+    it("commits every one of several groups writing the same streams in opposite orders with 'any'", () =>
+      withStore(factory, async (store) => {
+        const streams = [uniqueStream(), uniqueStream(), uniqueStream()]
+        for (const s of streams) expectAppended(await store.append(s, [probe(0)], 'no-stream'))
+        const outcomes = await Promise.all(
+          Array.from({ length: 8 }, (_, g) =>
+            appendManyOf(store)((g % 2 === 0 ? streams : [...streams].reverse()).map((s, i) => ({ streamId: s, events: [probe(100 * g + i)], expected: 'any' as const }))),
+          ),
+        )
+        for (const o of outcomes) expectGroupStored(o)
+        for (const s of streams) {
+          const stored = await store.readStream(s)
+          expect(stored.map((e) => e.version)).toEqual(Array.from({ length: 9 }, (_, i) => i + 1))
+          expect(verifyStream(s, stored)).toBeNull()
+        }
       }))
 
     it('shows a reader tailing the log while groups commit every event once, in commit order', () =>

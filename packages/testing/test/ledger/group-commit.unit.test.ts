@@ -8,7 +8,7 @@
  * seeded generator started afresh for each run.
  */
 import * as fc from 'fast-check'
-import { createTalentLedger, type CommandResult, type RecordedEvent } from '@talent-ledger/core'
+import { createTalentLedger, noBackoff, type CommandResult, type RecordedEvent } from '@talent-ledger/core'
 import { createMemoryEventStore, createMemoryKeyStore, manualClock } from '@talent-ledger/store-memory'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cityHistory, commandsOf } from '../../src/arbitraries/index.js'
@@ -134,5 +134,28 @@ describe('ledger.executeMany (group commit)', () => {
     const t1 = store.all().filter((e) => e.streamId === 'talent-t-1')
     expect(t1.map((e) => e.version)).toEqual(t1.map((_, i) => i + 1))
     expect(t1.some((e) => e.metadata.actor.id === employer.id && e.metadata.recordedAt.startsWith('2026-02'))).toBe(true)
+  })
+
+  it('refuses with Conflict, past the retry bound, only the commands on a stream that keeps moving, and commits the rest', async () => {
+    const store = createMemoryEventStore()
+    const keys = createMemoryKeyStore()
+    const ledger = createTalentLedger({ store, keys, clock: manualClock('2026-01-01T00:00:00.000Z'), retry: { maxAttempts: 3, backoff: noBackoff } })
+    await ledger.execute(registerEmployer)
+    await ledger.execute(registerTalent('t-1'))
+    // the store finds t-1 moved by another writer at every commit of the batch
+    const appendMany = store.appendMany
+    let attempts = 0
+    vi.spyOn(store, 'appendMany').mockImplementation(async (requests) => {
+      attempts++
+      const moved = requests.find((r) => r.streamId === 'talent-t-1')
+      if (moved !== undefined) return { ok: false, conflicts: [{ code: 'Conflict', streamId: moved.streamId, expected: moved.expected, actual: 99 + attempts }] }
+      return appendMany(requests)
+    })
+    const results = await ledger.executeMany([assess('a-1', 'intermediate', '2031-01-10'), registerTalent('t-2'), assess('a-2', 'junior', '2026-01-10', 't-2')])
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['Conflict', 'ok', 'ok'])
+    expect(results[0]!.ok ? [] : results[0]!.error.details.map((d) => d.field)).toEqual(['stream', 'attempts', 'backoffMs', 'bound'])
+    expect(attempts).toBe(4)
+    expect(store.all().filter((e) => e.streamId === 'talent-t-2').length).toBeGreaterThan(1)
+    expect(store.all().filter((e) => e.streamId === 'talent-t-1')).toHaveLength(1)
   })
 })

@@ -65,11 +65,18 @@ export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<B
     const moved = new Set(outcome.conflicts.map((c) => c.streamId))
     for (const s of moved) fresh.add(s)
     dirty = moved
-    if (!(await deps.wait(n + 1)))
-      for (const [i, d] of done.entries()) {
-        const stream = d!.staged.find((s) => moved.has(s.streamId))?.streamId
-        if (stream !== undefined) refused.set(i, deps.conflict(stream, n))
+    if (await deps.wait(n + 1)) continue
+    let newlyRefused = 0
+    for (const [i, d] of done.entries()) {
+      const stream = d!.staged.find((s) => moved.has(s.streamId))?.streamId
+      if (stream !== undefined) {
+        refused.set(i, deps.conflict(stream, n))
+        newlyRefused++
       }
+    }
+    // each round past the bound refuses at least one command, so the batch ends; a store that
+    // names conflicts on streams the batch did not write would otherwise keep it going
+    if (newlyRefused === 0) throw new Error(`appendMany reported conflicts on ${[...moved].join(', ')}, which the batch did not write`)
   }
 }
 

@@ -1,0 +1,103 @@
+/**
+ * Onboarding a registry export: rows are read in chunks, each chunk folded by person into commands
+ * (RegisterTalent when new, RecordPriorCertificate per row), handed to the ledger through one
+ * `ExecuteChunk`, and each row's outcome tallied: loaded, already in the ledger (a rerun), or
+ * refused with its line and reason. Every command is a transaction of its own kind (the ledger's),
+ * so a run killed at any moment leaves whole commands only, and a rerun completes the file: the talent
+ * id comes from the ID number (keyed) and a certificate is known by its number, so what is in
+ * already is answered `Duplicate` and stored again never.
+ */
+import { maskIdNumbers, type CommandResult, type DomainError, type TalentLedger } from '@talent-ledger/core'
+import type { Layout } from './columns.js'
+import type { ExecuteChunk } from './execute-chunk.js'
+import { personCommands, type IssueAs } from './person-commands.js'
+import { planRow, type Refusal, type RowContext, type RowPlan } from './row-plan.js'
+import type { SourceRow } from './row-source.js'
+
+/** Rows handed to the ledger per chunk. */
+export const CHUNK_ROWS = 500
+
+/** What a run did. */
+export interface OnboardSummary {
+  rowsRead: number
+  talentsCreated: number
+  certificatesRecorded: number
+  /** Rows whose certificate the ledger held already (a rerun, or a row repeated in the file). */
+  alreadyLoaded: number
+  refused: number
+  refusedByReason: Record<string, number>
+}
+
+/** Where a run reports as it goes. */
+export interface OnboardSinks {
+  readonly refused: (row: SourceRow, refusal: Refusal) => Promise<void>
+  readonly chunkDone: (summary: Readonly<OnboardSummary>) => void
+}
+
+/** The ledger's refusal as a row's reason: code and rule (or field), message with ID numbers masked. */
+const refusalOf = (e: DomainError): Refusal => {
+  const first = e.details[0] as { rule?: string; field?: string } | undefined
+  const what = first?.rule ?? (e.code === 'Malformed' ? first?.field : undefined)
+  return { reason: what === undefined ? e.code : `${e.code} ${what}`, message: maskIdNumbers(e.message) }
+}
+
+/** True when the talent holds this certificate number already: a rerun's Duplicate, not a refusal. */
+const alreadyHeld = async (ledger: TalentLedger, plan: RowPlan): Promise<boolean> =>
+  (await ledger.talentState(plan.talentId)).certificates.some((c) => c.prior === true && c.certificateNumber === plan.certificate.certificateNumber)
+
+/** Runs the whole file through `execute`; `rows` are the data rows (header already read). */
+export const onboardRows = async (
+  rows: AsyncIterable<SourceRow>,
+  deps: { readonly layout: Layout; readonly context: RowContext; readonly issueAs: IssueAs; readonly execute: ExecuteChunk; readonly ledger: TalentLedger; readonly sinks: OnboardSinks; readonly chunkRows?: number },
+): Promise<OnboardSummary> => {
+  const summary: OnboardSummary = { rowsRead: 0, talentsCreated: 0, certificatesRecorded: 0, alreadyLoaded: 0, refused: 0, refusedByReason: {} }
+  const refuse = async (row: SourceRow, refusal: Refusal): Promise<void> => {
+    summary.refused++
+    summary.refusedByReason[refusal.reason] = (summary.refusedByReason[refusal.reason] ?? 0) + 1
+    await deps.sinks.refused(row, refusal)
+  }
+
+  const runChunk = async (chunk: ReadonlyArray<SourceRow>): Promise<void> => {
+    const sources = new Map<number, SourceRow>()
+    const plans: RowPlan[] = []
+    for (const row of chunk) {
+      const read = planRow(row.line, row.cells, deps.context)
+      if ('refusal' in read) await refuse(row, read.refusal)
+      else {
+        sources.set(row.line, row)
+        plans.push(read.plan)
+      }
+    }
+    const people = personCommands(plans, deps.issueAs)
+    const results = await deps.execute(people.flatMap((p) => [p.register, ...p.certificates]))
+    let i = 0
+    for (const person of people) {
+      const registered = results[i++] as CommandResult
+      if (registered.ok) summary.talentsCreated++
+      // a refused registration (not "already registered") is the reason for every row of the person
+      const registration = !registered.ok && registered.error.code !== 'Duplicate' ? refusalOf(registered.error) : null
+      for (const plan of person.rows) {
+        const result = results[i++] as CommandResult
+        const source = sources.get(plan.line)!
+        if (registration !== null) await refuse(source, registration)
+        else if (result.ok) summary.certificatesRecorded++
+        else if (result.error.code === 'Duplicate' && (await alreadyHeld(deps.ledger, plan))) summary.alreadyLoaded++
+        else await refuse(source, refusalOf(result.error))
+      }
+    }
+    deps.sinks.chunkDone(summary)
+  }
+
+  const size = deps.chunkRows ?? CHUNK_ROWS
+  let chunk: SourceRow[] = []
+  for await (const row of rows) {
+    summary.rowsRead++
+    chunk.push(row)
+    if (chunk.length >= size) {
+      await runChunk(chunk)
+      chunk = []
+    }
+  }
+  if (chunk.length > 0) await runChunk(chunk)
+  return summary
+}

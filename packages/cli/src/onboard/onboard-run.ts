@@ -8,9 +8,10 @@
  * already is answered `Duplicate` and stored again never.
  */
 import { maskIdNumbers, type CommandResult, type DomainError, type TalentLedger } from '@talent-ledger/core'
+import { certificateProblem } from './certificate-check.js'
 import type { Layout } from './columns.js'
 import type { ExecuteChunk } from './execute-chunk.js'
-import { personCommands, type IssueAs } from './person-commands.js'
+import { certificateCommand, personCommands, type IssueAs } from './person-commands.js'
 import { planRow, type Refusal, type RowContext, type RowPlan } from './row-plan.js'
 import type { SourceRow } from './row-source.js'
 
@@ -48,13 +49,15 @@ const alreadyHeld = async (ledger: TalentLedger, plan: RowPlan): Promise<boolean
 /** Runs the whole file through `execute`; `rows` are the data rows (header already read). */
 export const onboardRows = async (
   rows: AsyncIterable<SourceRow>,
-  deps: { readonly layout: Layout; readonly context: RowContext; readonly issueAs: IssueAs; readonly execute: ExecuteChunk; readonly ledger: TalentLedger; readonly sinks: OnboardSinks; readonly chunkRows?: number },
+  deps: { readonly layout: Layout; readonly context: RowContext; readonly issueAs: IssueAs; readonly recordDate: string; readonly execute: ExecuteChunk; readonly ledger: TalentLedger; readonly sinks: OnboardSinks; readonly chunkRows?: number },
 ): Promise<OnboardSummary> => {
   const summary: OnboardSummary = { rowsRead: 0, talentsCreated: 0, certificatesRecorded: 0, alreadyLoaded: 0, refused: 0, refusedByReason: {} }
-  const refuse = async (row: SourceRow, refusal: Refusal): Promise<void> => {
+  // a chunk's refusals are reported in line order once the chunk is done
+  let refusals: Array<{ row: SourceRow; refusal: Refusal }> = []
+  const refuse = (row: SourceRow, refusal: Refusal): void => {
     summary.refused++
     summary.refusedByReason[refusal.reason] = (summary.refusedByReason[refusal.reason] ?? 0) + 1
-    await deps.sinks.refused(row, refusal)
+    refusals.push({ row, refusal })
   }
 
   const runChunk = async (chunk: ReadonlyArray<SourceRow>): Promise<void> => {
@@ -62,13 +65,20 @@ export const onboardRows = async (
     const plans: RowPlan[] = []
     for (const row of chunk) {
       const read = planRow(row.line, row.cells, deps.context)
-      if ('refusal' in read) await refuse(row, read.refusal)
+      if ('refusal' in read) refuse(row, read.refusal)
       else {
         sources.set(row.line, row)
         plans.push(read.plan)
       }
     }
-    const people = personCommands(plans, deps.issueAs)
+    // a certificate the ledger would refuse on any talent is refused here, before its person is registered
+    const sendable: RowPlan[] = []
+    for (const plan of plans) {
+      const problem = certificateProblem(certificateCommand(plan, deps.issueAs), deps.recordDate)
+      if (problem === null) sendable.push(plan)
+      else refuse(sources.get(plan.line)!, refusalOf(problem))
+    }
+    const people = personCommands(sendable, deps.issueAs)
     const results = await deps.execute(people.flatMap((p) => [p.register, ...p.certificates]))
     let i = 0
     for (const person of people) {
@@ -79,12 +89,14 @@ export const onboardRows = async (
       for (const plan of person.rows) {
         const result = results[i++] as CommandResult
         const source = sources.get(plan.line)!
-        if (registration !== null) await refuse(source, registration)
+        if (registration !== null) refuse(source, registration)
         else if (result.ok) summary.certificatesRecorded++
         else if (result.error.code === 'Duplicate' && (await alreadyHeld(deps.ledger, plan))) summary.alreadyLoaded++
-        else await refuse(source, refusalOf(result.error))
+        else refuse(source, refusalOf(result.error))
       }
     }
+    for (const r of refusals.sort((a, b) => a.row.line - b.row.line)) await deps.sinks.refused(r.row, r.refusal)
+    refusals = []
     deps.sinks.chunkDone(summary)
   }
 

@@ -80,7 +80,8 @@ export const addOnboardVerb = (program: Command): void => {
       checkReadable(file)
       const map = options.map === undefined ? {} : (checkReadable(options.map), decodeMap(options.map))
       if (options.encoding !== undefined && !knownEncoding(options.encoding)) throw new UsageError(`--encoding ${JSON.stringify(options.encoding)} is not an encoding this tool knows (e.g. utf-8, gb18030)`)
-      const registeredOn = options.registeredOn === undefined ? recordDateOf(systemClock.now()) : parseDate('--registered-on', options.registeredOn)
+      const recordDate = recordDateOf(systemClock.now())
+      const registeredOn = options.registeredOn === undefined ? recordDate : parseDate('--registered-on', options.registeredOn)
       const durability = parseDurability('--durability', options.durability)
       const json = options.json === true
       const source = openRows(file, options.encoding === undefined ? {} : { encoding: options.encoding })
@@ -98,6 +99,7 @@ export const addOnboardVerb = (program: Command): void => {
           layout,
           context,
           issueAs: { actorId: options.actor, registeredOn },
+          recordDate,
           execute: executeOneByOne(ledger),
           ledger,
           sinks: {

@@ -22,6 +22,13 @@ export interface IssueAs {
   readonly registeredOn: string
 }
 
+/** The RecordPriorCertificate of one row. */
+export const certificateCommand = (plan: RowPlan, as: IssueAs): unknown => ({
+  type: 'RecordPriorCertificate',
+  actor: { id: as.actorId, role: 'hr-bureau' },
+  data: { talentId: plan.talentId, ...plan.certificate },
+})
+
 const earliest = (dates: ReadonlyArray<string>): string => dates.reduce((a, b) => (b < a ? b : a))
 
 /** Groups a chunk's readable rows by person and builds their commands. */
@@ -58,7 +65,7 @@ export const personCommands = (plans: ReadonlyArray<RowPlan>, as: IssueAs): Read
         registeredOn: as.registeredOn,
       },
     }
-    const certificates = rows.map((r) => ({ type: 'RecordPriorCertificate', actor, data: { talentId, ...r.certificate } }))
+    const certificates = rows.map((r) => certificateCommand(r, as))
     return { talentId, rows, register, certificates }
   })
 }

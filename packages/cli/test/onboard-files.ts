@@ -23,7 +23,7 @@ export const EMPLOYERS_JSONL =
     .map((o) => JSON.stringify({ type: 'RegisterOrganization', actor: { id: 'hr-bureau', role: 'hr-bureau' }, data: { ...o, kind: 'employer' } }))
     .join('\n') + '\n'
 
-/** Person n (0-based): a stable ID number and name. */
+/** Person n (0-based): a stable ID number (born 1970 + n % 25) and name. */
 export const person = (n: number): { readonly id: string; readonly name: string } => ({
   id: idNumber('320706', `19${70 + (n % 25)}0${1 + (n % 9)}1${n % 10}`, String(100 + n).slice(-3)),
   name: `测试${'甲乙丙丁戊己庚辛壬癸'[n % 10]!}${'一二三四五六七八九十'[Math.floor(n / 10) % 10]!}`,
@@ -41,7 +41,7 @@ export const row = (n: number, level: string, certificateNumber: string, issuedO
   '连云港市职业技能鉴定中心',
   extra.employer ?? 'port-co',
   '海州区',
-  extra.occupationSince ?? '2000-07-01',
+  extra.occupationSince ?? `${1970 + (n % 25) + 18}-07-01`,
   '技工学校',
   '是',
 ]

@@ -3,7 +3,8 @@
 // person fold into one talent, highest level last; bad rows are refused with their line and a
 // masked reason while the rest load; a rerun adds nothing and says so.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse/sync'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CHINESE_HEADER, EMPLOYERS_JSONL, ENGLISH_HEADER, person, row, writeCsv, writeXlsx } from './onboard-files.js'
@@ -185,5 +186,20 @@ describe('arguments', () => {
     const run = runCli(['--store', store, 'onboard', file], { cwd: dir.path })
     expect(run.code).toBe(0)
     expect(run.stdout).toBe(`onboard ${file}: 5 rows read, 3 talents created, 5 certificates recorded, 0 already in the ledger, 0 refused\n`)
+  })
+})
+
+describe('the sample of the README quick start (examples/onboarding)', () => {
+  const example = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'onboarding')
+  it('loads as README.md and docs/onboarding.md say, and again adds nothing', () => {
+    const store = `sqlite:${join(dir.path, 'city.db')}`
+    expect(runCli(['--store', store, 'apply', join(example, 'organizations.jsonl')], { cwd: dir.path }).code).toBe(0)
+    const first = runCli(['--store', store, 'onboard', join(example, 'registry-sample.csv')], { cwd: dir.path })
+    expect(first.code).toBe(1)
+    expect(first.stdout).toContain('9 rows read, 6 talents created, 8 certificates recorded, 0 already in the ledger, 1 refused (invalid nationalId: 1); rejected rows in registry-sample.rejected.csv')
+    const again = runCli(['--store', store, 'onboard', join(example, 'registry-sample.csv')], { cwd: dir.path })
+    expect(again.stdout).toContain('0 talents created, 0 certificates recorded, 8 already in the ledger')
+    expect(again.stdout).toContain('nothing new')
+    for (const page of ['README.md', 'docs/onboarding.md']) expect(readFileSync(join(example, '..', '..', page), 'utf8')).toContain('9 rows read, 6 talents created, 8 certificates recorded, 0 already in the ledger,')
   })
 })

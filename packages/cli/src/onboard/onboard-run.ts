@@ -101,13 +101,22 @@ export const onboardRows = async (
   }
 
   const size = deps.chunkRows ?? CHUNK_ROWS
+  const idColumn = deps.layout.nationalId
+  const personOf = (row: SourceRow): string => (idColumn === undefined ? '' : (row.cells[idColumn] ?? '').trim().toUpperCase())
   let chunk: SourceRow[] = []
   for await (const row of rows) {
     summary.rowsRead++
     chunk.push(row)
     if (chunk.length >= size) {
-      await runChunk(chunk)
-      chunk = []
+      // a person's adjacent rows stay in one chunk, so they fold (highest level last) even at a cut
+      const last = personOf(chunk[chunk.length - 1]!)
+      let cut = chunk.length
+      while (cut > 0 && personOf(chunk[cut - 1]!) === last) cut--
+      // a chunk of one person's rows only grows until another person's row comes (a person has few)
+      if (cut > 0) {
+        await runChunk(chunk.slice(0, cut))
+        chunk = chunk.slice(cut)
+      }
     }
   }
   if (chunk.length > 0) await runChunk(chunk)

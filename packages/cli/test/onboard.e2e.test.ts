@@ -6,12 +6,17 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse/sync'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHINESE_HEADER, EMPLOYERS_JSONL, ENGLISH_HEADER, person, row, writeCsv, writeXlsx } from './onboard-files.js'
+import { dropSchemas, pgStoreUrl, uniqueSchemaName } from './pg-test-schemas.js'
 import { runCli, tempDir } from './run-cli.js'
 
 const dir = tempDir()
-afterAll(() => dir.remove())
+const pgSchema = uniqueSchemaName('tl_cli_onboard')
+afterAll(async () => {
+  await dropSchemas([pgSchema])
+  dir.remove()
+})
 let stores = 0
 
 /** A fresh SQLite ledger with the employers registered. */
@@ -110,6 +115,21 @@ describe('onboard reads every supported file form', () => {
   })
 })
 
+describe('on PostgreSQL', () => {
+  it('loads the same rows, and a rerun adds nothing', () => {
+    const store = pgStoreUrl(pgSchema)
+    expect(runCli(['--store', store, 'apply', '-'], { cwd: dir.path, input: EMPLOYERS_JSONL }).code).toBe(0)
+    const file = join(dir.path, 'registry-pg.csv')
+    writeCsv(file, CHINESE_HEADER, ROWS, 'gb18030')
+    const first = runCli(['--store', store, 'onboard', file, '--json'], { cwd: dir.path })
+    expect(first.code).toBe(0)
+    expect(summaryOf(first.json())).toMatchObject({ rowsRead: 5, talentsCreated: 3, certificatesRecorded: 5 })
+    expectRowsLoaded(store)
+    const again = runCli(['--store', store, 'onboard', file, '--json'], { cwd: dir.path })
+    expect(summaryOf(again.json())).toMatchObject({ talentsCreated: 0, certificatesRecorded: 0, alreadyLoaded: 5, nothingNew: true })
+  })
+})
+
 describe('bad rows', () => {
   const good = ROWS
   const wrongCheck = row(3, '四级', 'C-3-1', '2020-01-01')
@@ -121,9 +141,12 @@ describe('bad rows', () => {
     row(6, '四级', 'C-6-1', '2020-01-01', { employer: 'no-such-co' }), // line 10: the ledger: employer not registered
     row(7, '四级', 'C-7-1', '2098-01-01'), // line 11: the ledger: a prior certificate is one already issued
   ]
-  const store = freshStore()
   const file = join(dir.path, 'registry-bad.csv')
-  writeCsv(file, CHINESE_HEADER, [...good.slice(0, 5), ...bad], 'utf-8')
+  let store = ''
+  beforeAll(() => {
+    store = freshStore()
+    writeCsv(file, CHINESE_HEADER, [...good.slice(0, 5), ...bad], 'utf-8')
+  })
 
   it('are refused with their line and reason, personal data masked, and the rest load', () => {
     const rejects = join(dir.path, 'bad-rejects.csv')
@@ -177,6 +200,16 @@ describe('arguments', () => {
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('no column for name')
     expect(exported(store).filter((e) => e.type === 'TalentRegistered')).toHaveLength(0)
+  })
+
+  it('--encoding overrides the guess; an unknown one is exit 2', () => {
+    const store = freshStore()
+    const file = join(dir.path, 'registry-gbk.csv')
+    writeCsv(file, CHINESE_HEADER, ROWS, 'gb18030')
+    const run = runCli(['--store', store, 'onboard', file, '--encoding', 'gbk', '--json'], { cwd: dir.path })
+    expect(run.code).toBe(0)
+    expect(summaryOf(run.json())).toMatchObject({ encoding: 'gbk', certificatesRecorded: 5 })
+    expect(runCli(['--store', store, 'onboard', file, '--encoding', 'klingon'], { cwd: dir.path }).code).toBe(2)
   })
 
   it('the text summary is one line', () => {

@@ -105,5 +105,5 @@ export { verifyLedger, type LedgerVerification, type VerifyFinding, type VerifyL
 export { commandSchema, commandCatalogue, eventCatalogue, isCommandType } from './schema/catalogue.js'
 
 // masks and ID facts for tools that read registry exports (the CLI's onboard)
-export { maskIdentifier, maskName } from './kernel/masking.js'
-export { birthDateInId, hasKnownRegion } from './vocabulary/national-id.js'
+export { maskIdentifier } from './kernel/masking.js'
+export { birthDateInId } from './vocabulary/national-id.js'

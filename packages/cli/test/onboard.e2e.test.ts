@@ -212,6 +212,16 @@ describe('arguments', () => {
     expect(runCli(['--store', store, 'onboard', file, '--encoding', 'klingon'], { cwd: dir.path }).code).toBe(2)
   })
 
+  it('a CSV record over 1 MiB stops the run naming its line, without echoing it', () => {
+    const store = freshStore()
+    const file = join(dir.path, 'registry-huge.csv')
+    writeFileSync(file, `${CHINESE_HEADER.join(',')}\r\n${row(0, '五级', 'H-1', '2015-01-01').join(',')}\r\n${'x'.repeat(2 * 1024 * 1024)},1\r\n`)
+    const run = runCli(['--store', store, 'onboard', file], { cwd: dir.path })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/Max Record Size.*line 3/)
+    expect(run.stderr.length).toBeLessThan(500)
+  })
+
   it('the text summary is one line', () => {
     const store = freshStore()
     const file = join(dir.path, 'registry-text.csv')

@@ -11,6 +11,9 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { detectFileEncoding, type TextEncoding } from './encoding.js'
 
+/** The longest CSV record read, in characters. */
+export const MAX_RECORD_CHARS = 1024 * 1024
+
 /** One data row: its line in the file and its cells as text. */
 export interface SourceRow {
   readonly line: number
@@ -43,7 +46,11 @@ export const openRows = (file: string, options: { readonly encoding?: TextEncodi
 
 async function* csvRows(input: NodeJS.ReadableStream, encoding: TextEncoding): AsyncIterable<SourceRow> {
   // iconv-lite drops a UTF-8 byte-order mark while decoding (stripBOM, on by default)
-  const parser = input.pipe(iconv.decodeStream(encoding)).pipe(parse({ info: true, relax_column_count: true, skip_empty_lines: true, trim: true }))
+  // a stray quote inside a field (office exports have them) is kept as text; a record over 1 MiB
+  // (no registry row is) stops the run with its line rather than filling memory
+  const parser = input
+    .pipe(iconv.decodeStream(encoding))
+    .pipe(parse({ info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, max_record_size: MAX_RECORD_CHARS }))
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { line: info.lines, cells: record }
 }
 

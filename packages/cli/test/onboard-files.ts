@@ -57,8 +57,8 @@ export const writeCsv = (file: string, header: ReadonlyArray<string>, rows: Read
   writeFileSync(file, encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : encoding === 'utf-8-bom' ? `\uFEFF${text}` : text)
 }
 
-/** Writes an .xlsx workbook, every cell as text (ID numbers must stay text in a spreadsheet). */
-export const writeXlsx = async (file: string, header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): Promise<void> => {
+/** Writes an .xlsx workbook, cells as given (strings stay text, as ID numbers must in a spreadsheet). */
+export const writeXlsx = async (file: string, header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string | number | Date>>): Promise<void> => {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('人才')
   sheet.addRow([...header])

@@ -89,6 +89,21 @@ describe('onboard reads every supported file form', () => {
     expectRowsLoaded(store)
   })
 
+  it('.xlsx with date cells, and an ID number stored as a number (its last digits lost) refused with a hint', async () => {
+    const store = freshStore()
+    const file = join(dir.path, 'registry-typed.xlsx')
+    const dated = row(0, '五级', 'X-0-1', '2012-06-30').map((c, i) => (i === 6 ? new Date('2012-06-30T00:00:00Z') : c))
+    const numeric = row(1, '四级', 'X-1-1', '2015-01-01').map((c, i) => (i === 1 ? Number(c.replace('X', '')) : c))
+    await writeXlsx(file, CHINESE_HEADER, [dated, numeric])
+    const run = runCli(['--store', store, 'onboard', file, '--json'], { cwd: dir.path })
+    expect(run.code).toBe(1)
+    const lines = run.json() as Array<{ type: string; line?: number; reason?: string; message?: string }>
+    expect(lines[0]).toMatchObject({ type: 'refused', line: 3, reason: 'invalid nationalId' })
+    expect(lines[0]!.message).toContain('keep the column as text')
+    expect(summaryOf(lines)).toMatchObject({ rowsRead: 2, certificatesRecorded: 1, refused: 1 })
+    expect(exported(store).find((e) => e.type === 'PriorCertificateRecorded')?.data['issuedOn']).toBe('2012-06-30')
+  })
+
   it('English headers, and a --map for headers of its own', () => {
     const english = freshStore()
     const file = join(dir.path, 'registry-en.csv')

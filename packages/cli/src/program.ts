@@ -20,6 +20,7 @@ import { checkHtmlTarget, writeReportHtml } from './commands/report-html.js'
 import { showTalent } from './commands/show.js'
 import { verifyLog } from './commands/verify.js'
 import { addNotificationVerbs } from './notification-verbs.js'
+import { addOnboardVerb } from './onboard/onboard-verb.js'
 import { dashboardText } from './dashboard-text.js'
 import { benefitsText } from './benefits-text.js'
 import { boundedLinesOf, checkReadable, linesOf } from './input.js'
@@ -160,6 +161,7 @@ export const buildProgram = (): Command => {
     })
 
   addNotificationVerbs(program)
+  addOnboardVerb(program)
 
   program
     .command('demo')

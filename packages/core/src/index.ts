@@ -103,3 +103,7 @@ export { verifyLedger, type LedgerVerification, type VerifyFinding, type VerifyL
 
 // schema catalogue
 export { commandSchema, commandCatalogue, eventCatalogue, isCommandType } from './schema/catalogue.js'
+
+// masks and ID facts for tools that read registry exports (the CLI's onboard)
+export { maskIdentifier } from './kernel/masking.js'
+export { birthDateInId } from './vocabulary/national-id.js'

@@ -30,8 +30,12 @@ const reportProjection: Projection<{ readonly dashboard: DashboardState; readonl
   apply: (s, e) => ({ dashboard: cityDashboardProjection.apply(s.dashboard, e), benefits: benefitFiguresProjection.apply(s.benefits, e) }),
 }
 
-/** Replays the log into the dashboard and reports it as of `asOf`. */
-export const cityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<CityReportWithBenefits> => {
-  const { state } = await rebuild(store, reportProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
-  return { ...dashboardReport(state.dashboard, asOf), ...benefitFigures(state.benefits, asOf) }
+/** Replays the log into the dashboard and reports it as of `asOf`, with the log position replayed to. */
+export const replayCityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<{ readonly report: CityReportWithBenefits; readonly position: number }> => {
+  const { state, position } = await rebuild(store, reportProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
+  return { report: { ...dashboardReport(state.dashboard, asOf), ...benefitFigures(state.benefits, asOf) }, position }
 }
+
+/** Replays the log into the dashboard and reports it as of `asOf`. */
+export const cityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<CityReportWithBenefits> =>
+  (await replayCityReport(store, ledger, asOf)).report

@@ -75,6 +75,7 @@ export const reportPage = (report: CityReport & Partial<BenefitFigures>): string
 <header>
 <h1>连云港市高技能人才工作看板 <span class="muted">Lianyungang high-skilled talent dashboard</span></h1>
 <p class="meta">截至 as of <time datetime="${escapeHtml(report.asOf)}">${escapeHtml(report.asOf)}</time> · 政策 policy <code>${escapeHtml(report.policyId)}</code> · ${escapeHtml(`${met} / ${report.targets.length}`)} 项目标已达成 targets met</p>
+${report.targetScale === null ? '' : `<p class="meta scaled" data-target-scale="${report.targetScale}">${escapeHtml(`模拟：数量目标按 ×${report.targetScale} 缩放 — simulation: the count targets are scaled ×${report.targetScale} (${Math.round(report.targetScale * 100 * 10_000) / 10_000} % of the city's) by the policy's targets.scale`)}</p>`}
 <ul class="facts">
 ${fact('在册人才', 'talents', formatNumber(report.talentsTotal))}
 ${fact('技能人才', 'skilled', formatNumber(report.skilledTotal))}

@@ -15,6 +15,7 @@ import type { Clock, EventStore, KeyStore } from '../kernel/ports.js'
 import { createRunner, type BatchCommand, type RetryPolicy, type Stamped, type Transactor } from '../kernel/transact.js'
 import { upcasterChain, type Upcaster } from '../kernel/upcasting.js'
 import { routeOf, type DecidableCommand, type Notifies } from '../domain/aggregates.js'
+import { certificateNumberCategory, type ClaimCertificateNumber } from '../domain/certificate/index.js'
 import { businessDateOf, type Command, type CommandOf } from '../domain/commands.js'
 import { decodeCommand, decodeStored } from '../domain/decode.js'
 import { recordDateOf, type DecisionEnv } from '../domain/decision-env.js'
@@ -163,8 +164,25 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
 
   type Ran = { stream: string; version: number; events: ReadonlyArray<string>; erasurePending?: boolean }
 
+  /**
+   * RecordPriorCertificate: its number is claimed city-wide (certificate/category.ts) once the
+   * talent's own checks pass, so a refused command claims nothing; a number another talent holds is
+   * `Duplicate` after Unauthorized and NotFound and before the policy and the rules (§8). The claim
+   * and the certificate are staged on the same transactor, which commits them together.
+   */
+  const claimCertificateNumber = async (c: CommandOf<'RecordPriorCertificate'>, env: DecisionEnv, options: ExecuteOptions, on: Transactor): Promise<E.Either<DomainError, unknown>> => {
+    const dry = await on.decide(talentCategory, c, env)
+    if (E.isLeft(dry) && dry.left.code !== 'PolicyValueUnset' && dry.left.code !== 'NotEligible') return dry
+    const claim: ClaimCertificateNumber = { type: 'ClaimCertificateNumber', actor: c.actor, data: { certificateNumber: c.data.certificateNumber, talentId: c.data.talentId } }
+    const held = await on.decide(certificateNumberCategory, claim, env)
+    if (E.isLeft(held) || E.isLeft(dry)) return E.isLeft(held) ? held : dry
+    return on.transact(certificateNumberCategory, claim, env, { stamp: stamp(c, options) })
+  }
+
   /** Runs a decoded command on `on` (the runner, or a group's view). */
-  const run = async (c: Command, options: ExecuteOptions, recordDate: string, on: Transactor): Promise<E.Either<DomainError, Ran>> => {
+  const run = async (c: Command, given: ExecuteOptions, recordDate: string, on: Transactor): Promise<E.Either<DomainError, Ran>> => {
+    // a prior certificate appends twice (its number's claim, then the certificate): one correlation id for both
+    const options = c.type === 'RecordPriorCertificate' ? { ...given, correlationId: given.correlationId ?? newId() } : given
     // a registration gives the birth date in clear; for other talent facts it is opened when a rule needs it
     const env: DecisionEnv = { dates: { recordDate, maxFutureDays: deps.maxFutureDays ?? null }, open, birthDate: c.type === 'RegisterTalent' ? c.data.birthDate : null }
     let command: DecidableCommand
@@ -173,6 +191,10 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       if (E.isLeft(sealed)) return sealed
       command = sealed.right
     } else command = c
+    if (c.type === 'RecordPriorCertificate') {
+      const claimed = await claimCertificateNumber(c, env, options, on)
+      if (E.isLeft(claimed)) return claimed
+    }
     const result = await routeOf(command).run(async (category, routed, notifies) => {
       const outbox = notifies !== null && notifying && notifications !== null ? { outbox: outboxOf(notifies, notifications) } : {}
       const done = await on.transact(category, routed, env, { stamp: stamp(c, options), ...outbox })
@@ -211,7 +233,10 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const execute = async (raw: unknown, options: ExecuteOptions = {}): Promise<CommandResult> => {
     const decoded = decodeCommand(raw)
     if (E.isLeft(decoded)) return { ok: false, error: decoded.left }
-    return resultOf(await admitted(decoded.right, options, runner))
+    const c = decoded.right
+    // a prior certificate writes its number's claim and the certificate: one transaction for both
+    if (c.type === 'RecordPriorCertificate') return resultOf((await runner.transactMany([(on) => admitted(c, options, on)]))[0]!)
+    return resultOf(await admitted(c, options, runner))
   }
 
   const executeMany = async (raws: ReadonlyArray<unknown>, options: ExecuteOptions = {}): Promise<ReadonlyArray<CommandResult>> => {

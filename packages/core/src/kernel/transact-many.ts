@@ -32,7 +32,7 @@ export interface BatchDeps {
 /** What one command did in the current pass. */
 interface Done<R> {
   readonly reads: Set<string>
-  readonly staged: ReadonlyArray<StreamAppend & { readonly after: Loaded<unknown> }>
+  readonly staged: ReadonlyArray<StreamAppend & { readonly before: Loaded<unknown>; readonly after: Loaded<unknown> }>
   readonly result: E.Either<DomainError, R>
 }
 
@@ -83,7 +83,7 @@ export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<B
 /** Runs one command on the view, recording what it read and staged. */
 const run = async <R>(deps: BatchDeps, view: Map<string, Loaded<unknown>>, fresh: ReadonlySet<string>, command: BatchCommand<R>): Promise<Done<R>> => {
   const reads = new Set<string>()
-  const staged: Array<StreamAppend & { after: Loaded<unknown> }> = []
+  const staged: Array<StreamAppend & { before: Loaded<unknown>; after: Loaded<unknown> }> = []
   const read: StreamReader = async <Ev extends DomainEvent, S>(category: Foldable<Ev, S>, id: string): Promise<Loaded<S>> => {
     const streamId = category.streamOf(id)
     reads.add(streamId)
@@ -111,10 +111,15 @@ const run = async <R>(deps: BatchDeps, view: Map<string, Loaded<unknown>>, fresh
       const after = { version: loaded.version + envelopes.length, state: foldEvents(category, decided.right, loaded.state) }
       view.set(stream, after)
       const expected: ExpectedVersion = loaded.version === 0 ? 'no-stream' : loaded.version
-      staged.push({ streamId: stream, events: envelopes, expected, ...(outbox.length === 0 ? {} : { outbox }), after })
+      staged.push({ streamId: stream, events: envelopes, expected, ...(outbox.length === 0 ? {} : { outbox }), before: loaded, after })
       return E.right({ stream, version: after.version, events: decided.right })
     },
   }
   const result = await command(on)
+  // a refused command stages nothing, even what it staged before a later step refused it
+  if (E.isLeft(result)) {
+    for (const s of [...staged].reverse()) view.set(s.streamId, s.before)
+    return { reads, staged: [], result }
+  }
   return { reads, staged, result }
 }

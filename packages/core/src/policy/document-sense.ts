@@ -54,5 +54,8 @@ export const policyDocumentProblems = (doc: PolicyDocument, prefix = 'document')
   found.push(...percent(`${prefix}.targets.highSkilledSharePercent`, doc.targets.highSkilledSharePercent))
   found.push(...period(`${prefix}.targets.newHighSkilled`, doc.targets.newHighSkilled))
   found.push(...period(`${prefix}.targets.carriers`, doc.targets.carriers))
+  const { scale } = doc.targets
+  if (scale !== undefined && !(Number.isFinite(scale) && scale > 0 && scale <= 1))
+    found.push(problem(`${prefix}.targets.scale`, `must be above 0 and at most 1, got ${scale}`))
   return found
 }

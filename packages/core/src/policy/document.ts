@@ -5,7 +5,7 @@
  */
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
-import { strictType } from '../kernel/strict.js'
+import { strictFields, strictType } from '../kernel/strict.js'
 import { CertifiedLevel } from '../vocabulary/ladder.js'
 import {
   CompetitionTier,
@@ -22,8 +22,19 @@ const Fen = t.union([NonNegativeInt, t.null])
 /** How an object codec is made: `t.type` (lenient) or `strictType` (exact). */
 type ObjectCodec = <P extends t.Props>(props: P) => t.Type<t.TypeOf<t.TypeC<P>>, t.OutputOf<t.TypeC<P>>, unknown>
 
-/** Builds the policy codecs with `obj` for every object: lenient for store rows, strict for input. */
-const policyCodecs = (obj: ObjectCodec) => {
+/** How an object codec with optional fields is made: lenient (`t.type` and `t.partial`) or exact (`strictFields`). */
+type FieldsCodec = <R extends t.Props, O extends t.Props>(
+  required: R,
+  optional: O,
+  name: string,
+) => t.Type<t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>, t.OutputOf<t.TypeC<R>> & t.OutputOf<t.PartialC<O>>, unknown>
+
+/**
+ * Builds the policy codecs with `obj` for every object (`fields` where one has optional fields):
+ * lenient for store rows, strict for input. NOTE: a field added later is optional, so documents
+ * adopted before it still decode.
+ */
+const policyCodecs = (obj: ObjectCodec, fields: FieldsCodec) => {
   /** One condition of a promotion alternative. */
   const Condition = t.union([
     obj({ kind: t.literal('years-in-occupation'), min: NonNegativeInt }),
@@ -111,14 +122,25 @@ const policyCodecs = (obj: ObjectCodec) => {
       housingSubsidy: obj({ amount: Fen }),
       livingAllowance: obj({ monthly: Fen }),
     }),
-    targets: obj({
-      newHighSkilled: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
-      skilledSharePercent: t.number,
-      highSkilledSharePercent: t.number,
-      highSkilledShareBy: LocalDate,
-      highSkilledTotal: obj({ count: NonNegativeInt, by: LocalDate }),
-      carriers: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
-    }),
+    targets: fields(
+      {
+        newHighSkilled: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
+        skilledSharePercent: t.number,
+        highSkilledSharePercent: t.number,
+        highSkilledShareBy: LocalDate,
+        highSkilledTotal: obj({ count: NonNegativeInt, by: LocalDate }),
+        carriers: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
+      },
+      {
+        /**
+         * Only in a simulation's policy (the demo's): the count targets above are the city's
+         * multiplied by this factor (0 < scale ≤ 1), so a city simulated at 1 % is judged against
+         * 1 % of its targets; the report says so beside every count target. Shares are not scaled.
+         */
+        scale: t.number,
+      },
+      'Targets',
+    ),
   })
   return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, OccupationEntry, PolicyDocument }
 }
@@ -127,9 +149,15 @@ const policyCodecs = (obj: ObjectCodec) => {
  * The storage format: how a `PolicyAdopted` event decodes. Lenient about unknown fields (they are
  * stripped), so events written before strict input still read.
  */
-const stored = policyCodecs((props) => t.type(props))
+const stored = policyCodecs(
+  (props) => t.type(props),
+  (required, optional, name) => t.intersection([t.type(required), t.partial(optional)], name),
+)
 /** Strict input: an unknown field anywhere in a policy document is refused, naming its path. */
-const input = policyCodecs((props) => strictType(props))
+const input = policyCodecs(
+  (props) => strictType(props),
+  (required, optional, name) => strictFields(required, optional, name),
+)
 
 /** One condition of a promotion alternative. */
 export const Condition = stored.Condition

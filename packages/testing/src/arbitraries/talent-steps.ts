@@ -7,6 +7,7 @@
 import * as fc from 'fast-check'
 import { LEVELS, levelOf, rank, validCertificates, type TalentState } from '@talent-ledger/core'
 import { BUREAU, ORGANIZATION_IDS } from './actors.js'
+import { addDays } from './dates.js'
 import type { CommandJson } from './commands.js'
 import { benefitKind, competitionTier, incentiveKind, programmeKind, trainingField } from './vocabulary.js'
 
@@ -32,6 +33,8 @@ export type Intent =
   | { readonly tag: 'incentive'; readonly kind: string; readonly amount: number | null }
   | { readonly tag: 'change-employer'; readonly byBureau: boolean }
   | { readonly tag: 'forget' }
+  /** A certificate issued before the ledger (some days before the step: within the target period or before it). */
+  | { readonly tag: 'prior'; readonly level: string; readonly issuedDaysBefore: number }
 
 /** A step: days since the previous one, and what it means to do. */
 export interface Step {
@@ -86,6 +89,15 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
   w(1, fc.record({ tag: fc.constant('incentive' as const), kind: incentiveKind, amount: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: null }) })),
   w(2, fc.record({ tag: fc.constant('change-employer' as const), byBureau: fc.boolean() })),
   w(1, fc.constant({ tag: 'forget' as const })),
+  w(
+    1,
+    fc.record({
+      tag: fc.constant('prior' as const),
+      level: fc.constantFrom('junior', 'intermediate', 'senior', 'technician', 'senior-technician'),
+      // a few weeks back (often inside 2026–2030 for a step in it), or years back (before the period)
+      issuedDaysBefore: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 6000 })),
+    }),
+  ),
 )
 
 /** Days between steps: often weeks, often months, sometimes years (so some steps are eligible, some not). */
@@ -181,5 +193,17 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
     }
     case 'forget':
       return [cmd('ForgetTalent', BUREAU, { talentId })]
+    case 'prior':
+      return [
+        // issued in the talent's working life (never before occupationSince: §17's anchor), on or before the step's day
+        cmd('RecordPriorCertificate', BUREAU, {
+          talentId,
+          certificateNumber: `${serial}-prior`,
+          level: x.level,
+          occupation: s.occupation,
+          issuedOn: [addDays(on, -x.issuedDaysBefore), s.occupationSince].sort()[1]!,
+          issuer: '江苏省职业技能鉴定中心',
+        }),
+      ]
   }
 }

@@ -20,6 +20,7 @@ import { decideChangeEmployer, decideForget, decideRegister, decideRelease } fro
 import { decidePriorCertificate } from './decide-prior.js'
 import { decideComplete, decideEnroll } from './decide-training.js'
 import type { TalentEvent } from './events.js'
+import { factDateOf } from './fact-date.js'
 import { evolveTalent, isHighSkilledTalent, type TalentState } from './state.js'
 
 const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext): E.Either<DomainError, ReadonlyArray<TalentEvent>> => {
@@ -55,24 +56,6 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
   }
 }
 
-/** The business date a talent command happens on (ForgetTalent names none). */
-const dateOfCommand = (c: TalentCommand): string | null => {
-  switch (c.type) {
-    case 'RegisterTalent':
-      return c.data.registeredOn
-    case 'EnrollTraining':
-      return c.data.startedOn
-    case 'CompleteTraining':
-      return c.data.completedOn
-    case 'RecordPriorCertificate':
-      return c.data.issuedOn
-    case 'ForgetTalent':
-      return null
-    default:
-      return c.data.on
-  }
-}
-
 /** Appends TalentPoolEntered / TalentPoolLeft when the events move the talent across `senior`. */
 const withPoolTransition = (s: TalentState, events: ReadonlyArray<TalentEvent>, on: string | null): ReadonlyArray<TalentEvent> => {
   if (events.length === 0 || on === null) return events
@@ -91,7 +74,7 @@ const decideChecked = (c: TalentCommand, s: TalentState, context: TalentContext)
   }
   const allowed = authorize(c, { organizations: context.organizations, talent: s })
   if (E.isLeft(allowed)) return allowed
-  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, dateOfCommand(c)))(decideCommand(c, s, context))
+  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, factDateOf(c)?.date ?? null))(decideCommand(c, s, context))
 }
 
 /** Decides a talent command on the talent's state and context, the §17 date rules joined last. */

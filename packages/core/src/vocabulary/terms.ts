@@ -106,6 +106,22 @@ export const CarrierKind = oneOf('CarrierKind', [
 ] as const)
 export type CarrierKind = t.TypeOf<typeof CarrierKind>
 
+/** Kinds of honour of the catalogue (荣誉表彰, DOMAIN.md §14). */
+export const HonourKind = oneOf('HonourKind', [
+  'model-worker', // 劳动模范
+  'may-day-medal', // 五一劳动奖章
+  'craftsman', // 工匠
+  'skill-champion', // 技能状元
+  'technical-expert', // 技术能手
+  'skills-award', // 技能大奖
+  'other', // anything else, and the first release's free-text honours outside the catalogue
+] as const)
+export type HonourKind = t.TypeOf<typeof HonourKind>
+
+/** Grades of a catalogued honour: who confers it, from the state down to a district. */
+export const HonourGrade = oneOf('HonourGrade', ['national', 'provincial', 'municipal', 'district'] as const)
+export type HonourGrade = t.TypeOf<typeof HonourGrade>
+
 /** Services granted on entering the talent pool (no money). */
 export const TALENT_POOL_SERVICES = ['children-education', 'medical-care', 'one-stop-service'] as const
 

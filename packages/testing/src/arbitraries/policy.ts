@@ -123,8 +123,40 @@ const subsidyLevels = (current: Record<'junior' | 'intermediate' | 'senior' | 't
 const yearSpan = (from: string, to: string) =>
   keepOr({ from, to }, fc.tuple(fc.integer({ min: 2020, max: 2030 }), fc.integer({ min: 0, max: 10 })).map(([y, n]) => ({ from: `${y}-01-01`, to: `${y + n}-12-31` })))
 
+/**
+ * The honours block (DOMAIN.md §14): absent (a document written before it), or a part of the
+ * default catalogue; the prize rows then name only honours the catalogue holds (or none), and the
+ * share target is set or left unset.
+ */
+const withHonours = (doc: PolicyDocument): fc.Arbitrary<PolicyDocument> =>
+  fc
+    .record({
+      catalogue: fc.option(fc.subarray([...(defaultPolicyDocument.honours?.catalogue ?? [])]), { nil: undefined }),
+      keepIds: fc.boolean(),
+      target: keepOr<number | null>(null, fc.integer({ min: 0, max: 100 })),
+      extraIds: fc.array(fc.constantFrom('lyg-skill-champion', 'jiangsu-craftsman', 'lyg-craftsman'), { minLength: doc.competition.prizes.length, maxLength: doc.competition.prizes.length }),
+    })
+    .map(({ catalogue, keepIds, target, extraIds }) => {
+      const ids = new Set((catalogue ?? []).map((h) => h.honourId))
+      const prizes = doc.competition.prizes.map((p, i) => {
+        const { honourId: _old, ...row } = p
+        const wanted = p.honourId !== undefined && keepIds ? p.honourId : extraIds[i]!
+        // a prize names a catalogued honour, null, or (as before §14) nothing
+        return wanted !== null && ids.has(wanted) ? { ...row, honourId: wanted } : keepIds ? row : { ...row, honourId: null }
+      })
+      const { honours: _h, ...rest } = doc
+      return {
+        ...rest,
+        competition: { ...doc.competition, prizes },
+        targets: { ...doc.targets, ...(target === null && catalogue === undefined ? {} : { honoursHighSkilledSharePercent: target }) },
+        ...(catalogue === undefined ? {} : { honours: { catalogue } }),
+      }
+    })
+
 /** A document derived from the default, its rule ids prefixed with `tag`. */
-const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => {
+const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => policyDocumentCore(tag).chain(withHonours)
+
+const policyDocumentCore = (tag: string): fc.Arbitrary<PolicyDocument> => {
   const d = defaultPolicyDocument
   const b = d.benefits
   return fc.record({

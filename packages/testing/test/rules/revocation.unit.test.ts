@@ -89,14 +89,14 @@ describe('§3/§7 revocation flags the benefits that depended on the certificate
 describe('§7 talent pool (高技能人才库)', () => {
   it('entering the pool grants the services: children education (子女教育), medical care (医疗), one-stop service', async () => {
     const events = await given([...hired(), ...holding('intermediate', '2012-01-01')])
-      .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 1, on: ON }))
+      .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 4, on: ON }))
       .thenEventTypes(['CompetitionResultRecorded', 'LevelCertified', 'TalentPoolEntered'])
     expect(events[2]?.data).toEqual({ talentId: TALENT_ID, on: ON, services: ['children-education', 'medical-care', 'one-stop-service'] })
   })
 
   it('a talent already in the pool does not enter it again', async () => {
     await given([...hired(), ...holding('senior', '2017-01-01')])
-      .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 1, on: ON }))
+      .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 4, on: ON }))
       .thenEventTypes(['CompetitionResultRecorded'])
   })
 })

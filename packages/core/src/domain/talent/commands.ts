@@ -71,7 +71,9 @@ export const TalentCommandData = {
     { award: NonEmptyString, percentile: t.refinement(t.number, (n) => n >= 0 && n <= 100, 'Percentile (0–100)') },
     'RecordCompetitionResult',
   ),
-  ConferHonor: fields({ talentId: Id, title: NonEmptyString, grade: NonEmptyString, on: LocalDate }, {}, 'ConferHonor'),
+  // DOMAIN.md §14: a catalogued `honourId` (with the bureau's `reference`), or the first release's
+  // free-text `title` and `grade` (still valid); which pair is given is checked before deciding
+  ConferHonor: fields({ talentId: Id, on: LocalDate }, { honourId: Id, reference: NonEmptyString, title: NonEmptyString, grade: NonEmptyString }, 'ConferHonor'),
   GrantBenefit: fields(
     { talentId: Id, benefit: BenefitKind, on: LocalDate },
     {

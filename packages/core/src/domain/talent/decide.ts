@@ -15,7 +15,8 @@ import { talentDateRuleFailures } from './date-rules.js'
 import { decideGrant, grantShapeError } from './decide-benefits.js'
 import { decideAppointment, decideAssessment, decideRevocation } from './decide-certification.js'
 import { decideCompetition } from './decide-competition.js'
-import { decideHonor, decideIncentive } from './decide-recognition.js'
+import { decideHonor, honourShapeError } from './decide-honours.js'
+import { decideIncentive } from './decide-recognition.js'
 import { decideChangeEmployer, decideForget, decideRegister, decideRelease } from './decide-registration.js'
 import { decidePriorCertificate } from './decide-prior.js'
 import { decideComplete, decideEnroll } from './decide-training.js'
@@ -39,7 +40,7 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
     case 'RecordCompetitionResult':
       return decideCompetition(c, s, context)
     case 'ConferHonor':
-      return decideHonor(c, s)
+      return decideHonor(c, s, context)
     case 'GrantBenefit':
       return decideGrant(c, s, context)
     case 'RecordIncentive':
@@ -85,8 +86,8 @@ const withPoolTransition = (s: TalentState, events: ReadonlyArray<TalentEvent>, 
 }
 
 const decideChecked = (c: TalentCommand, s: TalentState, context: TalentContext): E.Either<DomainError, ReadonlyArray<TalentEvent>> => {
-  if (c.type === 'GrantBenefit') {
-    const shape = grantShapeError(c)
+  if (c.type === 'GrantBenefit' || c.type === 'ConferHonor') {
+    const shape = c.type === 'GrantBenefit' ? grantShapeError(c) : honourShapeError(c)
     if (shape !== null) return E.left(shape)
   }
   const allowed = authorize(c, { organizations: context.organizations, talent: s })

@@ -14,12 +14,13 @@ const counts = (c: HonourCounts): string =>
 /** The honours section's content: the table, or a line saying there is nothing yet. */
 export const honoursTable = (figures: HonourFigures): string => {
   if (figures.honours.length === 0) return '<p class="muted" id="honours-none">截至报告日无荣誉记录 no honours by the report date</p>'
-  const rows = figures.honours.map((r) => `<tr class="honour" data-honour="${escapeHtml(r.honourId)}" data-year="${r.year}"><td>${escapeHtml(r.honourId)}</td><td>${escapeHtml(r.grade)}</td>${counts(r)}</tr>`)
+  const rows = figures.honours.map((r) => `<tr class="honour" data-honour="${escapeHtml(r.honourId)}" data-year="${r.year}"><th scope="row">${escapeHtml(r.honourId)}</th><td>${escapeHtml(r.grade)}</td>${counts(r)}</tr>`)
   const { target, met, overall } = figures.honourShares
-  const overallRows = overall.map((o) => `<tr class="honour-overall" data-year="${o.year}"><td colspan="2">合计 overall</td>${counts(o)}</tr>`)
+  const overallRows = overall.map((o) => `<tr class="honour-overall" data-year="${o.year}"><th scope="row" colspan="2">合计 overall</th>${counts(o)}</tr>`)
   return [
     '<table id="honours-table">',
-    '<thead><tr><th>荣誉 honour</th><th>级别 grade</th><th>年度 year</th><th>名单人数 reported</th><th>在册 in ledger</th><th>高技能 high-skilled</th><th>占比 share %</th></tr></thead>',
+    '<caption>荣誉表彰：名单人数、在册人数与高技能人才占比 Honours: reported list, recipients in the ledger, high-skilled share</caption>',
+    `<thead><tr>${['荣誉 honour', '级别 grade', '年度 year', '名单人数 reported', '在册 in ledger', '高技能 high-skilled', '占比 share %'].map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,
     '<tbody>',
     ...rows,
     ...overallRows,

@@ -22,7 +22,7 @@ export interface DateContext extends RecordDates {
 }
 
 /** Business dates of command data, plan dates (`effectiveFrom`, `plannedYears`) left out. */
-export const BUSINESS_DATES = ['on', 'registeredOn', 'occupationSince', 'startedOn', 'completedOn', 'issuedOn'] as const
+export const BUSINESS_DATES = ['on', 'registeredOn', 'occupationSince', 'startedOn', 'completedOn', 'issuedOn', 'purchasedOn'] as const
 
 /** The `[field, date]` pairs of `fields` that `data` holds as text. */
 export const datesOf = (data: Record<string, unknown>, fields: ReadonlyArray<string>): Array<[string, string]> =>

@@ -131,6 +131,8 @@ const HONOURS_CATALOGUE: HonourEntry[] = [
   honour('lyg-technical-pacesetter', '技术标兵', 'technical-expert', 'municipal', null),
 ]
 
+const UNSET_BY_LEVEL = { senior: null, technician: null, 'senior-technician': null, 'principal-technician': null, 'chief-technician': null }
+
 /** The shipped default policy document. */
 export const defaultPolicyDocument: PolicyDocument = {
   title: 'National promotion rules (2018 occupational standards) with the published amounts of DOMAIN.md',
@@ -182,8 +184,9 @@ export const defaultPolicyDocument: PolicyDocument = {
       },
     },
     apprenticeshipSubsidy: { perApprenticePerYear: yuan(5_000) },
-    housingSubsidy: { amount: null },
-    livingAllowance: { monthly: null },
+    // DOMAIN.md §15: graded by level, the amounts left for the city to set
+    housingSubsidy: { amount: null, byLevel: UNSET_BY_LEVEL },
+    livingAllowance: { monthly: null, byLevel: UNSET_BY_LEVEL },
   },
   targets: {
     newHighSkilled: { count: 80_000, from: '2026-01-01', to: '2030-12-31' },
@@ -196,6 +199,15 @@ export const defaultPolicyDocument: PolicyDocument = {
     honoursHighSkilledSharePercent: null,
   },
   honours: { catalogue: HONOURS_CATALOGUE },
+  // DOMAIN.md §15: the seed puts high-skilled talents in the one-stop service (纳入全市高层次人才一站式服务体系);
+  // it names children's schooling and medical care without saying for whom: the city sets the rest
+  services: [
+    { service: 'one-stop-service', minLevel: 'senior', frequency: 'on-request' },
+    { service: 'children-education', minLevel: null, frequency: null },
+    { service: 'medical-care', minLevel: null, frequency: null },
+    { service: 'health-check', minLevel: null, frequency: null },
+    { service: 'recuperation', minLevel: null, frequency: null },
+  ],
 }
 
 /** The default policy, in force for any date before the first adopted one. */

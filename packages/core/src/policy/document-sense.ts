@@ -48,6 +48,11 @@ export const policyDocumentProblems = (doc: PolicyDocument, prefix = 'document')
   })
   doc.competition.prizes.forEach((prize, i) => uniqueRuleId(`${prefix}.competition.prizes.${i}.ruleId`, prize.ruleId))
   found.push(...honourProblems(doc, prefix))
+  const services = new Set<string>()
+  ;(doc.services ?? []).forEach((entry, i) => {
+    if (services.has(entry.service)) found.push(problem(`${prefix}.services.${i}.service`, `${entry.service} is listed twice`))
+    services.add(entry.service)
+  })
   const { minPlannedYears, maxPlannedYears } = doc.apprenticeship
   if (minPlannedYears > maxPlannedYears)
     found.push(problem(`${prefix}.apprenticeship.minPlannedYears`, `${minPlannedYears} is above maxPlannedYears ${maxPlannedYears}`))

@@ -16,6 +16,8 @@ import {
   HonourGrade,
   HonourKind,
   PositiveInt,
+  ServiceFrequency,
+  ServiceKind,
   SubsidyCategory,
 } from '../vocabulary/terms.js'
 
@@ -85,6 +87,9 @@ const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
   /** An honour of the catalogue (荣誉表彰, DOMAIN.md §14): `conferrer` null when the source names none. */
   const HonourEntry = obj({ honourId: NonEmptyString, title: NonEmptyString, kind: HonourKind, grade: HonourGrade, conferrer: t.union([t.string, t.null]) })
 
+  /** A service and who is entitled to it (DOMAIN.md §15): `null` values are unset (the city sets them). */
+  const ServiceEntry = obj({ service: ServiceKind, minLevel: t.union([CertifiedLevel, t.null]), frequency: t.union([ServiceFrequency, t.null]) })
+
   /** An occupation of the catalogue with its subsidy category and shortage flag. */
   const OccupationEntry = obj({ code: OccupationCode, category: SubsidyCategory, shortage: t.boolean })
 
@@ -94,6 +99,15 @@ const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
     senior: Fen,
     technician: Fen,
     'senior-technician': Fen,
+  })
+
+  /** An amount per high-skilled level (DOMAIN.md §15), in fen; `null` unset. */
+  const HighSkilledLevels = obj({
+    senior: Fen,
+    technician: Fen,
+    'senior-technician': Fen,
+    'principal-technician': Fen,
+    'chief-technician': Fen,
   })
 
   /** The whole policy; the blocks of DOMAIN.md §10–15 are optional (see `policyCodecs`). */
@@ -131,8 +145,25 @@ const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
         }),
       }),
       apprenticeshipSubsidy: obj({ perApprenticePerYear: Fen }),
-      housingSubsidy: obj({ amount: Fen }),
-      livingAllowance: obj({ monthly: Fen }),
+      // DOMAIN.md §15: `byLevel` (the level on the grant date) replaces the flat amount; `conditions` add rules
+      housingSubsidy: objOpt(
+        { amount: Fen },
+        {
+          byLevel: HighSkilledLevels,
+          conditions: obj({
+            firstHomeOnly: t.union([t.boolean, t.null]),
+            purchaseWindowMonths: t.union([NonNegativeInt, t.null]),
+            minInsuredMonths: t.union([NonNegativeInt, t.null]),
+            instalments: t.union([PositiveInt, t.null]),
+          }),
+        },
+        'HousingSubsidy',
+      ),
+      livingAllowance: objOpt(
+        { monthly: Fen },
+        { byLevel: HighSkilledLevels, conditions: obj({ minInsuredMonths: t.union([NonNegativeInt, t.null]), maxMonths: t.union([PositiveInt, t.null]) }) },
+        'LivingAllowance',
+      ),
     }),
     targets: objOpt(
       {
@@ -153,9 +184,11 @@ const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
   {
     /** The honours catalogue (DOMAIN.md §14). */
     honours: obj({ catalogue: t.array(HonourEntry) }),
+    /** Services as entitlements (DOMAIN.md §15). */
+    services: t.array(ServiceEntry),
   },
   'PolicyDocument')
-  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, HonourEntry, OccupationEntry, PolicyDocument }
+  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, HonourEntry, ServiceEntry, OccupationEntry, PolicyDocument }
 }
 
 /**
@@ -190,6 +223,9 @@ export type CompetitionPrize = t.TypeOf<typeof CompetitionPrize>
 /** An honour of the catalogue (DOMAIN.md §14). */
 export const HonourEntry = stored.HonourEntry
 export type HonourEntry = t.TypeOf<typeof HonourEntry>
+/** A service and who is entitled to it (DOMAIN.md §15). */
+export const ServiceEntry = stored.ServiceEntry
+export type ServiceEntry = t.TypeOf<typeof ServiceEntry>
 /** An occupation of the catalogue with its subsidy category and shortage flag. */
 export const OccupationEntry = stored.OccupationEntry
 export type OccupationEntry = t.TypeOf<typeof OccupationEntry>

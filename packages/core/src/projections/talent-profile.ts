@@ -43,6 +43,8 @@ export interface TalentProfile {
   /** Each honour; one written before the catalogue (schemaVersion 1, `kind` null) prints as 0.1 printed it: title, grade, on. */
   readonly honours: ReadonlyArray<TalentState['honours'][number] | Pick<TalentState['honours'][number], 'title' | 'grade' | 'on'>>
   readonly incentives: TalentState['incentives']
+  /** Services delivered (DOMAIN.md §15); absent while there is none, so a profile reads as it did before. */
+  readonly services?: TalentState['services']
   readonly benefits: ReadonlyArray<{
     readonly grantId: string
     readonly benefit: string
@@ -81,6 +83,7 @@ export const talentProfile = (s: TalentState, name: string | null): TalentProfil
     competitions: s.competitions,
     honours: s.honours.map((h) => (h.kind === null ? { title: h.title, grade: h.grade, on: h.on } : h)),
     incentives: s.incentives,
+    ...(s.services.length > 0 ? { services: s.services } : {}),
     benefits: s.grants.map((g) => ({
       grantId: g.grantId,
       benefit: g.benefit,

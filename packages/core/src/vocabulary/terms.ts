@@ -122,7 +122,24 @@ export type HonourKind = t.TypeOf<typeof HonourKind>
 export const HonourGrade = oneOf('HonourGrade', ['national', 'provincial', 'municipal', 'district'] as const)
 export type HonourGrade = t.TypeOf<typeof HonourGrade>
 
-/** Services granted on entering the talent pool (no money). */
+/** Services for high-skilled talents (DOMAIN.md §15): entitlements with delivery records, no money. */
+export const ServiceKind = oneOf('ServiceKind', [
+  'one-stop-service', // 一站式服务 (高层次人才一站式服务体系)
+  'children-education', // 子女入学
+  'medical-care', // 医疗 / 绿色通道
+  'health-check', // 体检
+  'recuperation', // 疗休养
+] as const)
+export type ServiceKind = t.TypeOf<typeof ServiceKind>
+
+/** How often a service may be delivered to one talent: on request, once, once a calendar year. */
+export const ServiceFrequency = oneOf('ServiceFrequency', ['on-request', 'once', 'yearly'] as const)
+export type ServiceFrequency = t.TypeOf<typeof ServiceFrequency>
+
+/**
+ * Services granted on entering the talent pool (no money) under a policy without a `services`
+ * block (documents written before DOMAIN.md §15); with one, the entitlement is derived from it.
+ */
 export const TALENT_POOL_SERVICES = ['children-education', 'medical-care', 'one-stop-service'] as const
 
 /** Subsidy categories of the occupation catalogue. */

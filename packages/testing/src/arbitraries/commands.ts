@@ -139,6 +139,13 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
   DesignateCarrier: fc.record({ carrierId: someId('carrier'), kind: carrierKind, name: fc.constantFrom('连云港技能大师工作室', '高技能人才培训基地'), on: date }),
   ReportEmploymentStatistics: fc.record({ year: fc.integer({ min: 2000, max: 2040 }), employedPersons: fc.integer({ min: 1, max: 3_000_000 }) }),
   ReleaseTalent: fc.record({ talentId, on: date, reason: opt(fc.constantFrom('合同到期', 'resigned')) }),
+  RecordServiceDelivery: fc.record({
+    talentId,
+    deliveryId: someId('sd'),
+    service: fc.constantFrom('one-stop-service', 'children-education', 'medical-care', 'health-check', 'recuperation'),
+    on: date,
+    providerId: opt(orgId),
+  }),
   ReportHonourList: fc.record({ honourId: HONOUR_ID, year: fc.integer({ min: 2000, max: 2040 }), recipients: fc.integer({ min: 1, max: 500 }) }),
   RecordPriorCertificate: fc.record({
     talentId,

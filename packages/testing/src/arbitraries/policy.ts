@@ -153,8 +153,32 @@ const withHonours = (doc: PolicyDocument): fc.Arbitrary<PolicyDocument> =>
       }
     })
 
+/**
+ * The services block (DOMAIN.md §15): absent (a document written before it), the default's, or
+ * each service with a level and frequency set or left unset.
+ */
+const withServices = (doc: PolicyDocument): fc.Arbitrary<PolicyDocument> =>
+  fc
+    .oneof(
+      fc.constant<PolicyDocument['services']>(undefined),
+      fc.constant(defaultPolicyDocument.services),
+      fc.tuple(
+        ...(defaultPolicyDocument.services ?? []).map((e) =>
+          fc.record({
+            service: fc.constant(e.service),
+            minLevel: fc.option(fc.constantFrom('junior', 'senior', 'technician', 'senior-technician'), { nil: null }),
+            frequency: fc.option(fc.constantFrom('on-request', 'once', 'yearly'), { nil: null }),
+          }),
+        ),
+      ),
+    )
+    .map((services) => {
+      const { services: _s, ...rest } = doc
+      return services === undefined ? rest : { ...rest, services: [...services] }
+    })
+
 /** A document derived from the default, its rule ids prefixed with `tag`. */
-const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => policyDocumentCore(tag).chain(withHonours)
+const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => policyDocumentCore(tag).chain(withHonours).chain(withServices)
 
 const policyDocumentCore = (tag: string): fc.Arbitrary<PolicyDocument> => {
   const d = defaultPolicyDocument
@@ -195,8 +219,34 @@ const policyDocumentCore = (tag: string): fc.Arbitrary<PolicyDocument> => {
       }),
       apprenticeshipSubsidy: fc.record({ perApprenticePerYear: fen(b.apprenticeshipSubsidy.perApprenticePerYear) }),
       // the default leaves these unset: a city sets them, or not
-      housingSubsidy: fc.record({ amount: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 20_000_000 }))) }),
-      livingAllowance: fc.record({ monthly: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 500_000 }))) }),
+      housingSubsidy: fc.oneof(
+        fc.record({ amount: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 20_000_000 }))) }),
+        // DOMAIN.md §15: graded by level, with or without conditions (instalments, window, insured months)
+        fc.record({
+          amount: fc.constant(null),
+          byLevel: byLevel(20_000_000),
+          conditions: fc.option(
+            fc.record({
+              firstHomeOnly: fc.option(fc.boolean(), { nil: null }),
+              purchaseWindowMonths: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+              minInsuredMonths: fc.option(fc.integer({ min: 0, max: 24 }), { nil: null }),
+              instalments: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+            }),
+            { nil: undefined },
+          ),
+        }).map(compactRecord),
+      ),
+      livingAllowance: fc.oneof(
+        fc.record({ monthly: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 500_000 }))) }),
+        fc.record({
+          monthly: fc.constant(null),
+          byLevel: byLevel(500_000),
+          conditions: fc.option(
+            fc.record({ minInsuredMonths: fc.option(fc.integer({ min: 0, max: 24 }), { nil: null }), maxMonths: fc.option(fc.integer({ min: 1, max: 36 }), { nil: null }) }),
+            { nil: undefined },
+          ),
+        }).map(compactRecord),
+      ),
     }),
     targets: fc
       .record({
@@ -215,6 +265,17 @@ const policyDocumentCore = (tag: string): fc.Arbitrary<PolicyDocument> => {
         carriers: { count: t.carriers[0], ...t.carriers[1] },
       })),
   })
+}
+
+/** An amount per high-skilled level, each set or unset (DOMAIN.md §15). */
+function byLevel(max: number) {
+  const amount = fc.option(fc.integer({ min: 1, max }), { nil: null })
+  return fc.record({ senior: amount, technician: amount, 'senior-technician': amount, 'principal-technician': amount, 'chief-technician': amount })
+}
+
+/** Drops the keys whose value is undefined (an optional block left out). */
+function compactRecord<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 }
 
 /** Ids the generated documents prefix their rule ids with. */

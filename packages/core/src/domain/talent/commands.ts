@@ -19,6 +19,7 @@ import {
   PositiveInt,
   ProgrammeKind,
   Route,
+  ServiceKind,
   TrainingField,
 } from '../../vocabulary/terms.js'
 import type { CommandsOf } from '../messages.js'
@@ -81,6 +82,9 @@ export const TalentCommandData = {
       insuredMonths: NonNegativeInt,
       competitionId: Id,
       programId: Id,
+      // housing subsidy under conditions (DOMAIN.md §15)
+      purchasedOn: LocalDate,
+      firstHome: t.boolean,
     },
     'GrantBenefit',
   ),
@@ -93,7 +97,8 @@ export const TalentCommandData = {
     { route: Route },
     'RecordPriorCertificate',
   ),
-
+  /** A service delivered to an entitled talent (DOMAIN.md §15), by the bureau. */
+  RecordServiceDelivery: fields({ talentId: Id, deliveryId: Id, service: ServiceKind, on: LocalDate }, { providerId: Id }, 'RecordServiceDelivery'),
 } as const
 
 /** A talent command of one type (RegisterTalent as the caller sends it, personal data in clear). */

@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { LocalDate } from '../../kernel/dates.js'
 import { CertifiedLevel } from '../../vocabulary/ladder.js'
-import { BenefitKind, CompetitionTier, Education, HonourKind, IncentiveKind, ProgrammeKind, Route, TrainingField } from '../../vocabulary/terms.js'
+import { BenefitKind, CompetitionTier, Education, HonourKind, IncentiveKind, ProgrammeKind, Route, ServiceKind, TrainingField } from '../../vocabulary/terms.js'
 import type { EventsOf } from '../messages.js'
 import { SealedPersonalData } from '../personal-data.js'
 
@@ -163,7 +163,16 @@ export const TalentEventData = {
     issuer: t.string,
     route: nullable(Route),
   }),
-
+  /** A service delivered (DOMAIN.md §15), with the policy and rule that made the talent entitled. */
+  ServiceDelivered: t.type({
+    talentId: t.string,
+    deliveryId: t.string,
+    service: ServiceKind,
+    on: LocalDate,
+    providerId: nullable(t.string),
+    policyId: t.string,
+    ruleId: t.string,
+  }),
 } as const
 
 /** Any event of a talent's stream. */

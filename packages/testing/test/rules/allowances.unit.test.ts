@@ -37,6 +37,10 @@ describe('15-b housing subsidy: by level, in instalments', () => {
     await given([...h1, first]).when(grant('housing-subsidy', '2028-06-01', HOUSE)).then([granted({ grantId: 'housing-subsidy:2', on: '2028-06-01', basis: { level: 'senior', insuredMonths: 14, planYear: 2 } })])
   })
 
+  it('the same grant again on the date of an instalment: Duplicate lyg-t.housing-subsidy.instalment', async () => {
+    await given([...h1, first]).when(grant('housing-subsidy', '2027-06-01', HOUSE)).then({ code: 'Duplicate', rules: ['lyg-t.housing-subsidy.instalment'] })
+  })
+
   it('after the last instalment: Duplicate lyg-t.housing-subsidy.instalment', async () => {
     const second = granted({ grantId: 'housing-subsidy:2', on: '2028-06-01' })
     await given([...h1, first, second]).when(grant('housing-subsidy', '2029-06-01', HOUSE)).then({ code: 'Duplicate', rules: ['lyg-t.housing-subsidy.instalment'] })

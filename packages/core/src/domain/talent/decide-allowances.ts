@@ -80,7 +80,8 @@ const housing = (c: Grant, s: TalentState, policy: AdoptedPolicy): Plan => {
   if (conditions !== undefined) {
     const missing = (['firstHomeOnly', 'purchaseWindowMonths', 'minInsuredMonths', 'instalments'] as const).find((f) => conditions[f] === null)
     if (missing !== undefined) return E.left(policyValueUnset(policy.policyId, `benefits.housingSubsidy.conditions.${missing}`))
-    if (k > instalments)
+    // the same grant again (an instalment already granted on this date) is the same command: Duplicate
+    if (k > instalments || earlier.some((g) => g.on === on))
       return E.left({ ...duplicate(`the housing subsidy is paid in ${instalments} instalment(s), all granted`), details: [{ rule: rule(policy, 'housing-subsidy.instalment'), policyId: policy.policyId, message: `${earlier.length} of ${instalments} granted` }] })
   }
   // the level is fixed by the first instalment; later ones pay the rest of that total

@@ -7,12 +7,17 @@
  * target's trajectory figures also equal the recount, judged here with exact integers (docs/rules.md,
  * "Dashboard status"); the path and forecast that separate on-track from at-risk are checked by their
  * own unit tests, so here a target neither met nor missed must be one of the two.
+ * The honour figures (DOMAIN.md §14) are recounted the same way: per catalogued honour and year, the
+ * talents given it by the date, those high-skilled on the day they were given it (their own events up
+ * to that day), and the last list reported for a year that has ended by the date.
  * NOTE: talents without a certificate (level "none") are not compared: the dashboard counts a talent
  * whatever its registration date, while a recount as of a date would not.
  */
 import {
   cityDashboardProjection,
   dashboardReport,
+  honourFigures,
+  honourFiguresProjection,
   isHighSkilled,
   isSkilled,
   project,
@@ -131,6 +136,34 @@ const recountShares = (run: PureRun, talent: TalentCategoryUnderTest, asOf: stri
   }
 }
 
+/** A talent's state from its own events dated on or before `asOf`. */
+const talentOn = (run: PureRun, talent: TalentCategoryUnderTest, stream: string, asOf: string): TalentState =>
+  run.log.filter((l) => l.stream === stream && l.occurredOn <= asOf).reduce((s, l) => talent.evolve(s, l.event as TalentEvent), talent.initialState)
+
+/** The honour rows recounted as of `asOf`, as `honourId/year` → [reported, inLedger, highSkilled]. */
+const recountHonours = (run: PureRun, talent: TalentCategoryUnderTest, asOf: string): Map<string, [number | null, number, number]> => {
+  const rows = new Map<string, [number | null, number, number]>()
+  const row = (key: string): [number | null, number, number] => rows.get(key) ?? (rows.set(key, [null, 0, 0]), rows.get(key)!)
+  const streams = new Set(run.log.filter((l) => l.stream.startsWith('talent-')).map((l) => l.stream))
+  for (const stream of streams) {
+    // one talent counts once per honour and year, from the first day it was given it
+    const firsts = new Map<string, string>()
+    for (const h of talentOn(run, talent, stream, asOf).honours) {
+      if (h.honourId === null) continue
+      const key = `${h.honourId}/${h.on.slice(0, 4)}`
+      if (!firsts.has(key) || h.on < firsts.get(key)!) firsts.set(key, h.on)
+    }
+    for (const [key, on] of firsts) {
+      const r = row(key)
+      r[1]++
+      if (isHighSkilled(highestCertified(talentOn(run, talent, stream, on)))) r[2]++
+    }
+  }
+  for (const { event } of run.log)
+    if (event.type === 'HonourListReported' && `${event.data.year}-12-31` <= asOf) row(`${event.data.honourId}/${event.data.year}`)[0] = event.data.recipients
+  return rows
+}
+
 /** The dashboard's figures as of a date equal a recount from each talent's folded state. */
 export const dashboardMatchesRecount = defineInvariant(
   'dashboardMatchesRecount',
@@ -138,7 +171,13 @@ export const dashboardMatchesRecount = defineInvariant(
   (run, talent) => {
     const found: string[] = []
     const dashboard = project(cityDashboardProjection, run.log.map((l) => l.event))
+    const honours = project(honourFiguresProjection, run.log.map((l) => l.event))
     for (const asOf of reportDates(run)) {
+      const reportedHonours = new Map(honourFigures(honours, asOf).honours.map((r) => [`${r.honourId}/${r.year}`, [r.reported, r.inLedger, r.highSkilled]]))
+      const countedHonours = recountHonours(run, talent, asOf)
+      for (const key of new Set([...reportedHonours.keys(), ...countedHonours.keys()]))
+        if (JSON.stringify(reportedHonours.get(key)) !== JSON.stringify(countedHonours.get(key)))
+          found.push(`as of ${asOf}, honour ${key} [reported, inLedger, highSkilled]: the dashboard says ${JSON.stringify(reportedHonours.get(key))}, the talents say ${JSON.stringify(countedHonours.get(key))}`)
       const report = dashboardReport(dashboard, asOf)
       const counted = recount(run, talent, asOf)
       const compare = (what: string, reported: number, expected: number): void => {

@@ -23,6 +23,8 @@ import { addNotificationVerbs } from './notification-verbs.js'
 import { addOnboardVerb } from './onboard/onboard-verb.js'
 import { dashboardText } from './dashboard-text.js'
 import { benefitsText, benefitTotalsText } from './benefits-text.js'
+import { honoursText } from './honours-text.js'
+import { servicesText } from './services-text.js'
 import { boundedLinesOf, checkReadable, linesOf } from './input.js'
 import { parseCount, parseDate, parseDurability, parseFraction, parseTimestamp, todayUtc } from './options.js'
 import { finish, writeLine } from './output.js'
@@ -109,7 +111,7 @@ export const buildProgram = (): Command => {
         const report = await cityReport(opened.store, ledger, asOf)
         if (html !== undefined) await print({ ok: true, ...(await writeReportHtml(html, report)), asOf: report.asOf })
         else if (options.json === true) await print(report)
-        else await printLines([...dashboardText(report), ...benefitsText(report) /* benefits (DOMAIN.md §16) */])
+        else await printLines([...dashboardText(report), ...benefitsText(report) /* benefits (DOMAIN.md §16) */, ...honoursText(report) /* honours (§14, §16) */, ...servicesText(report) /* services (§15, §16) */])
         return 0
       })
     })

@@ -18,6 +18,7 @@ export { GENESIS_HASH, canonicalJson, sha256Hex, type Sha256Function, eventHash,
 export { compareCodePoints } from './kernel/code-point-order.js'
 export { merkleRoot, ledgerDigest, type LedgerDigest } from './kernel/ledger-digest.js'
 export { upcasterChain, type Upcaster, type Upcast } from './kernel/upcasting.js'
+export { EVENT_SCHEMA_VERSIONS, LEDGER_UPCASTERS, ledgerUpcast, schemaVersionOf } from './domain/upcasters.js'
 export { describeErrors } from './kernel/decode-errors.js'
 export { INPUT_LIMITS, MAX_LINE_BYTES, MAX_STRING_LENGTH, MAX_ARRAY_LENGTH } from './vocabulary/input-limits.js'
 export { maskIdNumbers } from './kernel/masking.js'
@@ -65,7 +66,7 @@ export { personalDataOf, sealedRegistration } from './domain/talent/sealed-regis
 export { competitionPromotion } from './domain/talent/decide-competition.js'
 
 // policy
-export { PolicyDocument, PromotionRule, Alternative, Condition, CompetitionRule, CompetitionPrize, OccupationEntry, type AdoptedPolicy } from './policy/document.js'
+export { PolicyDocument, PromotionRule, Alternative, Condition, CompetitionRule, CompetitionPrize, OccupationEntry, HonourEntry, ServiceEntry, type AdoptedPolicy } from './policy/document.js'
 export { PolicyDocumentInput } from './policy/document.js'
 export { decodePolicyDocument } from './policy/policy-input.js'
 export { DEFAULT_POLICY_ID, defaultPolicy, defaultPolicyDocument } from './policy/default-policy.js'
@@ -79,6 +80,8 @@ export { TARGET_JUDGEMENTS, targetProgress, judgeTarget, requiredOn, forecastAt,
 export { ratio, ratioOfDecimal, compareRatio, displayRatio, type Ratio } from './projections/exact-ratio.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
 export { benefitFiguresProjection, benefitFigures, UNKNOWN_DISTRICT, type BenefitFiguresState, type BenefitFigures, type BenefitRow } from './projections/benefit-figures.js'
+export { honourFiguresProjection, honourFigures, type HonourFiguresState, type HonourFigures, type HonourRow, type HonourCounts } from './projections/honour-figures.js'
+export { serviceFiguresProjection, serviceFigures, type ServiceFiguresState, type ServiceFigures, type ServiceRow } from './projections/service-figures.js'
 export { formatFen } from './notifications/money.js'
 // what a store adapter folds with (the entries, resuming, folding) is in '@talent-ledger/core/store-kit'
 export { type ProjectionSnapshot, type InlineProjection, type AsyncProjection, type AsyncProjectionOptions } from './projections/store-projections.js'

@@ -8,6 +8,9 @@
  * equal the recount, judged here with exact integers from docs/rules.md's definitions alone
  * (recount-judgement.ts). The money figures (DOMAIN.md §16: grants, amounts and flagged amounts by
  * kind, year and district, and totals by kind) equal the grants in each talent's own folded state.
+ * The honour figures (DOMAIN.md §14) are recounted the same way: per catalogued honour and year, the
+ * talents given it by the date, those high-skilled on the day they were given it (their own events up
+ * to that day), and the last list reported for a year that has ended by the date.
  * NOTE: talents without a certificate (level "none") are not compared: the dashboard counts a talent
  * whatever its registration date, while a recount as of a date would not.
  */
@@ -16,6 +19,8 @@ import {
   benefitFiguresProjection,
   cityDashboardProjection,
   dashboardReport,
+  honourFigures,
+  honourFiguresProjection,
   isHighSkilled,
   isSkilled,
   project,
@@ -185,6 +190,34 @@ const recountMoney = (run: PureRun, asOf: string, figures: ReturnType<typeof ben
   if (JSON.stringify(figures.benefitTotals) !== JSON.stringify(sorted)) found.push(`as of ${asOf}, benefit totals: the report says ${JSON.stringify(figures.benefitTotals)}, the talents say ${JSON.stringify(sorted)}`)
 }
 
+/** A talent's state from its own events dated on or before `asOf`. */
+const talentOn = (run: PureRun, talent: TalentCategoryUnderTest, stream: string, asOf: string): TalentState =>
+  run.log.filter((l) => l.stream === stream && l.occurredOn <= asOf).reduce((s, l) => talent.evolve(s, l.event as TalentEvent), talent.initialState)
+
+/** The honour rows recounted as of `asOf`, as `honourId/year` → [reported, inLedger, highSkilled]. */
+const recountHonours = (run: PureRun, talent: TalentCategoryUnderTest, asOf: string): Map<string, [number | null, number, number]> => {
+  const rows = new Map<string, [number | null, number, number]>()
+  const row = (key: string): [number | null, number, number] => rows.get(key) ?? (rows.set(key, [null, 0, 0]), rows.get(key)!)
+  const streams = new Set(run.log.filter((l) => l.stream.startsWith('talent-')).map((l) => l.stream))
+  for (const stream of streams) {
+    // one talent counts once per honour and year, from the first day it was given it
+    const firsts = new Map<string, string>()
+    for (const h of talentOn(run, talent, stream, asOf).honours) {
+      if (h.honourId === null) continue
+      const key = `${h.honourId}/${h.on.slice(0, 4)}`
+      if (!firsts.has(key) || h.on < firsts.get(key)!) firsts.set(key, h.on)
+    }
+    for (const [key, on] of firsts) {
+      const r = row(key)
+      r[1]++
+      if (isHighSkilled(highestCertified(talentOn(run, talent, stream, on)))) r[2]++
+    }
+  }
+  for (const { event } of run.log)
+    if (event.type === 'HonourListReported' && `${event.data.year}-12-31` <= asOf) row(`${event.data.honourId}/${event.data.year}`)[0] = event.data.recipients
+  return rows
+}
+
 /** The dashboard's figures as of a date equal a recount from each talent's folded state. */
 export const dashboardMatchesRecount = defineInvariant(
   'dashboardMatchesRecount',
@@ -201,7 +234,13 @@ export const dashboardMatchesRecount = defineInvariant(
       if (r === undefined) memo.set(key, (r = recount(run, talent, date, period)))
       return r
     }
+    const honours = project(honourFiguresProjection, events)
     for (const asOf of reportDates(run)) {
+      const reportedHonours = new Map(honourFigures(honours, asOf).honours.map((r) => [`${r.honourId}/${r.year}`, [r.reported, r.inLedger, r.highSkilled]]))
+      const countedHonours = recountHonours(run, talent, asOf)
+      for (const key of new Set([...reportedHonours.keys(), ...countedHonours.keys()]))
+        if (JSON.stringify(reportedHonours.get(key)) !== JSON.stringify(countedHonours.get(key)))
+          found.push(`as of ${asOf}, honour ${key} [reported, inLedger, highSkilled]: the dashboard says ${JSON.stringify(reportedHonours.get(key))}, the talents say ${JSON.stringify(countedHonours.get(key))}`)
       const report = dashboardReport(dashboard, asOf)
       const counted = countOn(asOf, expectedPolicyOn(run.policies, asOf).document.targets.newHighSkilled)
       const compare = (what: string, reported: number, expected: number): void => {

@@ -54,6 +54,7 @@ const anchorOf = (c: TalentCommand, organizations: Readonly<Record<string, Organ
     case 'RecordPriorCertificate':
     case 'RecordCompetitionResult':
     case 'ConferHonor':
+    case 'RecordServiceDelivery':
       return 'achievement'
     default:
       return null

@@ -23,9 +23,15 @@ import { PAGE_SIZE } from '../log.js'
 /** The report as printed: the dashboard, then the benefit figures (additions after 0.1's fields). */
 export type CityReportWithBenefits = CityReport & BenefitFigures
 
+// the types either projection reads; a type one of them does not name makes the replay read every event
+const dashboardTypes = cityDashboardProjection.eventTypes
+const benefitTypes = benefitFiguresProjection.eventTypes
+const reportTypes = dashboardTypes === undefined || benefitTypes === undefined ? {} : { eventTypes: new Set([...dashboardTypes, ...benefitTypes]) }
+
 // one replay feeds both projections, so a big log is read once
 const reportProjection: Projection<{ readonly dashboard: DashboardState; readonly benefits: BenefitFiguresState }, LedgerEvent> = {
   name: 'city-report',
+  ...reportTypes,
   initialState: () => ({ dashboard: cityDashboardProjection.initialState(), benefits: benefitFiguresProjection.initialState() }),
   apply: (s, e) => ({ dashboard: cityDashboardProjection.apply(s.dashboard, e), benefits: benefitFiguresProjection.apply(s.benefits, e) }),
 }

@@ -3,7 +3,8 @@
  * histories, the pure deciders turn them into about a million sealed events (no store), and we time
  * decoding the envelopes, folding every talent stream with the talent decider's `evolve`, folding
  * the whole log into the city dashboard (plus its report), and verifying every hash chain.
- * Usage: node dist/fold.bench.js [--events N] [--runs R] [--seed S] [--workers W]
+ * Quick by default (200,000 events), sized for a small shared machine; `--full` folds about a million.
+ * Usage: node dist/fold.bench.js [--full] [--events N] [--runs R] [--seed S] [--workers W]
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
@@ -13,9 +14,11 @@ import { driveCity } from './drive.js'
 import { measure, table, type Measurement } from './measure.js'
 import { runPure } from './pure-ledger.js'
 
+const full = process.argv.includes('--full')
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '1000000' },
+    full: { type: 'boolean', default: false },
+    events: { type: 'string', default: full ? '1000000' : '200000' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '2026' },
     workers: { type: 'string', default: String(Math.min(2, os.availableParallelism())) },

@@ -3,8 +3,9 @@
  * core's `RecordedEvent` (io-ts); one that does not is corruption, reported with its stream and
  * version. Reads are the hot path of every command and replay, so a row is fetched as an array of
  * columns (`.raw()`, no per-row object keyed by column names), its two JSON columns are parsed once,
- * and the envelope is checked in a single pass of the flat `RecordedEvent` codec (both with the store kit's
- * `eventJsonColumn` and `checkedRecordedEvent`, whose row codec the PostgreSQL store uses too).
+ * and the envelope is checked by the store kit's `checkedRecordedEvent` — a hand-written check that
+ * accepts exactly what the `RecordedEvent` codec accepts, the codec itself running only on a row it
+ * refuses, to name the fault (the PostgreSQL store uses the same check).
  */
 import type { RecordedEvent } from '@talent-ledger/core'
 import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow } from '@talent-ledger/core/store-kit'

@@ -5,7 +5,10 @@
  * concurrent async writers over the contender's pool, then reading, replaying and verifying.
  * Emmett can be given fewer runs with `--slow-runs` (default: as many as the others). The growth of
  * cost with the store's size is a separate command (grow.bench.ts).
- * Usage: node dist/postgres/postgres.bench.js [--events N] [--runs R] [--slow-runs R] [--writers W] [--seed S]
+ * The headline, first: ours against the floor (floor.ts: raw pg on a minimal table, no hashing, one
+ * INSERT per append), beside raw pg doing our hashing and Emmett. Quick by default (3,000 events);
+ * `--full` runs 10,000.
+ * Usage: node dist/postgres/postgres.bench.js [--full] [--events N] [--runs R] [--slow-runs R] [--writers W] [--seed S]
  * With TL_BENCH_PG_COMMIT_DELAY_US set, every connection makes each durable commit wait that long first (connection.ts).
  */
 import os from 'node:os'
@@ -21,11 +24,15 @@ import { openEmmett } from './emmett.js'
 import { openOurs } from './ours.js'
 import { runPgPhases, type PgPhaseTimes } from './phases.js'
 import { openRaw } from './raw.js'
+import { FLOOR, openFloor } from './floor.js'
+import { headlineTable } from '../shared/report.js'
 import { EMMETT, pgTable, RAW } from './report.js'
 
+const full = process.argv.includes('--full')
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '10000' },
+    full: { type: 'boolean', default: false },
+    events: { type: 'string', default: full ? '10000' : '3000' },
     runs: { type: 'string', default: '3' },
     'slow-runs': { type: 'string', default: '3' },
     writers: { type: 'string', default: '8' },
@@ -49,6 +56,7 @@ console.log(`workload: ${fmt(w.talents)} talents (seed ${seed}), ${fmt(w.command
 // every contender's pool holds one connection per writer
 const contenders: Array<{ name: string; tag: string; open: OpenContender; slow: boolean }> = [
   { name: '@talent-ledger/store-postgres', tag: 'ours', open: openOurs(writers), slow: false },
+  { name: FLOOR, tag: 'floor', open: openFloor(writers), slow: false },
   { name: RAW, tag: 'raw', open: openRaw(writers), slow: false },
   { name: EMMETT, tag: 'emmett', open: openEmmett(writers), slow: true },
 ]
@@ -68,6 +76,15 @@ for (let run = 1; run <= runs; run++) {
   console.log(`run ${run}/${runs} done (${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${os.loadavg()[0]!.toFixed(2)})`)
 }
 
+const OURS = '@talent-ledger/store-postgres'
+console.log(`\nheadline: ours against the floor (raw pg, minimal table, no hashing, one INSERT per append), median of ${runs} run(s); higher ÷ floor is better, 1.00× = at the floor\n`)
+console.log(
+  headlineTable(w.events, times, [
+    { label: 'append, 1 writer', phase: 'append', ours: OURS, floor: FLOOR, raw: RAW, emmett: EMMETT },
+    { label: `append, ${writers} concurrent writers`, phase: 'appendConcurrent', ours: OURS, floor: FLOOR, raw: RAW, emmett: EMMETT },
+    { label: 'read every stream', phase: 'read', ours: OURS, floor: FLOOR, raw: RAW, emmett: EMMETT },
+  ]),
+)
 console.log(`\nsynchronous_commit = on for every contender; ${runs} run(s) (Emmett: ${slowRuns}), median shown; ${writers} concurrent writers are async tasks in this one Node process, over a pool of ${writers} connections per contender; hashing is core's sealEvents with node:crypto SHA-256 everywhere`)
 console.log(`sealEvents alone over the workload (no store): ${fmt(sealMs)} ms, ${fmt((w.events / sealMs) * 1000)} events/s (core's pure-JS SHA-256: ${fmt(pureSealMs)} ms)\n`)
 console.log(pgTable(w.events, writers, times))

@@ -17,6 +17,11 @@ export interface Contender {
    * checked once.
    */
   readonly checksEnvelopes: boolean
+  /**
+   * True for the floor (the raw driver on a minimal table, no hash chain): it has no hashes to
+   * verify and hands back envelopes without ids, so only its append and read phases are timed.
+   */
+  readonly floor?: boolean
   /** Appends one command's events; throws when the expected version does not match. */
   readonly append: (batch: Batch) => Promise<void>
   /** The stream's events in version order. */

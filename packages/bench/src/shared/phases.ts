@@ -58,7 +58,8 @@ export const checkFill = async (store: Contender, w: Workload): Promise<void> =>
   let events = 0
   for (const id of w.streams) {
     const stream = await store.readStream(id)
-    const broken = verifyStream(id, stream)
+    // the floor keeps no chain: its count is what can be checked
+    const broken = store.floor === true ? null : verifyStream(id, stream)
     if (broken !== null) throw new Error(`${store.name}: stream ${id} does not verify: ${broken.reason}`)
     events += stream.length
   }
@@ -81,6 +82,8 @@ export const readPhases = async (store: Contender, w: Workload, sha: Sha256Funct
     for (const id of w.streams) events += (await store.readStream(id)).length
   })
   if (events !== w.events) throw new Error(`${store.name}: read ${events} events back, appended ${w.events}`)
+  // the floor has no hashes to verify and no event ids: its replay and verify are not timed (NaN: no run)
+  if (store.floor === true) return { read, replay: Number.NaN, verify: Number.NaN }
   let highSkilled = -1
   let replayed = 0
   const replay = await timed(async () => {

@@ -7,8 +7,16 @@ import { createSqliteEventStore } from '@talent-ledger/store-sqlite'
 import type { OpenContender } from '../shared/contender.js'
 import { portContender } from '../shared/port-contender.js'
 
-/** Our SQLite store, on a fresh file. */
-export const openOurs: OpenContender = async (path) => {
-  const store = createSqliteEventStore({ path, durability: 'FULL' })
-  return portContender('@talent-ledger/store-sqlite', store, () => store.close())
-}
+/** Our SQLite store's contender name at a durability. */
+export const oursName = (durability: 'FULL' | 'NORMAL' = 'FULL'): string => `@talent-ledger/store-sqlite${durability === 'FULL' ? '' : ' (NORMAL)'}`
+
+/** Our SQLite store at `durability` (default FULL), on a fresh file. */
+export const openOursAt =
+  (durability: 'FULL' | 'NORMAL'): OpenContender =>
+  async (path) => {
+    const store = createSqliteEventStore({ path, durability })
+    return portContender(oursName(durability), store, () => store.close())
+  }
+
+/** Our SQLite store, on a fresh file, synchronous = FULL. */
+export const openOurs: OpenContender = openOursAt('FULL')

@@ -46,11 +46,17 @@ const fromRow = (r: Row): RecordedEvent => ({
   hash: r.hash,
 })
 
+/** The raw contender's name at a durability. */
+export const rawName = (durability: 'FULL' | 'NORMAL' = 'FULL'): string => `raw better-sqlite3${durability === 'FULL' ? '' : ' (NORMAL)'}`
+
 /** better-sqlite3 12 with WAL and synchronous = FULL, on a fresh file. */
-export const openRaw: OpenContender = async (path) => {
+export const openRaw: OpenContender = (path) => openRawAt('FULL')(path)
+
+/** better-sqlite3 12 with WAL and synchronous = `durability`, on a fresh file. */
+export const openRawAt = (durability: 'FULL' | 'NORMAL'): OpenContender => async (path) => {
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
+  db.pragma(`synchronous = ${durability}`)
   db.exec(SCHEMA)
   const head = db.prepare('SELECT version, hash FROM streams WHERE stream_id = ?')
   const top = db.prepare('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck()
@@ -69,7 +75,7 @@ export const openRaw: OpenContender = async (path) => {
     moveHead.run(streamId, last.version, last.hash)
   })
   return {
-    name: 'raw better-sqlite3',
+    name: rawName(durability),
     checksEnvelopes: false,
     append: async (b) => append.immediate(b.streamId, b.events, b.expected),
     readStream: async (streamId) => (readStream.all(streamId) as Row[]).map(fromRow),

@@ -5,7 +5,12 @@
  * how our store's append rate and read latency grow as the file fills. It prints each contender's file size
  * per event after the append phase, and the ledger path's before and after outbox retention.
  * Emmett (one connection per call) and the ledger path are slow, so they run `--slow-runs` times (default 1).
- * Usage: node dist/sqlite/sqlite.bench.js [--events N] [--runs R] [--slow-runs R] [--seed S] [--grow N (0: skip)]
+ * The headline, first: ours against the floor (floor.ts: the raw driver on a minimal table, no
+ * hashing, one statement per append) with synchronous = FULL and NORMAL, beside the raw driver doing
+ * our hashing and Emmett. Quick by default, sized for a small shared
+ * machine: 3,000 events, no ledger path and no growth run; `--full` restores the long run (50,000
+ * events, the ledger path, growth to 500,000).
+ * Usage: node dist/sqlite/sqlite.bench.js [--full] [--events N] [--runs R] [--slow-runs R] [--seed S] [--grow N (0: skip)]
  *        [--grow-batch B (appends per transaction in the fill, default 1)] [--grow-durability FULL|NORMAL]
  *        [--grow-every N (also time a window before every N events, default 1,000,000)] [--grow-only]
  */
@@ -18,20 +23,24 @@ import type { GrowthPoint } from '../shared/growth.js'
 import { timeSealing } from '../shared/sealing.js'
 import { measureGrowth } from './grow.js'
 import { runLedgerPath, type LedgerRun } from './ledger-path.js'
-import { openOurs } from './ours.js'
+import { openFloor, floorName } from './floor.js'
+import { openOurs, openOursAt, oursName } from './ours.js'
 import { runPhases, type PhaseRun } from './phases.js'
 import { median } from '../measure.js'
-import { openRaw } from './raw.js'
+import { openRaw, openRawAt, rawName } from './raw.js'
 import { phaseTable } from './report.js'
+import { headlineTable } from '../shared/report.js'
 import { buildWorkload } from '../shared/workload.js'
 
+const full = process.argv.includes('--full')
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '50000' },
+    full: { type: 'boolean', default: false },
+    events: { type: 'string', default: full ? '50000' : '3000' },
     runs: { type: 'string', default: '3' },
     'slow-runs': { type: 'string', default: '1' },
     seed: { type: 'string', default: '2026' },
-    grow: { type: 'string', default: '500000' },
+    grow: { type: 'string', default: full ? '500000' : '0' },
     'grow-batch': { type: 'string', default: '1' },
     'grow-durability': { type: 'string', default: 'FULL' },
     'grow-only': { type: 'boolean', default: false },
@@ -60,8 +69,12 @@ console.log(`workload: ${count(w.talents)} talents (seed ${seed}), ${count(w.com
 
 if (!values['grow-only']) {
   const contenders: Array<{ name: string; open: OpenContender; slow: boolean }> = [
-    { name: '@talent-ledger/store-sqlite', open: openOurs, slow: false },
-    { name: 'raw better-sqlite3', open: openRaw, slow: false },
+    { name: oursName('FULL'), open: openOurs, slow: false },
+    { name: floorName('FULL'), open: openFloor('FULL'), slow: false },
+    { name: rawName('FULL'), open: openRaw, slow: false },
+    { name: oursName('NORMAL'), open: openOursAt('NORMAL'), slow: false },
+    { name: floorName('NORMAL'), open: openFloor('NORMAL'), slow: false },
+    { name: rawName('NORMAL'), open: openRawAt('NORMAL'), slow: false },
   ]
   let retries: { count: number } | undefined
   try {
@@ -82,11 +95,19 @@ if (!values['grow-only']) {
   for (let run = 1; run <= runs; run++) {
     // interleaved, so a slow spell of the shared machine does not land on one contender only
     for (const c of contenders) if (!c.slow || run <= slowRuns) times.get(c.name)!.push(await runPhases(c.open, w))
-    if (run <= slowRuns) ledgerRuns.push(await runLedgerPath(w))
+    if (full && run <= slowRuns) ledgerRuns.push(await runLedgerPath(w))
     console.log(`run ${run}/${runs} done`)
   }
 
-  console.log(`\nWAL + synchronous = FULL for every contender; ${runs} run(s) (Emmett and the ledger path: ${slowRuns}), median shown; hashing is core's sealEvents with node:crypto SHA-256 everywhere`)
+  console.log(`\nheadline: ours against the floor (raw better-sqlite3, minimal table, no hashing, one INSERT per append), median of ${runs} run(s); higher ÷ floor is better, 1.00× = at the floor\n`)
+  console.log(
+    headlineTable(w.events, times, [
+      { label: 'append, synchronous = FULL', phase: 'append', ours: oursName('FULL'), floor: floorName('FULL'), raw: rawName('FULL'), emmett: 'Emmett SQLite' },
+      { label: 'append, synchronous = NORMAL', phase: 'append', ours: oursName('NORMAL'), floor: floorName('NORMAL'), raw: rawName('NORMAL') },
+      { label: 'read every stream', phase: 'read', ours: oursName('FULL'), floor: floorName('FULL'), raw: rawName('FULL'), emmett: 'Emmett SQLite' },
+    ]),
+  )
+  console.log(`\nWAL + synchronous = FULL for every contender but those marked NORMAL; ${runs} run(s) (Emmett and the ledger path: ${slowRuns}), median shown; hashing is core's sealEvents with node:crypto SHA-256 everywhere`)
   console.log(`sealEvents alone over the workload (no store): ${count(sealMs)} ms, ${count((w.events / sealMs) * 1000)} events/s (core's pure-JS SHA-256: ${count(pureSealMs)} ms)\n`)
   console.log(phaseTable(w.events, times, ledgerRuns))
   const l = ledgerRuns[0]

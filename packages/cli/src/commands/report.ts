@@ -38,9 +38,14 @@ interface ReportState {
   readonly services: ServiceFiguresState
 }
 
+// the types the projections read; one that does not name its types makes the replay read every event
+const partTypes = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection].map((p) => p.eventTypes)
+const reportTypes = partTypes.some((t) => t === undefined) ? {} : { eventTypes: new Set(partTypes.flatMap((t) => [...t!])) }
+
 // one replay feeds every projection, so a big log is read once
 const reportProjection: Projection<ReportState, LedgerEvent> = {
   name: 'city-report',
+  ...reportTypes,
   initialState: () => ({ dashboard: cityDashboardProjection.initialState(), benefits: benefitFiguresProjection.initialState(), honours: honourFiguresProjection.initialState(), services: serviceFiguresProjection.initialState() }),
   apply: (s, e) => ({
     dashboard: cityDashboardProjection.apply(s.dashboard, e),

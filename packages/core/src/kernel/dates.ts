@@ -34,8 +34,10 @@ export const LocalDate = stringCodec('LocalDate (YYYY-MM-DD, a real calendar day
 /** An instant, ISO 8601 in UTC (`2026-11-28T10:00:00.000Z`). */
 export type Timestamp = string
 const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
+/** True when `s` is a UTC ISO 8601 instant on a real calendar day. */
+export const isTimestamp = (s: string): boolean => TS.test(s) && isLocalDate(s.slice(0, 10))
 /** Codec of a UTC ISO 8601 instant. */
-export const Timestamp = stringCodec('Timestamp (ISO 8601 UTC)', (s) => TS.test(s) && isLocalDate(s.slice(0, 10)))
+export const Timestamp = stringCodec('Timestamp (ISO 8601 UTC)', isTimestamp)
 
 const parts = (d: string): [number, number, number] => [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))]
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')

@@ -3,20 +3,15 @@
  * as its 64 lowercase hex characters and canonical JSON per RFC 8785, both UTF-8. The first event
  * of a stream chains from 64 zeros. docs/hash-chain.md states the algorithm for independent verifiers.
  */
-import canonicalize from 'canonicalize'
 import { sha256 } from '@noble/hashes/sha2'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
-import { hashedFieldsOf, type HashedFields, type NewEvent, type RecordedEvent } from './envelope.js'
+import { canonicalHashedFields, canonicalJson } from './canonical-json.js'
+import type { HashedFields, NewEvent, RecordedEvent } from './envelope.js'
 
 /** The `prevHash` of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64)
 
-/** RFC 8785 canonical JSON of a JSON value. */
-export const canonicalJson = (value: unknown): string => {
-  const s = canonicalize(value)
-  if (s === undefined) throw new TypeError('value has no JSON form')
-  return s
-}
+export { canonicalJson }
 
 /** SHA-256 of a UTF-8 string, as lowercase hex. */
 export const sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)))
@@ -30,7 +25,7 @@ export type Sha256Function = (text: string) => string
 
 /** The hash of one event given the previous hash in its stream. */
 export const eventHash = (prevHash: string, fields: HashedFields, sha: Sha256Function = sha256Hex): string =>
-  sha(prevHash + canonicalJson(hashedFieldsOf(fields)))
+  sha(prevHash + canonicalHashedFields(fields))
 
 /** The head of a stream: what a store must know to chain the next event. */
 export interface StreamHead {

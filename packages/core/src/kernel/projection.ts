@@ -15,6 +15,12 @@ export interface Projection<S, Ev> {
   readonly initialState: () => S
   /** The state after one more event; may update `state` in place and return it. */
   readonly apply: (state: S, event: Ev) => S
+  /**
+   * The event types `apply` reads, when it leaves the state as it is for every other type: a
+   * rebuild then neither decodes nor applies the others (upcasting keeps an event's type, so the
+   * stored type decides). Absent: every event is decoded and applied.
+   */
+  readonly eventTypes?: ReadonlySet<string>
 }
 
 /** Folds a sequence of events into a projection's state. */
@@ -39,7 +45,8 @@ export const rebuild = async <S, Ev>(
   let position = 0
   for (;;) {
     const page = await store.readAll({ after: position, limit: pageSize })
-    for (const e of page) state = projection.apply(state, decode(e))
+    const types = projection.eventTypes
+    for (const e of page) if (types === undefined || types.has(e.type)) state = projection.apply(state, decode(e))
     if (page.length === 0) return { state, position }
     position = page[page.length - 1]!.globalPosition
     options.onProgress?.(position)

@@ -50,6 +50,8 @@ export const UNKNOWN_DISTRICT = 'unknown'
 /** The benefit-figures projection (dated facts, updated in place; the figures are computed on read). */
 export const benefitFiguresProjection: Projection<BenefitFiguresState, LedgerEvent> = {
   name: 'benefit-figures',
+  // the types apply reads: a rebuild skips the rest undecoded
+  eventTypes: new Set<LedgerEvent['type']>(['TalentRegistered', 'BenefitGranted', 'CertificateRevoked']),
   initialState: () => ({ districts: {}, grants: {} }),
   apply: (s, e) => {
     if (e.type === 'TalentRegistered') s.districts[e.data.talentId] = e.data.district

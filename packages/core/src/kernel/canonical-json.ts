@@ -1,0 +1,111 @@
+/**
+ * Canonical JSON (RFC 8785, JCS) written directly: keys sorted by UTF-16 code units, strings and
+ * numbers as ECMAScript's `JSON.stringify` writes them (which is what the RFC prescribes), no
+ * whitespace. It gives the text of the `canonicalize` package byte for byte — refusing what it
+ * refuses (NaN, ±Infinity, a lone surrogate, a cycle) — and is checked against the RFC's vectors
+ * and, as a property, against that package. Hashing reads every event's canonical text (sealing,
+ * `verify`, export), so it avoids the package's per-value work: the lone-surrogate scan runs
+ * only on strings whose JSON text escaped a surrogate, and the envelope's seven fields are
+ * written in their known sorted order instead of being sorted for every event.
+ */
+import canonicalize from 'canonicalize'
+import type { HashedFields } from './envelope.js'
+
+/** True when `s` holds a UTF-16 surrogate without its pair (RFC 8785 refuses such a string). */
+const hasLoneSurrogate = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true
+      i++
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true
+  }
+  return false
+}
+
+/** A string's JSON text; refuses a lone surrogate. */
+const stringJson = (s: string): string => {
+  const text = JSON.stringify(s)
+  // well-formed JSON.stringify escapes a lone surrogate as \udXXX: only then is the slow scan needed
+  if (text.includes('\\ud') && hasLoneSurrogate(s)) throw new Error('Lone surrogate is not allowed')
+  return text
+}
+
+// the depth past which a value is taken for a cycle and handed to the package, which names it
+const MAX_DEPTH = 500
+
+const write = (v: unknown, depth: number): string | undefined => {
+  switch (typeof v) {
+    case 'string':
+      return stringJson(v)
+    case 'number':
+      if (Number.isNaN(v)) throw new Error('NaN is not allowed')
+      if (!Number.isFinite(v)) throw new Error('Infinity is not allowed')
+      return JSON.stringify(v)
+    case 'object':
+      break
+    default:
+      // booleans; undefined, functions and symbols have no JSON text (the caller leaves them out); bigint throws
+      return JSON.stringify(v)
+  }
+  if (v === null) return 'null'
+  if (depth > MAX_DEPTH || typeof (v as { toJSON?: unknown }).toJSON === 'function') return canonicalize(v)
+  if (Array.isArray(v)) {
+    let out = '['
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i]
+      if (i > 0) out += ','
+      // as Array.join writes a value without JSON text (a function): as nothing
+      out += item === undefined || typeof item === 'symbol' ? 'null' : (write(item, depth + 1) ?? '')
+    }
+    return `${out}]`
+  }
+  const o = v as Readonly<Record<string, unknown>>
+  const keys = Object.keys(o).sort()
+  let out = '{'
+  let first = true
+  for (const k of keys) {
+    const value = o[k]
+    if (value === undefined || typeof value === 'symbol') continue
+    out += `${first ? '' : ','}${stringJson(k)}:${String(write(value, depth + 1))}`
+    first = false
+  }
+  return `${out}}`
+}
+
+/** RFC 8785 canonical JSON of a JSON value; throws when it has none (undefined, NaN, a lone surrogate, a cycle). */
+export const canonicalJson = (value: unknown): string => {
+  const s = write(value, 0)
+  if (s === undefined) throw new TypeError('value has no JSON form')
+  return s
+}
+
+/** One member `"key":value` in canonical form, or nothing when the value has no JSON text (as `canonicalize` skips it). */
+const member = (key: string, value: unknown, first: boolean): string =>
+  value === undefined || typeof value === 'symbol' ? '' : `${first ? '' : ','}"${key}":${String(write(value, 1))}`
+
+/**
+ * The canonical JSON of an event's hashed fields, as `canonicalJson(hashedFieldsOf(e))` gives it:
+ * the seven keys in their sorted order (data, eventId, metadata, schemaVersion, streamId, type,
+ * version), each value canonical. No copy of the fields is made.
+ */
+export const canonicalHashedFields = (e: HashedFields): string => {
+  let out = '{'
+  const parts = [
+    ['data', e.data],
+    ['eventId', e.eventId],
+    ['metadata', e.metadata],
+    ['schemaVersion', e.schemaVersion],
+    ['streamId', e.streamId],
+    ['type', e.type],
+    ['version', e.version],
+  ] as const
+  let first = true
+  for (const [k, v] of parts) {
+    const m = member(k, v, first)
+    if (m !== '') first = false
+    out += m
+  }
+  return `${out}}`
+}

@@ -1,0 +1,99 @@
+/**
+ * The hand-written canonical JSON (kernel/canonical-json.ts) against the `canonicalize` package it
+ * replaces on the hashing path: the same text for every JSON value, including keys and strings
+ * outside the Basic Multilingual Plane, members whose value is `undefined`, and the same refusals
+ * (NaN, Infinity, a lone surrogate, a cycle); the envelope's fixed-order form against the generic
+ * one; and the RFC 8785 reference vectors as shipped in the shared folder, byte for byte.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import canonicalize from 'canonicalize'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { canonicalJson, hashedFieldsOf, type HashedFields } from '../src/index.js'
+import { canonicalHashedFields } from '../src/kernel/canonical-json.js'
+
+const reference = (v: unknown): string | undefined => canonicalize(v)
+/** The text, or the fact that it throws. */
+const outcome = (f: () => string | undefined): string => {
+  try {
+    return `ok ${String(f())}`
+  } catch {
+    return 'throws'
+  }
+}
+
+const anyString = fc.string({ unit: 'binary', maxLength: 12 })
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constant(null),
+    fc.boolean(),
+    fc.double(),
+    fc.integer(),
+    anyString,
+    fc.constant(undefined),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(anyString, tie('value'), { maxKeys: 5 }),
+  ),
+})).value
+
+describe('canonicalJson (hand-written) equals the canonicalize package', () => {
+  it('on any JSON-like value, lone surrogates, undefined members and non-finite numbers included', () => {
+    fc.assert(
+      fc.property(json, (v) => {
+        expect(outcome(() => canonicalJson(v))).toBe(outcome(() => reference(v) ?? (() => { throw new TypeError('no JSON') })()))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('refuses a cycle, NaN, Infinity and a lone surrogate as the package does', () => {
+    const cyclic: Record<string, unknown> = { a: 1 }
+    cyclic.self = cyclic
+    for (const bad of [cyclic, Number.NaN, [Infinity], { '\ud800': 1 }, ['x\udc00']]) {
+      expect(() => canonicalJson(bad)).toThrow()
+      expect(() => reference(bad)).toThrow()
+    }
+  })
+
+  it('writes a value with toJSON (a Date) as the package does', () => {
+    const v = { at: new Date(Date.UTC(2026, 0, 2)), n: [1, undefined, 'x'] }
+    expect(canonicalJson(v)).toBe(reference(v))
+  })
+})
+
+describe('canonicalHashedFields', () => {
+  const fields = fc.record({
+    eventId: anyString,
+    streamId: anyString,
+    version: fc.integer(),
+    type: anyString,
+    schemaVersion: fc.integer(),
+    data: json,
+    metadata: fc.record({
+      actor: fc.record({ id: anyString, role: anyString }),
+      correlationId: anyString,
+      causationId: fc.option(anyString),
+      occurredOn: anyString,
+      recordedAt: anyString,
+    }),
+  })
+  it('is canonicalJson(hashedFieldsOf(e)) for any envelope', () => {
+    fc.assert(
+      fc.property(fields, (e) => {
+        expect(outcome(() => canonicalHashedFields(e as HashedFields))).toBe(outcome(() => canonicalJson(hashedFieldsOf(e as HashedFields))))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+// the reference vectors as shipped to every engineer (the package's own copy is test/fixtures/rfc8785)
+const shared = '/work/shared/rfc8785-vectors/'
+describe.runIf(existsSync(shared))('canonicalJson against /work/shared/rfc8785-vectors', () => {
+  const names = existsSync(shared) ? readdirSync(`${shared}input`).sort() : []
+  it.each(names)('%s canonicalises to its output byte for byte', (name) => {
+    const input = JSON.parse(readFileSync(`${shared}input/${name}`, 'utf8')) as unknown
+    expect(Buffer.from(canonicalJson(input), 'utf8').equals(readFileSync(`${shared}output/${name}`))).toBe(true)
+  })
+})

@@ -70,6 +70,8 @@ export interface HonourFigures {
 /** The honour-figures projection (dated facts, updated in place; the figures are computed on read). */
 export const honourFiguresProjection: Projection<HonourFiguresState, LedgerEvent> = {
   name: 'honour-figures',
+  // the types apply reads: a rebuild skips the rest undecoded (projection-event-types test)
+  eventTypes: new Set<LedgerEvent['type']>(['LevelCertified', 'PriorCertificateRecorded', 'CertificateRevoked', 'HonorConferred', 'HonourListReported', 'PolicyAdopted']),
   initialState: () => ({ certificates: {}, conferred: {}, lists: {}, policies: [] }),
   apply: (s, e) => {
     switch (e.type) {

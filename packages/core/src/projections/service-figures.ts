@@ -43,6 +43,8 @@ export interface ServiceFigures {
 /** The service-figures projection (dated facts, updated in place; the figures are computed on read). */
 export const serviceFiguresProjection: Projection<ServiceFiguresState, LedgerEvent> = {
   name: 'service-figures',
+  // the types apply reads: a rebuild skips the rest undecoded (projection-event-types test)
+  eventTypes: new Set<LedgerEvent['type']>(['LevelCertified', 'PriorCertificateRecorded', 'CertificateRevoked', 'ServiceDelivered', 'PolicyAdopted']),
   initialState: () => ({ certificates: {}, deliveries: {}, policies: [] }),
   apply: (s, e) => {
     switch (e.type) {

@@ -9,6 +9,8 @@ import {
   cityDashboardProjection,
   dashboardReport,
   rebuild,
+  seniorPostFigures,
+  seniorPostsProjection,
   type BenefitFigures,
   type BenefitFiguresState,
   type CityReport,
@@ -16,22 +18,28 @@ import {
   type EventStore,
   type LedgerEvent,
   type Projection,
+  type SeniorPostFigures,
+  type SeniorPostsState,
   type TalentLedger,
 } from '@talent-ledger/core'
 import { PAGE_SIZE } from '../log.js'
 
 /** The report as printed: the dashboard, then the benefit figures (additions after 0.1's fields). */
-export type CityReportWithBenefits = CityReport & BenefitFigures
+export type CityReportWithBenefits = CityReport & BenefitFigures & SeniorPostFigures
 
-// one replay feeds both projections, so a big log is read once
-const reportProjection: Projection<{ readonly dashboard: DashboardState; readonly benefits: BenefitFiguresState }, LedgerEvent> = {
+// one replay feeds every projection, so a big log is read once
+const reportProjection: Projection<{ readonly dashboard: DashboardState; readonly benefits: BenefitFiguresState; readonly seniorPosts: SeniorPostsState }, LedgerEvent> = {
   name: 'city-report',
-  initialState: () => ({ dashboard: cityDashboardProjection.initialState(), benefits: benefitFiguresProjection.initialState() }),
-  apply: (s, e) => ({ dashboard: cityDashboardProjection.apply(s.dashboard, e), benefits: benefitFiguresProjection.apply(s.benefits, e) }),
+  initialState: () => ({ dashboard: cityDashboardProjection.initialState(), benefits: benefitFiguresProjection.initialState(), seniorPosts: seniorPostsProjection.initialState() }),
+  apply: (s, e) => ({
+    dashboard: cityDashboardProjection.apply(s.dashboard, e),
+    benefits: benefitFiguresProjection.apply(s.benefits, e),
+    seniorPosts: seniorPostsProjection.apply(s.seniorPosts, e),
+  }),
 }
 
 /** Replays the log into the dashboard and reports it as of `asOf`. */
 export const cityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<CityReportWithBenefits> => {
   const { state } = await rebuild(store, reportProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
-  return { ...dashboardReport(state.dashboard, asOf), ...benefitFigures(state.benefits, asOf) }
+  return { ...dashboardReport(state.dashboard, asOf), ...benefitFigures(state.benefits, asOf), ...seniorPostFigures(state.seniorPosts, asOf) }
 }

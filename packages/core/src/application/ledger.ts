@@ -13,12 +13,13 @@ import type { NewEvent, RecordedEvent } from '../kernel/envelope.js'
 import type { DomainError } from '../kernel/errors.js'
 import type { Clock, EventStore, KeyStore } from '../kernel/ports.js'
 import { createRunner, type RetryPolicy, type Stamped } from '../kernel/transact.js'
-import { upcasterChain, type Upcaster } from '../kernel/upcasting.js'
+import type { Upcaster } from '../kernel/upcasting.js'
 import { routeOf, type DecidableCommand, type Notifies } from '../domain/aggregates.js'
 import { businessDateOf, type Command, type CommandOf } from '../domain/commands.js'
 import { decodeCommand, decodeStored } from '../domain/decode.js'
 import { recordDateOf, type DecisionEnv } from '../domain/decision-env.js'
-import { CURRENT_SCHEMA_VERSION, type LedgerEvent } from '../domain/events.js'
+import type { LedgerEvent } from '../domain/events.js'
+import { schemaVersionOf, withDomainUpcasters } from '../domain/upcasters.js'
 import { officialRefusal, type Officials } from '../domain/officials.js'
 import { openPersonalData, sealPersonalData } from '../domain/personal-data.js'
 import { policyCategory, POLICY_STREAM } from '../domain/policies/policies.js'
@@ -113,7 +114,8 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const newId = deps.newEventId ?? (() => uuidv7())
   const notifications = deps.notifications === undefined ? defaultNotificationPolicy : deps.notifications
   const notifying = notifications !== null && notifications.rules.length > 0
-  const upcast = upcasterChain(deps.upcasters ?? [])
+  // the domain's own upcasters first (events whose shape changed since 0.1), then the caller's
+  const upcast = withDomainUpcasters(deps.upcasters)
   // rows come from the store port, which hands out checked envelopes: only the data is decoded here
   const decodeRow = decodeStored(upcast)
   const decode = (row: RecordedEvent): Decoded => decodeRow(row)
@@ -132,7 +134,7 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       return events.map((e) => ({
         eventId: newId(),
         type: e.type,
-        schemaVersion: CURRENT_SCHEMA_VERSION,
+        schemaVersion: schemaVersionOf(e.type),
         data: e.data,
         metadata: { actor: c.actor, correlationId, causationId: options.causationId ?? null, occurredOn, recordedAt },
       }))

@@ -17,6 +17,7 @@ import { strictType } from '../kernel/strict.js'
 import type { Upcast } from '../kernel/upcasting.js'
 import { CommandData, COMMAND_TYPES, type Command } from './commands.js'
 import { EventData, type LedgerEvent } from './events.js'
+import { domainUpcast } from './upcasters.js'
 import type { PolicyDocument } from '../policy/document.js'
 import { policyDocumentProblems } from '../policy/document-sense.js'
 
@@ -77,7 +78,7 @@ const EVENT_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown> | undefi
  * Checking the envelope a second time would only repeat the store's work on every read.
  */
 export const decodeStored =
-  (upcast: Upcast = (e) => e) =>
+  (upcast: Upcast = domainUpcast) =>
   (envelope: RecordedEvent): { readonly envelope: RecordedEvent; readonly event: LedgerEvent } => {
     const lifted = upcast(envelope)
     const codec = Object.hasOwn(EVENT_CODECS, lifted.type) ? EVENT_CODECS[lifted.type] : undefined
@@ -91,8 +92,8 @@ export const decodeStored =
     return { envelope, event: { type: lifted.type, data: data.right } as LedgerEvent }
   }
 
-/** Decodes a row of unknown shape: the envelope, then (after upcasting) the data of its type. */
-export const decodeRecorded = (upcast: Upcast = (e) => e): ((row: unknown) => { readonly envelope: RecordedEvent; readonly event: LedgerEvent }) => {
+/** Decodes a row of unknown shape: the envelope, then (after upcasting: by default the domain's own upcasters) the data of its type. */
+export const decodeRecorded = (upcast: Upcast = domainUpcast): ((row: unknown) => { readonly envelope: RecordedEvent; readonly event: LedgerEvent }) => {
   const data = decodeStored(upcast)
   return (row) =>
     data(

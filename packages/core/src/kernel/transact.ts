@@ -3,13 +3,16 @@
  * aggregate. Load the command's stream (folded, from the cache), load the context its category
  * reads, decide, envelope the events, append them with the expected version (and the notices they
  * cause, in the same transaction), and on a conflict start again from a fresh read: another writer
- * got there first, and deciding is pure, so a retry is always safe. Model: emmett's
+ * got there first, and deciding is pure, so a retry is always safe. A category whose decision also
+ * holds a place on another stream (`Category.linked`) has those events appended first, with the
+ * version its context read; if its own events are then refused on a retry, `Category.unlinked`
+ * gives the place back. Model: emmett's
  * `handleCommandWithDecider`. The retry bound is set far past what ordinary contention needs
  * (eight writers on one stream all get through), so `Conflict` means something unusual.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { decorrelatedJitter, type Backoff } from './backoff.js'
-import { eventDecoder, type Category, type DomainEvent, type Foldable, type Loaded, type StreamReader } from './category.js'
+import { eventDecoder, type Category, type DomainEvent, type Foldable, type Linked, type Loaded, type StreamReader } from './category.js'
 import type { NewEvent, RecordedEvent } from './envelope.js'
 import { domainError, type DomainError } from './errors.js'
 import { foldedStreams, type FoldedStreams, type StreamFold } from './folded-streams.js'
@@ -40,8 +43,8 @@ export interface Stamped<Ev> {
 
 /** What one call adds to the decision: how its events are enveloped, and the notices they cause. */
 export interface Transaction<Ev, S> {
-  /** Envelopes the decided events (ids, actor, dates): once per attempt that appends. */
-  readonly stamp: (events: ReadonlyArray<Ev>) => ReadonlyArray<NewEvent>
+  /** Envelopes the decided events (ids, actor, dates), and a linked stream's (`Category.linked`): once per attempt that appends. */
+  readonly stamp: (events: ReadonlyArray<Ev | DomainEvent>) => ReadonlyArray<NewEvent>
   /** Notices the events cause, appended with them in one transaction (none when absent). */
   readonly outbox?: (events: ReadonlyArray<Stamped<Ev>>, state: S) => ReadonlyArray<OutboxEntry>
 }
@@ -119,7 +122,14 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     const read = loadWith(fresh)
     const loaded: Loaded<S> = await read(category, category.idOf(command))
     const context = await category.context(command, loaded.state, env, read)
-    return { loaded, decided: category.decide(command, loaded.state, context) }
+    return { loaded, context, decided: category.decide(command, loaded.state, context) }
+  }
+
+  /** Gives back the place a refused decision held on its linked stream (whatever that stream's version now). */
+  const release = async <C>(unlinked: ((command: C, held: Linked, refusal: DomainError) => ReadonlyArray<DomainEvent>) | undefined, command: C, held: Linked | null, refusal: DomainError, stamp: Transaction<DomainEvent, unknown>['stamp']) => {
+    if (held === null || unlinked === undefined) return
+    const events = unlinked(command, held, refusal)
+    if (events.length > 0) await deps.store.append(held.streamId, stamp(events), 'any')
   }
 
   const transact: Runner['transact'] = async (category, command, env, transaction) => {
@@ -127,6 +137,8 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     const { maxAttempts, budgetMs } = retry
     let waitedMs = 0
     let previousMs = 0
+    // the linked events this call appended (a place held on another stream), if any
+    let held: Linked | null = null
     let n = 1
     for (; n <= maxAttempts; n++) {
       if (n > 1) {
@@ -134,15 +146,27 @@ export const createRunner = (deps: RunnerDeps): Runner => {
         previousMs = (await retry.backoff(n - 1, previousMs)) ?? 0
         waitedMs += previousMs
       }
-      const { loaded, decided } = await attempt(category, command, env, n > 1)
-      if (E.isLeft(decided)) return decided
+      const { loaded, context, decided } = await attempt(category, command, env, n > 1)
+      if (E.isLeft(decided)) {
+        await release(category.unlinked, command, held, decided.left, transaction.stamp)
+        return decided
+      }
       if (decided.right.length === 0) return E.right({ stream, version: loaded.version, events: [] })
+      const link = category.linked?.(command, loaded.state, context, decided.right) ?? null
+      if (link !== null && link.events.length > 0) {
+        const linked = await deps.store.append(link.streamId, transaction.stamp(link.events), link.expectedVersion === 0 ? 'no-stream' : link.expectedVersion)
+        // the other stream moved since it was read: decide again on fresh reads of both
+        if (!linked.ok) continue
+        held = link
+      }
       const envelopes = transaction.stamp(decided.right)
       const outbox = transaction.outbox?.(envelopes.map((envelope, i) => ({ envelope, event: decided.right[i]! })), loaded.state) ?? []
       const appended = await deps.store.append(stream, envelopes, loaded.version === 0 ? 'no-stream' : loaded.version, outbox.length === 0 ? undefined : { outbox })
       if (appended.ok) return E.right({ stream, version: appended.result.version, events: decided.right })
     }
-    return E.left(conflict(stream, n - 1, waitedMs, retry))
+    const refusal = conflict(stream, n - 1, waitedMs, retry)
+    await release(category.unlinked, command, held, refusal, transaction.stamp)
+    return E.left(refusal)
   }
 
   const decide: Runner['decide'] = async (category, command, env) => (await attempt(category, command, env, false)).decided

@@ -5,8 +5,8 @@
  */
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
-import { strictType } from '../kernel/strict.js'
-import { CertifiedLevel } from '../vocabulary/ladder.js'
+import { strictFields, strictType } from '../kernel/strict.js'
+import { CertifiedLevel, StandardLevel } from '../vocabulary/ladder.js'
 import {
   CompetitionTier,
   Education,
@@ -21,9 +21,17 @@ const Fen = t.union([NonNegativeInt, t.null])
 
 /** How an object codec is made: `t.type` (lenient) or `strictType` (exact). */
 type ObjectCodec = <P extends t.Props>(props: P) => t.Type<t.TypeOf<t.TypeC<P>>, t.OutputOf<t.TypeC<P>>, unknown>
+/** How an object with optional fields is made (fields added after 0.1 are optional, so older documents still read). */
+type PartialCodec = <R extends t.Props, O extends t.Props>(
+  required: R,
+  optional: O,
+) => t.Type<t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>, t.OutputOf<t.TypeC<R>> & t.OutputOf<t.PartialC<O>>, unknown>
+
+/** Years of a post's term (任期), or null: unset, the city must set it. */
+const TermYears = t.union([PositiveInt, t.null])
 
 /** Builds the policy codecs with `obj` for every object: lenient for store rows, strict for input. */
-const policyCodecs = (obj: ObjectCodec) => {
+const policyCodecs = (obj: ObjectCodec, objWith: PartialCodec) => {
   /** One condition of a promotion alternative. */
   const Condition = t.union([
     obj({ kind: t.literal('years-in-occupation'), min: NonNegativeInt }),
@@ -62,8 +70,22 @@ const policyCodecs = (obj: ObjectCodec) => {
     title: t.union([t.string, t.null]),
   })
 
-  /** An occupation of the catalogue with its subsidy category and shortage flag. */
-  const OccupationEntry = obj({ code: OccupationCode, category: SubsidyCategory, shortage: t.boolean })
+  /**
+   * An occupation of the catalogue with its subsidy category and shortage flag, and optionally the
+   * highest level its national standard has (`topLevel`, DOMAIN.md §12): principal and chief
+   * technicians are appointed only where that is senior-technician.
+   */
+  const OccupationEntry = objWith({ code: OccupationCode, category: SubsidyCategory, shortage: t.boolean }, { topLevel: StandardLevel })
+
+  /**
+   * Senior posts (特级技师 / 首席技师评聘, DOMAIN.md §12): the term of a post per level and whether an
+   * employer needs a quota. Optional: without the block posts are open-ended and unlimited; `null`
+   * inside it is unset (`PolicyValueUnset`).
+   */
+  const AppointmentPolicy = obj({
+    termYears: obj({ 'principal-technician': TermYears, 'chief-technician': TermYears }),
+    quotaRequired: t.union([t.boolean, t.null]),
+  })
 
   const SubsidyLevels = obj({
     junior: Fen,
@@ -73,8 +95,8 @@ const policyCodecs = (obj: ObjectCodec) => {
     'senior-technician': Fen,
   })
 
-  /** The whole policy. */
-  const PolicyDocument = obj({
+  /** The whole policy (blocks added after 0.1 are optional: §10–17). */
+  const PolicyDocument = objWith({
     title: t.string,
     promotion: t.array(PromotionRule),
     competition: obj({
@@ -119,17 +141,23 @@ const policyCodecs = (obj: ObjectCodec) => {
       highSkilledTotal: obj({ count: NonNegativeInt, by: LocalDate }),
       carriers: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
     }),
-  })
-  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, OccupationEntry, PolicyDocument }
+  }, { appointment: AppointmentPolicy })
+  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, OccupationEntry, AppointmentPolicy, PolicyDocument }
 }
 
 /**
  * The storage format: how a `PolicyAdopted` event decodes. Lenient about unknown fields (they are
  * stripped), so events written before strict input still read.
  */
-const stored = policyCodecs((props) => t.type(props))
+const stored = policyCodecs(
+  (props) => t.type(props),
+  (required, optional) => t.intersection([t.type(required), t.partial(optional)]),
+)
 /** Strict input: an unknown field anywhere in a policy document is refused, naming its path. */
-const input = policyCodecs((props) => strictType(props))
+const input = policyCodecs(
+  (props) => strictType(props),
+  (required, optional) => strictFields(required, optional, 'Object'),
+)
 
 /** One condition of a promotion alternative. */
 export const Condition = stored.Condition
@@ -149,6 +177,9 @@ export type CompetitionPrize = t.TypeOf<typeof CompetitionPrize>
 /** An occupation of the catalogue with its subsidy category and shortage flag. */
 export const OccupationEntry = stored.OccupationEntry
 export type OccupationEntry = t.TypeOf<typeof OccupationEntry>
+/** The senior-post block of a policy (DOMAIN.md §12). */
+export const AppointmentPolicy = stored.AppointmentPolicy
+export type AppointmentPolicy = t.TypeOf<typeof AppointmentPolicy>
 /** The whole policy, as stored. */
 export const PolicyDocument = stored.PolicyDocument
 export type PolicyDocument = t.TypeOf<typeof PolicyDocument>

@@ -127,14 +127,21 @@ const yearSpan = (from: string, to: string) =>
 const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => {
   const d = defaultPolicyDocument
   const b = d.benefits
-  return fc.record({
+  return fc.record(
+    {
     title: fc.constant(`Lianyungang policy ${tag} (generated from the default)`),
     promotion: fc
       .tuple(...d.promotion.map((r) => fc.tuple(promotionRule(r, tag), fc.integer({ min: 0, max: 9 }))))
       .map((rules) => rules.filter(([, keep]) => keep > 0).map(([r]) => r)),
     competition: fc.record({ oneLevelPromotionPerYear: keepOr(true, fc.boolean()), table: competitionTable(tag), prizes: prizes(tag) }),
     occupations: fc.record({
-      catalogue: fc.uniqueArray(fc.record({ code: fc.constantFrom(...OCCUPATIONS), category: subsidyCategory, shortage: fc.boolean() }), { maxLength: 5, selector: (e) => e.code }),
+      // an occupation may say where its national standard stops (DOMAIN.md §12)
+      catalogue: fc.uniqueArray(
+        fc
+          .record({ code: fc.constantFrom(...OCCUPATIONS), category: subsidyCategory, shortage: fc.boolean(), topLevel: fc.option(fc.constantFrom('technician', 'senior-technician' as const), { nil: undefined }) })
+          .map(({ topLevel, ...e }) => (topLevel === undefined ? e : { ...e, topLevel })),
+        { maxLength: 5, selector: (e) => e.code },
+      ),
       unlistedCategory: keepOr(d.occupations.unlistedCategory, subsidyCategory),
       qualificationCatalogue: fc.oneof(fc.constant(null), fc.subarray([...OCCUPATIONS])),
     }),
@@ -166,6 +173,14 @@ const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => {
       housingSubsidy: fc.record({ amount: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 20_000_000 }))) }),
       livingAllowance: fc.record({ monthly: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 500_000 }))) }),
     }),
+    // the senior-post block (DOMAIN.md §12): absent (open-ended, unlimited posts), or terms and a quota, some unset
+    appointment: fc.option(
+      fc.record({
+        termYears: fc.record({ 'principal-technician': fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), 'chief-technician': fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }),
+        quotaRequired: fc.option(fc.boolean(), { nil: null }),
+      }),
+      { nil: undefined },
+    ),
     targets: fc
       .record({
         newHighSkilled: fc.tuple(keepOr(d.targets.newHighSkilled.count, fc.integer({ min: 0, max: 200 })), yearSpan(d.targets.newHighSkilled.from, d.targets.newHighSkilled.to)),
@@ -182,7 +197,9 @@ const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => {
         highSkilledTotal: { count: t.highSkilledTotal, by: d.targets.highSkilledTotal.by },
         carriers: { count: t.carriers[0], ...t.carriers[1] },
       })),
-  })
+    },
+    { requiredKeys: ['title', 'promotion', 'competition', 'occupations', 'apprenticeship', 'benefits', 'targets'] },
+  )
 }
 
 /** Ids the generated documents prefix their rule ids with. */

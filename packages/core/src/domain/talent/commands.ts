@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { LocalDate } from '../../kernel/dates.js'
 import { strictFields } from '../../kernel/strict.js'
-import { CertifiedLevel } from '../../vocabulary/ladder.js'
+import { CertifiedLevel, PostLevel } from '../../vocabulary/ladder.js'
 import { NationalId } from '../../vocabulary/national-id.js'
 import {
   BenefitKind,
@@ -91,6 +91,10 @@ export const TalentCommandData = {
     { route: Route },
     'RecordPriorCertificate',
   ),
+  /** Renews the term of a senior post in force (DOMAIN.md §12): the employer that holds it. */
+  RenewSeniorPost: fields({ talentId: Id, level: PostLevel, employerId: Id, on: LocalDate }, {}, 'RenewSeniorPost'),
+  /** Ends a senior post in force (DOMAIN.md §12); the certificate stays. */
+  EndSeniorPost: fields({ talentId: Id, level: PostLevel, on: LocalDate, reason: NonEmptyString }, {}, 'EndSeniorPost'),
 
 } as const
 

@@ -13,7 +13,8 @@ import { authorize } from './authorization.js'
 import type { TalentCommand, TalentContext } from './context.js'
 import { talentDateRuleFailures } from './date-rules.js'
 import { decideGrant, grantShapeError } from './decide-benefits.js'
-import { decideAppointment, decideAssessment, decideRevocation } from './decide-certification.js'
+import { decideAssessment, decideRevocation } from './decide-certification.js'
+import { decideAppointment, decideEndPost, decideRenewal } from './decide-posts.js'
 import { decideCompetition } from './decide-competition.js'
 import { decideHonor, decideIncentive } from './decide-recognition.js'
 import { decideChangeEmployer, decideForget, decideRegister, decideRelease } from './decide-registration.js'
@@ -52,6 +53,10 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
       return decideRelease(c, s)
     case 'RecordPriorCertificate':
       return decidePriorCertificate(c, s, context)
+    case 'RenewSeniorPost':
+      return decideRenewal(c, s, context)
+    case 'EndSeniorPost':
+      return decideEndPost(c, s)
   }
 }
 

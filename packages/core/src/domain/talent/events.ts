@@ -5,7 +5,7 @@
  */
 import * as t from 'io-ts'
 import { LocalDate } from '../../kernel/dates.js'
-import { CertifiedLevel } from '../../vocabulary/ladder.js'
+import { CertifiedLevel, PostLevel } from '../../vocabulary/ladder.js'
 import { BenefitKind, CompetitionTier, Education, IncentiveKind, ProgrammeKind, Route, TrainingField } from '../../vocabulary/terms.js'
 import type { EventsOf } from '../messages.js'
 import { SealedPersonalData } from '../personal-data.js'
@@ -15,7 +15,7 @@ const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null])
 /** What a certificate came from. */
 export const CertificationRoute = t.union([Route, t.literal('competition')])
 
-/** `data` codec of each talent event (schemaVersion 1). */
+/** `data` codec of each talent event (schemaVersion 1, but `SeniorPostAppointed`: 2, see upcasters.ts). */
 export const TalentEventData = {
   TalentRegistered: t.intersection([
     t.type({
@@ -82,7 +82,19 @@ export const TalentEventData = {
     on: LocalDate,
     policyId: t.string,
   }),
-  SeniorPostAppointed: t.type({ talentId: t.string, level: CertifiedLevel, employerId: t.string, on: LocalDate }),
+  /**
+   * schemaVersion 2 (DOMAIN.md §12): a post has a term (`expiresOn`, null: open-ended) and is decided
+   * under a policy rule. Version 1 (0.1) had neither: upcast with all three `null`.
+   */
+  SeniorPostAppointed: t.type({
+    talentId: t.string,
+    level: CertifiedLevel,
+    employerId: t.string,
+    on: LocalDate,
+    expiresOn: nullable(LocalDate),
+    policyId: nullable(t.string),
+    ruleId: nullable(t.string),
+  }),
   CompetitionResultRecorded: t.type({
     talentId: t.string,
     competitionId: t.string,
@@ -148,7 +160,10 @@ export const TalentEventData = {
     issuer: t.string,
     route: nullable(Route),
   }),
-
+  /** The employer renewed a post in force: its term now ends on `expiresOn` (null: open-ended) (DOMAIN.md §12). */
+  SeniorPostRenewed: t.type({ talentId: t.string, level: PostLevel, employerId: t.string, on: LocalDate, expiresOn: nullable(LocalDate), policyId: t.string }),
+  /** A post ended on `on` (by its employer or the hr-bureau); the certificate stays (DOMAIN.md §12). */
+  SeniorPostEnded: t.type({ talentId: t.string, level: PostLevel, employerId: t.string, on: LocalDate, reason: t.string }),
 } as const
 
 /** Any event of a talent's stream. */

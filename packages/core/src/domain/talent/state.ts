@@ -41,6 +41,18 @@ export type Incentive = Omit<EventOf<'IncentiveRecorded'>['data'], 'talentId'>
 export type Assessment = Omit<EventOf<'AssessmentPassed'>['data'], 'talentId'> & { readonly passed: boolean }
 export type SpecialCertificate = Omit<EventOf<'SpecialAbilityCertified'>['data'], 'talentId'>
 
+/**
+ * A senior post (特级技师 / 首席技师岗位, DOMAIN.md §12): in force while `on` ≤ d < `expiresOn` (null:
+ * open-ended) and d < `endedOn`. A change of employer or a release ends the posts held.
+ */
+export interface Post {
+  readonly level: CertifiedLevel
+  readonly employerId: string
+  readonly on: string
+  readonly expiresOn: string | null
+  readonly endedOn: string | null
+}
+
 /** Everything the talent decider knows of one person. */
 export interface TalentState {
   readonly registered: boolean
@@ -66,6 +78,7 @@ export interface TalentState {
   readonly honours: ReadonlyArray<Honour>
   readonly grants: ReadonlyArray<Grant>
   readonly incentives: ReadonlyArray<Incentive>
+  readonly posts: ReadonlyArray<Post>
   readonly inTalentPool: boolean
 }
 
@@ -92,7 +105,26 @@ export const initialTalentState: TalentState = {
   honours: [],
   grants: [],
   incentives: [],
+  posts: [],
   inTalentPool: false,
+}
+
+/** True when the post is in force on `date`. */
+export const postInForceOn = (p: Post, date: string): boolean =>
+  p.on <= date && (p.expiresOn === null || date < p.expiresOn) && (p.endedOn === null || date < p.endedOn)
+
+/** The post at `level` in force on `date` (with `employerId`, when given), if any. */
+export const postInForce = (s: TalentState, level: CertifiedLevel, date: string, employerId?: string): Post | undefined =>
+  s.posts.find((p) => p.level === level && (employerId === undefined || p.employerId === employerId) && postInForceOn(p, date))
+
+/** Ends every post not yet ended on `on` (a change of employer or a release). */
+const endPosts = (posts: ReadonlyArray<Post>, on: string): ReadonlyArray<Post> => posts.map((p) => (p.endedOn === null ? { ...p, endedOn: on } : p))
+
+/** Changes the latest post of `employerId` at `level` not yet ended. */
+const changeLatest = (posts: ReadonlyArray<Post>, level: string, employerId: string, change: Partial<Post>): ReadonlyArray<Post> => {
+  let i = -1
+  posts.forEach((p, j) => void (p.level === level && p.employerId === employerId && p.endedOn === null && (i = j)))
+  return posts.map((p, j) => (j === i ? { ...p, ...change } : p))
 }
 
 /** Certificates not revoked. */
@@ -127,9 +159,9 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
       return { ...s, registered: true, talentId, personal, occupation, occupationSince, education, preparatoryTechnician, employerId, district, frontLine, registeredOn }
     }
     case 'EmployerChanged':
-      return { ...s, employerId: e.data.employerId, release: null }
+      return { ...s, employerId: e.data.employerId, release: null, posts: endPosts(s.posts, e.data.on) }
     case 'TalentReleased':
-      return { ...s, employerId: '', release: { from: e.data.from, on: e.data.on } }
+      return { ...s, employerId: '', release: { from: e.data.from, on: e.data.on }, posts: endPosts(s.posts, e.data.on) }
     case 'TrainingEnrolled':
       return { ...s, trainings: { ...s.trainings, [e.data.programId]: { ...omitTalentId(e.data), completedOn: null, hours: null } } }
     case 'TrainingCompleted': {
@@ -151,8 +183,14 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     }
     case 'SpecialAbilityCertified':
       return { ...s, specialCertificates: [...s.specialCertificates, omitTalentId(e.data)] }
-    case 'SeniorPostAppointed':
-      return s
+    case 'SeniorPostAppointed': {
+      const { level, employerId, on, expiresOn } = e.data
+      return { ...s, posts: [...s.posts, { level, employerId, on, expiresOn, endedOn: null }] }
+    }
+    case 'SeniorPostRenewed':
+      return { ...s, posts: changeLatest(s.posts, e.data.level, e.data.employerId, { expiresOn: e.data.expiresOn }) }
+    case 'SeniorPostEnded':
+      return { ...s, posts: changeLatest(s.posts, e.data.level, e.data.employerId, { endedOn: e.data.on }) }
     case 'CompetitionResultRecorded':
       return { ...s, competitions: [...s.competitions, omitTalentId(e.data)] }
     case 'HonorConferred':

@@ -26,6 +26,9 @@ export type Intent =
   | { readonly tag: 'complete'; readonly pick: number; readonly hours: number }
   | { readonly tag: 'compete'; readonly tier: string; readonly rank: number; readonly award: boolean; readonly percentile: number; readonly claim: boolean }
   | { readonly tag: 'appoint' }
+  | { readonly tag: 'renew-post' }
+  | { readonly tag: 'end-post'; readonly byBureau: boolean }
+  | { readonly tag: 'quota'; readonly posts: number }
   | { readonly tag: 'benefit'; readonly benefit: string; readonly pick: number; readonly insuredMonths: number }
   | { readonly tag: 'revoke'; readonly pick: number }
   | { readonly tag: 'honor'; readonly title: string }
@@ -80,6 +83,10 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
     }),
   ),
   w(2, fc.constant({ tag: 'appoint' as const })),
+  // senior posts (DOMAIN.md §12): renewed, ended, and the employer's quota set by the bureau
+  w(1, fc.constant({ tag: 'renew-post' as const })),
+  w(1, fc.record({ tag: fc.constant('end-post' as const), byBureau: fc.boolean() })),
+  w(1, fc.record({ tag: fc.constant('quota' as const), posts: fc.integer({ min: 0, max: 2 }) })),
   w(8, fc.record({ tag: fc.constant('benefit' as const), benefit: benefitKind, pick: fc.nat(9), insuredMonths: fc.integer({ min: 0, max: 30 }) })),
   w(2, fc.record({ tag: fc.constant('revoke' as const), pick: fc.nat(9) })),
   w(1, fc.record({ tag: fc.constant('honor' as const), title: fc.constantFrom('连云港技能状元', '江苏工匠', '全国技术能手') })),
@@ -155,6 +162,18 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       const level = rank(levelOf(s)) >= rank('principal-technician') ? 'chief-technician' : 'principal-technician'
       return [cmd('AppointSeniorPost', { id: s.employerId, role: 'employer' }, { talentId, level, employerId: s.employerId, on })]
     }
+    case 'renew-post':
+    case 'end-post': {
+      // the post most recently appointed (in force or not: whether it still is is the decider's word)
+      const post = s.posts[s.posts.length - 1]
+      if (post === undefined) return []
+      if (x.tag === 'renew-post') return [cmd('RenewSeniorPost', { id: post.employerId, role: 'employer' }, { talentId, level: post.level, employerId: post.employerId, on })]
+      return [cmd('EndSeniorPost', x.byBureau ? BUREAU : { id: s.employerId, role: 'employer' }, { talentId, level: post.level, on, reason: '解聘' })]
+    }
+    case 'quota':
+      return s.employerId === ''
+        ? []
+        : (['principal-technician', 'chief-technician'] as const).map((level) => cmd('SetSeniorPostQuota', BUREAU, { organizationId: s.employerId, level, posts: x.posts, on }))
     case 'benefit': {
       const levels = [...held, ...(s.specialCertificates.length > 0 ? ['special-ability'] : [])]
       const basis =

@@ -10,6 +10,7 @@ import type { Invariant } from './invariant.js'
 import { levelNeverDecreases } from './level-never-decreases.js'
 import { noCertificationWithoutRule } from './no-certification-without-rule.js'
 import { oneCompetitionPromotionPerYear } from './one-competition-promotion-per-year.js'
+import { postsWithinQuota } from './posts-within-quota.js'
 import { replayEqualsIncremental } from './replay-equals-incremental.js'
 
 export {
@@ -21,6 +22,7 @@ export {
   benefitAmountsMatchPolicy,
   dashboardMatchesRecount,
   idempotentDecisions,
+  postsWithinQuota,
 }
 export { assertInvariant, defineInvariant, historiesFor, InvariantViolation, type Invariant, type InvariantOptions } from './invariant.js'
 export { conditionHolds, highestCertified, rowMatches, rowTarget, type ResultFacts } from './eligibility.js'
@@ -51,4 +53,5 @@ export const allInvariants: ReadonlyArray<Invariant> = [
   benefitAmountsMatchPolicy,
   dashboardMatchesRecount,
   idempotentDecisions,
+  postsWithinQuota,
 ]

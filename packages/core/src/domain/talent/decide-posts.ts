@@ -104,6 +104,7 @@ export const decideRenewal = (c: CommandOf<'RenewSeniorPost'>, s: TalentState, c
   if (!s.registered) return requireRegistered(s, d.talentId) as Decided
   const post = postInForce(s, d.level, d.on, d.employerId)
   if (post === undefined) return E.left({ ...notFound(`${d.talentId} holds no ${d.level} post with ${d.employerId} in force on ${d.on}`), details: [{ rule: 'renewal.in-force', message: 'no post of this employer in force at this level on that date' }] })
+  if (post.renewedOn === d.on) return E.left({ ...duplicate(`the ${d.level} post of ${d.talentId} was already renewed on ${d.on}`), details: [{ rule: 'renewal.in-force', message: 'renewed on that date already' }] })
   if (post.expiresOn === null) return E.left(notEligible(`the ${d.level} post of ${d.talentId} is open-ended: there is no term to renew`, [{ rule: 'renewal.in-force', message: 'the post has no expiresOn' }]))
   const policy = policyOn(ctx, d.on)
   const expiresOn = termEnd(policy, d.level, post.expiresOn)

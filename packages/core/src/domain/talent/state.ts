@@ -51,6 +51,8 @@ export interface Post {
   readonly on: string
   readonly expiresOn: string | null
   readonly endedOn: string | null
+  /** The date of its last renewal (a renewal on the same day again is a duplicate). */
+  readonly renewedOn: string | null
 }
 
 /** Everything the talent decider knows of one person. */
@@ -185,10 +187,10 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
       return { ...s, specialCertificates: [...s.specialCertificates, omitTalentId(e.data)] }
     case 'SeniorPostAppointed': {
       const { level, employerId, on, expiresOn } = e.data
-      return { ...s, posts: [...s.posts, { level, employerId, on, expiresOn, endedOn: null }] }
+      return { ...s, posts: [...s.posts, { level, employerId, on, expiresOn, endedOn: null, renewedOn: null }] }
     }
     case 'SeniorPostRenewed':
-      return { ...s, posts: changeLatest(s.posts, e.data.level, e.data.employerId, { expiresOn: e.data.expiresOn }) }
+      return { ...s, posts: changeLatest(s.posts, e.data.level, e.data.employerId, { expiresOn: e.data.expiresOn, renewedOn: e.data.on }) }
     case 'SeniorPostEnded':
       return { ...s, posts: changeLatest(s.posts, e.data.level, e.data.employerId, { endedOn: e.data.on }) }
     case 'CompetitionResultRecorded':

@@ -36,10 +36,11 @@ export const commandCatalogue = (): JsonSchema => ({
   oneOf: COMMAND_TYPES.map(commandBody),
 })
 
-/** The JSON Schema of every event's `data` (schemaVersion 1), keyed by event type. */
+/** The JSON Schema of every event's `data` at its current schema version (`schemaVersionOf`), keyed by event type. */
 export const eventCatalogue = (): JsonSchema => ({
   $schema: DIALECT,
   title: 'talent-ledger event data',
-  description: 'The `data` of each event type as the log stores it (schemaVersion 1). Unknown fields are stripped on read.',
+  description:
+    'The `data` of each event type as the log stores it now: schemaVersion 1, but SeniorPostAppointed 2 (older versions are upcast on read). Unknown fields are stripped on read.',
   $defs: Object.fromEntries(EVENT_TYPES.map((type) => [type, toJsonSchema(EventData[type])])),
 })

@@ -65,7 +65,7 @@ describe('worked example 12-a: the occupation rule', () => {
 describe('assessment.level-within-occupation', () => {
   const policy = aPolicyAdopted('lyg-t', '2020-01-01', topLevel('6-18-02-04', 'intermediate'))
   const world = [policy, anEmployer(), anAssessmentBody('ab-1', [authorizationFor('skill-level-recognition', 'senior-technician')]), aTalentRegistered({ occupationSince: '2005-01-01' }), ...holding('junior', '2010-01-01')]
-  const assess = (level: string) =>
+  const assess = (level: 'senior' | 'intermediate') =>
     command('RecordAssessment', { id: 'ab-1', role: 'assessment-body' }, { talentId: 't-1', assessmentId: `as-${level}`, route: 'skill-level-recognition', occupation: '6-18-02-04', level, passed: true, assessorId: 'ab-1', on: '2024-06-01' })
 
   it('an assessment above the occupation’s topLevel: NotEligible', async () => {
@@ -77,7 +77,7 @@ describe('assessment.level-within-occupation', () => {
   })
 
   it('a competition promotion above it is recorded as withheld with the rule; within it, it promotes', async () => {
-    const result = (tier: string, rank: number, competitionId: string) => command('RecordCompetitionResult', bureau, { talentId: 't-1', competitionId, tier, rank, on: '2024-06-01' })
+    const result = (tier: 'municipal' | 'district', rank: number, competitionId: string) => command('RecordCompetitionResult', bureau, { talentId: 't-1', competitionId, tier, rank, on: '2024-06-01' })
     const [recorded] = await given(world).when(result('municipal', 1, 'lyg-1')).then([
       { type: 'CompetitionResultRecorded', data: { talentId: 't-1', competitionId: 'lyg-1', tier: 'municipal', rank: 1, award: null, percentile: null, on: '2024-06-01', withheld: { rule: 'assessment.level-within-occupation', message: 'the national standard of 6-18-02-04 stops at intermediate' } } },
     ])

@@ -66,7 +66,7 @@ export { personalDataOf, sealedRegistration } from './domain/talent/sealed-regis
 export { competitionPromotion } from './domain/talent/decide-competition.js'
 
 // policy
-export { PolicyDocument, PromotionRule, Alternative, Condition, CompetitionRule, CompetitionPrize, OccupationEntry, AppointmentPolicy, type AdoptedPolicy } from './policy/document.js'
+export { PolicyDocument, PromotionRule, Alternative, Condition, CompetitionRule, CompetitionPrize, OccupationEntry, AppointmentPolicy, FeaturedStandard, type AdoptedPolicy } from './policy/document.js'
 export { PolicyDocumentInput } from './policy/document.js'
 export { decodePolicyDocument } from './policy/policy-input.js'
 export { DEFAULT_POLICY_ID, defaultPolicy, defaultPolicyDocument } from './policy/default-policy.js'
@@ -80,6 +80,7 @@ export { TARGET_JUDGEMENTS, targetProgress, judgeTarget, requiredOn, forecastAt,
 export { ratio, ratioOfDecimal, compareRatio, displayRatio, type Ratio } from './projections/exact-ratio.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
 export { benefitFiguresProjection, benefitFigures, UNKNOWN_DISTRICT, type BenefitFiguresState, type BenefitFigures, type BenefitRow } from './projections/benefit-figures.js'
+export { featuredCertificatesProjection, featuredCertificateFigures, type FeaturedCertificatesState, type FeaturedCertificateFigures, type FeaturedCertificateRow } from './projections/featured-certificates.js'
 export { seniorPostsProjection, seniorPostFigures, type SeniorPostsState, type SeniorPostFigures, type SeniorPostRow } from './projections/senior-posts.js'
 export { DOMAIN_UPCASTERS, domainUpcast, schemaVersionOf, withDomainUpcasters } from './domain/upcasters.js'
 export { formatFen } from './notifications/money.js'

@@ -40,6 +40,8 @@ const policyCodecs = (obj: ObjectCodec, objWith: PartialCodec) => {
     obj({ kind: t.literal('preparatory-technician') }),
     obj({ kind: t.literal('apprenticeship-completed') }),
     obj({ kind: t.literal('appointed') }),
+    /** Holds a featured-industry certificate of a city standard at a level for ≥ minYears (DOMAIN.md §13). */
+    obj({ kind: t.literal('holds-featured'), standardId: NonEmptyString, level: CertifiedLevel, minYears: NonNegativeInt }),
   ])
 
   /** One way to become eligible: every condition holds. */
@@ -76,6 +78,21 @@ const policyCodecs = (obj: ObjectCodec, objWith: PartialCodec) => {
    * technicians are appointed only where that is senior-technician.
    */
   const OccupationEntry = objWith({ code: OccupationCode, category: SubsidyCategory, shortage: t.boolean }, { topLevel: StandardLevel })
+
+  /**
+   * A city's own evaluation standard for a featured industry (特色产业评价, DOMAIN.md §13): its
+   * occupations, whether its certificates count on the national ladder, and per level the
+   * alternatives that make a talent eligible (the national table is not used). `alternatives: null`
+   * is unset.
+   */
+  const FeaturedStandard = obj({
+    standardId: NonEmptyString,
+    title: t.string,
+    issuer: t.union([t.string, t.null]),
+    occupations: t.array(OccupationCode),
+    countsTowardLadder: t.boolean,
+    levels: t.array(obj({ level: StandardLevel, alternatives: t.union([t.array(Alternative), t.null]) })),
+  })
 
   /**
    * Senior posts (特级技师 / 首席技师评聘, DOMAIN.md §12): the term of a post per level and whether an
@@ -141,8 +158,8 @@ const policyCodecs = (obj: ObjectCodec, objWith: PartialCodec) => {
       highSkilledTotal: obj({ count: NonNegativeInt, by: LocalDate }),
       carriers: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
     }),
-  }, { appointment: AppointmentPolicy })
-  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, OccupationEntry, AppointmentPolicy, PolicyDocument }
+  }, { appointment: AppointmentPolicy, featuredStandards: t.array(FeaturedStandard) })
+  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, OccupationEntry, AppointmentPolicy, FeaturedStandard, PolicyDocument }
 }
 
 /**
@@ -180,6 +197,9 @@ export type OccupationEntry = t.TypeOf<typeof OccupationEntry>
 /** The senior-post block of a policy (DOMAIN.md §12). */
 export const AppointmentPolicy = stored.AppointmentPolicy
 export type AppointmentPolicy = t.TypeOf<typeof AppointmentPolicy>
+/** A city's featured-industry standard (DOMAIN.md §13). */
+export const FeaturedStandard = stored.FeaturedStandard
+export type FeaturedStandard = t.TypeOf<typeof FeaturedStandard>
 /** The whole policy, as stored. */
 export const PolicyDocument = stored.PolicyDocument
 export type PolicyDocument = t.TypeOf<typeof PolicyDocument>

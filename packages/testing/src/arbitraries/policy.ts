@@ -16,7 +16,7 @@ import {
   type PolicyDocument,
   type PromotionRule,
 } from '@talent-ledger/core'
-import { assessedLevel, competitionTier, keysOf, OCCUPATIONS, subsidyCategory } from './vocabulary.js'
+import { assessedLevel, competitionTier, FEATURED_STANDARD_ID, keysOf, OCCUPATIONS, subsidyCategory } from './vocabulary.js'
 
 type Fen = number | null
 
@@ -173,6 +173,34 @@ const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => {
       housingSubsidy: fc.record({ amount: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 20_000_000 }))) }),
       livingAllowance: fc.record({ monthly: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 500_000 }))) }),
     }),
+    // a city standard for a featured industry (DOMAIN.md §13): on or off the ladder, levels with their own alternatives, some unset
+    featuredStandards: fc.option(
+      fc
+        .record({
+          occupations: fc.subarray([...OCCUPATIONS], { minLength: 1 }),
+          countsTowardLadder: fc.boolean(),
+          levels: fc.subarray(['junior', 'intermediate', 'senior'] as const, { minLength: 1 }),
+          years: fc.integer({ min: 0, max: 6 }),
+          unset: fc.boolean(),
+        })
+        .map((f) => [
+          {
+            standardId: FEATURED_STANDARD_ID,
+            title: '连云港穿戴甲职业技能评价规范 (generated)',
+            issuer: null,
+            occupations: f.occupations,
+            countsTowardLadder: f.countsTowardLadder,
+            levels: f.levels.map((level, i) => ({
+              level,
+              alternatives:
+                f.unset && i === f.levels.length - 1
+                  ? null
+                  : [{ ruleId: `${tag}.featured.${FEATURED_STANDARD_ID}.${level}.years`, text: `years in occupation ≥ ${f.years + i}`, allOf: [{ kind: 'years-in-occupation' as const, min: f.years + i }] }],
+            })),
+          },
+        ]),
+      { nil: undefined },
+    ),
     // the senior-post block (DOMAIN.md §12): absent (open-ended, unlimited posts), or terms and a quota, some unset
     appointment: fc.option(
       fc.record({

@@ -8,7 +8,7 @@ import * as fc from 'fast-check'
 import { LEVELS, levelOf, rank, validCertificates, type TalentState } from '@talent-ledger/core'
 import { BUREAU, ORGANIZATION_IDS } from './actors.js'
 import type { CommandJson } from './commands.js'
-import { benefitKind, competitionTier, incentiveKind, programmeKind, trainingField } from './vocabulary.js'
+import { benefitKind, competitionTier, FEATURED_STANDARD_ID, incentiveKind, programmeKind, trainingField } from './vocabulary.js'
 
 /** What a step means to do. */
 export type Intent =
@@ -20,6 +20,8 @@ export type Intent =
       /** A benefit claimed the same day for the level aimed at. */
       readonly claim: 'skill-upgrade-subsidy' | 'first-certification-allowance' | null
       readonly insuredMonths: number
+      /** A featured-industry assessment names the generated city standard (`FEATURED_STANDARD_ID`, DOMAIN.md §13). */
+      readonly standard: boolean
     }
   | { readonly tag: 'special-ability'; readonly passed: boolean }
   | { readonly tag: 'enroll'; readonly kind: string; readonly field: string; readonly via: 'school' | 'trainer' | 'employer'; readonly byBureau: boolean; readonly plannedYears: number; readonly claim: boolean }
@@ -55,6 +57,7 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
       passed: fc.constantFrom(true, true, true, true, false),
       claim: fc.constantFrom(null, null, 'skill-upgrade-subsidy', 'first-certification-allowance'),
       insuredMonths: fc.oneof(fc.integer({ min: 12, max: 30 }), fc.integer({ min: 0, max: 30 })),
+      standard: fc.boolean(),
     }),
   ),
   w(2, fc.record({ tag: fc.constant('special-ability' as const), passed: fc.boolean() })),
@@ -127,7 +130,8 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
         x.via === 'employer' ? [s.employerId, 'employer', 'skill-level-recognition']
         : x.via === 'appraisal' ? [ORGANIZATION_IDS.appraisalBody, 'appraisal-body', 'vocational-qualification']
         : [ORGANIZATION_IDS.assessmentBody, 'assessment-body', x.via === 'featured' ? 'featured-industry' : 'skill-level-recognition']
-      const assessment = cmd('RecordAssessment', { id: assessorId, role }, { talentId, assessmentId: `${serial}-a`, route, occupation: s.occupation, level, passed: x.passed, assessorId, on })
+      const standard = x.via === 'featured' && x.standard ? { standardId: FEATURED_STANDARD_ID } : {}
+      const assessment = cmd('RecordAssessment', { id: assessorId, role }, { talentId, assessmentId: `${serial}-a`, route, occupation: s.occupation, level, passed: x.passed, assessorId, on, ...standard })
       const claim = x.claim === null ? [] : [grant(talentId, x.claim, on, x.claim === 'skill-upgrade-subsidy' ? { level, insuredMonths: x.insuredMonths } : { level })]
       return [assessment, ...claim]
     }

@@ -53,7 +53,8 @@ export const TalentCommandData = {
   CompleteTraining: fields({ talentId: Id, programId: Id, completedOn: LocalDate, hours: NonNegativeInt }, {}, 'CompleteTraining'),
   RecordAssessment: fields(
     { talentId: Id, assessmentId: Id, route: Route, occupation: OccupationCode, passed: t.boolean, assessorId: Id, on: LocalDate },
-    { level: CertifiedLevel },
+    // standardId: the city's featured-industry standard assessed against (DOMAIN.md §13)
+    { level: CertifiedLevel, standardId: Id },
     'RecordAssessment',
   ),
   AppointSeniorPost: fields(

@@ -37,8 +37,8 @@ export const topLevelOf = (policy: AdoptedPolicy, occupation: string): Certified
 
 const LEVELED_ROUTES: ReadonlyArray<string> = ['vocational-qualification', 'skill-level-recognition', 'featured-industry']
 
-/** Rules about the route and level of an assessment, before the promotion rules. */
-const routeFailures = (c: CommandOf<'RecordAssessment'>, s: TalentState, policy: AdoptedPolicy): ErrorDetail[] => {
+/** Rules about the route and level of an assessment, before the promotion rules (shared with featured standards). */
+export const routeFailures = (c: CommandOf<'RecordAssessment'>, s: TalentState, policy: AdoptedPolicy): ErrorDetail[] => {
   const d = c.data
   const failures: ErrorDetail[] = []
   const fail = (rule: string, message: string): void => void failures.push({ rule, policyId: policy.policyId, message })

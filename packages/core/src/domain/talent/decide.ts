@@ -15,6 +15,7 @@ import { talentDateRuleFailures } from './date-rules.js'
 import { decideGrant, grantShapeError } from './decide-benefits.js'
 import { decideAssessment, decideRevocation } from './decide-certification.js'
 import { decideAppointment, decideEndPost, decideRenewal } from './decide-posts.js'
+import { decideFeatured, featuredShapeError, isFeaturedAssessment } from './decide-featured.js'
 import { decideCompetition } from './decide-competition.js'
 import { decideHonor, decideIncentive } from './decide-recognition.js'
 import { decideChangeEmployer, decideForget, decideRegister, decideRelease } from './decide-registration.js'
@@ -34,7 +35,7 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
     case 'CompleteTraining':
       return decideComplete(c, s)
     case 'RecordAssessment':
-      return decideAssessment(c, s, context)
+      return isFeaturedAssessment(c, context) ? decideFeatured(c, s, context) : decideAssessment(c, s, context)
     case 'AppointSeniorPost':
       return decideAppointment(c, s, context)
     case 'RecordCompetitionResult':
@@ -94,6 +95,8 @@ const decideChecked = (c: TalentCommand, s: TalentState, context: TalentContext)
     const shape = grantShapeError(c)
     if (shape !== null) return E.left(shape)
   }
+  const featuredShape = featuredShapeError(c, context)
+  if (featuredShape !== null) return E.left(featuredShape)
   const allowed = authorize(c, { organizations: context.organizations, talent: s })
   if (E.isLeft(allowed)) return allowed
   return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, dateOfCommand(c)))(decideCommand(c, s, context))

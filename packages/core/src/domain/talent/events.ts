@@ -12,6 +12,13 @@ import { SealedPersonalData } from '../personal-data.js'
 
 const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null])
 
+/**
+ * The city standard a featured-industry assessment and its certificate are under (DOMAIN.md §13).
+ * NOTE: present only on those; additive, so every event without it (older ones included) had none
+ * and needs no upcast.
+ */
+const FeaturedStandardRef = t.partial({ standardId: t.string })
+
 /** What a certificate came from. */
 export const CertificationRoute = t.union([Route, t.literal('competition')])
 
@@ -46,35 +53,44 @@ export const TalentEventData = {
     plannedYears: nullable(t.number),
   }),
   TrainingCompleted: t.type({ talentId: t.string, programId: t.string, completedOn: LocalDate, hours: t.number }),
-  AssessmentPassed: t.type({
-    talentId: t.string,
-    assessmentId: t.string,
-    route: Route,
-    occupation: t.string,
-    level: nullable(CertifiedLevel),
-    assessorId: t.string,
-    on: LocalDate,
-  }),
-  AssessmentFailed: t.type({
-    talentId: t.string,
-    assessmentId: t.string,
-    route: Route,
-    occupation: t.string,
-    level: nullable(CertifiedLevel),
-    assessorId: t.string,
-    on: LocalDate,
-  }),
-  LevelCertified: t.type({
-    talentId: t.string,
-    level: CertifiedLevel,
-    route: CertificationRoute,
-    occupation: t.string,
-    on: LocalDate,
-    /** The assessment, competition or appointment that led to it. */
-    source: t.string,
-    policyId: t.string,
-    ruleId: t.string,
-  }),
+  AssessmentPassed: t.intersection([
+    t.type({
+      talentId: t.string,
+      assessmentId: t.string,
+      route: Route,
+      occupation: t.string,
+      level: nullable(CertifiedLevel),
+      assessorId: t.string,
+      on: LocalDate,
+    }),
+    FeaturedStandardRef,
+  ]),
+  AssessmentFailed: t.intersection([
+    t.type({
+      talentId: t.string,
+      assessmentId: t.string,
+      route: Route,
+      occupation: t.string,
+      level: nullable(CertifiedLevel),
+      assessorId: t.string,
+      on: LocalDate,
+    }),
+    FeaturedStandardRef,
+  ]),
+  LevelCertified: t.intersection([
+    t.type({
+      talentId: t.string,
+      level: CertifiedLevel,
+      route: CertificationRoute,
+      occupation: t.string,
+      on: LocalDate,
+      /** The assessment, competition or appointment that led to it. */
+      source: t.string,
+      policyId: t.string,
+      ruleId: t.string,
+    }),
+    FeaturedStandardRef,
+  ]),
   SpecialAbilityCertified: t.type({
     talentId: t.string,
     assessmentId: t.string,
@@ -162,6 +178,20 @@ export const TalentEventData = {
   }),
   /** The employer renewed a post in force: its term now ends on `expiresOn` (null: open-ended) (DOMAIN.md §12). */
   SeniorPostRenewed: t.type({ talentId: t.string, level: PostLevel, employerId: t.string, on: LocalDate, expiresOn: nullable(LocalDate), policyId: t.string }),
+  /**
+   * A certificate of a city's featured-industry standard that does not count on the national ladder
+   * (`countsTowardLadder: false`, DOMAIN.md §13): the talent's level is unchanged.
+   */
+  FeaturedSkillCertified: t.type({
+    talentId: t.string,
+    assessmentId: t.string,
+    standardId: t.string,
+    level: CertifiedLevel,
+    occupation: t.string,
+    on: LocalDate,
+    policyId: t.string,
+    ruleId: t.string,
+  }),
   /** A post ended on `on` (by its employer or the hr-bureau); the certificate stays (DOMAIN.md §12). */
   SeniorPostEnded: t.type({ talentId: t.string, level: PostLevel, employerId: t.string, on: LocalDate, reason: t.string }),
 } as const

@@ -27,6 +27,8 @@ export interface Certificate {
   readonly prior?: true
   /** The issuer's certificate number (prior certificates only), unique per talent. */
   readonly certificateNumber?: string
+  /** Present only on a certificate of a city's featured-industry standard that counts on the ladder (DOMAIN.md §13). */
+  readonly standardId?: string
   readonly revoked: { readonly on: string; readonly reason: string } | null
 }
 
@@ -40,6 +42,8 @@ export type Honour = Omit<EventOf<'HonorConferred'>['data'], 'talentId'>
 export type Incentive = Omit<EventOf<'IncentiveRecorded'>['data'], 'talentId'>
 export type Assessment = Omit<EventOf<'AssessmentPassed'>['data'], 'talentId'> & { readonly passed: boolean }
 export type SpecialCertificate = Omit<EventOf<'SpecialAbilityCertified'>['data'], 'talentId'>
+/** A featured-industry certificate off the ladder (DOMAIN.md §13). */
+export type FeaturedCertificate = Omit<EventOf<'FeaturedSkillCertified'>['data'], 'talentId'>
 
 /**
  * A senior post (特级技师 / 首席技师岗位, DOMAIN.md §12): in force while `on` ≤ d < `expiresOn` (null:
@@ -74,6 +78,7 @@ export interface TalentState {
   readonly registeredOn: string
   readonly certificates: ReadonlyArray<Certificate>
   readonly specialCertificates: ReadonlyArray<SpecialCertificate>
+  readonly featuredCertificates: ReadonlyArray<FeaturedCertificate>
   readonly assessments: Readonly<Record<string, Assessment>>
   readonly trainings: Readonly<Record<string, Training>>
   readonly competitions: ReadonlyArray<Competition>
@@ -101,6 +106,7 @@ export const initialTalentState: TalentState = {
   registeredOn: '',
   certificates: [],
   specialCertificates: [],
+  featuredCertificates: [],
   assessments: {},
   trainings: {},
   competitions: [],
@@ -175,8 +181,9 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     case 'AssessmentFailed':
       return { ...s, assessments: { ...s.assessments, [e.data.assessmentId]: { ...omitTalentId(e.data), passed: e.type === 'AssessmentPassed' } } }
     case 'LevelCertified': {
-      const { level, route, occupation, on, source, policyId, ruleId } = e.data
-      return { ...s, certificates: [...s.certificates, { level, route, occupation, on, source, policyId, ruleId, revoked: null }] }
+      const { level, route, occupation, on, source, policyId, ruleId, standardId } = e.data
+      const cert: Certificate = { level, route, occupation, on, source, policyId, ruleId, revoked: null, ...(standardId === undefined ? {} : { standardId }) }
+      return { ...s, certificates: [...s.certificates, cert] }
     }
     case 'PriorCertificateRecorded': {
       const { level, route, occupation, issuedOn, issuer, certificateNumber } = e.data
@@ -185,6 +192,8 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     }
     case 'SpecialAbilityCertified':
       return { ...s, specialCertificates: [...s.specialCertificates, omitTalentId(e.data)] }
+    case 'FeaturedSkillCertified':
+      return { ...s, featuredCertificates: [...s.featuredCertificates, omitTalentId(e.data)] }
     case 'SeniorPostAppointed': {
       const { level, employerId, on, expiresOn } = e.data
       return { ...s, posts: [...s.posts, { level, employerId, on, expiresOn, endedOn: null, renewedOn: null }] }

@@ -7,7 +7,7 @@
  */
 
 // kernel
-export { type Category, type DomainEvent, type EventCodecs, type Foldable, type Loaded, type StreamReader, foldEvents } from './kernel/category.js'
+export { type Category, type DomainEvent, type EventCodecs, type Foldable, type Linked, type Loaded, type StreamReader, foldEvents } from './kernel/category.js'
 export { createRunner, defaultRetryPolicy, type Runner, type RunnerDeps, type Transaction, type Transacted, type Stamped, type RetryPolicy, type Transactor, type BatchCommand } from './kernel/transact.js'
 export { CorruptEventError } from './kernel/corrupt-event.js'
 export { type ErrorCode, type ErrorDetail, type DomainError } from './kernel/errors.js'
@@ -18,7 +18,6 @@ export { GENESIS_HASH, canonicalJson, sha256Hex, type Sha256Function, eventHash,
 export { compareCodePoints } from './kernel/code-point-order.js'
 export { merkleRoot, ledgerDigest, type LedgerDigest } from './kernel/ledger-digest.js'
 export { upcasterChain, type Upcaster, type Upcast } from './kernel/upcasting.js'
-export { EVENT_SCHEMA_VERSIONS, LEDGER_UPCASTERS, ledgerUpcast, schemaVersionOf } from './domain/upcasters.js'
 export { describeErrors } from './kernel/decode-errors.js'
 export { INPUT_LIMITS, MAX_LINE_BYTES, MAX_STRING_LENGTH, MAX_ARRAY_LENGTH } from './vocabulary/input-limits.js'
 export { maskIdNumbers } from './kernel/masking.js'
@@ -51,6 +50,7 @@ export { decodeCommand, decodeRecorded, decodeStored } from './domain/decode.js'
 export { authorize, covers, type AuthorizationContext } from './domain/talent/authorization.js'
 export { organizationCategory, organizationStream, type OrganizationState, type OrganizationContext } from './domain/organization/organization.js'
 export { type OrganizationCommand, type OrganizationEvent } from './domain/organization/messages.js'
+export { postInForce, quotaExceeded, quotaOn, type OrgPost, type OrgQuota, type SeniorPosts } from './domain/organization/senior-posts.js'
 export { cityCategory, CITY_STREAM, type CityState, type CityContext } from './domain/city/city.js'
 export { type CityCommand, type CityEvent } from './domain/city/messages.js'
 export { policyCategory, POLICY_STREAM, type PolicyStreamState, type PolicyContext } from './domain/policies/policies.js'
@@ -66,7 +66,7 @@ export { personalDataOf, sealedRegistration } from './domain/talent/sealed-regis
 export { competitionPromotion } from './domain/talent/decide-competition.js'
 
 // policy
-export { PolicyDocument, PromotionRule, Alternative, Condition, CompetitionRule, CompetitionPrize, OccupationEntry, HonourEntry, ServiceEntry, type AdoptedPolicy } from './policy/document.js'
+export { PolicyDocument, PromotionRule, Alternative, Condition, CompetitionRule, CompetitionPrize, OccupationEntry, HonourEntry, ServiceEntry, AppointmentPolicy, FeaturedStandard, type AdoptedPolicy } from './policy/document.js'
 export { PolicyDocumentInput } from './policy/document.js'
 export { decodePolicyDocument } from './policy/policy-input.js'
 export { DEFAULT_POLICY_ID, defaultPolicy, defaultPolicyDocument } from './policy/default-policy.js'
@@ -82,6 +82,9 @@ export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } 
 export { benefitFiguresProjection, benefitFigures, UNKNOWN_DISTRICT, type BenefitFiguresState, type BenefitFigures, type BenefitRow } from './projections/benefit-figures.js'
 export { honourFiguresProjection, honourFigures, type HonourFiguresState, type HonourFigures, type HonourRow, type HonourCounts } from './projections/honour-figures.js'
 export { serviceFiguresProjection, serviceFigures, type ServiceFiguresState, type ServiceFigures, type ServiceRow } from './projections/service-figures.js'
+export { featuredCertificatesProjection, featuredCertificateFigures, type FeaturedCertificatesState, type FeaturedCertificateFigures, type FeaturedCertificateRow } from './projections/featured-certificates.js'
+export { seniorPostsProjection, seniorPostFigures, type SeniorPostsState, type SeniorPostFigures, type SeniorPostRow } from './projections/senior-posts.js'
+export { DOMAIN_UPCASTERS, domainUpcast, schemaVersionOf, withDomainUpcasters } from './domain/upcasters.js'
 export { formatFen } from './notifications/money.js'
 // what a store adapter folds with (the entries, resuming, folding) is in '@talent-ledger/core/store-kit'
 export { type ProjectionSnapshot, type InlineProjection, type AsyncProjection, type AsyncProjectionOptions } from './projections/store-projections.js'

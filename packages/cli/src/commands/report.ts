@@ -8,9 +8,13 @@ import {
   benefitFiguresProjection,
   cityDashboardProjection,
   dashboardReport,
+  featuredCertificateFigures,
+  featuredCertificatesProjection,
   honourFigures,
   honourFiguresProjection,
   rebuild,
+  seniorPostFigures,
+  seniorPostsProjection,
   serviceFigures,
   serviceFiguresProjection,
   type BenefitFigures,
@@ -24,41 +28,65 @@ import {
   type EventStore,
   type LedgerEvent,
   type Projection,
+  type FeaturedCertificateFigures,
+  type FeaturedCertificatesState,
+  type SeniorPostFigures,
+  type SeniorPostsState,
   type TalentLedger,
 } from '@talent-ledger/core'
 import { PAGE_SIZE } from '../log.js'
 
-/** The report as printed: the dashboard, then the benefit and honour figures (additions after 0.1's fields). */
-export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures
+/** The report as printed: the dashboard, then the figures added after 0.1's fields (benefits, honours, services, posts, featured certificates). */
+export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures & SeniorPostFigures & FeaturedCertificateFigures
 
 interface ReportState {
   readonly dashboard: DashboardState
   readonly benefits: BenefitFiguresState
   readonly honours: HonourFiguresState
   readonly services: ServiceFiguresState
+  readonly seniorPosts: SeniorPostsState
+  readonly featured: FeaturedCertificatesState
 }
 
+const PARTS = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection]
 // the types the projections read; one that does not name its types makes the replay read every event
-const partTypes = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection].map((p) => p.eventTypes)
+const partTypes = PARTS.map((p) => p.eventTypes)
 const reportTypes = partTypes.some((t) => t === undefined) ? {} : { eventTypes: new Set(partTypes.flatMap((t) => [...t!])) }
 
 // one replay feeds every projection, so a big log is read once
 const reportProjection: Projection<ReportState, LedgerEvent> = {
   name: 'city-report',
   ...reportTypes,
-  initialState: () => ({ dashboard: cityDashboardProjection.initialState(), benefits: benefitFiguresProjection.initialState(), honours: honourFiguresProjection.initialState(), services: serviceFiguresProjection.initialState() }),
+  initialState: () => ({
+    dashboard: cityDashboardProjection.initialState(),
+    benefits: benefitFiguresProjection.initialState(),
+    honours: honourFiguresProjection.initialState(),
+    services: serviceFiguresProjection.initialState(),
+    seniorPosts: seniorPostsProjection.initialState(),
+    featured: featuredCertificatesProjection.initialState(),
+  }),
   apply: (s, e) => ({
     dashboard: cityDashboardProjection.apply(s.dashboard, e),
     benefits: benefitFiguresProjection.apply(s.benefits, e),
     honours: honourFiguresProjection.apply(s.honours, e),
     services: serviceFiguresProjection.apply(s.services, e),
+    seniorPosts: seniorPostsProjection.apply(s.seniorPosts, e),
+    featured: featuredCertificatesProjection.apply(s.featured, e),
   }),
 }
 
 /** Replays the log into the dashboard and reports it as of `asOf`, with the log position replayed to. */
 export const replayCityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<{ readonly report: CityReportWithBenefits; readonly position: number }> => {
   const { state, position } = await rebuild(store, reportProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
-  return { report: { ...dashboardReport(state.dashboard, asOf), ...benefitFigures(state.benefits, asOf), ...honourFigures(state.honours, asOf), ...serviceFigures(state.services, asOf) }, position }
+  const report = {
+    ...dashboardReport(state.dashboard, asOf),
+    ...benefitFigures(state.benefits, asOf),
+    ...honourFigures(state.honours, asOf),
+    ...serviceFigures(state.services, asOf),
+    ...seniorPostFigures(state.seniorPosts, asOf),
+    ...featuredCertificateFigures(state.featured, asOf),
+  }
+  return { report, position }
 }
 
 /** Replays the log into the dashboard and reports it as of `asOf`. */

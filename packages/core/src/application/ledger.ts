@@ -20,7 +20,7 @@ import { businessDateOf, type Command, type CommandOf } from '../domain/commands
 import { decodeCommand, decodeStored } from '../domain/decode.js'
 import { recordDateOf, type DecisionEnv } from '../domain/decision-env.js'
 import type { LedgerEvent } from '../domain/events.js'
-import { ledgerUpcast, schemaVersionOf } from '../domain/upcasters.js'
+import { schemaVersionOf, withDomainUpcasters } from '../domain/upcasters.js'
 import { officialRefusal, type Officials } from '../domain/officials.js'
 import { openPersonalData, sealPersonalData } from '../domain/personal-data.js'
 import { policyCategory, POLICY_STREAM } from '../domain/policies/policies.js'
@@ -123,8 +123,8 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const newId = deps.newEventId ?? (() => uuidv7())
   const notifications = deps.notifications === undefined ? defaultNotificationPolicy : deps.notifications
   const notifying = notifications !== null && notifications.rules.length > 0
-  // the ledger's own upcasters first (domain/upcasters.ts), then the embedder's
-  const upcast = ledgerUpcast(deps.upcasters ?? [])
+  // the domain's own upcasters first (events whose shape changed since 0.1), then the caller's
+  const upcast = withDomainUpcasters(deps.upcasters)
   // rows come from the store port, which hands out checked envelopes: only the data is decoded here
   const decodeRow = decodeStored(upcast)
   const decode = (row: RecordedEvent): Decoded => decodeRow(row)

@@ -67,7 +67,7 @@ export interface VerifyLedgerOptions {
   readonly sha256?: Sha256Function
   /** The ledger's notification policy (default: the shipped one; null: the ledger writes no notices). */
   readonly notifications?: NotificationPolicy | null
-  /** An event's data after upcasting (default: the current codecs, no upcasters). */
+  /** An event's data after upcasting (default: the current codecs after the domain's own upcasters). */
   readonly decode?: (row: RecordedEvent) => LedgerEvent
   /** Digests stored with the log (e.g. `ledgerDigests()` of a store that keeps them). */
   readonly digests?: ReadonlyArray<LedgerDigest>

@@ -15,9 +15,9 @@ import { inputViolations } from '../vocabulary/input-limits.js'
 import { maskIdNumbers } from '../kernel/masking.js'
 import { strictType } from '../kernel/strict.js'
 import type { Upcast } from '../kernel/upcasting.js'
-import { ledgerUpcast } from './upcasters.js'
 import { CommandData, COMMAND_TYPES, type Command } from './commands.js'
 import { EventData, type LedgerEvent } from './events.js'
+import { domainUpcast } from './upcasters.js'
 import type { PolicyDocument } from '../policy/document.js'
 import { policyDocumentProblems } from '../policy/document-sense.js'
 
@@ -78,10 +78,9 @@ const EVENT_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown> | undefi
  * Checking the envelope a second time would only repeat the store's work on every read.
  */
 // the ledger's own upcasters by default: a row written before a shape changed reads as today's
-const LEDGER_UPCAST = ledgerUpcast()
 
 export const decodeStored =
-  (upcast: Upcast = LEDGER_UPCAST) =>
+  (upcast: Upcast = domainUpcast) =>
   (envelope: RecordedEvent): { readonly envelope: RecordedEvent; readonly event: LedgerEvent } => {
     const lifted = upcast(envelope)
     const codec = Object.hasOwn(EVENT_CODECS, lifted.type) ? EVENT_CODECS[lifted.type] : undefined
@@ -95,8 +94,8 @@ export const decodeStored =
     return { envelope, event: { type: lifted.type, data: data.right } as LedgerEvent }
   }
 
-/** Decodes a row of unknown shape: the envelope, then (after upcasting) the data of its type. */
-export const decodeRecorded = (upcast: Upcast = LEDGER_UPCAST): ((row: unknown) => { readonly envelope: RecordedEvent; readonly event: LedgerEvent }) => {
+/** Decodes a row of unknown shape: the envelope, then (after upcasting: by default the domain's own upcasters) the data of its type. */
+export const decodeRecorded = (upcast: Upcast = domainUpcast): ((row: unknown) => { readonly envelope: RecordedEvent; readonly event: LedgerEvent }) => {
   const data = decodeStored(upcast)
   return (row) =>
     data(

@@ -13,7 +13,10 @@ export const EventData: AllEventData = mergedCodecs('events')
 export type EventType = keyof AllEventData & string
 /** Event type names. */
 export const EVENT_TYPES = Object.keys(EventData) as EventType[]
-/** The current schema version of every event type. */
+/**
+ * The schema version of every event type that never changed shape (most of them); a type that did
+ * is written with `schemaVersionOf(type)` (upcasters.ts).
+ */
 export const CURRENT_SCHEMA_VERSION = 1
 
 /** A domain event of one type. */

@@ -40,6 +40,20 @@ export interface Foldable<Ev extends DomainEvent, S> {
   readonly evolve: (state: S, event: Ev) => S
 }
 
+/**
+ * Events a decision also appends to a stream other than its own (DOMAIN.md §12: a senior post is
+ * held against the employer's quota on `org-<id>`). They are appended first, expecting the version
+ * the context read that stream at, so two decisions that read the same count cannot both pass it.
+ */
+export interface Linked {
+  readonly streamId: string
+  /** The version of `streamId` the decision read (0: no events yet). */
+  readonly expectedVersion: number
+  readonly events: ReadonlyArray<DomainEvent>
+  /** The linked stream's state after `events`, from its state as read (a batch's later commands read it so). */
+  readonly fold: (state: unknown) => unknown
+}
+
 /** Reads another category's stream, folded (the context of a decision). */
 export type StreamReader = <Ev extends DomainEvent, S>(category: Foldable<Ev, S>, id: string) => Promise<Loaded<S>>
 
@@ -54,6 +68,17 @@ export interface Category<C, Ev extends DomainEvent, S, X, Env> extends Foldable
   /** Loads what the decision reads besides its own stream; again after a conflict, so it is never stale. */
   readonly context: (command: C, state: S, env: Env, read: StreamReader) => Promise<X>
   readonly decide: (command: C, state: S, context: X) => E.Either<DomainError, ReadonlyArray<Ev>>
+  /**
+   * Optional: what an accepted decision also appends to another stream, before its own events
+   * (`Linked`); null when that stream needs nothing (e.g. it already holds the place).
+   */
+  readonly linked?: (command: C, state: S, context: X, events: ReadonlyArray<Ev>) => Linked | null
+  /**
+   * Optional: what to append to the linked stream when the decision, after its linked events were
+   * appended and its own append lost a race, is refused on the retry (or runs out of retries): the
+   * place it held is given back.
+   */
+  readonly unlinked?: (command: C, held: Linked, refusal: DomainError) => ReadonlyArray<DomainEvent>
 }
 
 /** Folds events into state, from the initial state or from `from`. */

@@ -96,15 +96,24 @@ const run = async <R>(deps: BatchDeps, view: Map<string, Loaded<unknown>>, fresh
   const decideOn = async <C, Ev extends DomainEvent, S, X, Env>(category: Category<C, Ev, S, X, Env>, c: C, env: Env) => {
     const loaded = await read(category, category.idOf(c))
     const context = await category.context(c, loaded.state, env, read)
-    return { loaded, decided: category.decide(c, loaded.state, context) }
+    return { loaded, context, decided: category.decide(c, loaded.state, context) }
   }
   const on: Transactor = {
     decide: async (category, c, env) => (await decideOn(category, c, env)).decided,
     transact: async (category, c, env, transaction) => {
       const stream = category.streamOf(category.idOf(c))
-      const { loaded, decided } = await decideOn(category, c, env)
+      const { loaded, context, decided } = await decideOn(category, c, env)
       if (E.isLeft(decided)) return decided
       if (decided.right.length === 0) return E.right({ stream, version: loaded.version, events: [] })
+      // a place held on another stream (Category.linked) is staged first, expecting the version the context read
+      const link = category.linked?.(c, loaded.state, context, decided.right) ?? null
+      const base = link === null ? undefined : view.get(link.streamId)
+      if (link !== null && link.events.length > 0) {
+        if (base === undefined || base.version !== link.expectedVersion) throw new Error(`${link.streamId}: a linked stream must be read by the decision's context`)
+        const linkedAfter = { version: base.version + link.events.length, state: link.fold(base.state) }
+        view.set(link.streamId, linkedAfter)
+        staged.push({ streamId: link.streamId, events: transaction.stamp(link.events), expected: base.version === 0 ? 'no-stream' : base.version, before: base, after: linkedAfter })
+      }
       const envelopes = transaction.stamp(decided.right)
       const outbox = transaction.outbox?.(envelopes.map((envelope, i) => ({ envelope, event: decided.right[i]! })), loaded.state) ?? []
       // folded as decided: a reader decodes the same values back from the stored rows

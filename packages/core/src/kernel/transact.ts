@@ -3,13 +3,17 @@
  * aggregate. Load the command's stream (folded, from the cache), load the context its category
  * reads, decide, envelope the events, append them with the expected version (and the notices they
  * cause, in the same transaction), and on a conflict start again from a fresh read: another writer
- * got there first, and deciding is pure, so a retry is always safe. Model: emmett's
+ * got there first, and deciding is pure, so a retry is always safe. A category whose decision also
+ * holds a place on another stream (`Category.linked`) has those events appended with its own in one
+ * `appendMany`, expecting the version its context read; a store without `appendMany` appends them
+ * first, and if the command's own events are then refused on a retry, `Category.unlinked` gives the
+ * place back. Model: emmett's
  * `handleCommandWithDecider`. The retry bound is set far past what ordinary contention needs
  * (eight writers on one stream all get through), so `Conflict` means something unusual.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { decorrelatedJitter, type Backoff } from './backoff.js'
-import { eventDecoder, type Category, type DomainEvent, type Foldable, type Loaded, type StreamReader } from './category.js'
+import { eventDecoder, type Category, type DomainEvent, type Foldable, type Linked, type Loaded, type StreamReader } from './category.js'
 import type { RecordedEvent } from './envelope.js'
 import { domainError, type DomainError } from './errors.js'
 import { foldedStreams, type FoldedStreams, type StreamFold } from './folded-streams.js'
@@ -106,7 +110,14 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     const read = loadWith(fresh)
     const loaded: Loaded<S> = await read(category, category.idOf(command))
     const context = await category.context(command, loaded.state, env, read)
-    return { loaded, decided: category.decide(command, loaded.state, context) }
+    return { loaded, context, decided: category.decide(command, loaded.state, context) }
+  }
+
+  /** Gives back the place a refused decision held on its linked stream (whatever that stream's version now). */
+  const release = async <C>(unlinked: ((command: C, held: Linked, refusal: DomainError) => ReadonlyArray<DomainEvent>) | undefined, command: C, held: Linked | null, refusal: DomainError, stamp: Transaction<DomainEvent, unknown>['stamp']) => {
+    if (held === null || unlinked === undefined) return
+    const events = unlinked(command, held, refusal)
+    if (events.length > 0) await deps.store.append(held.streamId, stamp(events), 'any')
   }
 
   const transact: Runner['transact'] = async (category, command, env, transaction) => {
@@ -114,6 +125,8 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     const { maxAttempts, budgetMs } = retry
     let waitedMs = 0
     let previousMs = 0
+    // the linked events this call appended (a place held on another stream), if any
+    let held: Linked | null = null
     let n = 1
     for (; n <= maxAttempts; n++) {
       if (n > 1) {
@@ -121,15 +134,39 @@ export const createRunner = (deps: RunnerDeps): Runner => {
         previousMs = (await retry.backoff(n - 1, previousMs)) ?? 0
         waitedMs += previousMs
       }
-      const { loaded, decided } = await attempt(category, command, env, n > 1)
-      if (E.isLeft(decided)) return decided
+      const { loaded, context, decided } = await attempt(category, command, env, n > 1)
+      if (E.isLeft(decided)) {
+        await release(category.unlinked, command, held, decided.left, transaction.stamp)
+        return decided
+      }
       if (decided.right.length === 0) return E.right({ stream, version: loaded.version, events: [] })
+      const link = category.linked?.(command, loaded.state, context, decided.right) ?? null
+      const expected = loaded.version === 0 ? 'no-stream' : loaded.version
+      if (link !== null && link.events.length > 0 && deps.store.appendMany !== undefined) {
+        // both streams in one transaction: the place is held only if the command's own events are stored
+        const envelopes = transaction.stamp(decided.right)
+        const outbox = transaction.outbox?.(envelopes.map((envelope, i) => ({ envelope, event: decided.right[i]! })), loaded.state) ?? []
+        const both = await deps.store.appendMany([
+          { streamId: link.streamId, events: transaction.stamp(link.events), expected: link.expectedVersion === 0 ? 'no-stream' : link.expectedVersion },
+          { streamId: stream, events: envelopes, expected, ...(outbox.length === 0 ? {} : { outbox }) },
+        ])
+        if (both.ok) return E.right({ stream, version: both.results[1]!.version, events: decided.right })
+        continue
+      }
+      if (link !== null && link.events.length > 0) {
+        const linked = await deps.store.append(link.streamId, transaction.stamp(link.events), link.expectedVersion === 0 ? 'no-stream' : link.expectedVersion)
+        // the other stream moved since it was read: decide again on fresh reads of both
+        if (!linked.ok) continue
+        held = link
+      }
       const envelopes = transaction.stamp(decided.right)
       const outbox = transaction.outbox?.(envelopes.map((envelope, i) => ({ envelope, event: decided.right[i]! })), loaded.state) ?? []
-      const appended = await deps.store.append(stream, envelopes, loaded.version === 0 ? 'no-stream' : loaded.version, outbox.length === 0 ? undefined : { outbox })
+      const appended = await deps.store.append(stream, envelopes, expected, outbox.length === 0 ? undefined : { outbox })
       if (appended.ok) return E.right({ stream, version: appended.result.version, events: decided.right })
     }
-    return E.left(conflict(stream, n - 1, waitedMs, retry))
+    const refusal = conflict(stream, n - 1, waitedMs, retry)
+    await release(category.unlinked, command, held, refusal, transaction.stamp)
+    return E.left(refusal)
   }
 
   const decide: Runner['decide'] = async (category, command, env) => (await attempt(category, command, env, false)).decided

@@ -17,8 +17,8 @@ export interface Stamped<Ev> {
 
 /** What one call adds to the decision: how its events are enveloped, and the notices they cause. */
 export interface Transaction<Ev, S> {
-  /** Envelopes the decided events (ids, actor, dates): once per attempt that appends. */
-  readonly stamp: (events: ReadonlyArray<Ev>) => ReadonlyArray<NewEvent>
+  /** Envelopes the decided events (ids, actor, dates), and a linked stream's (`Category.linked`): once per attempt that appends. */
+  readonly stamp: (events: ReadonlyArray<Ev | DomainEvent>) => ReadonlyArray<NewEvent>
   /** Notices the events cause, appended with them in one transaction (none when absent). */
   readonly outbox?: (events: ReadonlyArray<Stamped<Ev>>, state: S) => ReadonlyArray<OutboxEntry>
 }

@@ -47,6 +47,19 @@ export const policyDocumentProblems = (doc: PolicyDocument, prefix = 'document')
     found.push(...percent(`${at}.percentileMax`, row.percentileMax))
   })
   doc.competition.prizes.forEach((prize, i) => uniqueRuleId(`${prefix}.competition.prizes.${i}.ruleId`, prize.ruleId))
+  // featured-industry standards (DOMAIN.md §13): one entry per standard id and per level, rule ids unique
+  const standards = new Set<string>()
+  ;(doc.featuredStandards ?? []).forEach((std, i) => {
+    const at = `${prefix}.featuredStandards.${i}`
+    if (standards.has(std.standardId)) found.push(problem(`${at}.standardId`, `a second standard ${std.standardId}`))
+    standards.add(std.standardId)
+    const stdLevels = new Set<string>()
+    std.levels.forEach((l, j) => {
+      if (stdLevels.has(l.level)) found.push(problem(`${at}.levels.${j}.level`, `a second entry for ${l.level}`))
+      stdLevels.add(l.level)
+      l.alternatives?.forEach((alt, k) => uniqueRuleId(`${at}.levels.${j}.alternatives.${k}.ruleId`, alt.ruleId))
+    })
+  })
   found.push(...honourProblems(doc, prefix))
   const services = new Set<string>()
   ;(doc.services ?? []).forEach((entry, i) => {

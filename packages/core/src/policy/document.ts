@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
 import { strictFields, strictType } from '../kernel/strict.js'
-import { CertifiedLevel } from '../vocabulary/ladder.js'
+import { CertifiedLevel, StandardLevel } from '../vocabulary/ladder.js'
 import {
   CompetitionTier,
   Education,
@@ -25,6 +25,9 @@ const Fen = t.union([NonNegativeInt, t.null])
 
 /** How an object codec is made: `t.type` (lenient) or `strictType` (exact). */
 type ObjectCodec = <P extends t.Props>(props: P) => t.Type<t.TypeOf<t.TypeC<P>>, t.OutputOf<t.TypeC<P>>, unknown>
+
+/** Years of a post's term (任期), or null: unset, the city must set it. */
+const TermYears = t.union([PositiveInt, t.null])
 
 /** How an object codec with optional fields is made: lenient intersection or `strictFields`. */
 type ObjectWithOptionalCodec = <R extends t.Props, O extends t.Props>(
@@ -47,6 +50,8 @@ const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
     obj({ kind: t.literal('preparatory-technician') }),
     obj({ kind: t.literal('apprenticeship-completed') }),
     obj({ kind: t.literal('appointed') }),
+    /** Holds a featured-industry certificate of a city standard at a level for ≥ minYears (DOMAIN.md §13). */
+    obj({ kind: t.literal('holds-featured'), standardId: NonEmptyString, level: CertifiedLevel, minYears: NonNegativeInt }),
   ])
 
   /** One way to become eligible: every condition holds. */
@@ -90,8 +95,37 @@ const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
   /** A service and who is entitled to it (DOMAIN.md §15): `null` values are unset (the city sets them). */
   const ServiceEntry = obj({ service: ServiceKind, minLevel: t.union([CertifiedLevel, t.null]), frequency: t.union([ServiceFrequency, t.null]) })
 
-  /** An occupation of the catalogue with its subsidy category and shortage flag. */
-  const OccupationEntry = obj({ code: OccupationCode, category: SubsidyCategory, shortage: t.boolean })
+  /**
+   * An occupation of the catalogue with its subsidy category and shortage flag, and optionally the
+   * highest level its national standard has (`topLevel`, DOMAIN.md §12): principal and chief
+   * technicians are appointed only where that is senior-technician.
+   */
+  const OccupationEntry = objOpt({ code: OccupationCode, category: SubsidyCategory, shortage: t.boolean }, { topLevel: StandardLevel }, 'OccupationEntry')
+
+  /**
+   * A city's own evaluation standard for a featured industry (特色产业评价, DOMAIN.md §13): its
+   * occupations, whether its certificates count on the national ladder, and per level the
+   * alternatives that make a talent eligible (the national table is not used). `alternatives: null`
+   * is unset.
+   */
+  const FeaturedStandard = obj({
+    standardId: NonEmptyString,
+    title: t.string,
+    issuer: t.union([t.string, t.null]),
+    occupations: t.array(OccupationCode),
+    countsTowardLadder: t.boolean,
+    levels: t.array(obj({ level: StandardLevel, alternatives: t.union([t.array(Alternative), t.null]) })),
+  })
+
+  /**
+   * Senior posts (特级技师 / 首席技师评聘, DOMAIN.md §12): the term of a post per level and whether an
+   * employer needs a quota. Optional: without the block posts are open-ended and unlimited; `null`
+   * inside it is unset (`PolicyValueUnset`).
+   */
+  const AppointmentPolicy = obj({
+    termYears: obj({ 'principal-technician': TermYears, 'chief-technician': TermYears }),
+    quotaRequired: t.union([t.boolean, t.null]),
+  })
 
   const SubsidyLevels = obj({
     junior: Fen,
@@ -192,9 +226,13 @@ const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
     honours: obj({ catalogue: t.array(HonourEntry) }),
     /** Services as entitlements (DOMAIN.md §15). */
     services: t.array(ServiceEntry),
+    /** Senior posts' terms and quotas (DOMAIN.md §12). */
+    appointment: AppointmentPolicy,
+    /** The city's featured-industry standards (DOMAIN.md §13). */
+    featuredStandards: t.array(FeaturedStandard),
   },
   'PolicyDocument')
-  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, HonourEntry, ServiceEntry, OccupationEntry, PolicyDocument }
+  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, HonourEntry, ServiceEntry, OccupationEntry, AppointmentPolicy, FeaturedStandard, PolicyDocument }
 }
 
 /**
@@ -235,6 +273,12 @@ export type ServiceEntry = t.TypeOf<typeof ServiceEntry>
 /** An occupation of the catalogue with its subsidy category and shortage flag. */
 export const OccupationEntry = stored.OccupationEntry
 export type OccupationEntry = t.TypeOf<typeof OccupationEntry>
+/** The senior-post block of a policy (DOMAIN.md §12). */
+export const AppointmentPolicy = stored.AppointmentPolicy
+export type AppointmentPolicy = t.TypeOf<typeof AppointmentPolicy>
+/** A city's featured-industry standard (DOMAIN.md §13). */
+export const FeaturedStandard = stored.FeaturedStandard
+export type FeaturedStandard = t.TypeOf<typeof FeaturedStandard>
 /** The whole policy, as stored. */
 export const PolicyDocument = stored.PolicyDocument
 export type PolicyDocument = t.TypeOf<typeof PolicyDocument>

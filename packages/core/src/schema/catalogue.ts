@@ -40,6 +40,6 @@ export const commandCatalogue = (): JsonSchema => ({
 export const eventCatalogue = (): JsonSchema => ({
   $schema: DIALECT,
   title: 'talent-ledger event data',
-  description: 'The `data` of each event type as the log stores it today (schemaVersion 1; HonorConferred 2: older versions are upcast on read). Unknown fields are stripped on read.',
+  description: 'The `data` of each event type as the log stores it today (schemaVersion 1; HonorConferred and SeniorPostAppointed 2: older versions are upcast on read). Unknown fields are stripped on read.',
   $defs: Object.fromEntries(EVENT_TYPES.map((type) => [type, toJsonSchema(EventData[type])])),
 })

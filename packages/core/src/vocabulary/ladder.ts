@@ -30,6 +30,17 @@ export type CertifiedLevel = t.TypeOf<typeof CertifiedLevel>
 // each rung's index, looked up instead of searched: the dashboard ranks every certificate for every date it reports on
 const RANKS: ReadonlyMap<string, number> = new Map(LEVELS.map((l, i) => [l, i]))
 
+/** A level a national occupational standard can reach (junior … senior-technician): what assessments certify. */
+export const StandardLevel = t.keyof(
+  Object.fromEntries(LEVELS.slice(1, 6).map((l) => [l, null])) as Record<'junior' | 'intermediate' | 'senior' | 'technician' | 'senior-technician', null>,
+  'StandardLevel',
+)
+export type StandardLevel = t.TypeOf<typeof StandardLevel>
+
+/** The appointed levels (评聘): principal and chief technician, held as posts (DOMAIN.md §12). */
+export const PostLevel = t.keyof({ 'principal-technician': null, 'chief-technician': null }, 'PostLevel')
+export type PostLevel = t.TypeOf<typeof PostLevel>
+
 /** Position on the ladder; -1 for no level at all. */
 export const rank = (level: Level | null): number => (level === null ? -1 : (RANKS.get(level) ?? -1))
 

@@ -49,6 +49,7 @@ const talentId = fc.constantFrom(...TALENT_IDS)
 const orgId = fc.constantFrom(...ACTOR_IDS, 'emp-3')
 const employerId = fc.constantFrom('emp-1', 'emp-2', 'emp-3')
 const date = localDate({ min: '2005-01-01', max: '2040-12-31' })
+const postLevel = fc.constantFrom('principal-technician', 'chief-technician')
 const someId = (prefix: string) => fc.integer({ min: 1, max: 6 }).map((n) => `${prefix}-${n}`)
 /** Honour ids of the default catalogue, and one no catalogue holds (DOMAIN.md §14). */
 const HONOUR_ID = fc.constantFrom('lyg-skill-champion', 'lyg-technical-expert', 'jiangsu-may-day-medal', 'national-technical-expert', 'jiangsu-craftsman', 'no-such-honour')
@@ -109,7 +110,10 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
     on: date,
     level: opt(assessedLevel),
   }),
-  AppointSeniorPost: fc.record({ talentId, level: fc.constantFrom('principal-technician', 'chief-technician'), employerId, on: date }),
+  AppointSeniorPost: fc.record({ talentId, level: postLevel, employerId, on: date }),
+  RenewSeniorPost: fc.record({ talentId, level: postLevel, employerId, on: date }),
+  EndSeniorPost: fc.record({ talentId, level: postLevel, on: date, reason: fc.constantFrom('任期届满', 'post abolished') }),
+  SetSeniorPostQuota: fc.record({ organizationId: employerId, level: postLevel, posts: fc.integer({ min: 0, max: 3 }), on: date }),
   RecordCompetitionResult: fc.record({
     talentId,
     competitionId: someId('c'),
@@ -166,6 +170,7 @@ const naturalActor = (type: CommandType, d: Record<string, unknown>): Actor => {
     case 'RecordAssessment':
       return withRole(d['assessorId'], 'assessment-body')
     case 'AppointSeniorPost':
+    case 'RenewSeniorPost':
       return withRole(d['employerId'], 'employer')
     case 'ReleaseTalent':
       return withRole('emp-1', 'employer')

@@ -16,7 +16,7 @@ import {
   type PolicyDocument,
   type PromotionRule,
 } from '@talent-ledger/core'
-import { assessedLevel, competitionTier, keysOf, OCCUPATIONS, subsidyCategory } from './vocabulary.js'
+import { assessedLevel, competitionTier, FEATURED_STANDARD_ID, keysOf, OCCUPATIONS, subsidyCategory } from './vocabulary.js'
 
 type Fen = number | null
 
@@ -183,14 +183,21 @@ const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => poli
 const policyDocumentCore = (tag: string): fc.Arbitrary<PolicyDocument> => {
   const d = defaultPolicyDocument
   const b = d.benefits
-  return fc.record({
+  return fc.record(
+    {
     title: fc.constant(`Lianyungang policy ${tag} (generated from the default)`),
     promotion: fc
       .tuple(...d.promotion.map((r) => fc.tuple(promotionRule(r, tag), fc.integer({ min: 0, max: 9 }))))
       .map((rules) => rules.filter(([, keep]) => keep > 0).map(([r]) => r)),
     competition: fc.record({ oneLevelPromotionPerYear: keepOr(true, fc.boolean()), table: competitionTable(tag), prizes: prizes(tag) }),
     occupations: fc.record({
-      catalogue: fc.uniqueArray(fc.record({ code: fc.constantFrom(...OCCUPATIONS), category: subsidyCategory, shortage: fc.boolean() }), { maxLength: 5, selector: (e) => e.code }),
+      // an occupation may say where its national standard stops (DOMAIN.md §12)
+      catalogue: fc.uniqueArray(
+        fc
+          .record({ code: fc.constantFrom(...OCCUPATIONS), category: subsidyCategory, shortage: fc.boolean(), topLevel: fc.option(fc.constantFrom('technician', 'senior-technician' as const), { nil: undefined }) })
+          .map(({ topLevel, ...e }) => (topLevel === undefined ? e : { ...e, topLevel })),
+        { maxLength: 5, selector: (e) => e.code },
+      ),
       unlistedCategory: keepOr(d.occupations.unlistedCategory, subsidyCategory),
       qualificationCatalogue: fc.oneof(fc.constant(null), fc.subarray([...OCCUPATIONS])),
     }),
@@ -248,6 +255,42 @@ const policyDocumentCore = (tag: string): fc.Arbitrary<PolicyDocument> => {
         }).map(compactRecord),
       ),
     }),
+    // a city standard for a featured industry (DOMAIN.md §13): on or off the ladder, levels with their own alternatives, some unset
+    featuredStandards: fc.option(
+      fc
+        .record({
+          occupations: fc.subarray([...OCCUPATIONS], { minLength: 1 }),
+          countsTowardLadder: fc.boolean(),
+          levels: fc.subarray(['junior', 'intermediate', 'senior'] as const, { minLength: 1 }),
+          years: fc.integer({ min: 0, max: 6 }),
+          unset: fc.boolean(),
+        })
+        .map((f) => [
+          {
+            standardId: FEATURED_STANDARD_ID,
+            title: '连云港穿戴甲职业技能评价规范 (generated)',
+            issuer: null,
+            occupations: f.occupations,
+            countsTowardLadder: f.countsTowardLadder,
+            levels: f.levels.map((level, i) => ({
+              level,
+              alternatives:
+                f.unset && i === f.levels.length - 1
+                  ? null
+                  : [{ ruleId: `${tag}.featured.${FEATURED_STANDARD_ID}.${level}.years`, text: `years in occupation ≥ ${f.years + i}`, allOf: [{ kind: 'years-in-occupation' as const, min: f.years + i }] }],
+            })),
+          },
+        ]),
+      { nil: undefined },
+    ),
+    // the senior-post block (DOMAIN.md §12): absent (open-ended, unlimited posts), or terms and a quota, some unset
+    appointment: fc.option(
+      fc.record({
+        termYears: fc.record({ 'principal-technician': fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), 'chief-technician': fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }),
+        quotaRequired: fc.option(fc.boolean(), { nil: null }),
+      }),
+      { nil: undefined },
+    ),
     targets: fc
       .record({
         newHighSkilled: fc.tuple(keepOr(d.targets.newHighSkilled.count, fc.integer({ min: 0, max: 200 })), yearSpan(d.targets.newHighSkilled.from, d.targets.newHighSkilled.to)),
@@ -264,7 +307,9 @@ const policyDocumentCore = (tag: string): fc.Arbitrary<PolicyDocument> => {
         highSkilledTotal: { count: t.highSkilledTotal, by: d.targets.highSkilledTotal.by },
         carriers: { count: t.carriers[0], ...t.carriers[1] },
       })),
-  })
+    },
+    { requiredKeys: ['title', 'promotion', 'competition', 'occupations', 'apprenticeship', 'benefits', 'targets'] },
+  )
 }
 
 /** An amount per high-skilled level, each set or unset (DOMAIN.md §15). */

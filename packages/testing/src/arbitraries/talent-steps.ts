@@ -9,7 +9,7 @@ import { LEVELS, levelOf, rank, validCertificates, type TalentState } from '@tal
 import { BUREAU, ORGANIZATION_IDS } from './actors.js'
 import { addDays } from './dates.js'
 import type { CommandJson } from './commands.js'
-import { benefitKind, competitionTier, incentiveKind, programmeKind, trainingField } from './vocabulary.js'
+import { benefitKind, competitionTier, FEATURED_STANDARD_ID, incentiveKind, programmeKind, trainingField } from './vocabulary.js'
 
 /** What a step means to do. */
 export type Intent =
@@ -21,12 +21,17 @@ export type Intent =
       /** A benefit claimed the same day for the level aimed at. */
       readonly claim: 'skill-upgrade-subsidy' | 'first-certification-allowance' | null
       readonly insuredMonths: number
+      /** A featured-industry assessment names the generated city standard (`FEATURED_STANDARD_ID`, DOMAIN.md §13). */
+      readonly standard: boolean
     }
   | { readonly tag: 'special-ability'; readonly passed: boolean }
   | { readonly tag: 'enroll'; readonly kind: string; readonly field: string; readonly via: 'school' | 'trainer' | 'employer'; readonly byBureau: boolean; readonly plannedYears: number; readonly claim: boolean }
   | { readonly tag: 'complete'; readonly pick: number; readonly hours: number }
   | { readonly tag: 'compete'; readonly tier: string; readonly rank: number; readonly award: boolean; readonly percentile: number; readonly claim: boolean }
   | { readonly tag: 'appoint' }
+  | { readonly tag: 'renew-post' }
+  | { readonly tag: 'end-post'; readonly byBureau: boolean }
+  | { readonly tag: 'quota'; readonly posts: number }
   | { readonly tag: 'benefit'; readonly benefit: string; readonly pick: number; readonly insuredMonths: number }
   | { readonly tag: 'revoke'; readonly pick: number }
   | { readonly tag: 'honor'; readonly title: string; readonly honourId: string | null }
@@ -56,6 +61,7 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
       passed: fc.constantFrom(true, true, true, true, false),
       claim: fc.constantFrom(null, null, 'skill-upgrade-subsidy', 'first-certification-allowance'),
       insuredMonths: fc.oneof(fc.integer({ min: 12, max: 30 }), fc.integer({ min: 0, max: 30 })),
+      standard: fc.boolean(),
     }),
   ),
   w(2, fc.record({ tag: fc.constant('special-ability' as const), passed: fc.boolean() })),
@@ -84,6 +90,10 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
     }),
   ),
   w(2, fc.constant({ tag: 'appoint' as const })),
+  // senior posts (DOMAIN.md §12): renewed, ended, and the employer's quota set by the bureau
+  w(1, fc.constant({ tag: 'renew-post' as const })),
+  w(1, fc.record({ tag: fc.constant('end-post' as const), byBureau: fc.boolean() })),
+  w(1, fc.record({ tag: fc.constant('quota' as const), posts: fc.integer({ min: 0, max: 2 }) })),
   w(8, fc.record({ tag: fc.constant('benefit' as const), benefit: benefitKind, pick: fc.nat(9), insuredMonths: fc.integer({ min: 0, max: 30 }) })),
   w(2, fc.record({ tag: fc.constant('revoke' as const), pick: fc.nat(9) })),
   // a free-text title (the first release's form) or a catalogued honour (DOMAIN.md §14)
@@ -136,7 +146,8 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
         x.via === 'employer' ? [s.employerId, 'employer', 'skill-level-recognition']
         : x.via === 'appraisal' ? [ORGANIZATION_IDS.appraisalBody, 'appraisal-body', 'vocational-qualification']
         : [ORGANIZATION_IDS.assessmentBody, 'assessment-body', x.via === 'featured' ? 'featured-industry' : 'skill-level-recognition']
-      const assessment = cmd('RecordAssessment', { id: assessorId, role }, { talentId, assessmentId: `${serial}-a`, route, occupation: s.occupation, level, passed: x.passed, assessorId, on })
+      const standard = x.via === 'featured' && x.standard ? { standardId: FEATURED_STANDARD_ID } : {}
+      const assessment = cmd('RecordAssessment', { id: assessorId, role }, { talentId, assessmentId: `${serial}-a`, route, occupation: s.occupation, level, passed: x.passed, assessorId, on, ...standard })
       const claim = x.claim === null ? [] : [grant(talentId, x.claim, on, x.claim === 'skill-upgrade-subsidy' ? { level, insuredMonths: x.insuredMonths } : { level })]
       return [assessment, ...claim]
     }
@@ -171,6 +182,18 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       const level = rank(levelOf(s)) >= rank('principal-technician') ? 'chief-technician' : 'principal-technician'
       return [cmd('AppointSeniorPost', { id: s.employerId, role: 'employer' }, { talentId, level, employerId: s.employerId, on })]
     }
+    case 'renew-post':
+    case 'end-post': {
+      // the post most recently appointed (in force or not: whether it still is is the decider's word)
+      const post = s.posts[s.posts.length - 1]
+      if (post === undefined) return []
+      if (x.tag === 'renew-post') return [cmd('RenewSeniorPost', { id: post.employerId, role: 'employer' }, { talentId, level: post.level, employerId: post.employerId, on })]
+      return [cmd('EndSeniorPost', x.byBureau ? BUREAU : { id: s.employerId, role: 'employer' }, { talentId, level: post.level, on, reason: '解聘' })]
+    }
+    case 'quota':
+      return s.employerId === ''
+        ? []
+        : (['principal-technician', 'chief-technician'] as const).map((level) => cmd('SetSeniorPostQuota', BUREAU, { organizationId: s.employerId, level, posts: x.posts, on }))
     case 'benefit': {
       const levels = [...held, ...(s.specialCertificates.length > 0 ? ['special-ability'] : [])]
       const basis =

@@ -100,3 +100,6 @@ export const bornBefore = (date: string, age: number, extraDays: number, sequenc
 
 /** A person's name (姓名), for registrations. */
 export const personName = fc.tuple(fc.constantFrom('王', '李', '张', '刘', '陈', '杨', '赵', '黄'), fc.constantFrom('伟', '芳', '娜', '敏', '静', '强', '磊', '洋', '勇', '军')).map(([a, b]) => `${a}${b}`)
+
+/** The id of the featured-industry standard generated policies may carry (DOMAIN.md §13). */
+export const FEATURED_STANDARD_ID = 'std-gen'

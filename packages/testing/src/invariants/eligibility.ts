@@ -27,6 +27,11 @@ export const conditionHolds = (c: Condition, s: TalentState, on: string, appoint
       return Object.values(s.trainings).some((t) => t.kind === 'new-apprenticeship' && t.completedOn !== null && t.completedOn <= on)
     case 'appointed':
       return appointed
+    case 'holds-featured':
+      // a certificate of the city standard at the level, off the ladder or on it (valid), held long enough
+      return [...s.featuredCertificates, ...s.certificates.filter((x) => x.revoked === null)].some(
+        (x) => 'standardId' in x && x.standardId === c.standardId && x.level === c.level && x.on <= on && fullYears(x.on, on) >= c.minYears,
+      )
   }
 }
 

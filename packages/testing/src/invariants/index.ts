@@ -11,6 +11,7 @@ import type { Invariant } from './invariant.js'
 import { levelNeverDecreases } from './level-never-decreases.js'
 import { noCertificationWithoutRule } from './no-certification-without-rule.js'
 import { oneCompetitionPromotionPerYear } from './one-competition-promotion-per-year.js'
+import { postsWithinQuota } from './posts-within-quota.js'
 import { replayEqualsIncremental } from './replay-equals-incremental.js'
 
 export {
@@ -23,6 +24,7 @@ export {
   dashboardMatchesRecount,
   idempotentDecisions,
   competitionHonoursFromPrizeRows,
+  postsWithinQuota,
 }
 export { assertInvariant, defineInvariant, historiesFor, InvariantViolation, type Invariant, type InvariantOptions } from './invariant.js'
 export { conditionHolds, highestCertified, rowMatches, rowTarget, type ResultFacts } from './eligibility.js'
@@ -54,4 +56,5 @@ export const allInvariants: ReadonlyArray<Invariant> = [
   dashboardMatchesRecount,
   idempotentDecisions,
   competitionHonoursFromPrizeRows,
+  postsWithinQuota,
 ]

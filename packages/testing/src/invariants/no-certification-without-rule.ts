@@ -47,7 +47,12 @@ export const noCertificationWithoutRule = defineInvariant(
             found.push(`${where}: from ${highestCertified(before) ?? 'none'} the row promotes to ${rowTarget(row, highestCertified(before)) ?? 'nothing'}`)
           continue
         }
-        const alternative = policy.document.promotion.find((r) => r.level === cert.level)?.alternatives.find((a) => a.ruleId === cert.ruleId)
+        // a featured standard's level on the ladder is certified by the standard's own alternatives (DOMAIN.md §13)
+        const alternatives =
+          cert.standardId === undefined
+            ? policy.document.promotion.find((r) => r.level === cert.level)?.alternatives
+            : policy.document.featuredStandards?.find((x) => x.standardId === cert.standardId)?.levels.find((l) => l.level === cert.level)?.alternatives ?? undefined
+        const alternative = alternatives?.find((a) => a.ruleId === cert.ruleId)
         if (alternative === undefined) {
           found.push(`${where}: ${cert.policyId} has no alternative ${cert.ruleId} for ${cert.level}`)
           continue

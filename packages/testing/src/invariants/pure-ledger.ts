@@ -28,6 +28,7 @@ import {
   talentCategory,
   TalentCommandData,
   TalentEventData,
+  EventData,
   type Category,
   type CityState,
   type Command,
@@ -140,8 +141,10 @@ export interface PureLedger {
 
 /** Throws when a decided event is not one its category's codecs accept: it must never be stored. */
 const storable = (codecs: Readonly<Record<string, t.Decoder<unknown, unknown> | undefined>>, stream: string, events: ReadonlyArray<DomainEvent>): void => {
+  // a decision's linked events (a senior post held on the employer's stream) are of that stream's category
+  const all: Readonly<Record<string, t.Decoder<unknown, unknown> | undefined>> = EventData
   for (const e of events) {
-    const codec = Object.hasOwn(codecs, e.type) ? codecs[e.type] : undefined
+    const codec = Object.hasOwn(codecs, e.type) ? codecs[e.type] : Object.hasOwn(all, e.type) ? all[e.type] : undefined
     if (codec === undefined || E.isLeft(codec.decode(e.data))) throw new CorruptEventError(stream, null, `decided a ${e.type} with data its codec rejects: ${JSON.stringify(e.data)}`)
   }
 }

@@ -6,13 +6,22 @@
  * would make `report` silently drop it; this test is what catches that.
  */
 import * as fc from 'fast-check'
-import { benefitFiguresProjection, cityDashboardProjection, honourFiguresProjection, project, serviceFiguresProjection, type Projection } from '@talent-ledger/core'
+import {
+  benefitFiguresProjection,
+  cityDashboardProjection,
+  featuredCertificatesProjection,
+  honourFiguresProjection,
+  project,
+  seniorPostsProjection,
+  serviceFiguresProjection,
+  type Projection,
+} from '@talent-ledger/core'
 import { describe, expect, it } from 'vitest'
 import { cityHistory, commandsOf } from '../../src/arbitraries/history.js'
 import { runPureLedger } from '../../src/invariants/index.js'
 
 type Named = Projection<unknown, { readonly type: string }>
-const NAMED: ReadonlyArray<Named> = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection].map((p) => p as unknown as Named)
+const NAMED: ReadonlyArray<Named> = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection].map((p) => p as unknown as Named)
 
 /** The state from every event, and from the named types only. */
 const both = (projection: Named, events: ReadonlyArray<{ readonly type: string }>) => ({

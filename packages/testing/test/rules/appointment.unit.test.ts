@@ -12,7 +12,7 @@ const appoint = (level: 'principal-technician' | 'chief-technician', actor = emp
 const history = (...certs: LedgerEvent[][]): LedgerEvent[] => [anEmployer('emp-1', { canAppoint: true }), aTalentRegistered(), ...certs.flat()]
 
 const appointed = (level: 'principal-technician' | 'chief-technician', policyId = 'national-2018'): LedgerEvent[] => [
-  { type: 'SeniorPostAppointed', data: { talentId: TALENT_ID, level, employerId: 'emp-1', on: ON } },
+  { type: 'SeniorPostAppointed', data: { talentId: TALENT_ID, level, employerId: 'emp-1', on: ON, expiresOn: null, policyId, ruleId: ruleOf(`${level}.appointed`, policyId) } },
   {
     type: 'LevelCertified',
     data: { talentId: TALENT_ID, level, route: 'appointment', occupation: OCCUPATION, on: ON, source: 'appointment:emp-1', policyId, ruleId: ruleOf(`${level}.appointed`, policyId) },
@@ -41,8 +41,13 @@ describe('§3 principal-technician (特级技师)', () => {
     await given([lyg, ...history(holding('senior-technician', '2022-06-01'))]).when(appoint('principal-technician')).thenEventTypes(['SeniorPostAppointed', 'LevelCertified'])
   })
 
-  it('already holds the post: Duplicate', async () => {
-    await given(history(holding('senior-technician', '2020-01-01'), holding('principal-technician', '2023-01-01'))).when(appoint('principal-technician')).then({ code: 'Duplicate' })
+  it('already holds a post in force at the level with this employer: Duplicate appointment.post-in-force', async () => {
+    const post: LedgerEvent = { type: 'SeniorPostAppointed', data: { talentId: TALENT_ID, level: 'principal-technician', employerId: 'emp-1', on: '2023-01-01', expiresOn: null, policyId: 'national-2018', ruleId: ruleOf('principal-technician.appointed') } }
+    await given(history(holding('senior-technician', '2020-01-01'), holding('principal-technician', '2023-01-01'), [post])).when(appoint('principal-technician')).then({ code: 'Duplicate', rules: ['appointment.post-in-force'] })
+  })
+
+  it('holds the certificate but no post in force: the post again, without a second certificate (§12)', async () => {
+    await given(history(holding('senior-technician', '2020-01-01'), holding('principal-technician', '2023-01-01'))).when(appoint('principal-technician')).then([appointed('principal-technician')[0]!])
   })
 
   it('levels never go down: a chief technician is not appointed principal technician', async () => {

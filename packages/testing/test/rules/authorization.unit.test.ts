@@ -35,6 +35,8 @@ const WORLD: LedgerEvent[] = [
   ...holding('senior-technician', '2024-01-10'),
   anEnrolment('p-1', { kind: 'specialized', providerId: 'tp-1', plannedYears: null }),
   anEnrolment('p-e', { kind: 'specialized', providerId: 'emp-1', plannedYears: null }),
+  // a chief-technician post in force with emp-1, to renew and end (DOMAIN.md §12)
+  { type: 'SeniorPostAppointed', data: { talentId: TALENT_ID, level: 'chief-technician', employerId: 'emp-1', on: '2024-02-01', expiresOn: '2027-02-01', policyId: 'national-2018', ruleId: 'national-2018.chief-technician.appointed' } },
 ]
 
 const emp1 = employerActor('emp-1')
@@ -65,13 +67,16 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
   AppointSeniorPost: (a) => command('AppointSeniorPost', a, { ...t, level: 'principal-technician', employerId: a.id, on: ON }),
   RecordIncentive: (a) => command('RecordIncentive', a, { ...t, kind: 'post-dividend', on: ON, amount: 1_000_000 }),
   ReleaseTalent: (a) => command('ReleaseTalent', a, { ...t, on: ON }),
+  RenewSeniorPost: (a) => command('RenewSeniorPost', a, { ...t, level: 'chief-technician', employerId: a.id, on: ON }),
+  EndSeniorPost: (a) => command('EndSeniorPost', a, { ...t, level: 'chief-technician', on: ON, reason: '任期内解聘' }),
+  SetSeniorPostQuota: (a) => command('SetSeniorPostQuota', a, { organizationId: 'emp-1', level: 'principal-technician', posts: 2, on: ON }),
   RecordPriorCertificate: (a) =>
     command('RecordPriorCertificate', a, { ...t, certificateNumber: 'S-2009-001', level: 'senior', occupation: '6-18-02-04', issuedOn: '2012-06-30', issuer: '江苏省职业技能鉴定中心' }),
 }
 
 const BUREAU_ONLY: CommandType[] = [
   'AdoptPolicy', 'RegisterOrganization', 'DesignateCarrier', 'ReportEmploymentStatistics', 'RecordCompetitionResult',
-  'ConferHonor', 'GrantBenefit', 'RevokeCertificate', 'ForgetTalent', 'RecordPriorCertificate', 'ReportHonourList', 'RecordServiceDelivery',
+  'ConferHonor', 'GrantBenefit', 'RevokeCertificate', 'ForgetTalent', 'RecordPriorCertificate', 'ReportHonourList', 'RecordServiceDelivery', 'SetSeniorPostQuota',
 ]
 
 // [command, who, actor]: accepted / refused
@@ -87,6 +92,8 @@ const ALLOWED: Array<[CommandType, string, Actor]> = [
   ['RecordAssessment', 'the registered assessor named', ab1], ['RecordAssessment', 'a registered employer for its current employee', emp1],
   ['AppointSeniorPost', 'the current employer registered with canAppoint', emp1],
   ['RecordIncentive', 'the current employer', emp1],
+  ['RenewSeniorPost', 'the current employer registered with canAppoint', emp1],
+  ['EndSeniorPost', 'the current employer registered with canAppoint', emp1], ['EndSeniorPost', 'the hr-bureau', bureau],
 ]
 const REFUSED: Array<[CommandType, string, Actor]> = [
   ...BUREAU_ONLY.flatMap((c): Array<[CommandType, string, Actor]> => [[c, 'an employer', emp1], [c, 'an assessment body', ab1]]),
@@ -100,6 +107,8 @@ const REFUSED: Array<[CommandType, string, Actor]> = [
   ['AppointSeniorPost', 'another employer', emp2], ['AppointSeniorPost', 'the hr-bureau', bureau],
   ['RecordIncentive', 'another employer', emp2], ['RecordIncentive', 'the hr-bureau', bureau],
   ['RecordIncentive', 'a training provider', tp1],
+  ['RenewSeniorPost', 'another employer', emp2], ['RenewSeniorPost', 'the hr-bureau', bureau],
+  ['EndSeniorPost', 'another employer', emp2], ['EndSeniorPost', 'a training provider', tp1],
 ]
 
 describe('§8 who may issue what', () => {

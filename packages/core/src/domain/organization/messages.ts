@@ -4,8 +4,9 @@
  */
 import * as t from 'io-ts'
 import { strictFields } from '../../kernel/strict.js'
-import { CertifiedLevel } from '../../vocabulary/ladder.js'
-import { NonEmptyString, OccupationCode, OrganizationKind, Route } from '../../vocabulary/terms.js'
+import { LocalDate } from '../../kernel/dates.js'
+import { CertifiedLevel, PostLevel } from '../../vocabulary/ladder.js'
+import { NonEmptyString, NonNegativeInt, OccupationCode, OrganizationKind, Route } from '../../vocabulary/terms.js'
 import type { CommandsOf, EventsOf } from '../messages.js'
 
 const fields = strictFields
@@ -26,7 +27,11 @@ export const OrganizationCommandData = {
     { authorizations: t.array(Authorization), canAppoint: t.boolean },
     'RegisterOrganization',
   ),
+  /** The number of senior posts an employer may fill at a level from a date (岗位数额, DOMAIN.md §12). */
+  SetSeniorPostQuota: fields({ organizationId: Id, level: PostLevel, posts: NonNegativeInt, on: LocalDate }, {}, 'SetSeniorPostQuota'),
 } as const
+
+const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null])
 
 /** `data` codec of each organisation event (schemaVersion 1). */
 export const OrganizationEventData = {
@@ -37,7 +42,20 @@ export const OrganizationEventData = {
     authorizations: t.array(Authorization),
     canAppoint: t.boolean,
   }),
+  /** The bureau set the employer's quota of posts at a level, in force from `on`. */
+  SeniorPostQuotaSet: t.type({ organizationId: t.string, level: PostLevel, posts: t.number, on: LocalDate }),
+  /** A post of the employer was filled (the talent's `SeniorPostAppointed`, held against the quota first). */
+  SeniorPostFilled: t.type({ organizationId: t.string, talentId: t.string, level: PostLevel, on: LocalDate, expiresOn: nullable(LocalDate) }),
+  /** A filled post's term was renewed to a new `expiresOn` (the talent's `SeniorPostRenewed`). */
+  SeniorPostExtended: t.type({ organizationId: t.string, talentId: t.string, level: PostLevel, on: LocalDate, expiresOn: nullable(LocalDate) }),
+  /**
+   * A filled post was given up on `on`: ended, its holder released or gone to another employer, or
+   * `withdrawn` (the appointment it was held for was refused after all, DOMAIN.md §12).
+   */
+  SeniorPostVacated: t.type({ organizationId: t.string, talentId: t.string, level: PostLevel, on: LocalDate, reason: t.string }),
 } as const
 
 export type OrganizationCommand = CommandsOf<typeof OrganizationCommandData>
 export type OrganizationEvent = EventsOf<typeof OrganizationEventData>
+/** An organisation event of one type. */
+export type OrganizationEventOf<K extends keyof typeof OrganizationEventData> = EventsOf<Pick<typeof OrganizationEventData, K>>

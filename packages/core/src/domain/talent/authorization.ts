@@ -46,7 +46,7 @@ export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either
   if (actor.role === 'auditor') return refuse('auditors are read only')
   if (BUREAU_ONLY.has(c.type)) return actor.role === 'hr-bureau' ? ok : refuse(`only the hr-bureau may issue ${c.type}`)
   if (actor.role === 'hr-bureau' && c.type === 'ReleaseTalent') return refuseRule('release.current-employer', 'only the current employer releases a talent; the hr-bureau changes the employer directly')
-  if (actor.role === 'hr-bureau' && c.type !== 'RecordAssessment' && c.type !== 'AppointSeniorPost' && c.type !== 'RecordIncentive') return ok
+  if (actor.role === 'hr-bureau' && c.type !== 'RecordAssessment' && c.type !== 'AppointSeniorPost' && c.type !== 'RenewSeniorPost' && c.type !== 'RecordIncentive') return ok
 
   // every other actor must be a registered organisation of the kind its role claims
   const org = ctx.organizations[actor.id]
@@ -95,8 +95,13 @@ export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either
       return ok
     }
     case 'AppointSeniorPost':
+    case 'RenewSeniorPost':
       if (actor.role !== 'employer' || actor.id !== c.data.employerId || !employs)
-        return refuse('only the talent’s current employer may appoint senior posts (评聘)')
+        return refuse(`only the talent’s current employer may ${c.type === 'AppointSeniorPost' ? 'appoint' : 'renew'} senior posts (评聘)`)
+      return org?.canAppoint === true ? ok : refuse(`employer ${actor.id} is not authorized to appoint senior posts`)
+    case 'EndSeniorPost':
+      // the bureau (above) or the employer that holds the post
+      if (actor.role !== 'employer' || !employs) return refuse('only the hr-bureau or the talent’s current employer may end a senior post')
       return org?.canAppoint === true ? ok : refuse(`employer ${actor.id} is not authorized to appoint senior posts`)
     case 'RecordIncentive':
       return actor.role === 'employer' && employs ? ok : refuse('only the talent’s current employer records incentives')

@@ -13,6 +13,7 @@ import { organizationCategory } from '../organization/index.js'
 import { policyCategory, POLICY_STREAM } from '../policies/index.js'
 import type { TalentCommand, TalentContext } from './context.js'
 import { decideTalent } from './decide.js'
+import { linkedPostEvents, withdrawnPost } from './decide-posts.js'
 import { TalentEventData, type TalentEvent } from './events.js'
 import { factDateOf } from './fact-date.js'
 import { evolveTalent, initialTalentState, type TalentState } from './state.js'
@@ -36,8 +37,12 @@ const datesFor = async (c: TalentCommand, s: TalentState, env: DecisionEnv): Pro
   return { ...env.dates, birthDate: opened?.birthDate ?? null }
 }
 
+/** Commands that touch the posts held with the talent's current employer (DOMAIN.md §12): its stream is read too. */
+const TOUCHES_POSTS: ReadonlySet<string> = new Set(['AppointSeniorPost', 'RenewSeniorPost', 'EndSeniorPost', 'ChangeEmployer', 'ReleaseTalent'])
+
 const context = async (c: TalentCommand, s: TalentState, env: DecisionEnv, read: StreamReader): Promise<TalentContext> => {
-  const ids = organizationsNamed(c)
+  const named = organizationsNamed(c)
+  const ids = TOUCHES_POSTS.has(c.type) && s.employerId !== '' && !named.includes(s.employerId) ? [...named, s.employerId] : named
   const [policies, dates, orgs] = await Promise.all([
     read(policyCategory, POLICY_STREAM),
     datesFor(c, s, env),
@@ -45,7 +50,8 @@ const context = async (c: TalentCommand, s: TalentState, env: DecisionEnv, read:
   ])
   // an organisation never registered is `undefined`: its decisions say NotFound
   const organizations = Object.fromEntries(orgs.map(([id, org]) => [id, org.version === 0 ? undefined : org.state]))
-  return { policies: policies.state, organizations, dates }
+  const organizationVersions = Object.fromEntries(orgs.map(([id, org]) => [id, org.version]))
+  return { policies: policies.state, organizations, organizationVersions, dates }
 }
 
 /** The talent category. */
@@ -59,4 +65,7 @@ export const talentCategory: Category<TalentCommand, TalentEvent, TalentState, T
   evolve: evolveTalent,
   context,
   decide: decideTalent,
+  // a senior post is held on the employer's stream first (its quota), and given back if the appointment is refused on a retry
+  linked: linkedPostEvents,
+  unlinked: withdrawnPost,
 }

@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { LocalDate } from '../../kernel/dates.js'
 import { strictFields } from '../../kernel/strict.js'
-import { CertifiedLevel } from '../../vocabulary/ladder.js'
+import { CertifiedLevel, PostLevel } from '../../vocabulary/ladder.js'
 import { NationalId } from '../../vocabulary/national-id.js'
 import {
   BenefitKind,
@@ -54,7 +54,8 @@ export const TalentCommandData = {
   CompleteTraining: fields({ talentId: Id, programId: Id, completedOn: LocalDate, hours: NonNegativeInt }, {}, 'CompleteTraining'),
   RecordAssessment: fields(
     { talentId: Id, assessmentId: Id, route: Route, occupation: OccupationCode, passed: t.boolean, assessorId: Id, on: LocalDate },
-    { level: CertifiedLevel },
+    // standardId: the city's featured-industry standard assessed against (DOMAIN.md §13)
+    { level: CertifiedLevel, standardId: Id },
     'RecordAssessment',
   ),
   AppointSeniorPost: fields(
@@ -99,6 +100,11 @@ export const TalentCommandData = {
   ),
   /** A service delivered to an entitled talent (DOMAIN.md §15), by the bureau. */
   RecordServiceDelivery: fields({ talentId: Id, deliveryId: Id, service: ServiceKind, on: LocalDate }, { providerId: Id }, 'RecordServiceDelivery'),
+  /** Renews the term of a senior post in force (DOMAIN.md §12): the employer that holds it. */
+  RenewSeniorPost: fields({ talentId: Id, level: PostLevel, employerId: Id, on: LocalDate }, {}, 'RenewSeniorPost'),
+  /** Ends a senior post in force (DOMAIN.md §12); the certificate stays. */
+  EndSeniorPost: fields({ talentId: Id, level: PostLevel, on: LocalDate, reason: NonEmptyString }, {}, 'EndSeniorPost'),
+
 } as const
 
 /** A talent command of one type (RegisterTalent as the caller sends it, personal data in clear). */

@@ -18,6 +18,11 @@ import type { TalentState } from './state.js'
 export interface TalentContext {
   readonly policies: PolicyRegistry
   readonly organizations: Readonly<Record<string, OrganizationState | undefined>>
+  /**
+   * The version each organisation's stream was read at (0: no events): a senior post is held on
+   * the employer's stream against that version (DOMAIN.md §12). Absent in contexts built by hand.
+   */
+  readonly organizationVersions?: Readonly<Record<string, number>>
   /** The record date and the opened birth date for the §17 rules; null: not checked (pure tools). */
   readonly dates: DateContext | null
 }
@@ -47,6 +52,8 @@ export type TalentCommand =
       | 'ReleaseTalent'
       | 'RecordPriorCertificate'
       | 'RecordServiceDelivery'
+      | 'RenewSeniorPost'
+      | 'EndSeniorPost'
     >
 
 /** The policy in force on a business date. */

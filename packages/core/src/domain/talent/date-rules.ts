@@ -42,6 +42,8 @@ const anchorOf = (c: TalentCommand, organizations: Readonly<Record<string, Organ
     case 'ChangeEmployer':
     case 'ReleaseTalent':
     case 'AppointSeniorPost':
+    case 'RenewSeniorPost':
+    case 'EndSeniorPost':
     case 'RecordIncentive':
       return 'employment'
     case 'GrantBenefit':

@@ -28,13 +28,17 @@ export const certified = (
 ): TalentEvent => ({ type: 'LevelCertified', data: { talentId: s.talentId, level, route, occupation: s.occupation, on, source, policyId, ruleId } })
 
 /** Levels never go down (except by revocation): certifying below the current level is refused on its own. */
-const neverDown = (s: TalentState, level: CertifiedLevel): DomainError =>
+export const neverDown = (s: TalentState, level: CertifiedLevel): DomainError =>
   notEligible(`levels never go down: ${s.talentId} is already above ${level}`, [{ rule: 'ladder.never-down', message: `current level ${levelOf(s)} is above ${level}` }])
+
+/** The highest level the occupation's national standard has, when the policy's catalogue says (DOMAIN.md §12). */
+export const topLevelOf = (policy: AdoptedPolicy, occupation: string): CertifiedLevel | undefined =>
+  policy.document.occupations.catalogue.find((o) => o.code === occupation)?.topLevel
 
 const LEVELED_ROUTES: ReadonlyArray<string> = ['vocational-qualification', 'skill-level-recognition', 'featured-industry']
 
-/** Rules about the route and level of an assessment, before the promotion rules. */
-const routeFailures = (c: CommandOf<'RecordAssessment'>, s: TalentState, policy: AdoptedPolicy): ErrorDetail[] => {
+/** Rules about the route and level of an assessment, before the promotion rules (shared with featured standards). */
+export const routeFailures = (c: CommandOf<'RecordAssessment'>, s: TalentState, policy: AdoptedPolicy): ErrorDetail[] => {
   const d = c.data
   const failures: ErrorDetail[] = []
   const fail = (rule: string, message: string): void => void failures.push({ rule, policyId: policy.policyId, message })
@@ -46,6 +50,9 @@ const routeFailures = (c: CommandOf<'RecordAssessment'>, s: TalentState, policy:
   }
   if (d.route === 'vocational-qualification' && policy.document.occupations.qualificationCatalogue !== null && !policy.document.occupations.qualificationCatalogue.includes(d.occupation))
     fail('route.vocational-qualification.catalogue', `${d.occupation} is not in the national qualification catalogue (职业资格目录)`)
+  const top = topLevelOf(policy, d.occupation)
+  if (d.level !== undefined && top !== undefined && rank(d.level) > rank(top))
+    fail('assessment.level-within-occupation', `the national standard of ${d.occupation} stops at ${top}`)
   if (d.occupation !== s.occupation) fail('assessment.occupation', `assessed in ${d.occupation}, but the talent is registered in ${s.occupation}`)
   return failures
 }
@@ -83,28 +90,6 @@ export const decideAssessment = (c: CommandOf<'RecordAssessment'>, s: TalentStat
           ({ ruleId }): ReadonlyArray<TalentEvent> => [
             { type: 'AssessmentPassed', data: base },
             certified(s, level, d.route, d.on, d.assessmentId, policy.policyId, ruleId),
-          ],
-        ),
-      )
-    }),
-  )
-
-/** AppointSeniorPost: 特级技师 / 首席技师 by the current, authorized employer. */
-export const decideAppointment = (c: CommandOf<'AppointSeniorPost'>, s: TalentState, ctx: TalentContext): Decided =>
-  pipe(
-    requireRegistered(s, c.data.talentId),
-    E.chain(() => (validCertificateAt(s, c.data.level) !== undefined ? E.left(duplicate(`talent ${c.data.talentId} already holds ${c.data.level}`)) : E.right(s))),
-    E.chain(() => {
-      const policy = policyOn(ctx, c.data.on)
-      if (!policy.document.promotion.some((r) => r.level === c.data.level)) return E.left(policyValueUnset(policy.policyId, `promotion.${c.data.level}`))
-      if (rank(c.data.level) < rank(levelOf(s))) return E.left(neverDown(s, c.data.level))
-      return pipe(
-        eligibleFor(policy, c.data.level, s, { on: c.data.on, appointed: true }),
-        E.bimap(
-          (failed) => notEligible(`talent ${c.data.talentId} cannot be appointed ${c.data.level} on ${c.data.on}`, failed),
-          ({ ruleId }): ReadonlyArray<TalentEvent> => [
-            { type: 'SeniorPostAppointed', data: { ...c.data } },
-            certified(s, c.data.level, 'appointment', c.data.on, `appointment:${c.data.employerId}`, policy.policyId, ruleId),
           ],
         ),
       )

@@ -12,7 +12,7 @@ import type { CommandOf } from './commands.js'
 import type { TalentEvent } from './events.js'
 import { rank, type CertifiedLevel, type Level } from '../../vocabulary/ladder.js'
 import { policyOn, requireRegistered, type TalentContext } from './context.js'
-import { certified } from './decide-certification.js'
+import { certified, topLevelOf } from './decide-certification.js'
 import { competitionHonour } from './decide-honours.js'
 import { levelOf, type TalentState } from './state.js'
 
@@ -59,10 +59,15 @@ export const decideCompetition = (c: CommandOf<'RecordCompetitionResult'>, s: Ta
       const d = c.data
       const policy = policyOn(ctx, d.on)
       const promotion = competitionPromotion(policy.document, d, levelOf(s))
+      const top = topLevelOf(policy, s.occupation)
+      // a promotion above what the occupation's national standard has is withheld (DOMAIN.md §12)
+      const aboveStandard = promotion !== null && top !== undefined && rank(promotion.level) > rank(top)
       const limited = promotion !== null && policy.document.competition.oneLevelPromotionPerYear && competitionPromotionsIn(s, yearOf(d.on)) > 0
-      const withheld = limited
-        ? { rule: 'competition.one-promotion-per-year', message: `a competition promotion was already granted in ${yearOf(d.on)}` }
-        : null
+      const withheld = aboveStandard
+        ? { rule: 'assessment.level-within-occupation', message: `the national standard of ${s.occupation} stops at ${top}` }
+        : limited
+          ? { rule: 'competition.one-promotion-per-year', message: `a competition promotion was already granted in ${yearOf(d.on)}` }
+          : null
       const recorded: TalentEvent = {
         type: 'CompetitionResultRecorded',
         data: { talentId: d.talentId, competitionId: d.competitionId, tier: d.tier, rank: d.rank, award: d.award ?? null, percentile: d.percentile ?? null, on: d.on, withheld },
@@ -70,7 +75,7 @@ export const decideCompetition = (c: CommandOf<'RecordCompetitionResult'>, s: Ta
       // the prize row's honour (DOMAIN.md §14) follows the promotion, withheld or not
       const honour = competitionHonour(policy, d)
       const honours: TalentEvent[] = honour === null ? [] : [honour]
-      if (promotion === null || limited) return [recorded, ...honours]
+      if (promotion === null || withheld !== null) return [recorded, ...honours]
       return [recorded, certified(s, promotion.level, 'competition', d.on, d.competitionId, policy.policyId, promotion.row.ruleId), ...honours]
     }),
   )

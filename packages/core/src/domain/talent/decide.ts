@@ -13,7 +13,9 @@ import { policyOn, type TalentCommand, type TalentContext } from './context.js'
 import { talentDateRuleFailures } from './date-rules.js'
 import { allowanceShapeError } from './decide-allowances.js'
 import { decideGrant, grantShapeError } from './decide-benefits.js'
-import { decideAppointment, decideAssessment, decideRevocation } from './decide-certification.js'
+import { decideAssessment, decideRevocation } from './decide-certification.js'
+import { decideAppointment, decideEndPost, decideRenewal } from './decide-posts.js'
+import { decideFeatured, featuredShapeError, isFeaturedAssessment } from './decide-featured.js'
 import { decideCompetition } from './decide-competition.js'
 import { decideHonor, honourShapeError } from './decide-honours.js'
 import { decideIncentive } from './decide-recognition.js'
@@ -36,7 +38,7 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
     case 'CompleteTraining':
       return decideComplete(c, s)
     case 'RecordAssessment':
-      return decideAssessment(c, s, context)
+      return isFeaturedAssessment(c, context) ? decideFeatured(c, s, context) : decideAssessment(c, s, context)
     case 'AppointSeniorPost':
       return decideAppointment(c, s, context)
     case 'RecordCompetitionResult':
@@ -57,6 +59,10 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
       return decidePriorCertificate(c, s, context)
     case 'RecordServiceDelivery':
       return decideServiceDelivery(c, s, context)
+    case 'RenewSeniorPost':
+      return decideRenewal(c, s, context)
+    case 'EndSeniorPost':
+      return decideEndPost(c, s)
   }
 }
 
@@ -80,6 +86,8 @@ const decideChecked = (c: TalentCommand, s: TalentState, context: TalentContext)
     const shape = c.type === 'GrantBenefit' ? grantShapeError(c) ?? allowanceShapeError(c, policyOn(context, c.data.on)) : honourShapeError(c)
     if (shape !== null) return E.left(shape)
   }
+  const featuredShape = featuredShapeError(c, context)
+  if (featuredShape !== null) return E.left(featuredShape)
   const allowed = authorize(c, { organizations: context.organizations, talent: s })
   if (E.isLeft(allowed)) return allowed
   return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, factDateOf(c)?.date ?? null, context))(decideCommand(c, s, context))

@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { fullYearsBetween } from '../../kernel/dates.js'
 import type { ErrorDetail } from '../../kernel/errors.js'
-import type { AdoptedPolicy, Condition } from '../../policy/document.js'
+import type { AdoptedPolicy, Alternative, Condition } from '../../policy/document.js'
 import type { CertifiedLevel } from '../../vocabulary/ladder.js'
 import type { TalentState } from './state.js'
 
@@ -48,7 +48,38 @@ export const conditionFailure = (c: Condition, s: TalentState, f: EligibilityFac
         : 'no new apprenticeship completed'
     case 'appointed':
       return f.appointed ? null : 'only an appointment by an authorized employer (评聘) confers this level'
+    case 'holds-featured': {
+      const since = featuredSince(s, c.standardId, c.level, f.on)
+      if (since === undefined) return `holds no ${c.standardId} certificate at ${c.level}`
+      const years = fullYearsBetween(since, f.on)
+      return years >= c.minYears ? null : `holds ${c.standardId} ${c.level} for ${years} full year(s), needs ${c.minYears}`
+    }
   }
+}
+
+/** The earliest certificate of a featured standard at `level` on or before `on` (off the ladder, or on it and valid). */
+const featuredSince = (s: TalentState, standardId: string, level: CertifiedLevel, on: string): string | undefined => {
+  const dates = [
+    ...s.featuredCertificates.filter((c) => c.standardId === standardId && c.level === level).map((c) => c.on),
+    ...s.certificates.filter((c) => c.standardId === standardId && c.level === level && c.revoked === null).map((c) => c.on),
+  ].filter((d) => d <= on)
+  return dates.length === 0 ? undefined : dates.sort()[0]
+}
+
+/** The first of `alternatives` whose conditions all hold, or every one that failed (a featured standard's level, DOMAIN.md §13). */
+export const eligibleByAlternatives = (
+  policy: AdoptedPolicy,
+  alternatives: ReadonlyArray<Alternative>,
+  s: TalentState,
+  f: EligibilityFacts,
+): E.Either<ReadonlyArray<ErrorDetail>, { readonly ruleId: string }> => {
+  const failed: ErrorDetail[] = []
+  for (const alt of alternatives) {
+    const misses = alt.allOf.map((c) => conditionFailure(c, s, f)).filter((m): m is string => m !== null)
+    if (misses.length === 0) return E.right({ ruleId: alt.ruleId })
+    failed.push({ rule: alt.ruleId, policyId: policy.policyId, message: `${alt.text}: ${misses.join('; ')}` })
+  }
+  return E.left(failed)
 }
 
 /** The rule that makes the talent eligible for `level`, or every failed rule. */

@@ -5,17 +5,24 @@
  */
 import * as t from 'io-ts'
 import { LocalDate } from '../../kernel/dates.js'
-import { CertifiedLevel } from '../../vocabulary/ladder.js'
+import { CertifiedLevel, PostLevel } from '../../vocabulary/ladder.js'
 import { BenefitKind, CompetitionTier, Education, HonourKind, IncentiveKind, ProgrammeKind, Route, ServiceKind, TrainingField } from '../../vocabulary/terms.js'
 import type { EventsOf } from '../messages.js'
 import { SealedPersonalData } from '../personal-data.js'
 
 const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null])
 
+/**
+ * The city standard a featured-industry assessment and its certificate are under (DOMAIN.md §13).
+ * NOTE: present only on those; additive, so every event without it (older ones included) had none
+ * and needs no upcast.
+ */
+const FeaturedStandardRef = t.partial({ standardId: t.string })
+
 /** What a certificate came from. */
 export const CertificationRoute = t.union([Route, t.literal('competition')])
 
-/** `data` codec of each talent event (schemaVersion 1, but HonorConferred 2: see domain/upcasters.ts). */
+/** `data` codec of each talent event (schemaVersion 1, but HonorConferred and SeniorPostAppointed 2: see domain/upcasters.ts). */
 export const TalentEventData = {
   TalentRegistered: t.intersection([
     t.type({
@@ -46,35 +53,44 @@ export const TalentEventData = {
     plannedYears: nullable(t.number),
   }),
   TrainingCompleted: t.type({ talentId: t.string, programId: t.string, completedOn: LocalDate, hours: t.number }),
-  AssessmentPassed: t.type({
-    talentId: t.string,
-    assessmentId: t.string,
-    route: Route,
-    occupation: t.string,
-    level: nullable(CertifiedLevel),
-    assessorId: t.string,
-    on: LocalDate,
-  }),
-  AssessmentFailed: t.type({
-    talentId: t.string,
-    assessmentId: t.string,
-    route: Route,
-    occupation: t.string,
-    level: nullable(CertifiedLevel),
-    assessorId: t.string,
-    on: LocalDate,
-  }),
-  LevelCertified: t.type({
-    talentId: t.string,
-    level: CertifiedLevel,
-    route: CertificationRoute,
-    occupation: t.string,
-    on: LocalDate,
-    /** The assessment, competition or appointment that led to it. */
-    source: t.string,
-    policyId: t.string,
-    ruleId: t.string,
-  }),
+  AssessmentPassed: t.intersection([
+    t.type({
+      talentId: t.string,
+      assessmentId: t.string,
+      route: Route,
+      occupation: t.string,
+      level: nullable(CertifiedLevel),
+      assessorId: t.string,
+      on: LocalDate,
+    }),
+    FeaturedStandardRef,
+  ]),
+  AssessmentFailed: t.intersection([
+    t.type({
+      talentId: t.string,
+      assessmentId: t.string,
+      route: Route,
+      occupation: t.string,
+      level: nullable(CertifiedLevel),
+      assessorId: t.string,
+      on: LocalDate,
+    }),
+    FeaturedStandardRef,
+  ]),
+  LevelCertified: t.intersection([
+    t.type({
+      talentId: t.string,
+      level: CertifiedLevel,
+      route: CertificationRoute,
+      occupation: t.string,
+      on: LocalDate,
+      /** The assessment, competition or appointment that led to it. */
+      source: t.string,
+      policyId: t.string,
+      ruleId: t.string,
+    }),
+    FeaturedStandardRef,
+  ]),
   SpecialAbilityCertified: t.type({
     talentId: t.string,
     assessmentId: t.string,
@@ -82,7 +98,19 @@ export const TalentEventData = {
     on: LocalDate,
     policyId: t.string,
   }),
-  SeniorPostAppointed: t.type({ talentId: t.string, level: CertifiedLevel, employerId: t.string, on: LocalDate }),
+  /**
+   * schemaVersion 2 (DOMAIN.md §12): a post has a term (`expiresOn`, null: open-ended) and is decided
+   * under a policy rule. Version 1 (0.1) had neither: upcast with all three `null`.
+   */
+  SeniorPostAppointed: t.type({
+    talentId: t.string,
+    level: CertifiedLevel,
+    employerId: t.string,
+    on: LocalDate,
+    expiresOn: nullable(LocalDate),
+    policyId: nullable(t.string),
+    ruleId: nullable(t.string),
+  }),
   CompetitionResultRecorded: t.type({
     talentId: t.string,
     competitionId: t.string,
@@ -173,6 +201,24 @@ export const TalentEventData = {
     policyId: t.string,
     ruleId: t.string,
   }),
+  /** The employer renewed a post in force: its term now ends on `expiresOn` (null: open-ended) (DOMAIN.md §12). */
+  SeniorPostRenewed: t.type({ talentId: t.string, level: PostLevel, employerId: t.string, on: LocalDate, expiresOn: nullable(LocalDate), policyId: t.string }),
+  /**
+   * A certificate of a city's featured-industry standard that does not count on the national ladder
+   * (`countsTowardLadder: false`, DOMAIN.md §13): the talent's level is unchanged.
+   */
+  FeaturedSkillCertified: t.type({
+    talentId: t.string,
+    assessmentId: t.string,
+    standardId: t.string,
+    level: CertifiedLevel,
+    occupation: t.string,
+    on: LocalDate,
+    policyId: t.string,
+    ruleId: t.string,
+  }),
+  /** A post ended on `on` (by its employer or the hr-bureau); the certificate stays (DOMAIN.md §12). */
+  SeniorPostEnded: t.type({ talentId: t.string, level: PostLevel, employerId: t.string, on: LocalDate, reason: t.string }),
 } as const
 
 /** Any event of a talent's stream. */

@@ -27,6 +27,8 @@ export interface Certificate {
   readonly prior?: true
   /** The issuer's certificate number (prior certificates only), unique per talent. */
   readonly certificateNumber?: string
+  /** Present only on a certificate of a city's featured-industry standard that counts on the ladder (DOMAIN.md §13). */
+  readonly standardId?: string
   readonly revoked: { readonly on: string; readonly reason: string } | null
 }
 
@@ -41,6 +43,22 @@ export type Incentive = Omit<EventOf<'IncentiveRecorded'>['data'], 'talentId'>
 export type ServiceDelivery = Omit<EventOf<'ServiceDelivered'>['data'], 'talentId'>
 export type Assessment = Omit<EventOf<'AssessmentPassed'>['data'], 'talentId'> & { readonly passed: boolean }
 export type SpecialCertificate = Omit<EventOf<'SpecialAbilityCertified'>['data'], 'talentId'>
+/** A featured-industry certificate off the ladder (DOMAIN.md §13). */
+export type FeaturedCertificate = Omit<EventOf<'FeaturedSkillCertified'>['data'], 'talentId'>
+
+/**
+ * A senior post (特级技师 / 首席技师岗位, DOMAIN.md §12): in force while `on` ≤ d < `expiresOn` (null:
+ * open-ended) and d < `endedOn`. A change of employer or a release ends the posts held.
+ */
+export interface Post {
+  readonly level: CertifiedLevel
+  readonly employerId: string
+  readonly on: string
+  readonly expiresOn: string | null
+  readonly endedOn: string | null
+  /** The date of its last renewal (a renewal on the same day again is a duplicate). */
+  readonly renewedOn: string | null
+}
 
 /** Everything the talent decider knows of one person. */
 export interface TalentState {
@@ -61,6 +79,7 @@ export interface TalentState {
   readonly registeredOn: string
   readonly certificates: ReadonlyArray<Certificate>
   readonly specialCertificates: ReadonlyArray<SpecialCertificate>
+  readonly featuredCertificates: ReadonlyArray<FeaturedCertificate>
   readonly assessments: Readonly<Record<string, Assessment>>
   readonly trainings: Readonly<Record<string, Training>>
   readonly competitions: ReadonlyArray<Competition>
@@ -69,6 +88,7 @@ export interface TalentState {
   readonly incentives: ReadonlyArray<Incentive>
   /** Services delivered (DOMAIN.md §15). */
   readonly services: ReadonlyArray<ServiceDelivery>
+  readonly posts: ReadonlyArray<Post>
   readonly inTalentPool: boolean
 }
 
@@ -89,6 +109,7 @@ export const initialTalentState: TalentState = {
   registeredOn: '',
   certificates: [],
   specialCertificates: [],
+  featuredCertificates: [],
   assessments: {},
   trainings: {},
   competitions: [],
@@ -96,7 +117,26 @@ export const initialTalentState: TalentState = {
   grants: [],
   incentives: [],
   services: [],
+  posts: [],
   inTalentPool: false,
+}
+
+/** True when the post is in force on `date`. */
+export const postInForceOn = (p: Post, date: string): boolean =>
+  p.on <= date && (p.expiresOn === null || date < p.expiresOn) && (p.endedOn === null || date < p.endedOn)
+
+/** The post at `level` in force on `date` (with `employerId`, when given), if any. */
+export const postInForce = (s: TalentState, level: CertifiedLevel, date: string, employerId?: string): Post | undefined =>
+  s.posts.find((p) => p.level === level && (employerId === undefined || p.employerId === employerId) && postInForceOn(p, date))
+
+/** Ends every post not yet ended on `on` (a change of employer or a release). */
+const endPosts = (posts: ReadonlyArray<Post>, on: string): ReadonlyArray<Post> => posts.map((p) => (p.endedOn === null ? { ...p, endedOn: on } : p))
+
+/** Changes the latest post of `employerId` at `level` not yet ended. */
+const changeLatest = (posts: ReadonlyArray<Post>, level: string, employerId: string, change: Partial<Post>): ReadonlyArray<Post> => {
+  let i = -1
+  posts.forEach((p, j) => void (p.level === level && p.employerId === employerId && p.endedOn === null && (i = j)))
+  return posts.map((p, j) => (j === i ? { ...p, ...change } : p))
 }
 
 /** Certificates not revoked. */
@@ -131,9 +171,9 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
       return { ...s, registered: true, talentId, personal, occupation, occupationSince, education, preparatoryTechnician, employerId, district, frontLine, registeredOn }
     }
     case 'EmployerChanged':
-      return { ...s, employerId: e.data.employerId, release: null }
+      return { ...s, employerId: e.data.employerId, release: null, posts: endPosts(s.posts, e.data.on) }
     case 'TalentReleased':
-      return { ...s, employerId: '', release: { from: e.data.from, on: e.data.on } }
+      return { ...s, employerId: '', release: { from: e.data.from, on: e.data.on }, posts: endPosts(s.posts, e.data.on) }
     case 'TrainingEnrolled':
       return { ...s, trainings: { ...s.trainings, [e.data.programId]: { ...omitTalentId(e.data), completedOn: null, hours: null } } }
     case 'TrainingCompleted': {
@@ -145,8 +185,9 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     case 'AssessmentFailed':
       return { ...s, assessments: { ...s.assessments, [e.data.assessmentId]: { ...omitTalentId(e.data), passed: e.type === 'AssessmentPassed' } } }
     case 'LevelCertified': {
-      const { level, route, occupation, on, source, policyId, ruleId } = e.data
-      return { ...s, certificates: [...s.certificates, { level, route, occupation, on, source, policyId, ruleId, revoked: null }] }
+      const { level, route, occupation, on, source, policyId, ruleId, standardId } = e.data
+      const cert: Certificate = { level, route, occupation, on, source, policyId, ruleId, revoked: null, ...(standardId === undefined ? {} : { standardId }) }
+      return { ...s, certificates: [...s.certificates, cert] }
     }
     case 'PriorCertificateRecorded': {
       const { level, route, occupation, issuedOn, issuer, certificateNumber } = e.data
@@ -155,8 +196,16 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     }
     case 'SpecialAbilityCertified':
       return { ...s, specialCertificates: [...s.specialCertificates, omitTalentId(e.data)] }
-    case 'SeniorPostAppointed':
-      return s
+    case 'FeaturedSkillCertified':
+      return { ...s, featuredCertificates: [...s.featuredCertificates, omitTalentId(e.data)] }
+    case 'SeniorPostAppointed': {
+      const { level, employerId, on, expiresOn } = e.data
+      return { ...s, posts: [...s.posts, { level, employerId, on, expiresOn, endedOn: null, renewedOn: null }] }
+    }
+    case 'SeniorPostRenewed':
+      return { ...s, posts: changeLatest(s.posts, e.data.level, e.data.employerId, { expiresOn: e.data.expiresOn, renewedOn: e.data.on }) }
+    case 'SeniorPostEnded':
+      return { ...s, posts: changeLatest(s.posts, e.data.level, e.data.employerId, { endedOn: e.data.on }) }
     case 'CompetitionResultRecorded':
       return { ...s, competitions: [...s.competitions, omitTalentId(e.data)] }
     case 'HonorConferred':

@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest'
 import { createTalentLedger, type CommandResult } from '@talent-ledger/core'
 import { createMemoryEventStore, createMemoryKeyStore, systemClock } from '@talent-ledger/store-memory'
 import { layoutOf } from '../src/onboard/columns.js'
-import { executeOneByOne, type ExecuteChunk } from '../src/onboard/execute-chunk.js'
+import { executeInOneCommit, executeOneByOne, type ExecuteChunk } from '../src/onboard/execute-chunk.js'
 import { onboardRows } from '../src/onboard/onboard-run.js'
 import { talentIdsOf } from '../src/onboard/talent-ids.js'
 import { CHINESE_HEADER, EMPLOYERS_JSONL, person, row } from './onboard-files.js'
 
-describe('chunks', () => {
+describe.each([
+  ['one transaction per command', executeOneByOne],
+  ['one transaction per chunk (group commit)', executeInOneCommit],
+] as const)('chunks, %s', (_, executor) => {
   it.each([1, 2, 3, 500])('chunks of %i rows: one talent per person, highest level last, every command through ExecuteChunk', async (chunkRows) => {
     const store = createMemoryEventStore()
     const keys = createMemoryKeyStore()
@@ -21,7 +24,7 @@ describe('chunks', () => {
     if (!found.ok) throw new Error('layout')
     const talentIdOf = await talentIdsOf(keys)
     const chunks: number[] = []
-    const oneByOne = executeOneByOne(ledger)
+    const oneByOne = executor(ledger)
     const execute: ExecuteChunk = async (commands): Promise<ReadonlyArray<CommandResult>> => {
       chunks.push(commands.length)
       return oneByOne(commands)

@@ -3,7 +3,8 @@
 // as the row gave it, each person's talent at most once with its certificates lowest level first;
 // after the last run every row of the file is in, once. A moment is chosen as a random count of
 // stored commands (read from the file by a second connection while the binary writes), plus a random
-// few milliseconds, so each kill lands mid-run whatever the machine's speed.
+// few milliseconds, so each kill lands mid-run whatever the machine's speed. Batches of 7 rows (one
+// transaction each) give the kills many commits to fall between.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { join } from 'node:path'
@@ -78,7 +79,7 @@ it('a run killed at any moment leaves whole rows only, and a rerun completes the
     if (before >= COMMANDS - 5) break
     // up to a sixth of the file further on, so several kills fall before the end
     const target = before + 1 + Math.floor(next() * Math.min(COMMANDS - before - 5, COMMANDS / 6))
-    const child = spawn(process.execPath, [CLI, '--store', store, 'onboard', file, '--json'], { cwd: dir.path, stdio: 'ignore' })
+    const child = spawn(process.execPath, [CLI, '--store', store, 'onboard', file, '--json', '--batch', '7'], { cwd: dir.path, stdio: 'ignore' })
     const closed = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>
     let done = false
     void closed.then(() => (done = true))

@@ -1,7 +1,8 @@
 /**
  * The one door through which onboarding hands commands to the ledger: a chunk at a time, one result
- * per command in the same order. Today a loop over `ledger.execute` (one transaction per command);
- * a group commit (`executeMany`: one transaction per chunk, the same results) slots in here alone.
+ * per command in the same order. `executeInOneCommit` is the group commit (`executeMany`: one store
+ * transaction per chunk, so a kill leaves whole chunks, and results exactly as one at a time);
+ * `executeOneByOne` is one transaction per command, kept as the reference the tests compare with.
  */
 import type { CommandResult, TalentLedger } from '@talent-ledger/core'
 
@@ -16,3 +17,9 @@ export const executeOneByOne =
     for (const c of commands) results.push(await ledger.execute(c))
     return results
   }
+
+/** The whole chunk decided on one view and committed in one store transaction (group commit). */
+export const executeInOneCommit =
+  (ledger: TalentLedger): ExecuteChunk =>
+  async (commands) =>
+    ledger.executeMany(commands)

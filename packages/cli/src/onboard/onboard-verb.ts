@@ -11,16 +11,16 @@ import { describeErrors, recordDateOf } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/node'
 import * as E from 'fp-ts/lib/Either.js'
 import { checkReadable, readJsonFile } from '../input.js'
-import { parseDate, parseDurability } from '../options.js'
+import { parseCount, parseDate, parseDurability } from '../options.js'
 import { writeLine } from '../output.js'
 import { UsageError } from '../usage-error.js'
 import { withLedger } from '../with-ledger.js'
 import { HeaderMap, layoutOf, type Layout } from './columns.js'
 import { knownEncoding } from './encoding.js'
 import { employersOf } from './employers.js'
-import { executeOneByOne } from './execute-chunk.js'
+import { executeInOneCommit } from './execute-chunk.js'
 import { onboardProgress } from './onboard-progress.js'
-import { onboardRows, type OnboardSummary } from './onboard-run.js'
+import { CHUNK_ROWS, onboardRows, type OnboardSummary } from './onboard-run.js'
 import { rejectsFile } from './rejects-file.js'
 import { openRows, type SourceRow } from './row-source.js'
 import { talentIdsOf } from './talent-ids.js'
@@ -33,6 +33,7 @@ interface OnboardOptions {
   readonly actor: string
   readonly registeredOn?: string
   readonly durability: string
+  readonly batch?: string
 }
 
 const decodeMap = (file: string): HeaderMap => {
@@ -76,6 +77,7 @@ export const addOnboardVerb = (program: Command): void => {
     .option('--actor <id>', 'the hr-bureau official the commands are issued as', 'hr-bureau')
     .option('--registered-on <date>', 'registration date of new talents (default: today, UTC+8)')
     .option('--durability <mode>', 'SQLite commits: FULL (default) or NORMAL', 'FULL')
+    .option('--batch <rows>', `rows committed together in one transaction (group commit; default ${CHUNK_ROWS}); a kill leaves whole batches`)
     .action(async (file: string, options: OnboardOptions, command: Command) => {
       checkReadable(file)
       const map = options.map === undefined ? {} : (checkReadable(options.map), decodeMap(options.map))
@@ -83,6 +85,7 @@ export const addOnboardVerb = (program: Command): void => {
       const recordDate = recordDateOf(systemClock.now())
       const registeredOn = options.registeredOn === undefined ? recordDate : parseDate('--registered-on', options.registeredOn)
       const durability = parseDurability('--durability', options.durability)
+      const chunkRows = options.batch === undefined ? CHUNK_ROWS : parseCount('--batch', options.batch, 1)
       const json = options.json === true
       const source = openRows(file, options.encoding === undefined ? {} : { encoding: options.encoding })
       const split = await splitHeader(source.rows)
@@ -100,8 +103,9 @@ export const addOnboardVerb = (program: Command): void => {
           context,
           issueAs: { actorId: options.actor, registeredOn },
           recordDate,
-          execute: executeOneByOne(ledger),
+          execute: executeInOneCommit(ledger),
           ledger,
+          chunkRows,
           sinks: {
             refused: async (row, refusal) => {
               await rejects.add(row.line, row.cells, `${refusal.reason}: ${refusal.message}`)

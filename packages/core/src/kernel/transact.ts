@@ -144,10 +144,12 @@ export const createRunner = (deps: RunnerDeps): Runner => {
       const expected = loaded.version === 0 ? 'no-stream' : loaded.version
       if (link !== null && link.events.length > 0 && deps.store.appendMany !== undefined) {
         // both streams in one transaction: the place is held only if the command's own events are stored
+        // (stamped linked events first, as a batch stages them, so both paths envelope alike)
+        const linkedEnvelopes = transaction.stamp(link.events)
         const envelopes = transaction.stamp(decided.right)
         const outbox = transaction.outbox?.(envelopes.map((envelope, i) => ({ envelope, event: decided.right[i]! })), loaded.state) ?? []
         const both = await deps.store.appendMany([
-          { streamId: link.streamId, events: transaction.stamp(link.events), expected: link.expectedVersion === 0 ? 'no-stream' : link.expectedVersion },
+          { streamId: link.streamId, events: linkedEnvelopes, expected: link.expectedVersion === 0 ? 'no-stream' : link.expectedVersion },
           { streamId: stream, events: envelopes, expected, ...(outbox.length === 0 ? {} : { outbox }) },
         ])
         if (both.ok) return E.right({ stream, version: both.results[1]!.version, events: decided.right })

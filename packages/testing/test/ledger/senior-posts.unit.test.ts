@@ -69,14 +69,40 @@ describe('senior posts through the ledger (two streams)', () => {
     expect((await orgEvents(store)).filter(([type]) => type === 'SeniorPostFilled')).toHaveLength(1)
   })
 
-  it('a talent part refused on the retry gives the post back: SeniorPostVacated {reason: withdrawn}', async () => {
+  it('a talent part refused on the retry holds no post: both streams are appended in one appendMany', async () => {
     const inner = createMemoryEventStore()
     const other = setup({ store: inner }).ledger
     await city12b(other)
     let raced = false
-    // another writer revokes c-1's certificate just before the appointment's talent events are appended
+    // another writer revokes c-1's certificate just before the appointment's two streams are appended
     const racing: EventStore = {
       ...inner,
+      appendMany: async (requests) => {
+        if (!raced && requests.some((r) => r.events.some((e) => e.type === 'SeniorPostAppointed'))) {
+          raced = true
+          expect(await other.execute({ type: 'RevokeCertificate', actor: bureau, data: { talentId: 'c-1', level: 'senior-technician', reason: '证书造假', on: '2027-02-01' } })).toMatchObject({ ok: true })
+        }
+        return inner.appendMany!(requests)
+      },
+    }
+    const { ledger } = setup({ store: racing })
+    const result = await ledger.execute(appoint('c-1', '2027-03-01'))
+    expect(raced).toBe(true)
+    expect(result).toMatchObject({ ok: false, error: { code: 'NotEligible' } })
+    // the employer's stream never held the post
+    expect((await orgEvents(inner)).filter(([type]) => type === 'SeniorPostFilled')).toEqual([])
+    expect(await other.execute(appoint('c-2', '2027-04-01'))).toMatchObject({ ok: true })
+  })
+
+  it('on a store without appendMany, a talent part refused on the retry gives the post back: SeniorPostVacated {reason: withdrawn}', async () => {
+    const inner = createMemoryEventStore()
+    const other = setup({ store: inner }).ledger
+    await city12b(other)
+    let raced = false
+    const { appendMany: _grouped, ...single } = inner
+    // another writer revokes c-1's certificate just before the appointment's talent events are appended
+    const racing: EventStore = {
+      ...single,
       append: async (stream, events, expected, options) => {
         if (stream === 'talent-c-1' && events.some((e) => e.type === 'SeniorPostAppointed') && !raced) {
           raced = true

@@ -28,6 +28,16 @@ export const isConnectionLoss = (error: unknown): boolean => {
   return error instanceof Error && /Connection terminated|connection timeout|Client has encountered a connection error|not queryable|socket hang up/i.test(error.message)
 }
 
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', WRONG_ROLE, '57P03'])
+
+/** Whether `error` came before a request could reach any server (refused, no host fits, starting up): nothing of it was done. */
+export const neverSent = (error: unknown): boolean => {
+  const code = errorCode(error)
+  if (code !== undefined && NEVER_SENT.has(code)) return true
+  if (error instanceof AggregateError) return error.errors.length > 0 && error.errors.every(neverSent)
+  return typeof error === 'object' && error !== null && 'transient' in error && error.transient === true
+}
+
 /** Waits `ms`, without keeping the process alive for it. */
 export const pause = (ms: number): Promise<void> =>
   new Promise((resolve) => {

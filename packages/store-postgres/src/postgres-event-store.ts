@@ -59,6 +59,12 @@ export interface PostgresEventStoreOptions {
    * append whose connection broke retries (default 60 000 ms over a hosts list, 5 000 on one server).
    */
   readonly failoverTimeoutMs?: number
+  /**
+   * Hears each append whose connection broke at its commit once the retry settled it: `found` (the
+   * batch had been stored: its original result was reported), `stored` (it had not: stored now) or
+   * `conflict` (it had not, and the stream moved meanwhile). For logs and metrics.
+   */
+  readonly onInDoubt?: (settled: { readonly streamId: string; readonly outcome: 'found' | 'stored' | 'conflict' }) => void
 }
 
 /** How long an append retries after losing its connection on a one-server store (a restarted server, a killed backend). */
@@ -141,7 +147,9 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     let appended: Appended
     try {
       // a commit whose answer was lost: the same request again reports it, or stores it once
-      appended = await appendResolvingDoubt(streamId, () => appendOnce(request), () => heads.forget(streamId), inDoubtRetryMs)
+      appended = await appendResolvingDoubt(streamId, () => appendOnce(request), () => heads.forget(streamId), inDoubtRetryMs, (a) =>
+        options.onInDoubt?.({ streamId, outcome: !a.outcome.ok ? 'conflict' : a.written > 0 ? 'stored' : 'found' }),
+      )
     } catch (error) {
       if (!(error instanceof BackstopConflict)) throw error
       appended = await appender.backstopConflict(pool, request)

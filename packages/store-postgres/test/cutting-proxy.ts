@@ -11,8 +11,8 @@ export type Cut = 'before-send' | 'after-commit'
 /** A proxy and its switches. */
 export interface CuttingProxy {
   readonly port: number
-  /** Breaks the next connection that sends `marker`, at the moment `when`. */
-  readonly arm: (marker: string, when: Cut) => void
+  /** Breaks the next connection that sends `marker`, at the moment `when`; with `thenGone`, stops listening then too. */
+  readonly arm: (marker: string, when: Cut, thenGone?: boolean) => void
   /** How many connections it broke on an armed marker. */
   readonly cuts: () => number
   /** Breaks every open connection (the server died); new ones still pass. */
@@ -27,19 +27,22 @@ const READY = Buffer.from([0x5a, 0, 0, 0, 5])
 /** Starts a proxy on a free loopback port to `target`. */
 export const startCuttingProxy = async (target: { readonly host: string; readonly port: number }): Promise<CuttingProxy> => {
   const open = new Set<Socket>()
-  let armed: { marker: Buffer; when: Cut } | null = null
+  let armed: { marker: Buffer; when: Cut; thenGone: boolean } | null = null
   let cuts = 0
   const server: Server = createServer((client) => {
     const upstream = connect(target.port, target.host)
     open.add(client).add(upstream)
     let cutAfterReply = false
+    let gone = false
     const cut = (): void => {
       client.destroy()
       upstream.destroy()
+      if (gone) server.close()
     }
     client.on('data', (chunk: Buffer) => {
       if (armed !== null && chunk.includes(armed.marker)) {
-        const { when } = armed
+        const { when, thenGone } = armed
+        gone = thenGone
         armed = null
         cuts++
         if (when === 'before-send') return cut()
@@ -65,7 +68,7 @@ export const startCuttingProxy = async (target: { readonly host: string; readonl
   }
   return {
     port: (server.address() as { port: number }).port,
-    arm: (marker, when) => void (armed = { marker: Buffer.from(marker), when }),
+    arm: (marker, when, thenGone = false) => void (armed = { marker: Buffer.from(marker), when, thenGone }),
     cuts: () => cuts,
     breakAll,
     close: () =>

@@ -25,6 +25,28 @@ const WRITERS = 3
 const PRIMARY_KILLS = 5
 const RATE_WINDOW_MS = 5_000
 const APPENDERS = 8
+/** The library writers' schema: appends of probe events beside the CLI's ledger, to count in-doubt commits the store settled. */
+const LIB_SCHEMA = 'tl_ha_lib'
+const LIB_WRITERS = 4
+
+/** An append a library writer had acknowledged: its stream, event ids and reported last position. */
+interface LibAck {
+  readonly stream: string
+  readonly ids: ReadonlyArray<string>
+  readonly lastPosition: number
+}
+
+/** Acknowledged library appends missing from `log`, not there exactly once, or reported at another position than stored. */
+const auditLib = (acked: ReadonlyArray<LibAck>, log: ReadonlyArray<RecordedEvent>) => {
+  const byStream = new Map<string, RecordedEvent[]>()
+  for (const e of log) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e])
+  const wrong = acked.filter((a) => {
+    const events = byStream.get(a.stream) ?? []
+    return events.map((e) => e.eventId).join() !== a.ids.join() || events[events.length - 1]?.globalPosition !== a.lastPosition
+  })
+  const twice = [...byStream].filter(([, events]) => events.length !== 2).map(([id]) => id)
+  return { wrong, twice }
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 const storeArg = (url: string): string => `${url}${url.includes('?') ? '&' : '?'}schema=${SCHEMA}`
@@ -129,6 +151,37 @@ describe('the ledger on a Patroni cluster', () => {
   let relayRun: Promise<void> = Promise.resolve()
   const report: Record<string, unknown> = {}
   let inDoubtSoFar = { inDoubt: 0, inDoubtStored: 0 }
+  // library writers: appends through the store on the hosts list, in doubt or not, settled by the store
+  let lib: PostgresEventStore | undefined
+  const libAcked: LibAck[] = []
+  const libFailures: string[] = []
+  const settledInDoubt = { found: 0, stored: 0, conflict: 0 }
+  let libRunning = true
+  let libPaused = false
+  let libLoops: Promise<void> = Promise.resolve()
+  const startLib = async (): Promise<void> => {
+    lib = await createPostgresEventStore({
+      connectionString: cluster.url, schema: LIB_SCHEMA, poolSize: LIB_WRITERS, notifyWindowMs: 'off',
+      onInDoubt: (d) => void settledInDoubt[d.outcome]++,
+    })
+    libLoops = Promise.all(
+      Array.from({ length: LIB_WRITERS }, async (_, k) => {
+        for (let n = 0; libRunning; n++) {
+          while (libPaused && libRunning) await sleep(50)
+          const stream = `lib-${k}-${n}`
+          const events = storeProbes(2, n)
+          try {
+            const outcome = await lib!.append(stream, events, 'no-stream')
+            if (outcome.ok) libAcked.push({ stream, ids: events.map((e) => e.eventId), lastPosition: outcome.result.lastPosition })
+            else libFailures.push(`${stream}: conflict`)
+          } catch (error) {
+            libFailures.push(`${stream}: ${String(error)}`)
+          }
+          await sleep(20)
+        }
+      }),
+    ).then(() => undefined)
+  }
 
   beforeAll(async () => {
     // the single-server baseline: the same writers on one server with the nodes' settings
@@ -194,11 +247,16 @@ describe('the ledger on a Patroni cluster', () => {
   })
 
   afterAll(async () => {
+    libRunning = false
+    await libLoops
+    await lib?.close().catch(() => undefined)
     relayStop.abort()
     await Promise.all(writers.map((w) => w.stop()))
     await relayRun
     await watcher?.close().catch(() => undefined)
     cluster?.stop()
+    report['patroniRestarts'] = cluster?.patroniRestarts()
+    report['logs'] = cluster?.dir
     console.log(`failover suite report\n${JSON.stringify(report, null, 2)}`)
   })
 
@@ -229,6 +287,19 @@ describe('the ledger on a Patroni cluster', () => {
         // outbox: every row the acknowledged commands implied is there (verify checked that) and is delivered, once or more
         const pending = await checker.outbox.list({ status: 'pending' })
         report[`${round}.outboxPending`] = pending.length
+        // the library writers: every acknowledged append there once, at the position it was reported at
+        const acked = [...libAcked]
+        const libChecker = await createPostgresEventStore({ connectionString: cluster.url, schema: LIB_SCHEMA, poolSize: 1, notifyWindowMs: 'off' })
+        try {
+          const libLog = await libChecker.readAll()
+          const { wrong, twice } = auditLib(acked, libLog)
+          expect(wrong.map((a) => a.stream), `${round}: library appends missing or reported at another position`).toEqual([])
+          expect(twice, `${round}: library streams not holding their batch exactly once`).toEqual([])
+          expect(libLog.every((e, i) => i === 0 || e.globalPosition > libLog[i - 1]!.globalPosition)).toBe(true)
+        } finally {
+          await libChecker.close()
+        }
+        report[`${round}.libraryAppends`] = { acknowledged: acked.length, failed: libFailures.length, inDoubtSettled: { ...settledInDoubt } }
       } finally {
         await checker.close()
       }
@@ -242,6 +313,7 @@ describe('the ledger on a Patroni cluster', () => {
     await Promise.all(writers.map((w) => w.pause()))
     report['syncAppendsPerSecond'] = Math.round(await appendsPerSecond(cluster.url, 'tl_ha_rate_sync'))
     writers.forEach((w) => w.unpause())
+    await startLib()
     const failovers: number[] = []
     const failoversSeenByWriters: number[] = []
     for (let round = 1; round <= PRIMARY_KILLS + 1; round++) {
@@ -271,6 +343,9 @@ describe('the ledger on a Patroni cluster', () => {
     report['failoverSeconds'] = { patroni: summary(failovers), writers: summary(failoversSeenByWriters) }
     report['writerRestarts'] = writers.reduce((n, w) => n + w.restarts, 0)
     report['writerCrashes'] = writers.flatMap((w) => w.crashes)
+    report['libraryAppendFailures'] = libFailures.slice(0, 5)
+    // a library append never failed: the store waited through each failover and settled every doubt
+    expect(libFailures).toEqual([])
     report['acknowledged'] = writers.reduce((n, w) => n + w.acked().length, 0)
 
     // the relay drains the outbox: every row delivered, each received at least once
@@ -297,10 +372,12 @@ describe('the ledger on a Patroni cluster', () => {
   it('reports the acknowledged commands an asynchronous cluster loses when replication lags (a figure, not a pass/fail)', async () => {
     await cluster.patchConfig({ synchronous_mode: false, synchronous_mode_strict: false, maximum_lag_on_failover: 1_073_741_824 })
     await sleep(5_000)
+    libPaused = true
     report['asyncCommitsPerSecond'] = Math.round(await commitsPerSecond(writers))
     await Promise.all(writers.map((w) => w.pause()))
     report['asyncAppendsPerSecond'] = Math.round(await appendsPerSecond(cluster.url, 'tl_ha_rate_async'))
     writers.forEach((w) => w.unpause())
+    libPaused = false
     const old = await cluster.primary()
     const receivers = cluster.walReceivers()
     expect(receivers.length).toBeGreaterThan(0)

@@ -40,7 +40,8 @@ describe('an append whose connection breaks at its commit', () => {
     const schema = uniqueSchema()
     cleanups.push(() => dropSchema(schema))
     const { proxy, url } = await proxied()
-    const store = await createPostgresEventStore({ connectionString: url, schema, poolSize: 2 })
+    const settled: string[] = []
+    const store = await createPostgresEventStore({ connectionString: url, schema, poolSize: 2, onInDoubt: (d) => void settled.push(`${d.streamId} ${d.outcome}`) })
     cleanups.push(() => store.close())
     expect((await store.append('talent-1', storeProbes(1), 'no-stream')).ok).toBe(true)
     const batch = storeProbes(3, 10)
@@ -53,13 +54,15 @@ describe('an append whose connection breaks at its commit', () => {
     expect(stream.slice(1).map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId))
     expect(outcome.ok && outcome.result.lastPosition).toBe(stream[3]!.globalPosition)
     expect(verifyStream('talent-1', stream)).toBeNull()
+    expect(settled).toEqual(['talent-1 found'])
   })
 
   it('stores the batch once when the statement never reached the server', async () => {
     const schema = uniqueSchema()
     cleanups.push(() => dropSchema(schema))
     const { proxy, url } = await proxied()
-    const store = await createPostgresEventStore({ connectionString: url, schema, poolSize: 2 })
+    const settled: string[] = []
+    const store = await createPostgresEventStore({ connectionString: url, schema, poolSize: 2, onInDoubt: (d) => void settled.push(d.outcome) })
     cleanups.push(() => store.close())
     const batch = storeProbes(2)
     proxy.arm('tl-append-', 'before-send')
@@ -67,6 +70,7 @@ describe('an append whose connection breaks at its commit', () => {
     expect(proxy.cuts()).toBe(1)
     expect(outcome).toMatchObject({ ok: true, result: { streamId: 'talent-2', version: 2 } })
     expect((await store.readAll()).map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId))
+    expect(settled).toEqual(['stored'])
   })
 
   it('reports the original result when an explicit COMMIT committed and its answer was lost (inline projections)', async () => {
@@ -122,11 +126,15 @@ describe('an append whose connection breaks at its commit', () => {
     const store = await createPostgresEventStore({ connectionString: url, schema, poolSize: 1, failoverTimeoutMs: 300 })
     cleanups.push(() => store.close())
     expect((await store.append('talent-5', storeProbes(1), 'no-stream')).ok).toBe(true)
-    proxy.arm('tl-append-', 'after-commit')
-    const closing = proxy.close()
+    // the server commits, the answer is lost and the host is gone for the retries
+    proxy.arm('tl-append-', 'after-commit', true)
     const attempt = store.append('talent-5', storeProbes(1, 10), 1)
     await expect(attempt).rejects.toBeInstanceOf(PostgresInDoubtError)
     await expect(attempt).rejects.toThrow('the append to talent-5 may or may not be stored')
-    await closing
+    expect(proxy.cuts()).toBe(1)
+    const raw = await rawClient()
+    cleanups.push(() => raw.end())
+    // it was in fact stored: in doubt, not refused
+    expect((await raw.query(`SELECT version FROM "${schema}".events WHERE stream_id = 'talent-5' ORDER BY version`)).rows).toEqual([{ version: 1 }, { version: 2 }])
   })
 })

@@ -73,12 +73,16 @@ export interface PatroniCluster {
   readonly patchConfig: (change: Record<string, unknown>) => Promise<void>
   /** The PIDs of the walreceiver processes of the standbys (to stall replication with SIGSTOP). */
   readonly walReceivers: () => number[]
+  /** How many times a Patroni process had exited on its own and was started again (test infrastructure, reported). */
+  readonly patroniRestarts: () => number
+  /** Stops everything by PID and removes the data; the logs stay in `dir` for a look after a failure. */
   readonly stop: () => void
 }
 
 const restGet = async (port: number, path: string): Promise<Record<string, unknown> | undefined> => {
   try {
-    const r = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(1_000) })
+    // generous: on a loaded 2-core machine Patroni's API can take a while to answer
+    const r = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(5_000) })
     return (await r.json()) as Record<string, unknown>
   } catch {
     return undefined
@@ -114,8 +118,10 @@ export const startPatroniCluster = async (mode: ReplicationMode = 'synchronous')
       }
     }
     for (const node of nodes) killServerProcesses(node)
-    rmSync(dir, { recursive: true, force: true })
+    for (const entry of readdirSync(dir)) if (!entry.endsWith('.log')) rmSync(join(dir, entry), { recursive: true, force: true })
   }
+  let patroniRestarts = 0
+  const killed = new Set<string>()
 
   // etcd: three members, fast elections (loopback)
   for (let i = 0; i < 3; i++) {
@@ -271,17 +277,27 @@ postgresql:
       },
       killServer: (node) => killServerProcesses(node),
       killNode: (node) => {
+        killed.add(node.name)
         const child = patronis.get(node.name)
         if (child?.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGKILL')
         killServerProcesses(node)
       },
       restartNode: (node) => {
         // a killed server leaves postmaster.pid behind; Patroni and pg_ctl see the PID is gone and start anew
+        killed.delete(node.name)
         startPatroni(node)
       },
       healthy: async (timeoutMs = 90_000) => {
         const deadline = Date.now() + timeoutMs
         for (;;) {
+          // a Patroni that exited by itself (not killed here) is started again, and counted
+          for (const node of nodes) {
+            const child = patronis.get(node.name)
+            if (!killed.has(node.name) && child !== undefined && child.exitCode !== null) {
+              patroniRestarts++
+              startPatroni(node)
+            }
+          }
           const states = await Promise.all(nodes.map((n) => restGet(n.restPort, '/patroni')))
           const primaries = states.filter((s) => (s?.['role'] === 'master' || s?.['role'] === 'primary') && s['state'] === 'running')
           const streaming = states.filter((s) => s?.['role'] === 'replica' && s['state'] === 'running' && (s['replication_state'] === undefined || s['replication_state'] === 'streaming'))
@@ -309,6 +325,7 @@ postgresql:
         }
         return out
       },
+      patroniRestarts: () => patroniRestarts,
       stop,
     }
     await cluster.primary(120_000)

@@ -1,8 +1,8 @@
 /**
  * Telling a lost server from a refused request. During a failover the old primary's connections
  * break mid-query (the socket closes, or the server says it is shutting down), new connections are
- * refused until a standby is promoted, and a demoted primary that restarts as a standby refuses
- * writes. Each of these says "try again on the new primary", never "your request was wrong": the
+ * refused until a standby is promoted, and a demoted primary comes back as a standby (a new
+ * connection finds it in the wrong role). Each of these says "try again on the new primary", never "your request was wrong": the
  * store retries what is safe to repeat (reads, idempotent writes, appends by event id).
  */
 import { errorCode } from './errors.js'
@@ -13,11 +13,12 @@ export const WRONG_ROLE = 'TL_WRONG_ROLE'
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'EAI_AGAIN', WRONG_ROLE])
 
 /**
- * SQLSTATEs of a server going away or not taking writes yet: 57P01 admin shutdown, 57P02 crash
- * shutdown, 57P03 cannot connect now (starting or stopping), 08xxx connection exceptions, 25006 a
- * read-only transaction (the server is a standby now).
+ * SQLSTATEs of a server going away: 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
+ * connect now (starting or stopping), 08xxx connection exceptions. Not 25006 (a read-only
+ * transaction): a server that refuses writes is a standby named on purpose, and Patroni restarts a
+ * demoted primary, which breaks its connections anyway.
  */
-const SERVER_GONE = /^(57P0[123]|08...|25006)$/
+const SERVER_GONE = /^(57P0[123]|08...)$/
 
 /** Whether `error` says the connection or the server was lost (so the request may be retried elsewhere). */
 export const isConnectionLoss = (error: unknown): boolean => {

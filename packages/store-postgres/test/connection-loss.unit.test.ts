@@ -9,11 +9,11 @@ import { appendResolvingDoubt } from '../src/in-doubt.js'
 const coded = (code: string, message = code): Error => Object.assign(new Error(message), { code })
 
 describe('a connection loss', () => {
-  it('is a broken socket, a server going away or a server that no longer takes writes', () => {
+  it('is a broken socket, a server going away or a server of the wrong role', () => {
     for (const e of [
       coded('ECONNREFUSED'), coded('ECONNRESET'), coded('EPIPE'), coded(WRONG_ROLE),
       coded('57P01', 'terminating connection due to administrator command'), coded('57P03', 'the database system is starting up'),
-      coded('08006'), coded('25006', 'cannot execute INSERT in a read-only transaction'),
+      coded('08006'),
       new Error('Connection terminated unexpectedly'), Object.assign(new Error('no server fits'), { transient: true }),
       new AggregateError([coded('ECONNREFUSED'), coded('ETIMEDOUT')]),
     ]) expect(isConnectionLoss(e), String(e)).toBe(true)
@@ -22,7 +22,7 @@ describe('a connection loss', () => {
   it('is not a refusal of the request itself', () => {
     for (const e of [
       coded('23505', 'duplicate key'), coded('28P01', 'password authentication failed'), coded('3D000', 'database does not exist'),
-      coded('42P01', 'relation does not exist'), new Error('boom'), Object.assign(new Error('no server fits'), { transient: false }),
+      coded('42P01', 'relation does not exist'), coded('25006', 'cannot execute INSERT in a read-only transaction'), new Error('boom'), Object.assign(new Error('no server fits'), { transient: false }),
       new AggregateError([coded('ECONNREFUSED'), coded('28P01')]),
     ]) expect(isConnectionLoss(e), String(e)).toBe(false)
   })

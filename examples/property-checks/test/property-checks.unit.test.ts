@@ -6,7 +6,7 @@ import { decodes, draftPolicy } from '../src/draft-policy.js'
 describe('checking the lyg-2027 draft', () => {
   it('decodes and keeps every invariant of the testing package', async () => {
     expect(decodes(draftPolicy())).toBe(true)
-    expect(await checkInvariants(draftPolicy(), 100)).toHaveLength(8)
+    expect(await checkInvariants(draftPolicy(), 100)).toHaveLength(9)
   })
 
   it('certifies senior exactly as the draft intends', async () => {

@@ -21,3 +21,17 @@ export const benefitsText = (figures: BenefitFigures): string[] => {
   for (const [benefit, fen] of Object.entries(figures.benefitTotals)) lines.push(`    ${padEnd(terminalSafe(benefit), 31)}${yuan(fen).padStart(16)}`)
   return lines
 }
+
+/** Only the totals by benefit, and what was flagged (the demo's summary; `report` prints the full table). */
+export const benefitTotalsText = (figures: BenefitFigures): string[] => {
+  const totals = Object.entries(figures.benefitTotals)
+  if (totals.length === 0) return []
+  const flagged = figures.benefits.reduce((s, r) => s + r.flaggedAmount, 0)
+  const grants = figures.benefits.reduce((s, r) => s + r.grants, 0)
+  return [
+    '',
+    `Benefits granted (元), ${grants.toLocaleString('en-US')} grants; by kind, year and district in \`report\``,
+    ...totals.map(([benefit, fen]) => `  ${padEnd(terminalSafe(benefit), 31)}${yuan(fen).padStart(16)}`),
+    `  ${padEnd('flagged after a revocation', 31)}${yuan(flagged).padStart(16)}`,
+  ]
+}

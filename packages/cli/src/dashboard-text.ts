@@ -12,6 +12,9 @@ const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\u11
 const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)))
 const fmt = (n: number | null, unit = ''): string => (n === null ? 'not reported' : `${n.toLocaleString('en-US')}${unit}`)
 
+/** A scale as a percentage of the city (0.01 → "1 %"). */
+export const scalePercent = (scale: number): string => `${Math.round(scale * 100 * 10_000) / 10_000} %`
+
 /**
  * A target's status line, under its figures: status, progress, deadline, forecast, and the figure
  * judged once the deadline has passed; for the skilled share, the employment year used or carried.
@@ -20,6 +23,7 @@ export const targetStatusText = (t: TargetStatus): string => {
   const unit = t.id.endsWith('share') ? ' %' : ''
   const parts = [`status ${t.status}`, `progress ${Math.round(t.progress * 1000) / 10} %`, `deadline ${t.deadline}`, `forecast ${fmt(t.forecast, unit)}`]
   if (t.actualAtDeadline !== undefined) parts.push(`at deadline ${fmt(t.actualAtDeadline, unit)}`)
+  if (t.scaledBy !== undefined) parts.push(`target scaled ×${t.scaledBy}`)
   if (t.carriedFrom !== undefined) parts.push(`employment carried from ${t.carriedFrom}`)
   else if (t.employmentYear !== undefined && t.employmentYear !== null) parts.push(`employment ${t.employmentYear}`)
   return parts.join(' · ')
@@ -28,6 +32,8 @@ export const targetStatusText = (t: TargetStatus): string => {
 /** The report as lines of text. */
 export const dashboardText = (r: CityReport): string[] => {
   const lines = [`City dashboard as of ${r.asOf} (policy ${terminalSafe(r.policyId)})`]
+  // a simulation's policy scales the count targets: say so before any figure is read against them
+  if (r.targetScale !== null) lines.push(`  count targets scaled ×${r.targetScale} (${scalePercent(r.targetScale)} of the city's) by the policy's targets.scale: a simulation, not the city's own targets`)
   for (const t of r.targets) {
     const unit = t.id.endsWith('share') ? ' %' : ''
     lines.push(`  ${t.met ? '✓' : '·'} ${t.id.padEnd(22)} target ${fmt(t.target, unit).padStart(10)}   actual ${fmt(t.actual, unit).padStart(12)}`)

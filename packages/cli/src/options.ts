@@ -43,3 +43,10 @@ export const parseDurability = (flag: string, value: string): 'FULL' | 'NORMAL' 
   if (upper !== 'FULL' && upper !== 'NORMAL') throw new UsageError(`${flag} ${JSON.stringify(value)} is not a durability mode (FULL or NORMAL)`)
   return upper
 }
+
+/** A fraction above 0 and at most 1 (a scale: 0.01 is 1 %). */
+export const parseFraction = (flag: string, value: string): number => {
+  const n = Number(value)
+  if (!/^(0|1)?(\.\d+)?$/.test(value) || value === '' || value === '.' || !(n > 0 && n <= 1)) throw new UsageError(`${flag} ${JSON.stringify(value)} is not a fraction above 0 and at most 1 (e.g. 0.01 for 1 %)`)
+  return n
+}

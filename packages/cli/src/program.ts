@@ -10,8 +10,8 @@ import { Command } from 'commander'
 import { MAX_LINE_BYTES } from '@talent-ledger/core'
 import { COMMAND_TYPES, commandCatalogue, commandSchema, isCommandType } from '@talent-ledger/core'
 import type { OpenedStore } from '@talent-ledger/core/store-kit'
-import { applyLines } from './commands/apply.js'
-import { DEMO_TALENTS, demoFileLine, demoHeader, demoIntro, runDemo } from './commands/demo.js'
+import { applyLines, DEFAULT_APPLY_BATCH } from './commands/apply.js'
+import { DEMO_FROM, DEMO_UNTIL, demoFileLine, demoHeader, demoIntro, planDemo, runDemo } from './commands/demo.js'
 import { runErasures } from './commands/erasures.js'
 import { exportLog } from './commands/export.js'
 import { checkExport, writeEvents } from './commands/import.js'
@@ -20,15 +20,21 @@ import { checkHtmlTarget, writeReportHtml } from './commands/report-html.js'
 import { showTalent } from './commands/show.js'
 import { verifyLog } from './commands/verify.js'
 import { addNotificationVerbs } from './notification-verbs.js'
+import { addOnboardVerb } from './onboard/onboard-verb.js'
 import { dashboardText } from './dashboard-text.js'
-import { benefitsText } from './benefits-text.js'
+import { benefitsText, benefitTotalsText } from './benefits-text.js'
+import { honoursText } from './honours-text.js'
+import { servicesText } from './services-text.js'
 import { boundedLinesOf, checkReadable, linesOf } from './input.js'
-import { parseCount, parseDate, parseDurability, parseTimestamp, todayUtc } from './options.js'
+import { parseCount, parseDate, parseDurability, parseFraction, parseTimestamp, todayUtc } from './options.js'
 import { finish, writeLine } from './output.js'
 import { progressBar } from './progress.js'
 import { DEFAULT_STORE_URL } from './store-url.js'
 import { UsageError } from './usage-error.js'
 import { withLedger } from './with-ledger.js'
+
+// the simulator's default scale, named for --help without loading the simulator
+const DEFAULT_SCALE_TEXT = '0.01, 1 % of the city'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
 
@@ -54,10 +60,12 @@ export const buildProgram = (): Command => {
     .command('apply')
     .description('run JSON Lines of commands; one JSON result line per command on stdout')
     .argument('<file>', 'file of commands, or - for stdin')
-    .action(async (file: string, _options: unknown, command: Command) => {
+    .option('--batch <n>', `commands committed together (group commit; default ${DEFAULT_APPLY_BATCH} for a file, 1 for stdin: each line answered before the next is read)`)
+    .action(async (file: string, options: { batch?: string }, command: Command) => {
+      const batch = options.batch === undefined ? (file === '-' ? 1 : DEFAULT_APPLY_BATCH) : parseCount('--batch', options.batch, 1)
       checkReadable(file)
       await withLedger(command, { mustExist: false }, async (_opened, ledger) => {
-        const { rejected } = await applyLines(ledger, boundedLinesOf(file, MAX_LINE_BYTES), process.stdout)
+        const { rejected } = await applyLines(ledger, boundedLinesOf(file, MAX_LINE_BYTES), process.stdout, { batch })
         return rejected === 0 ? 0 : 1
       })
     })
@@ -103,7 +111,7 @@ export const buildProgram = (): Command => {
         const report = await cityReport(opened.store, ledger, asOf)
         if (html !== undefined) await print({ ok: true, ...(await writeReportHtml(html, report)), asOf: report.asOf })
         else if (options.json === true) await print(report)
-        else await printLines([...dashboardText(report), ...benefitsText(report) /* benefits (DOMAIN.md §16) */])
+        else await printLines([...dashboardText(report), ...benefitsText(report) /* benefits (DOMAIN.md §16) */, ...honoursText(report) /* honours (§14, §16) */, ...servicesText(report) /* services (§15, §16) */])
         return 0
       })
     })
@@ -158,26 +166,33 @@ export const buildProgram = (): Command => {
     })
 
   addNotificationVerbs(program)
+  addOnboardVerb(program)
 
   program
     .command('demo')
-    .description("simulate the city's pipeline 2026–2035 into the store, then print the dashboard")
-    .option('--talents <n>', 'simulated talents', String(DEMO_TALENTS))
+    .description("simulate Lianyungang's pipeline from 2026 at a scale of the city into the store, then print the dashboard")
+    .option('--scale <fraction>', `the fraction of the city simulated: employed persons, stock and count targets (default ${DEFAULT_SCALE_TEXT}; with --talents alone, the scale of that many talents)`)
+    .option('--talents <n>', 'simulated talents in all (stock first, then the intake); alone, it picks the scale')
+    .option('--until <date>', 'last simulated day, the date of the dashboard (YYYY-MM-DD)', DEMO_UNTIL)
     .option('--seed <n>', 'random seed (same seed, same city)', '2026')
     .option('--durability <mode>', 'SQLite commits: NORMAL (demo default: survives a crash of the process, not always a power cut) or FULL', 'NORMAL')
-    .action(async (options: { talents: string; seed: string; durability: string }, command: Command) => {
-      const talents = parseCount('--talents', options.talents, 1)
+    .action(async (options: { scale?: string; talents?: string; until: string; seed: string; durability: string }, command: Command) => {
+      const scale = options.scale === undefined ? undefined : parseFraction('--scale', options.scale)
+      const talents = options.talents === undefined ? undefined : parseCount('--talents', options.talents, 1)
+      const until = parseDate('--until', options.until)
+      if (until <= '2027-01-01') throw new UsageError(`--until ${until}: the demo simulates from ${DEMO_FROM} and needs more than a year`)
       const seed = parseCount('--seed', options.seed)
       const durability = parseDurability('--durability', options.durability)
       const storeUrl = String(command.optsWithGlobals()['store'])
       let events = 0
       await withLedger(command, { mustExist: false, durability }, async (opened, ledger) => {
         if (!(await isEmpty(opened))) throw new UsageError(`demo needs an empty store: ${storeUrl} already holds events (choose another with --store sqlite:PATH)`)
-        await printLines(demoIntro({ talents, seed, store: storeUrl, durability }))
+        const plan = await planDemo({ ...(scale === undefined ? {} : { scale }), ...(talents === undefined ? {} : { talents }), until, seed })
+        await printLines(demoIntro(plan, { store: storeUrl, durability }))
         const started = Date.now()
-        const run = await runDemo(opened.store, ledger, { talents, seed }, progressBar('applying commands'))
+        const run = await runDemo(opened.store, ledger, plan, progressBar('applying commands'))
         events = run.events
-        await printLines([...demoHeader(run, { seconds: (Date.now() - started) / 1000 }), ...dashboardText(run.report)])
+        await printLines([...demoHeader(run, { seconds: (Date.now() - started) / 1000 }), ...dashboardText(run.report), ...benefitTotalsText(run.report)])
         return 0
       })
       // measured once the store is closed, its write-ahead log folded into the file

@@ -8,7 +8,7 @@ import { terminalSafe } from '../src/terminal-text.js'
 
 const escape = '\u001b]0;pwned\u0007\u001b[2J\u009b31m\u0000\ud800'
 const report: CityReport = {
-  asOf: '2030-12-31', policyId: `p-${escape}`, newHighSkilled: 1, highSkilledTotal: 1, skilledTotal: 2, talentsTotal: 3,
+  asOf: '2030-12-31', policyId: `p-${escape}`, targetScale: null, newHighSkilled: 1, highSkilledTotal: 1, skilledTotal: 2, talentsTotal: 3,
   employedPersons: null, employedPersonsYear: null, skilledSharePercent: null, highSkilledSharePercent: 50, carriers: 0,
   levelsByDistrict: { [`连云区${escape}`]: { senior: 1 }, 海州区: { senior: 2 } },
   trainingsByField: { [`field${escape}`]: { enrolled: 1, completed: 0 } },
@@ -43,5 +43,19 @@ describe('dashboardText', () => {
     // right-aligned columns: each count ends where its level name ends (the district is 3 wide characters)
     const end = (s: string, sub: string): number => s.indexOf(sub) + sub.length
     expect(end(row, ' 12') + 3).toBe(end(header, 'senior-technician'))
+  })
+})
+
+describe('dashboardText of a simulation whose policy scales the count targets', () => {
+  const scaled: CityReport = { ...report, targetScale: 0.01, targets: report.targets.map((t) => ({ ...t, target: 1, scaledBy: 0.01 })) }
+
+  it('says so under the heading, and beside each scaled target', () => {
+    const lines = dashboardText(scaled)
+    expect(lines[1]).toBe("  count targets scaled ×0.01 (1 % of the city's) by the policy's targets.scale: a simulation, not the city's own targets")
+    expect(lines.find((l) => l.includes('status at-risk'))).toMatch(/· target scaled ×0\.01$/)
+  })
+
+  it('says nothing of a scale for the city’s own targets', () => {
+    expect(dashboardText(report).join('\n')).not.toContain('scaled')
   })
 })

@@ -29,13 +29,49 @@ beforeAll(() => {
 afterAll(() => dir.remove())
 
 describe('talent-ledger demo', () => {
-  it('simulates the city into the store and prints the dashboard against every target', () => {
-    expect(demoOut).toMatch(/^talent-ledger demo — 30 simulated talents \(seed 7\)/)
-    // printed before the run, and saying how to read a dashboard of a small cohort against real targets
-    expect(demoOut.split('\n')[1]).toMatch(/^reading it: 30 simulated talents are set against the real city's targets/)
-    expect(demoOut).toContain('City dashboard as of 2035-12-31')
+  it('simulates the city into the store at the scale of its talents and prints the dashboard against every target', () => {
+    // --talents alone picks the scale of a city that holds that many talents, and the first line says it
+    expect(demoOut).toMatch(/^talent-ledger demo — Lianyungang at scale [0-9.]+ \([0-9.]+ % of the city\): [\d,]+ employed persons, 30 simulated talents \(seed 7\)/)
+    // printed before the run: the stock and the demo policy, named as such, with what it sets
+    expect(demoOut.split('\n')[1]).toMatch(/^the city: \d+ talents already certified \(prior certificates issued before 2026/)
+    expect(demoOut.split('\n')[2]).toMatch(/^policy: the demo policy lianyungang-demo .* sets the housing subsidy .* and the living allowance .* which the default policy leaves unset, and scales the count targets ×/)
+    expect(demoOut).toContain('City dashboard as of 2028-12-31 (policy lianyungang-demo)')
+    expect(demoOut).toMatch(/count targets scaled ×[0-9.]+ \([0-9.]+ % of the city's\)/)
     for (const id of ['new-high-skilled-2030', 'skilled-share', 'high-skilled-share', 'high-skilled-2035', 'carriers']) expect(demoOut).toContain(id)
     expect(summaryOf(source).events).toBeGreaterThan(100)
+  })
+
+  it('--scale sets the city, and a report read later from the file shows the scaled targets as scaled', () => {
+    const scaled = `sqlite:${join(dir.path, 'scaled.db')}`
+    const run = cli('--store', scaled, 'demo', '--scale', '0.0002', '--until', '2027-12-31', '--seed', '3')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^talent-ledger demo — Lianyungang at scale 0\.0002 \(0\.02 % of the city\): 460 employed persons, /)
+    expect(run.stdout).toContain('City dashboard as of 2027-12-31 (policy lianyungang-demo)')
+    const report = cli('--store', scaled, 'report', '--json', '--as-of', '2027-12-31').json()[0] as {
+      targetScale: number
+      employedPersons: number
+      targets: { id: string; target: number; scaledBy?: number }[]
+    }
+    expect(report.targetScale).toBe(0.0002)
+    expect(report.targets.map((t) => [t.id, t.target, t.scaledBy])).toEqual([
+      ['new-high-skilled-2030', 16, 0.0002],
+      ['skilled-share', 30, undefined],
+      ['high-skilled-share', 35, undefined],
+      ['high-skilled-2035', 70, 0.0002],
+      ['carriers', 1, 0.0002],
+    ])
+    expect(report.employedPersons).toBeGreaterThan(400)
+    expect(cli('--store', scaled, 'report', '--as-of', '2027-12-31').stdout).toContain('count targets scaled ×0.0002 (0.02 % of the city\'s)')
+  })
+
+  it.each([
+    [['--scale', '0'], /--scale "0" is not a fraction above 0 and at most 1/],
+    [['--scale', '2'], /--scale "2" is not a fraction/],
+    [['--until', '2026-06-30'], /--until 2026-06-30: the demo simulates from 2026-01-01 and needs more than a year/],
+  ])('exits 2 for %j, storing nothing', (args, message) => {
+    const run = cli('--store', `sqlite:${join(dir.path, 'bad.db')}`, 'demo', ...args)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(message)
   })
 
   it('refuses a store that already holds events, with exit 2', () => {

@@ -1,6 +1,6 @@
 // `report --json`, the text report and `report --html` give each target the same deadline status:
 // status, progress, deadline, forecast, the figure at a passed deadline and the employment year
-// carried. Read from 0.1.0's fixture log (met, missed, on-track and at-risk targets) on dates before
+// carried; and the same totals, targets, actual figures and money (rows and totals by benefit). Read from 0.1.0's fixture log (met, missed, on-track and at-risk targets) on dates before
 // and after the 2030 deadline, and in 2036, a year with no employment figure yet.
 import { copyFileSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -23,6 +23,7 @@ interface Target {
   employmentYear?: number | null
   carriedFrom?: number
   target: number
+  actual: number | null
   trajectory: Array<{ year: number; actual: number | null; required: number }>
 }
 
@@ -45,6 +46,18 @@ const pathTable = (html: string, id: string) => {
     target: forecast === null ? undefined : cell('target', forecast[2]!),
   }
 }
+
+/** The report's figures besides the targets' judgements. */
+interface Figures {
+  talentsTotal: number
+  skilledTotal: number
+  highSkilledTotal: number
+  employedPersons: number | null
+  employedPersonsYear: number | null
+  benefits: Array<{ benefit: string; year: number; district: string; grants: number; amount: number; flaggedAmount: number }>
+  benefitTotals: Record<string, number>
+}
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 beforeAll(() => copyFileSync(FIXTURE_DB, db))
 afterAll(() => dir.remove())
@@ -84,6 +97,24 @@ describe('report --json, text and --html', () => {
       expect(t.trajectory.length, `trajectory, ${t.id}`).toBeGreaterThan(0)
       expect(table, `path table, ${t.id}`).toMatchObject({ status: t.status, trajectory: t.trajectory, deadline: t.deadline, forecast: t.forecast, target: t.target })
       expect(table.svg).toMatch(/role="img" aria-label="[^"]+"/)
+    }
+    // every other figure: the totals, each target's target and actual, and the money, in all three forms
+    const r = json.json()[0] as Figures
+    expect(lines).toContain(`  talents ${number(r.talentsTotal, '')}, skilled ${number(r.skilledTotal, '')}, high-skilled ${number(r.highSkilledTotal, '')}, employed persons ${number(r.employedPersons, '')} (${r.employedPersonsYear ?? '—'})`)
+    for (const zh of ['在册人才', '技能人才', '高技能人才']) expect(svg).toContain(`<li>${zh} <span class="muted">`)
+    for (const value of [r.talentsTotal, r.skilledTotal, r.highSkilledTotal]) expect(svg).toContain(`<b>${number(value, '')}</b>`)
+    for (const t of targets) {
+      const unit = t.id.endsWith('share') ? ' %' : ''
+      const row = lines.find((l) => l.includes(` ${t.id} `))!
+      expect(row.replace(/ +/g, ' '), `text row, ${t.id}`).toMatch(new RegExp(`target ${escapeRe(number(t.target, unit))} actual ${escapeRe(number(t.actual, unit))}$`))
+      const group = svg.match(new RegExp(`<g class="[^"]*" data-target-id="${t.id}"([^>]*)>`))![1]!
+      expect(group).toContain(`data-actual="${t.actual ?? ''}" data-target="${t.target}"`)
+    }
+    for (const b of r.benefits)
+      expect(svg).toContain(`data-benefit="${b.benefit}" data-year="${b.year}" data-district="${b.district}"><td>${b.benefit}</td><td>${b.year}</td><td>${b.district}</td><td class="num" data-grants="${b.grants}">${number(b.grants, '')}</td><td class="num" data-fen="${b.amount}">`)
+    for (const [benefit, fen] of Object.entries(r.benefitTotals)) {
+      expect(svg).toContain(`data-benefit="${benefit}" data-fen="${fen}"`)
+      expect(lines.some((l) => l.startsWith(`    ${benefit} `) && l.trimEnd().endsWith(`${(fen / 100).toFixed(2)}元`)), `text total, ${benefit}`).toBe(true)
     }
     if (asOf === '2036-06-30') expect(targets.find((t) => t.id === 'skilled-share')?.carriedFrom).toBe(2035)
     if (asOf === '2035-12-31') expect(targets.map((t) => t.status)).toEqual(expect.arrayContaining(['met', 'missed']))

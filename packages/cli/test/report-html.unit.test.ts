@@ -13,7 +13,7 @@ const unescape = (s: string): string =>
 
 const hostile = '<script>alert("x")</script>&\''
 const report: CityReport = {
-  asOf: '2030-12-31', policyId: `p-${hostile}`, newHighSkilled: 1, highSkilledTotal: 1, skilledTotal: 2, talentsTotal: 3,
+  asOf: '2030-12-31', policyId: `p-${hostile}`, targetScale: null, newHighSkilled: 1, highSkilledTotal: 1, skilledTotal: 2, talentsTotal: 3,
   employedPersons: null, employedPersonsYear: null, skilledSharePercent: null, highSkilledSharePercent: 50, carriers: 0,
   levelsByDistrict: { [hostile]: { senior: 1, [hostile]: 2 } },
   trainingsByField: { [hostile]: { enrolled: 1, completed: 0 } },
@@ -70,5 +70,15 @@ describe('a target path chart', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('report page of a simulation whose policy scales the count targets', () => {
+  it('says so in the header and in each scaled target’s caption; the city’s own targets say nothing of it', () => {
+    const html = reportPage({ ...report, targetScale: 0.01, targets: report.targets.map((t) => ({ ...t, scaledBy: 0.01 })) })
+    expect(html).toContain('data-target-scale="0.01"')
+    expect(html).toContain("simulation: the count targets are scaled ×0.01 (1 % of the city&#39;s)")
+    expect(html).toContain('target scaled ×0.01')
+    expect(reportPage(report)).not.toContain('scaled')
   })
 })

@@ -8,7 +8,7 @@
 
 // kernel
 export { type Category, type DomainEvent, type EventCodecs, type Foldable, type Loaded, type StreamReader, foldEvents } from './kernel/category.js'
-export { createRunner, defaultRetryPolicy, type Runner, type RunnerDeps, type Transaction, type Transacted, type Stamped, type RetryPolicy } from './kernel/transact.js'
+export { createRunner, defaultRetryPolicy, type Runner, type RunnerDeps, type Transaction, type Transacted, type Stamped, type RetryPolicy, type Transactor, type BatchCommand } from './kernel/transact.js'
 export { CorruptEventError } from './kernel/corrupt-event.js'
 export { type ErrorCode, type ErrorDetail, type DomainError } from './kernel/errors.js'
 export { LocalDate, Timestamp, isLocalDate, fullYearsBetween, dateOf } from './kernel/dates.js'
@@ -18,10 +18,11 @@ export { GENESIS_HASH, canonicalJson, sha256Hex, type Sha256Function, eventHash,
 export { compareCodePoints } from './kernel/code-point-order.js'
 export { merkleRoot, ledgerDigest, type LedgerDigest } from './kernel/ledger-digest.js'
 export { upcasterChain, type Upcaster, type Upcast } from './kernel/upcasting.js'
+export { EVENT_SCHEMA_VERSIONS, LEDGER_UPCASTERS, ledgerUpcast, schemaVersionOf } from './domain/upcasters.js'
 export { describeErrors } from './kernel/decode-errors.js'
 export { INPUT_LIMITS, MAX_LINE_BYTES, MAX_STRING_LENGTH, MAX_ARRAY_LENGTH } from './vocabulary/input-limits.js'
 export { maskIdNumbers } from './kernel/masking.js'
-export type { EventStore, ExpectedVersion, WrongExpectedVersion, AppendResult, AppendOutcome, ReadAllOptions, AppendOptions, StoredStreamHead, StoreAudit, AuditPage, EventKey, Subscription, CheckpointStore, KeyStore, Erasure, PendingErasure, ErasureCompletion, Clock } from './kernel/ports.js'
+export type { EventStore, ExpectedVersion, WrongExpectedVersion, AppendResult, AppendOutcome, AppendManyOutcome, StreamAppend, ReadAllOptions, AppendOptions, StoredStreamHead, StoreAudit, AuditPage, EventKey, Subscription, CheckpointStore, KeyStore, Erasure, PendingErasure, ErasureCompletion, Clock } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
 export { isChannelName } from './kernel/outbox.js'
 export { payloadSha256Of } from './kernel/outbox-compaction.js'
@@ -65,7 +66,7 @@ export { personalDataOf, sealedRegistration } from './domain/talent/sealed-regis
 export { competitionPromotion } from './domain/talent/decide-competition.js'
 
 // policy
-export { PolicyDocument, PromotionRule, Alternative, Condition, CompetitionRule, CompetitionPrize, OccupationEntry, type AdoptedPolicy } from './policy/document.js'
+export { PolicyDocument, PromotionRule, Alternative, Condition, CompetitionRule, CompetitionPrize, OccupationEntry, HonourEntry, ServiceEntry, type AdoptedPolicy } from './policy/document.js'
 export { PolicyDocumentInput } from './policy/document.js'
 export { decodePolicyDocument } from './policy/policy-input.js'
 export { DEFAULT_POLICY_ID, defaultPolicy, defaultPolicyDocument } from './policy/default-policy.js'
@@ -79,6 +80,8 @@ export { TARGET_JUDGEMENTS, targetProgress, judgeTarget, requiredOn, forecastAt,
 export { ratio, ratioOfDecimal, compareRatio, displayRatio, type Ratio } from './projections/exact-ratio.js'
 export { benefitsLedgerProjection, type BenefitsLedgerState, type BenefitLine } from './projections/benefits-ledger.js'
 export { benefitFiguresProjection, benefitFigures, UNKNOWN_DISTRICT, type BenefitFiguresState, type BenefitFigures, type BenefitRow } from './projections/benefit-figures.js'
+export { honourFiguresProjection, honourFigures, type HonourFiguresState, type HonourFigures, type HonourRow, type HonourCounts } from './projections/honour-figures.js'
+export { serviceFiguresProjection, serviceFigures, type ServiceFiguresState, type ServiceFigures, type ServiceRow } from './projections/service-figures.js'
 export { formatFen } from './notifications/money.js'
 // what a store adapter folds with (the entries, resuming, folding) is in '@talent-ledger/core/store-kit'
 export { type ProjectionSnapshot, type InlineProjection, type AsyncProjection, type AsyncProjectionOptions } from './projections/store-projections.js'
@@ -103,3 +106,7 @@ export { verifyLedger, type LedgerVerification, type VerifyFinding, type VerifyL
 
 // schema catalogue
 export { commandSchema, commandCatalogue, eventCatalogue, isCommandType } from './schema/catalogue.js'
+
+// masks and ID facts for tools that read registry exports (the CLI's onboard)
+export { maskIdentifier } from './kernel/masking.js'
+export { birthDateInId } from './vocabulary/national-id.js'

@@ -38,6 +38,6 @@ describe('toJsonSchema', () => {
 
   it('describes every command', () => {
     expect(commandSchema('ForgetTalent')).toMatchObject({ properties: { type: { const: 'ForgetTalent' } }, additionalProperties: false })
-    expect((commandCatalogue()['oneOf'] as unknown[]).length).toBe(18)
+    expect((commandCatalogue()['oneOf'] as unknown[]).length).toBe(20)
   })
 })

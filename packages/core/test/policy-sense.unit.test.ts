@@ -106,3 +106,20 @@ describe('decodePolicyDocument (a policy file, checked as AdoptPolicy checks it)
     expect(fieldsOf('policy')).toEqual(['document'])
   })
 })
+
+describe('targets.scale: a simulation’s count targets at a fraction of the city (issue 13 item 6)', () => {
+  const scaled = (scale: unknown): unknown => ({ ...defaultPolicyDocument, targets: { ...defaultPolicyDocument.targets, scale } })
+
+  it('is optional: a document without it (every one adopted before it existed) decodes, and one with a fraction too', () => {
+    expect(E.isRight(decodeCommand(adopt(defaultPolicyDocument)))).toBe(true)
+    expect(E.isRight(decodeCommand(adopt(scaled(0.01))))).toBe(true)
+    expect(E.isRight(decodeCommand(adopt(scaled(1))))).toBe(true)
+  })
+
+  it('is above 0 and at most 1, else Malformed naming it; a misspelt key is an unknown field', () => {
+    expect(refusedFields(scaled(0))).toEqual(['data.document.targets.scale'])
+    expect(refusedFields(scaled(1.5))).toEqual(['data.document.targets.scale'])
+    expect(refusedFields(scaled('1%'))).toEqual(['data.document.targets.scale'])
+    expect(refusedFields({ ...defaultPolicyDocument, targets: { ...defaultPolicyDocument.targets, scaling: 0.01 } })).toEqual(['data.document.targets.scaling'])
+  })
+})

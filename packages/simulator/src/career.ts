@@ -17,8 +17,14 @@ const VOCATIONAL = new Set(['technical-school', 'advanced-technical-school', 'te
 const ADVANCED_VOCATIONAL = new Set(['advanced-technical-school', 'technician-college'])
 const HIGHER = new Set(['college', 'bachelor', 'master'])
 const NEVER = Number.POSITIVE_INFINITY
-// chance to stop climbing after reaching each rung, and to enter a competition before the next attempt
+// chance to stop climbing after reaching each rung (a cohort, or a whole city's intake: stock.ts),
+// and to enter a competition before the next attempt
 const STOP = [0.15, 0.2, 0.3, 0.4, 1]
+/**
+ * Assumption of a simulation at a scale: a city's intake mostly stops at junior or intermediate, so
+ * the high-skilled share moves towards 35 % rather than past it (docs/rules.md, "The demo's city").
+ */
+export const CITY_INTAKE_STOP = [0.3, 0.5, 0.5, 0.5, 1]
 const COMPETE = [0.12, 0.12, 0.18, 0.25, 0.3, 0]
 
 /** Day the talent first held `level`, or NEVER. */
@@ -46,7 +52,7 @@ export const earliestEligible = (t: TalentSim, level: CertifiedLevel): number =>
 }
 
 /** Records an assessment; `refusal` marks one the ledger must refuse. */
-const assess = (t: TalentSim, day: number, level: CertifiedLevel | undefined, passed: boolean, refusal?: string): CertificationRoute => {
+export const assess = (t: TalentSim, day: number, level: CertifiedLevel | undefined, passed: boolean, refusal?: string): CertificationRoute => {
   const catalogueInForce = t.env.policyDay !== null && day >= t.env.policyDay
   const a = chooseAssessor(t.env.roster, t.r, t.occupation, level, employerAt(t, day), catalogueInForce)
   emit(
@@ -61,6 +67,8 @@ const assess = (t: TalentSim, day: number, level: CertifiedLevel | undefined, pa
   )
   return a.route
 }
+
+const stopAfter = (t: TalentSim, level: number): number => (t.env.cityIntake ? CITY_INTAKE_STOP : STOP)[level]!
 
 const delay = (t: TalentSim): number => t.r.int(30, 200) + (t.r.chance(0.5) ? t.r.int(0, 500) : 0)
 
@@ -90,7 +98,7 @@ export const planCareer = (t: TalentSim): void => {
       now = day
       if (promoted !== null) {
         level = LADDER.indexOf(promoted)
-        if (r.chance(STOP[level]! / 2)) break
+        if (r.chance(stopAfter(t, level) / 2)) break
         continue
       }
       if (attempt <= now) attempt = now + r.int(20, 90)
@@ -109,7 +117,7 @@ export const planCareer = (t: TalentSim): void => {
     t.certs.push({ level: LADDER[target]!, day: attempt, route })
     now = attempt
     level = target
-    if (r.chance(STOP[level]!)) break
+    if (r.chance(stopAfter(t, level))) break
   }
   if (level === LADDER.length - 1) appoint(t)
 }

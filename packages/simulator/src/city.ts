@@ -64,6 +64,8 @@ export interface CityPlan {
   readonly livingYuanPerMonth: number
   readonly carriers: number
   readonly employedPersons: number
+  /** The policy adopted on `policyDay`: the city's (default) or another, e.g. the demo policy. */
+  readonly policy?: { readonly policyId: string; readonly document: PolicyDocument }
 }
 
 /** The city's own commands: policy adoption, carrier designations, employment statistics. */
@@ -72,13 +74,18 @@ export const cityCommands = (r: Random, p: CityPlan): Timed[] => {
   if (p.policyDay !== null)
     out.push({
       day: p.policyDay,
-      command: { type: 'AdoptPolicy', actor: bureau, data: { policyId: CITY_POLICY_ID, effectiveFrom: dateOf(p.policyDay), document: cityPolicyDocument(p.housingYuan, p.livingYuanPerMonth) } },
+      command: {
+        type: 'AdoptPolicy',
+        actor: bureau,
+        data: { policyId: p.policy?.policyId ?? CITY_POLICY_ID, effectiveFrom: dateOf(p.policyDay), document: p.policy?.document ?? cityPolicyDocument(p.housingYuan, p.livingYuanPerMonth) },
+      },
     })
-  // carriers over 十五五 (2026–2030), clipped to the simulated span
+  // carriers over 十五五 (2026–2030); those after the simulated span are not designated yet
   const first = Math.max(p.from, dayOf('2026-01-01'))
-  const last = Math.min(p.to, dayOf('2030-12-31'))
+  const last = dayOf('2030-12-31')
   for (let i = 0; i < p.carriers && first <= last; i++) {
     const day = first + Math.floor(((i + r.next()) / p.carriers) * (last - first))
+    if (day > p.to) break
     const [kind, label] = CARRIER_KINDS[i % CARRIER_KINDS.length]!
     const carrierId = `carrier-${String(i + 1).padStart(2, '0')}`
     out.push({ day, command: { type: 'DesignateCarrier', actor: bureau, data: { carrierId, kind, name: `${r.pick(CARRIER_HOSTS)}${label}`, on: dateOf(day) } } })

@@ -43,14 +43,18 @@ export const planRewards = (t: TalentSim): void => {
   const { r, env } = t
   const manufacturing = t.frontLine && t.occupation.code.startsWith('6-')
   for (const c of t.certs) {
+    // a prior certificate (issued before the ledger) grants nothing retroactively
+    if (c.prior === true) continue
     if (ASSESSED.has(c.route) && SUBSIDISED.has(c.level)) skillUpgrade(t, c.day, c.level)
     if (!isHighSkilled(c.level)) continue
     if (manufacturing && r.chance(0.85)) grant(t, c.day + r.int(15, 120), { benefit: 'first-certification-allowance', level: c.level })
     incentives(t, c.day, c.level)
   }
   if (t.specialDay !== null) skillUpgrade(t, t.specialDay, 'special-ability')
-  const highSkilledOn = t.certs.find((c) => isHighSkilled(c.level))?.day
-  if (highSkilledOn === undefined) return
+  const firstHighSkilled = t.certs.find((c) => isHighSkilled(c.level))
+  // the city's allowances go to those who become high-skilled under it, not to the stock it starts with
+  if (firstHighSkilled === undefined || firstHighSkilled.prior === true) return
+  const highSkilledOn = firstHighSkilled.day
   // the city's allowances exist only once its policy is in force
   if (env.policyDay !== null) {
     const from = Math.max(highSkilledOn, env.policyDay)

@@ -12,6 +12,8 @@ import { buildRoster } from './organizations.js'
 import { seededRandom, streamSeed } from './random.js'
 import { planRewards } from './rewards.js'
 import { createTalent, emit, type SimEnv, type TalentSim } from './talent.js'
+import { CITY_EMPLOYED_PERSONS, DEMO_POLICY_ID, demoPolicyDocument, scaledCount } from './scale.js'
+import { createStockTalent, planStockCareer, STOCK_SKILLED_SHARE } from './stock.js'
 import { planApprenticeship, planTrainings } from './trainings.js'
 
 /** What to simulate. Amounts in 元; dates `YYYY-MM-DD`. */
@@ -36,6 +38,14 @@ export interface SimulationOptions {
   readonly livingAllowanceYuan?: number
   /** Months of living allowance paid after entering the talent pool (default 12; the policy sets no duration). */
   readonly livingAllowanceMonths?: number
+  /**
+   * Simulate the city at this fraction (scale.ts): the employed persons (unless given) and the count
+   * targets of the demo policy, adopted from the first day (unless `policyFrom` says otherwise), are
+   * scaled, and a stock of certified workers (stock.ts) joins the `talents` of the pipeline.
+   */
+  readonly scale?: number
+  /** Stock talents when `scale` is given (default: skilled ≈ 30 % of the employed persons). */
+  readonly stock?: number
 }
 
 /** A command the simulator writes on purpose for the ledger to refuse. */
@@ -50,7 +60,12 @@ export interface SimulationSummary {
   readonly seed: number
   readonly from: string
   readonly to: string
+  /** The scale simulated, or null for the pipeline alone against the city's own targets. */
+  readonly scale: number | null
+  /** Talents of the pipeline (`talents`). */
   readonly talents: number
+  /** Talents of the stock (prior certificates), 0 without a scale. */
+  readonly stock: number
   readonly commands: number
   readonly byType: Readonly<Record<string, number>>
   readonly intendedRefusals: number
@@ -73,6 +88,8 @@ export interface Simulation {
 const bureau = { id: 'hr-bureau', role: 'hr-bureau' } as const
 const ORGANIZATIONS = 0x6f7267
 const CITY = 0x63697479
+// stock talents draw from streams of their own, so the pipeline's histories do not depend on them
+const STOCK = 0x53000000
 const TARGET_FROM = dayOf('2026-01-01')
 const TARGET_TO = dayOf('2030-12-31')
 
@@ -81,7 +98,8 @@ const finish = (t: TalentSim): { level: Level | null; firstHighSkilled: number |
   t.items.sort((a, b) => a.day - b.day)
   let certs = t.certs
   const top = certs[certs.length - 1]
-  const revokeOn = top === undefined || !t.r.chance(0.015) ? Number.POSITIVE_INFINITY : top.day + t.r.int(60, 700)
+  // a prior certificate is found out once the ledger holds it, never before its registration
+  const revokeOn = top === undefined || !t.r.chance(0.015) ? Number.POSITIVE_INFINITY : (top.prior === true ? t.registeredDay : top.day) + t.r.int(60, 700)
   const revoked = top !== undefined && revokeOn <= t.env.end
   if (revoked) {
     while (t.items.length > 0 && t.items[t.items.length - 1]!.day > revokeOn) t.items.pop()
@@ -106,17 +124,24 @@ export const simulateCity = (options: SimulationOptions): Simulation => {
   const start = dayOf(from)
   const end = dayOf(to)
   if (!(end > start + 365)) throw new RangeError(`simulateCity needs more than a year between ${from} and ${to}`)
-  const policyDay = Math.max(start, dayOf(options.policyFrom ?? '2027-01-01'))
+  const scale = options.scale ?? null
+  if (scale !== null && !(scale > 0 && scale <= 1)) throw new RangeError(`simulateCity needs a scale above 0 and at most 1, got ${scale}`)
+  // the demo policy carries the scaled targets: in force from the first day, or a report would read the city's
+  const policyDay = Math.max(start, dayOf(options.policyFrom ?? (scale === null ? '2027-01-01' : from)))
+  const housingYuan = options.housingSubsidyYuan ?? 20_000
+  const livingYuanPerMonth = options.livingAllowanceYuan ?? 600
+  const employedPersons = options.employedPersons ?? (scale === null ? 2_300_000 : Math.max(1, Math.round(CITY_EMPLOYED_PERSONS * scale)))
   const roster = buildRoster(seededRandom(streamSeed(options.seed, ORGANIZATIONS)), options.employers ?? 60)
-  const env: SimEnv = { roster, start, end, policyDay: policyDay <= end ? policyDay : null, livingAllowanceMonths: options.livingAllowanceMonths ?? 12 }
+  const env: SimEnv = { roster, start, end, policyDay: policyDay <= end ? policyDay : null, livingAllowanceMonths: options.livingAllowanceMonths ?? 12, cityIntake: scale !== null }
   const city = cityCommands(seededRandom(streamSeed(options.seed, CITY)), {
     from: start,
     to: end,
     policyDay: env.policyDay,
-    housingYuan: options.housingSubsidyYuan ?? 20_000,
-    livingYuanPerMonth: options.livingAllowanceYuan ?? 600,
-    carriers: options.carriers ?? 21,
-    employedPersons: options.employedPersons ?? 2_300_000,
+    housingYuan,
+    livingYuanPerMonth,
+    carriers: options.carriers ?? (scale === null ? 21 : scaledCount(21, scale)),
+    employedPersons,
+    ...(scale === null ? {} : { policy: { policyId: DEMO_POLICY_ID, document: demoPolicyDocument(scale, housingYuan, livingYuanPerMonth) } }),
   })
   // bucket by day: stable, linear, and keeps each talent's (sorted) order
   const days: Timed[][] = Array.from({ length: end - start + 1 }, () => [])
@@ -128,12 +153,25 @@ export const simulateCity = (options: SimulationOptions): Simulation => {
   city.forEach(place)
   const levels: Record<Level | 'none', number> = { none: 0, apprentice: 0, junior: 0, intermediate: 0, senior: 0, technician: 0, 'senior-technician': 0, 'principal-technician': 0, 'chief-technician': 0 }
   let skilled = 0, highSkilled = 0, newHighSkilled = 0, revoked = 0, forgotten = 0
-  for (let i = 0; i < options.talents; i++) {
+  const stock = scale === null ? 0 : options.stock ?? Math.round(employedPersons * STOCK_SKILLED_SHARE)
+  const stockTalent = (i: number): TalentSim => {
+    const t = createStockTalent(env, seededRandom(streamSeed(options.seed, STOCK + i)), i)
+    planStockCareer(t)
+    planRewards(t)
+    // the stock trains less than newcomers: one programme for a third of them
+    if (t.r.chance(0.35)) planTrainings(t, 1)
+    return t
+  }
+  const pipelineTalent = (i: number): TalentSim => {
     const t = createTalent(env, seededRandom(streamSeed(options.seed, i)), i)
     planApprenticeship(t)
     planCareer(t)
     planRewards(t)
     planTrainings(t)
+    return t
+  }
+  for (let i = 0; i < stock + options.talents; i++) {
+    const t = i < stock ? stockTalent(i) : pipelineTalent(i - stock)
     const outcome = finish(t)
     t.items.forEach(place)
     levels[outcome.level ?? 'none']++
@@ -156,6 +194,6 @@ export const simulateCity = (options: SimulationOptions): Simulation => {
   return {
     commands,
     intendedRefusals,
-    summary: { seed: options.seed, from, to, talents: options.talents, commands: commands.length, byType, intendedRefusals: intendedRefusals.length, levels, skilled, highSkilled, newHighSkilled, revoked, forgotten },
+    summary: { seed: options.seed, from, to, scale, talents: options.talents, stock, commands: commands.length, byType, intendedRefusals: intendedRefusals.length, levels, skilled, highSkilled, newHighSkilled, revoked, forgotten },
   }
 }

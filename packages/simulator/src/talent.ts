@@ -18,6 +18,8 @@ export interface SimEnv {
   /** The day the city's policy comes into force (null when outside the simulated span). */
   readonly policyDay: number | null
   readonly livingAllowanceMonths: number
+  /** A city at a scale (scale.ts): an intake spread evenly over the span that climbs less than a cohort. */
+  readonly cityIntake: boolean
 }
 
 /** A certificate in the generator's model. */
@@ -25,6 +27,8 @@ export interface ModelCertificate {
   readonly level: CertifiedLevel
   readonly day: number
   readonly route: CertificationRoute
+  /** Issued before the ledger and recorded as prior (RecordPriorCertificate): it grants nothing retroactively. */
+  readonly prior?: true
 }
 
 /** A talent being simulated. Mutable while its history is generated. */
@@ -77,7 +81,9 @@ export const createTalent = (env: SimEnv, r: Random, index: number): TalentSim =
   const id = `t-${String(index + 1).padStart(6, '0')}`
   const span = Math.max(1, env.end - env.start - 365)
   // about half register in the first year (the existing workforce), the rest join over the decade, more early than late
-  const registeredDay = env.start + (r.chance(0.5) ? r.int(0, Math.min(364, span)) : Math.floor(span * r.next() ** 1.3))
+  const registeredDay = env.cityIntake
+    ? env.start + Math.floor(span * r.next())
+    : env.start + (r.chance(0.5) ? r.int(0, Math.min(364, span)) : Math.floor(span * r.next() ** 1.3))
   const newcomer = registeredDay - env.start > 365 ? r.chance(0.7) : r.chance(0.15)
   const age = newcomer ? r.int(18, 30) : r.int(24, 56)
   const birthDay = registeredDay - Math.floor(age * YEAR) - r.int(0, 364)

@@ -79,10 +79,10 @@ const providerFor = (t: TalentSim, r: Random, kind: ProgrammeKind, day: number):
   return { id: r.pick(roster.trainingProviders), role: 'training-provider' }
 }
 
-/** Zero to three shorter programmes at any time after registration. */
-export const planTrainings = (t: TalentSim): void => {
+/** Zero to three shorter programmes (or `count`) at any time after registration. */
+export const planTrainings = (t: TalentSim, count?: number): void => {
   const { r, env } = t
-  const count = pickCount(r)
+  count ??= pickCount(r)
   for (let i = 0; i < count; i++) {
     if (t.registeredDay + 10 > env.end - 30) return
     const start = r.int(t.registeredDay + 10, env.end - 30)

@@ -5,6 +5,7 @@
  */
 import {
   compareCodePoints,
+  type AppendManyOutcome,
   type AppendOptions,
   type AppendOutcome,
   type Clock,
@@ -12,16 +13,19 @@ import {
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
+  type OutboxEntry,
   type ReadAllOptions,
   type RecordedEvent,
   type StoreAudit,
+  type StreamAppend,
   type Subscription,
 } from '@talent-ledger/core'
-import { appendedOutcome, conflictOutcome, sealEvents, subscriptionWorker, versionMatches, type SubscriptionWorker } from '@talent-ledger/core/store-kit'
+import { appendInOrder, appendedOutcome, conflictOutcome, sealEvents, subscriptionWorker, versionMatches, type SubscriptionWorker } from '@talent-ledger/core/store-kit'
 import { createMemoryOutbox } from './memory-outbox.js'
 
 /** The in-memory store, with a view of its log for tests. */
 export interface MemoryEventStore extends EventStore {
+  readonly appendMany: NonNullable<EventStore['appendMany']>
   /** Every event in commit order (a copy). */
   readonly all: () => RecordedEvent[]
 }
@@ -55,12 +59,8 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     save: async (name, position) => void checkpointValues.set(name, position),
   }
 
-  const append = async (
-    streamId: string,
-    events: ReadonlyArray<NewEvent>,
-    expected: ExpectedVersion,
-    appendOptions: AppendOptions = {},
-  ): Promise<AppendOutcome> => {
+  /** One append into the log; the outbox rows of what it stored go to `notices`, for the caller to add once its whole group holds. */
+  const appendOne = ({ streamId, events, expected, outbox: entries }: StreamAppend, notices: OutboxEntry[]): AppendOutcome => {
     const stream = streams.get(streamId) ?? []
     const actual = stream.length
     // a retried batch whose ids are already stored returns the original outcome
@@ -75,11 +75,59 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     const head = { streamId, version: actual, hash: stream[actual - 1]?.hash ?? '' }
     // NOTE: sealed from a copy, so a caller changing its objects later cannot change the log
     const sealed = sealEvents(head, structuredClone(events), (i) => log.length + i + 1).map(deepFreeze)
+    // a new array per append: a group that is rolled back puts the old one back
     streams.set(streamId, [...stream, ...sealed])
     log.push(...sealed)
-    outbox.add(appendOptions.outbox ?? [], now())
-    for (const s of subscribers) void s.wake()
+    notices.push(...(entries ?? []))
     return appendedOutcome({ streamId, version: actual + sealed.length, lastPosition: log.length })
+  }
+
+  /** Adds the outbox rows of a committed append or group and wakes the subscribers (when it stored events). */
+  const committed = (notices: ReadonlyArray<OutboxEntry>, stored: boolean): void => {
+    if (!stored) return
+    outbox.add(notices, now())
+    for (const s of subscribers) void s.wake()
+  }
+
+  const append = async (
+    streamId: string,
+    events: ReadonlyArray<NewEvent>,
+    expected: ExpectedVersion,
+    appendOptions: AppendOptions = {},
+  ): Promise<AppendOutcome> => {
+    const notices: OutboxEntry[] = []
+    const before = log.length
+    const outcome = appendOne({ streamId, events, expected, ...(appendOptions.outbox === undefined ? {} : { outbox: appendOptions.outbox }) }, notices)
+    committed(notices, log.length > before)
+    return outcome
+  }
+
+  const appendMany = async (requests: ReadonlyArray<StreamAppend>): Promise<AppendManyOutcome> => {
+    const before = log.length
+    const heads = new Map<string, RecordedEvent[] | undefined>()
+    const notices: OutboxEntry[] = []
+    let outcome: AppendManyOutcome
+    try {
+      outcome = appendInOrder(requests, (r) => {
+        if (!heads.has(r.streamId)) heads.set(r.streamId, streams.get(r.streamId))
+        return appendOne(r, notices)
+      })
+    } catch (error) {
+      rollBack(before, heads)
+      throw error
+    }
+    if (!outcome.ok) rollBack(before, heads)
+    else committed(notices, log.length > before)
+    return outcome
+  }
+
+  /** Puts the log and the touched streams back as they were before a group. */
+  const rollBack = (length: number, heads: ReadonlyMap<string, RecordedEvent[] | undefined>): void => {
+    log.length = length
+    for (const [streamId, stream] of heads) {
+      if (stream === undefined) streams.delete(streamId)
+      else streams.set(streamId, stream)
+    }
   }
 
   const readStream = async (streamId: string, fromVersion = 1): Promise<ReadonlyArray<RecordedEvent>> =>
@@ -127,5 +175,5 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
         .slice(0, limit),
   }
 
-  return { append, readStream, readAll, streamHeads, audit, checkpoints, outbox, subscribe, close: async () => undefined, all: () => [...log] }
+  return { append, appendMany, readStream, readAll, streamHeads, audit, checkpoints, outbox, subscribe, close: async () => undefined, all: () => [...log] }
 }

@@ -9,11 +9,12 @@
  * exclusively: the projections fold in log order and commit with the events.
  */
 import pg from 'pg'
-import type { AppendOptions, CheckpointStore, Clock, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, StoredStreamHead, Subscription } from '@talent-ledger/core'
+import type { AppendManyOutcome, AppendOptions, CheckpointStore, Clock, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, StoredStreamHead, StreamAppend, Subscription } from '@talent-ledger/core'
 import { BackstopConflict, createAppender, type Appended, type AppendRequest } from './appender.js'
 import { prepareSchema } from './connect.js'
 import { retryingPort, retryOnConnectionLoss } from './connection-loss.js'
 import { createStorePool, DEFAULT_FAILOVER_TIMEOUT_MS, FailoverPool } from './failover-pool.js'
+import { createGroupAppender } from './group-append.js'
 import { HeadCache } from './head-cache.js'
 import { appendResolvingDoubt } from './in-doubt.js'
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
@@ -72,6 +73,7 @@ const IN_DOUBT_RETRY_MS = 5_000
 
 /** The PostgreSQL store: the port, plus ledger digests, projection states and its pool. */
 export interface PostgresEventStore extends EventStore {
+  readonly appendMany: NonNullable<EventStore['appendMany']>
   /** The pool the store uses; pass the store to `createPostgresKeyStore` to keep keys in the same schema. */
   readonly pool: pg.Pool
   /** The schema of the store's tables. */
@@ -158,6 +160,17 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     return appended.outcome
   }
 
+  const groups = createGroupAppender(s, heads, inline, now)
+  const appendMany = async (requests: ReadonlyArray<StreamAppend>): Promise<AppendManyOutcome> => {
+    // a group commit whose answer was lost: the same group again finds its events by id, or stores them once
+    const streams = requests.map((r) => r.streamId).join(', ')
+    const { outcome, written } = await appendResolvingDoubt(streams, () => groups.appendMany(pool, requests), () => requests.forEach((r) => heads.forget(r.streamId)), inDoubtRetryMs, (a) =>
+      options.onInDoubt?.({ streamId: streams, outcome: !a.outcome.ok ? 'conflict' : a.written ? 'stored' : 'found' }),
+    )
+    if (outcome.ok && written) notifier.poke()
+    return outcome
+  }
+
   const checkpoints: CheckpointStore = {
     load: retried(async (name: string) => Number((await pool.query<{ position: string }>(`SELECT position FROM ${s.sql}.checkpoints WHERE name = $1`, [name])).rows[0]?.position ?? 0)),
     save: retried(async (name: string, position: number) =>
@@ -170,6 +183,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     pool,
     schema: s.name,
     append,
+    appendMany,
     readStream: retried(async (streamId: string, fromVersion = 1) => {
       const events = (await pool.query<EventRow>({ ...sql.readStream, values: [streamId, fromVersion] })).rows.map(fromRow)
       const last = events[events.length - 1]

@@ -87,6 +87,27 @@ describe('an append whose connection breaks at its commit', () => {
     expect((await store.readAll()).map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId))
   })
 
+  it('reports the original results of a group commit (appendMany) whose COMMIT answer was lost', async () => {
+    const schema = uniqueSchema()
+    cleanups.push(() => dropSchema(schema))
+    const { proxy, url } = await proxied()
+    const settled: string[] = []
+    const store = await createPostgresEventStore({ connectionString: url, schema, poolSize: 2, onInDoubt: (d) => void settled.push(`${d.streamId} ${d.outcome}`) })
+    cleanups.push(() => store.close())
+    const [a, b] = [storeProbes(2), storeProbes(1, 10)]
+    proxy.arm('COMMIT', 'after-commit')
+    const outcome = await store.appendMany([
+      { streamId: 'talent-6', events: a, expected: 'no-stream' },
+      { streamId: 'talent-7', events: b, expected: 'no-stream' },
+    ])
+    expect(proxy.cuts()).toBe(1)
+    expect(outcome).toMatchObject({ ok: true, results: [{ streamId: 'talent-6', version: 2 }, { streamId: 'talent-7', version: 1 }] })
+    const log = await store.readAll()
+    expect(log.map((e) => e.eventId).sort()).toEqual([...a, ...b].map((e) => e.eventId).sort())
+    expect(outcome.ok && outcome.results.map((r) => r.lastPosition)).toEqual([log.find((e) => e.eventId === a[1]!.eventId)!.globalPosition, log.find((e) => e.eventId === b[0]!.eventId)!.globalPosition])
+    expect(settled).toEqual(['talent-6, talent-7 found'])
+  })
+
   it('stores the batch once after pg_terminate_backend killed the backend waiting in its COMMIT', async () => {
     const schema = uniqueSchema()
     cleanups.push(() => dropSchema(schema))

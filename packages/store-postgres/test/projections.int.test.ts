@@ -97,3 +97,19 @@ describe('projections on PostgreSQL', () => {
     expect(await store.projectionState('fragile-counter')).toEqual({ position: events.at(-1)!.globalPosition, state: { events: events.length } })
   })
 })
+
+describe('inline projections on PostgreSQL under group commit', () => {
+  it('store states equal to a rebuild when the city is applied in batches (executeMany)', async () => {
+    const { store, ledger } = await openCity(freshSchema())
+    try {
+      let accepted = 0
+      for (let i = 0; i < city.commands.length; i += 97) accepted += (await ledger.executeMany(city.commands.slice(i, i + 97))).filter((r) => r.ok).length
+      expect(accepted).toBe(city.commands.length - city.intendedRefusals.length)
+      const rebuilt = await rebuildCityProjections(store)
+      expect(await store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
+      expect(await store.projectionState('talent-pool')).toEqual(rebuilt.pool)
+    } finally {
+      await store.close()
+    }
+  })
+})

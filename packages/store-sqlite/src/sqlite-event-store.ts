@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3'
 import {
+  type AppendManyOutcome,
   type AppendOptions,
   type AppendOutcome,
   type CheckpointStore,
@@ -19,8 +20,9 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
   type StoredStreamHead,
+  type StreamAppend,
 } from '@talent-ledger/core'
-import { appendedOutcome, conflictOutcome, eventInAnotherStream, sealEvents, versionMatches } from '@talent-ledger/core/store-kit'
+import { appendInOrder, appendedOutcome, conflictOutcome, eventInAnotherStream, sealEvents, versionMatches } from '@talent-ledger/core/store-kit'
 import { CHECKPOINT_UPSERT } from './checkpoint-upsert.js'
 import { translatingWriteErrors } from './errors.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
@@ -31,6 +33,13 @@ import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
 import { EVENT_COLUMNS, fromColumns, toRow, type EventColumns } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
 import { sqliteOutbox } from './sqlite-outbox.js'
+
+/** Thrown inside a group's transaction to roll it back; carries the group's conflicts out. */
+class GroupConflict extends Error {
+  constructor(readonly outcome: AppendManyOutcome) {
+    super('a request of the group conflicts')
+  }
+}
 
 /** Options of `createSqliteEventStore`. */
 export interface SqliteEventStoreOptions extends OpenOptions {
@@ -44,6 +53,7 @@ export interface SqliteEventStoreOptions extends OpenOptions {
 
 /** The SQLite store: the port, plus ledger digests and the open connection (for a key store in the same file). */
 export interface SqliteEventStore extends EventStore {
+  readonly appendMany: NonNullable<EventStore['appendMany']>
   /** The better-sqlite3 connection; pass it to `createSqliteKeyStore` to keep keys in the same file. */
   readonly database: Database.Database
   /** Computes the ledger digest at the current position and stores it. */
@@ -89,7 +99,8 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const outbox = sqliteOutbox(db, write)
 
   type Located = { stream_id: string; version: number; global_position: number }
-  const appendTx = db.transaction((streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions): AppendOutcome => {
+  /** One append, inside the caller's transaction. */
+  const appendIn = (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions): AppendOutcome => {
     // a retried batch whose first id is already stored returns the original outcome
     const first = events[0]
     const existing = first === undefined ? undefined : (sql.byEventId.get(first.eventId) as Located | undefined)
@@ -112,6 +123,13 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     inline.applyInTransaction(top, rows)
     outbox.insertInTransaction(o.outbox ?? [], now())
     return appendedOutcome({ streamId, version: last.version, lastPosition: last.global_position })
+  }
+  const appendTx = db.transaction(appendIn)
+  // a group: every request in one transaction, rolled back (by the throw) when any of them conflicts
+  const appendManyTx = db.transaction((requests: ReadonlyArray<StreamAppend>): AppendManyOutcome => {
+    const outcome = appendInOrder(requests, (r) => appendIn(r.streamId, r.events, r.expected, r.outbox === undefined ? {} : { outbox: r.outbox }))
+    if (!outcome.ok) throw new GroupConflict(outcome)
+    return outcome
   })
 
   const catchUpTx = db.transaction((name: string) => inline.catchUpInTransaction(name))
@@ -130,6 +148,20 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     return outcome
   }
 
+  const appendMany = async (requests: ReadonlyArray<StreamAppend>): Promise<AppendManyOutcome> => {
+    let outcome: AppendManyOutcome
+    try {
+      outcome = write(() => appendManyTx.immediate(requests))
+    } catch (error) {
+      // rolled back: the in-memory states may hold its events, so they reload from the stored rows
+      inline.forget()
+      if (error instanceof GroupConflict) return error.outcome
+      throw error
+    }
+    if (requests.some((r) => r.events.length > 0)) for (const s of subscribers) void s.wake()
+    return outcome
+  }
+
   const checkpoints: CheckpointStore = {
     load: async (name) => (sql.loadCheckpoint.get(name) as number | undefined) ?? 0,
     save: async (name, position) => void write(() => sql.saveCheckpoint.run(name, position)),
@@ -138,6 +170,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   return {
     database: db,
     append,
+    appendMany,
     readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as EventColumns[]).map(fromColumns),
     readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? -1),
     streamHeads: async () => sql.heads.all() as StoredStreamHead[],

@@ -5,7 +5,7 @@
  * expected version, a projection that throws) changes neither the log nor any projection state.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { cityDashboardProjection, createTalentLedger, dashboardReport, talentPoolProjection, type NewEvent } from '@talent-ledger/core'
+import { cityDashboardProjection, createTalentLedger, dashboardReport, talentPoolProjection, type CommandResult, type NewEvent } from '@talent-ledger/core'
 import { manualClock } from '@talent-ledger/store-memory'
 import { decodeLedgerEvent, firstThrowingCommand, fragileCounter, rebuildCityProjections } from '@talent-ledger/testing/vitest'
 import { createSqliteEventStore, createSqliteKeyStore, runAsyncProjection, type SqliteEventStore } from '../src/index.js'
@@ -119,6 +119,32 @@ describe('a failed append with inline projections', () => {
       expect(await store.projectionState('talent-pool')).toEqual(rebuilt.pool)
       const events = (await store.readAll()).length
       expect(await store.projectionState('fragile-counter')).toEqual({ position: events, state: { events } })
+    } finally {
+      await store.close()
+    }
+  })
+})
+
+describe('inline projections under group commit', () => {
+  it('answers as one command at a time and stores states equal to a rebuild when the city is applied in batches (executeMany)', async () => {
+    const single = tempStorePath()
+    cleanups.push(single.cleanup)
+    const one = openCity(single.path)
+    const expected: CommandResult[] = []
+    for (const c of city.commands) expected.push(await one.ledger.execute(c))
+    await one.store.close()
+    const { path, cleanup } = tempStorePath()
+    cleanups.push(cleanup)
+    const { store, ledger } = openCity(path)
+    try {
+      const results: CommandResult[] = []
+      for (let i = 0; i < city.commands.length; i += 97) results.push(...(await ledger.executeMany(city.commands.slice(i, i + 97))))
+      expect(results).toEqual(expected)
+      expect(results.filter((r) => r.ok).length).toBe(city.commands.length - city.intendedRefusals.length)
+      const rebuilt = await rebuildCityProjections(store)
+      expect(rebuilt.dashboard.position).toBe((await store.readAll()).length)
+      expect(await store.projectionState('city-dashboard')).toEqual(rebuilt.dashboard)
+      expect(await store.projectionState('talent-pool')).toEqual(rebuilt.pool)
     } finally {
       await store.close()
     }

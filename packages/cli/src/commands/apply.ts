@@ -4,6 +4,8 @@
  * not JSON, or longer than `MAX_LINE_BYTES` (never parsed, never held whole), is answered with a
  * `Malformed` result naming the line; blank lines are skipped. A refusal stores nothing and the
  * lines after it still run. No result echoes an ID number in clear (`maskIdNumbers`).
+ * Commands are committed in batches (`--batch N`, group commit through `ledger.executeMany`): the
+ * result lines are exactly those of one command at a time, each written once its batch is stored.
  */
 import type { Writable } from 'node:stream'
 import { MAX_LINE_BYTES, maskIdNumbers, type CommandResult, type DomainError, type TalentLedger } from '@talent-ledger/core'
@@ -60,23 +62,65 @@ const resultLine = (r: CommandResult, line: number): string => {
   return JSON.stringify({ ok: false, error: { code: error.code, message: error.message, details: error.details }, line })
 }
 
+/** How many commands `apply` commits together by default when it reads a file (`--batch`). */
+export const DEFAULT_APPLY_BATCH = 1_000
+
+/**
+ * A batch is also committed once the lines it holds reach this many bytes (JSON text), so a file
+ * of long lines does not hold `batch × MAX_LINE_BYTES` in memory.
+ */
+const MAX_BATCH_BYTES = 8 * 1024 * 1024
+
+/** Options of `applyLines`. */
+export interface ApplyOptions {
+  /**
+   * Commands decided and committed together (`ledger.executeMany`): 1 runs each line on its own
+   * and answers it before the next is read (streaming, for a pipe that waits for each answer).
+   * Results are the same either way; a batch's lines are answered once it is committed.
+   */
+  readonly batch?: number
+}
+
+type Pending = { readonly line: number; readonly raw: unknown } | { readonly line: number; readonly result: CommandResult }
+
 /** Runs every command line; exit code 0 when all were accepted, 1 when any was refused. */
-export const applyLines = async (ledger: TalentLedger, lines: AsyncIterable<BoundedLine>, out: Writable): Promise<ApplySummary> => {
+export const applyLines = async (ledger: TalentLedger, lines: AsyncIterable<BoundedLine>, out: Writable, options: ApplyOptions = {}): Promise<ApplySummary> => {
+  const batch = Math.max(1, options.batch ?? 1)
   let accepted = 0
   let rejected = 0
   let lineNumber = 0
+  let pending: Pending[] = []
+  let commands = 0
+  let bytes = 0
+  const answer = async (result: CommandResult, line: number): Promise<void> => {
+    if (result.ok) accepted++
+    else rejected++
+    await writeLine(out, resultLine(result, line))
+  }
+  const flush = async (): Promise<void> => {
+    const raws = pending.flatMap((p) => ('raw' in p ? [p.raw] : []))
+    const results = raws.length === 0 ? [] : batch === 1 ? [await ledger.execute(raws[0])] : await ledger.executeMany(raws)
+    let k = 0
+    for (const p of pending) await answer('raw' in p ? results[k++]! : p.result, p.line)
+    pending = []
+    commands = 0
+    bytes = 0
+  }
   for await (const line of lines) {
     lineNumber++
-    let result: CommandResult
-    if (typeof line !== 'string') result = overlong(lineNumber, line.overlongBytes)
+    if (typeof line !== 'string') pending.push({ line: lineNumber, result: overlong(lineNumber, line.overlongBytes) })
     else if (line.trim() === '') continue
     else {
       const parsed = parseLine(line, lineNumber)
-      result = 'refusal' in parsed ? parsed.refusal : await ledger.execute(parsed.raw)
+      if ('refusal' in parsed) pending.push({ line: lineNumber, result: parsed.refusal })
+      else {
+        pending.push({ line: lineNumber, raw: parsed.raw })
+        commands++
+        bytes += line.length
+      }
     }
-    if (result.ok) accepted++
-    else rejected++
-    await writeLine(out, resultLine(result, lineNumber))
+    if (commands >= batch || bytes >= MAX_BATCH_BYTES || (commands === 0 && batch === 1)) await flush()
   }
+  await flush()
   return { accepted, rejected }
 }

@@ -1,14 +1,46 @@
 /**
- * `demo [--talents N] [--seed S]`: Lianyungang's skilled-talent pipeline 2026–2035, simulated
- * (seeded, reproducible commands from `@talent-ledger/simulator`) and applied one command at a time
- * through the ledger service into the chosen store, then the dashboard on the last simulated day.
+ * `demo [--scale F] [--talents N] [--until DATE] [--seed S]`: Lianyungang's skilled-talent pipeline
+ * from 2026, simulated at a stated scale of the city (seeded, reproducible commands from
+ * `@talent-ledger/simulator`: a stock of certified workers recorded from their prior certificates,
+ * an intake that trains and climbs, the demo policy with the count targets scaled) and applied one
+ * command at a time through the ledger service into the chosen store, then the dashboard on the last
+ * simulated day. Precedence: `--scale` decides the city (employed persons, targets, stock);
+ * `--talents` the talents simulated in all; `--talents` alone picks the scale of that many.
  */
-import { cityDashboardProjection, dashboardReport, rebuild, type CityReport, type TalentLedger, type EventStore } from '@talent-ledger/core'
-import { PAGE_SIZE } from '../log.js'
+import type { Command, EventStore, TalentLedger } from '@talent-ledger/core'
+import type { CityAtScale, IntendedRefusal } from '@talent-ledger/simulator'
 import type { Progress } from '../progress.js'
+import { scalePercent } from '../dashboard-text.js'
+import { replayCityReport, type CityReportWithBenefits } from './report.js'
 
-/** Talents the demo simulates unless `--talents` says otherwise. */
-export const DEMO_TALENTS = 20_000
+/** The demo's first simulated day. */
+export const DEMO_FROM = '2026-01-01'
+/**
+ * The demo's last simulated day unless `--until` says otherwise: three years into 十五五, so the
+ * dashboard judges targets whose deadlines are still ahead (on track, at risk), not only met or missed.
+ */
+export const DEMO_UNTIL = '2028-12-31'
+
+/** What the demo is asked for. */
+export interface DemoOptions {
+  readonly scale?: number
+  readonly talents?: number
+  readonly until: string
+  readonly seed: number
+}
+
+/** The simulated city, before anything is applied. */
+export interface DemoPlan {
+  readonly city: CityAtScale
+  readonly seed: number
+  readonly from: string
+  readonly until: string
+  readonly policyId: string
+  readonly housingYuan: number
+  readonly livingYuanPerMonth: number
+  readonly commands: ReadonlyArray<Command>
+  readonly intendedRefusals: ReadonlyArray<IntendedRefusal>
+}
 
 /** What a demo run did. */
 export interface DemoRun {
@@ -19,26 +51,52 @@ export interface DemoRun {
   readonly events: number
   /** Notices written with the events: all pending, since no relay runs in a demo. */
   readonly notices: number
-  readonly report: CityReport
+  readonly report: CityReportWithBenefits
 }
 
-/** Simulates and applies the city; the store must be empty (the caller checks). */
-export const runDemo = async (
-  store: EventStore,
-  ledger: TalentLedger,
-  options: { readonly talents: number; readonly seed: number },
-  progress: Progress,
-): Promise<DemoRun> => {
-  // loaded here only: the simulator and its city data are needed by no other verb
-  const { simulateCity } = await import('@talent-ledger/simulator')
-  const simulation = simulateCity({ talents: options.talents, seed: options.seed })
+const HOUSING_YUAN = 20_000
+const LIVING_YUAN_PER_MONTH = 600
+
+/** Sizes the city and generates its commands (the simulator is loaded here only: no other verb needs it). */
+export const planDemo = async (options: DemoOptions): Promise<DemoPlan> => {
+  const { cityAtScale, simulateCity, DEMO_POLICY_ID } = await import('@talent-ledger/simulator')
+  const city = cityAtScale({ from: DEMO_FROM, to: options.until, ...(options.scale === undefined ? {} : { scale: options.scale }), ...(options.talents === undefined ? {} : { talents: options.talents }) })
+  const simulation = simulateCity({
+    talents: city.pipeline,
+    stock: city.stock,
+    scale: city.scale,
+    employedPersons: city.employedPersons,
+    seed: options.seed,
+    from: DEMO_FROM,
+    to: options.until,
+    housingSubsidyYuan: HOUSING_YUAN,
+    livingAllowanceYuan: LIVING_YUAN_PER_MONTH,
+  })
+  return {
+    city,
+    seed: options.seed,
+    from: DEMO_FROM,
+    until: options.until,
+    policyId: DEMO_POLICY_ID,
+    housingYuan: HOUSING_YUAN,
+    livingYuanPerMonth: LIVING_YUAN_PER_MONTH,
+    commands: simulation.commands,
+    intendedRefusals: simulation.intendedRefusals,
+  }
+}
+
+/**
+ * Applies the plan; the store must be empty (the caller checks). NOTE: the one place the demo's
+ * commands flow through the ledger, so that it can move to batches in one edit.
+ */
+export const runDemo = async (store: EventStore, ledger: TalentLedger, plan: DemoPlan, progress: Progress): Promise<DemoRun> => {
   const refused: Record<string, number> = {}
   let accepted = 0
-  const total = simulation.commands.length
+  const total = plan.commands.length
   progress.start(total)
   try {
     for (let i = 0; i < total; i++) {
-      const result = await ledger.execute(simulation.commands[i])
+      const result = await ledger.execute(plan.commands[i]!)
       if (result.ok) accepted++
       else refused[result.error.code] = (refused[result.error.code] ?? 0) + 1
       if (i % 200 === 0) progress.update(i)
@@ -47,29 +105,33 @@ export const runDemo = async (
   } finally {
     progress.stop()
   }
-  const { state, position } = await rebuild(store, cityDashboardProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
+  // the report `report --as-of` prints on the same file: one projection, read the same way
+  const { report, position } = await replayCityReport(store, ledger, plan.until)
   const counts = await store.outbox.counts()
   const notices = counts.pending + counts.delivered + counts.parked
-  return { commands: total, accepted, refused, intendedRefusals: simulation.intendedRefusals.length, events: position, notices, report: dashboardReport(state, simulation.summary.to) }
+  return { commands: total, accepted, refused, intendedRefusals: plan.intendedRefusals.length, events: position, notices, report }
 }
+
+const n = (x: number): string => x.toLocaleString('en-US')
 
 /**
  * The lines printed before the run starts, so that a newcomer (or a CI log, where no bar is drawn)
- * sees at once what is simulated, how durably it is committed, and how to read the dashboard.
+ * sees at once the scale simulated, what is simulated, the demo policy, and how durably it is committed.
  */
-export const demoIntro = (meta: { readonly talents: number; readonly seed: number; readonly store: string; readonly durability: string }): string[] => {
+export const demoIntro = (plan: DemoPlan, meta: { readonly store: string; readonly durability: string }): string[] => {
+  const { city } = plan
   const sqlite = meta.store.startsWith('sqlite:') ? `, durability ${meta.durability}${meta.durability === 'FULL' ? '' : ' (demo default; --durability FULL for power-loss safety)'}` : ''
   return [
-    `talent-ledger demo — ${meta.talents} simulated talents (seed ${meta.seed}) into ${meta.store}${sqlite}`,
-    // the targets are the real city's, sized for its whole workforce: a small simulated cohort
-    // cannot meet them, and the dashboard would otherwise read as a failure
-    `reading it: ${meta.talents} simulated talents are set against the real city's targets, so shares far below target ("not met") are expected; the ledger's figures, not the city's, are the point`,
+    `talent-ledger demo — Lianyungang at scale ${city.scale} (${scalePercent(city.scale)} of the city): ${n(city.employedPersons)} employed persons, ${n(city.stock + city.pipeline)} simulated talents (seed ${plan.seed}), ${plan.from} … ${plan.until}, into ${meta.store}${sqlite}`,
+    `the city: ${n(city.stock)} talents already certified (prior certificates issued before 2026: skilled ≈ 30 % of the employed, high-skilled ≈ 30 % of the skilled), ${n(city.pipeline)} entering over the span; docs/rules.md lists the assumptions`,
+    // the demo policy is not the shipped default: say what it sets, so nobody reads its money as national policy
+    `policy: the demo policy ${plan.policyId} (from ${plan.from}) sets the housing subsidy (${n(plan.housingYuan)} 元) and the living allowance (${n(plan.livingYuanPerMonth)} 元 a month), which the default policy leaves unset, and scales the count targets ×${city.scale}; the shares are the city's own`,
   ]
 }
 
 /** The lines printed after the run, above the dashboard. */
 export const demoHeader = (run: DemoRun, meta: { readonly seconds: number }): string[] => {
-  const refused = Object.entries(run.refused).map(([code, n]) => `${code} ${n}`).join(', ') || 'none'
+  const refused = Object.entries(run.refused).map(([code, k]) => `${code} ${k}`).join(', ') || 'none'
   const rate = meta.seconds > 0 ? ` (${Math.round(run.commands / meta.seconds)} commands/s)` : ''
   return [
     `${run.commands} commands in ${meta.seconds.toFixed(1)} s${rate}: accepted ${run.accepted}; refused ${refused} (${run.intendedRefusals} refusals were intended by the simulator); ${run.events} events stored`,

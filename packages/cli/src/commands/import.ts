@@ -3,7 +3,8 @@
  * been checked: every line must decode as core's `RecordedEvent` (and its data as its event type),
  * positions must rise, and every stream's hash chain must verify. Events are then appended in the
  * file's order with their own event ids, versions and metadata, so each stored hash is the hash in
- * the file; that is checked again after writing.
+ * the file; that is checked again after writing. They are stored several thousand at a time in one
+ * transaction (`appendMany`, group commit), so a file is not paid one commit per stream run.
  * The outbox rows the events imply (default notification policy, as `apply` writes them) are
  * written with them, so `verify` finds the imported store as complete as one built by `apply`;
  * their ids are the source's, so a receiver that already had a notice drops the repeat.
@@ -20,6 +21,7 @@ import {
   type EventStore,
   type NewEvent,
   type OutboxEntry,
+  type StreamAppend,
   type TalentLedger,
 } from '@talent-ledger/core'
 import { pagesOf } from '../log.js'
@@ -84,22 +86,45 @@ const impliedByEvent = (events: ReadonlyArray<RecordedEvent>, ledger: TalentLedg
   return byEvent
 }
 
-/** Appends checked events in order, one append per run of consecutive events of a stream, with the outbox rows they imply. */
+/** How many events `import` stores per transaction (group commit through `appendMany`). */
+export const IMPORT_GROUP_EVENTS = 5_000
+
+/** Appends checked events in order, one request per run of consecutive events of a stream, `IMPORT_GROUP_EVENTS` at a time in one `appendMany`, with the outbox rows they imply. */
 export const writeEvents = async (store: EventStore, events: ReadonlyArray<RecordedEvent>, progress: Progress, ledger: TalentLedger): Promise<ImportResult> => {
   const implied = impliedByEvent(events, ledger)
+  const appendGroup = async (group: ReadonlyArray<StreamAppend>): Promise<void> => {
+    if (store.appendMany !== undefined) {
+      const outcome = await store.appendMany(group)
+      if (!outcome.ok) {
+        const c = outcome.conflicts[0]!
+        throw new Error(`import: ${c.streamId} was at version ${c.actual}, expected ${String(c.expected)}`)
+      }
+      return
+    }
+    for (const r of group) {
+      const appended = await store.append(r.streamId, r.events, r.expected, r.outbox === undefined ? {} : { outbox: r.outbox })
+      if (!appended.ok) throw new Error(`import: ${r.streamId} was at version ${appended.conflict.actual}, expected ${String(r.expected)}`)
+    }
+  }
   progress.start(events.length)
   try {
+    let group: StreamAppend[] = []
+    let grouped = 0
     for (let i = 0; i < events.length; ) {
       const first = events[i]!
       let end = i + 1
       while (end < events.length && events[end]!.streamId === first.streamId) end++
-      const expected = first.version === 1 ? 'no-stream' : first.version - 1
       const run = events.slice(i, end)
       const outbox = run.flatMap((e) => implied.get(e.eventId) ?? [])
-      const appended = await store.append(first.streamId, run.map(newEventOf), expected, outbox.length === 0 ? {} : { outbox })
-      if (!appended.ok) throw new Error(`import: ${first.streamId} was at version ${appended.conflict.actual}, expected ${String(expected)}`)
+      group.push({ streamId: first.streamId, events: run.map(newEventOf), expected: first.version === 1 ? 'no-stream' : first.version - 1, ...(outbox.length === 0 ? {} : { outbox }) })
+      grouped += run.length
       i = end
-      progress.update(i)
+      if (grouped >= IMPORT_GROUP_EVENTS || i === events.length) {
+        await appendGroup(group)
+        group = []
+        grouped = 0
+        progress.update(i)
+      }
     }
   } finally {
     progress.stop()

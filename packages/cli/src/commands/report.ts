@@ -1,18 +1,26 @@
 /**
  * `report [--json | --html FILE] [--as-of DATE]`: the city dashboard against the targets of the policy in force,
  * rebuilt from the whole log with core's projection — the same numbers on every store and after an
- * export/import round trip. The benefit figures (DOMAIN.md §16) are folded in the same pass.
+ * export/import round trip. The benefit, honour and service figures (DOMAIN.md §16) are folded in the same pass.
  */
 import {
   benefitFigures,
   benefitFiguresProjection,
   cityDashboardProjection,
   dashboardReport,
+  honourFigures,
+  honourFiguresProjection,
   rebuild,
+  serviceFigures,
+  serviceFiguresProjection,
   type BenefitFigures,
   type BenefitFiguresState,
   type CityReport,
   type DashboardState,
+  type HonourFigures,
+  type HonourFiguresState,
+  type ServiceFigures,
+  type ServiceFiguresState,
   type EventStore,
   type LedgerEvent,
   type Projection,
@@ -20,18 +28,34 @@ import {
 } from '@talent-ledger/core'
 import { PAGE_SIZE } from '../log.js'
 
-/** The report as printed: the dashboard, then the benefit figures (additions after 0.1's fields). */
-export type CityReportWithBenefits = CityReport & BenefitFigures
+/** The report as printed: the dashboard, then the benefit and honour figures (additions after 0.1's fields). */
+export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures
 
-// one replay feeds both projections, so a big log is read once
-const reportProjection: Projection<{ readonly dashboard: DashboardState; readonly benefits: BenefitFiguresState }, LedgerEvent> = {
+interface ReportState {
+  readonly dashboard: DashboardState
+  readonly benefits: BenefitFiguresState
+  readonly honours: HonourFiguresState
+  readonly services: ServiceFiguresState
+}
+
+// one replay feeds every projection, so a big log is read once
+const reportProjection: Projection<ReportState, LedgerEvent> = {
   name: 'city-report',
-  initialState: () => ({ dashboard: cityDashboardProjection.initialState(), benefits: benefitFiguresProjection.initialState() }),
-  apply: (s, e) => ({ dashboard: cityDashboardProjection.apply(s.dashboard, e), benefits: benefitFiguresProjection.apply(s.benefits, e) }),
+  initialState: () => ({ dashboard: cityDashboardProjection.initialState(), benefits: benefitFiguresProjection.initialState(), honours: honourFiguresProjection.initialState(), services: serviceFiguresProjection.initialState() }),
+  apply: (s, e) => ({
+    dashboard: cityDashboardProjection.apply(s.dashboard, e),
+    benefits: benefitFiguresProjection.apply(s.benefits, e),
+    honours: honourFiguresProjection.apply(s.honours, e),
+    services: serviceFiguresProjection.apply(s.services, e),
+  }),
+}
+
+/** Replays the log into the dashboard and reports it as of `asOf`, with the log position replayed to. */
+export const replayCityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<{ readonly report: CityReportWithBenefits; readonly position: number }> => {
+  const { state, position } = await rebuild(store, reportProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
+  return { report: { ...dashboardReport(state.dashboard, asOf), ...benefitFigures(state.benefits, asOf), ...honourFigures(state.honours, asOf), ...serviceFigures(state.services, asOf) }, position }
 }
 
 /** Replays the log into the dashboard and reports it as of `asOf`. */
-export const cityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<CityReportWithBenefits> => {
-  const { state } = await rebuild(store, reportProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
-  return { ...dashboardReport(state.dashboard, asOf), ...benefitFigures(state.benefits, asOf) }
-}
+export const cityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<CityReportWithBenefits> =>
+  (await replayCityReport(store, ledger, asOf)).report

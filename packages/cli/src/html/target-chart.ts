@@ -109,7 +109,7 @@ export const targetChart = (t: TargetStatus, asOf: string): string => {
   const latest = t.trajectory.at(-1)
   const summary = [
     `status ${t.status}`,
-    `target ${formatNumber(t.target, suffix)} by ${t.deadline}`,
+    `target ${formatNumber(t.target, suffix)}${t.scaledBy === undefined ? '' : ` (scaled ×${t.scaledBy})`} by ${t.deadline}`,
     latest === undefined ? 'no yearly figures' : `${latest.year}: actual ${formatNumber(latest.actual, suffix)}, required ${formatNumber(latest.required, suffix)}`,
     `forecast at the deadline ${formatNumber(t.forecast, suffix)}`,
   ].join('; ')
@@ -120,7 +120,7 @@ export const targetChart = (t: TargetStatus, asOf: string): string => {
   )
   return [
     `<figure class="target-path status-${escapeHtml(t.status)}" data-target-id="${escapeHtml(t.id)}" data-status="${escapeHtml(t.status)}">`,
-    `<figcaption>${escapeHtml(caption)} <span class="muted">— ${escapeHtml(STATUS_LABELS[t.status])}</span></figcaption>`,
+    `<figcaption>${escapeHtml(caption)} <span class="muted">— ${escapeHtml(STATUS_LABELS[t.status])}${t.scaledBy === undefined ? '' : escapeHtml(` · 目标缩放 target scaled ×${t.scaledBy}`)}</span></figcaption>`,
     '<div class="path-body">',
     svgOf(t, asOf, caption, summary),
     `<table class="path-table">`,

@@ -12,13 +12,15 @@ import { dateOf } from '../kernel/dates.js'
 import type { NewEvent, RecordedEvent } from '../kernel/envelope.js'
 import type { DomainError } from '../kernel/errors.js'
 import type { Clock, EventStore, KeyStore } from '../kernel/ports.js'
-import { createRunner, type RetryPolicy, type Stamped } from '../kernel/transact.js'
-import { upcasterChain, type Upcaster } from '../kernel/upcasting.js'
+import { createRunner, type BatchCommand, type RetryPolicy, type Stamped, type Transactor } from '../kernel/transact.js'
+import type { Upcaster } from '../kernel/upcasting.js'
 import { routeOf, type DecidableCommand, type Notifies } from '../domain/aggregates.js'
+import { certificateNumberCategory, type ClaimCertificateNumber } from '../domain/certificate/index.js'
 import { businessDateOf, type Command, type CommandOf } from '../domain/commands.js'
 import { decodeCommand, decodeStored } from '../domain/decode.js'
 import { recordDateOf, type DecisionEnv } from '../domain/decision-env.js'
-import { CURRENT_SCHEMA_VERSION, type LedgerEvent } from '../domain/events.js'
+import type { LedgerEvent } from '../domain/events.js'
+import { ledgerUpcast, schemaVersionOf } from '../domain/upcasters.js'
 import { officialRefusal, type Officials } from '../domain/officials.js'
 import { openPersonalData, sealPersonalData } from '../domain/personal-data.js'
 import { policyCategory, POLICY_STREAM } from '../domain/policies/policies.js'
@@ -94,6 +96,14 @@ export interface Decoded {
 export interface TalentLedger {
   /** Runs one raw command (decoded here): never throws for a refusal, only for infrastructure failure. */
   readonly execute: (raw: unknown, options?: ExecuteOptions) => Promise<CommandResult>
+  /**
+   * Group commit (成组提交): runs raw commands in order, deciding each against the store as the
+   * earlier ones in the list leave it, and stores what they decide in one store transaction
+   * (`EventStore.appendMany`; one at a time on a store without it). Each command keeps its own
+   * outcome, the one `execute` would give it run one after another: a refusal stores nothing and
+   * the others go on. A `ForgetTalent` ends a group (the key is erased once its event is stored).
+   */
+  readonly executeMany: (raws: ReadonlyArray<unknown>, options?: ExecuteOptions) => Promise<ReadonlyArray<CommandResult>>
   /** The talent's aggregate state, optionally as of a business date or record time. */
   readonly talentState: (talentId: string, at?: AsOf) => Promise<TalentState>
   /** The talent's profile with personal data opened (name null once erased); null when unknown. */
@@ -113,7 +123,8 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const newId = deps.newEventId ?? (() => uuidv7())
   const notifications = deps.notifications === undefined ? defaultNotificationPolicy : deps.notifications
   const notifying = notifications !== null && notifications.rules.length > 0
-  const upcast = upcasterChain(deps.upcasters ?? [])
+  // the ledger's own upcasters first (domain/upcasters.ts), then the embedder's
+  const upcast = ledgerUpcast(deps.upcasters ?? [])
   // rows come from the store port, which hands out checked envelopes: only the data is decoded here
   const decodeRow = decodeStored(upcast)
   const decode = (row: RecordedEvent): Decoded => decodeRow(row)
@@ -132,7 +143,7 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       return events.map((e) => ({
         eventId: newId(),
         type: e.type,
-        schemaVersion: CURRENT_SCHEMA_VERSION,
+        schemaVersion: schemaVersionOf(e.type),
         data: e.data,
         metadata: { actor: c.actor, correlationId, causationId: options.causationId ?? null, occurredOn, recordedAt },
       }))
@@ -147,26 +158,48 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     }
 
   /** RegisterTalent: decided on a placeholder first, so a refused registration never creates a key. */
-  const sealRegistration = async (c: CommandOf<'RegisterTalent'>, env: DecisionEnv): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
-    const dry = await runner.decide(talentCategory, registrationPlaceholder(c), env)
+  const sealRegistration = async (c: CommandOf<'RegisterTalent'>, env: DecisionEnv, on: Transactor): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
+    const dry = await on.decide(talentCategory, registrationPlaceholder(c), env)
     if (E.isLeft(dry)) return dry
     return E.right(sealedRegistration(c, await sealPersonalData(keys, c.data.talentId, personalDataOf(c))))
   }
 
   type Ran = { stream: string; version: number; events: ReadonlyArray<string>; erasurePending?: boolean }
 
-  const run = async (c: Command, options: ExecuteOptions, recordDate: string): Promise<E.Either<DomainError, Ran>> => {
+  /**
+   * RecordPriorCertificate: its number is claimed city-wide (certificate/category.ts) once the
+   * talent's own checks pass, so a refused command claims nothing; a number another talent holds is
+   * `Duplicate` after Unauthorized and NotFound and before the policy and the rules (§8). The claim
+   * and the certificate are staged on the same transactor, which commits them together.
+   */
+  const claimCertificateNumber = async (c: CommandOf<'RecordPriorCertificate'>, env: DecisionEnv, options: ExecuteOptions, on: Transactor): Promise<E.Either<DomainError, unknown>> => {
+    const dry = await on.decide(talentCategory, c, env)
+    if (E.isLeft(dry) && dry.left.code !== 'PolicyValueUnset' && dry.left.code !== 'NotEligible') return dry
+    const claim: ClaimCertificateNumber = { type: 'ClaimCertificateNumber', actor: c.actor, data: { certificateNumber: c.data.certificateNumber, talentId: c.data.talentId } }
+    const held = await on.decide(certificateNumberCategory, claim, env)
+    if (E.isLeft(held) || E.isLeft(dry)) return E.isLeft(held) ? held : dry
+    return on.transact(certificateNumberCategory, claim, env, { stamp: stamp(c, options) })
+  }
+
+  /** Runs a decoded command on `on` (the runner, or a group's view). */
+  const run = async (c: Command, given: ExecuteOptions, recordDate: string, on: Transactor): Promise<E.Either<DomainError, Ran>> => {
+    // a prior certificate appends twice (its number's claim, then the certificate): one correlation id for both
+    const options = c.type === 'RecordPriorCertificate' ? { ...given, correlationId: given.correlationId ?? newId() } : given
     // a registration gives the birth date in clear; for other talent facts it is opened when a rule needs it
     const env: DecisionEnv = { dates: { recordDate, maxFutureDays: deps.maxFutureDays ?? null }, open, birthDate: c.type === 'RegisterTalent' ? c.data.birthDate : null }
     let command: DecidableCommand
     if (c.type === 'RegisterTalent') {
-      const sealed = await sealRegistration(c, env)
+      const sealed = await sealRegistration(c, env, on)
       if (E.isLeft(sealed)) return sealed
       command = sealed.right
     } else command = c
+    if (c.type === 'RecordPriorCertificate') {
+      const claimed = await claimCertificateNumber(c, env, options, on)
+      if (E.isLeft(claimed)) return claimed
+    }
     const result = await routeOf(command).run(async (category, routed, notifies) => {
       const outbox = notifies !== null && notifying && notifications !== null ? { outbox: outboxOf(notifies, notifications) } : {}
-      const done = await runner.transact(category, routed, env, { stamp: stamp(c, options), ...outbox })
+      const done = await on.transact(category, routed, env, { stamp: stamp(c, options), ...outbox })
       return E.map((t: { stream: string; version: number; events: ReadonlyArray<DomainEvent> }): Ran => ({ stream: t.stream, version: t.version, events: t.events.map((e) => e.type) }))(done)
     })
     // erase the key after the event is stored, and again on a repeated ForgetTalent in case a crash came between
@@ -177,17 +210,19 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     return result
   }
 
-  const execute = async (raw: unknown, options: ExecuteOptions = {}): Promise<CommandResult> => {
-    const decoded = decodeCommand(raw)
-    if (E.isLeft(decoded)) return { ok: false, error: decoded.left }
+  /** A decoded command's checks before its decision (§17 sanity, the official), then its run. */
+  const admitted = async (c: Command, options: ExecuteOptions, on: Transactor): Promise<E.Either<DomainError, Ran>> => {
     // record date: the Clock's now in UTC+8 (DOMAIN.md §17)
     const recordDate = recordDateOf(clock.now())
-    const insane = sanityOf(decoded.right, recordDate)
-    if (insane !== null) return { ok: false, error: insane }
-    const notOfficial = officialRefusal(deps.officials, decoded.right.actor)
-    if (notOfficial !== null) return { ok: false, error: notOfficial }
-    const result = await run(decoded.right, options, recordDate)
-    return E.isLeft(result)
+    const insane = sanityOf(c, recordDate)
+    if (insane !== null) return E.left(insane)
+    const notOfficial = officialRefusal(deps.officials, c.actor)
+    if (notOfficial !== null) return E.left(notOfficial)
+    return run(c, options, recordDate, on)
+  }
+
+  const resultOf = (result: E.Either<DomainError, Ran>): CommandResult =>
+    E.isLeft(result)
       ? { ok: false, error: result.left }
       : {
           ok: true,
@@ -196,6 +231,41 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
           events: result.right.events,
           ...(result.right.erasurePending === true ? { erasure: 'pending' as const } : {}),
         }
+
+  const execute = async (raw: unknown, options: ExecuteOptions = {}): Promise<CommandResult> => {
+    const decoded = decodeCommand(raw)
+    if (E.isLeft(decoded)) return { ok: false, error: decoded.left }
+    const c = decoded.right
+    // a prior certificate writes its number's claim and the certificate: one transaction for both
+    if (c.type === 'RecordPriorCertificate') return resultOf((await runner.transactMany([(on) => admitted(c, options, on)]))[0]!)
+    return resultOf(await admitted(c, options, runner))
+  }
+
+  const executeMany = async (raws: ReadonlyArray<unknown>, options: ExecuteOptions = {}): Promise<ReadonlyArray<CommandResult>> => {
+    const results: CommandResult[] = []
+    let group: Array<{ readonly index: number; readonly command: BatchCommand<Ran> }> = []
+    const flush = async (): Promise<void> => {
+      const outcomes = await runner.transactMany(group.map((g) => g.command))
+      for (const [k, g] of group.entries()) results[g.index] = resultOf(outcomes[k]!)
+      group = []
+    }
+    for (const [index, raw] of raws.entries()) {
+      const decoded = decodeCommand(raw)
+      if (E.isLeft(decoded)) {
+        results[index] = { ok: false, error: decoded.left }
+        continue
+      }
+      const c = decoded.right
+      // the key is destroyed after the event is stored, and later commands must find it gone
+      if (c.type === 'ForgetTalent') {
+        if (group.length > 0) await flush()
+        results[index] = resultOf(await admitted(c, options, runner))
+        continue
+      }
+      group.push({ index, command: (on) => admitted(c, options, on) })
+    }
+    if (group.length > 0) await flush()
+    return results
   }
 
   const talentState = async (talentId: string, at?: AsOf): Promise<TalentState> => {
@@ -212,5 +282,5 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
 
   const policies = async (): Promise<PolicyRegistry> => (await runner.load(policyCategory, POLICY_STREAM)).state
 
-  return { execute, talentState, profile, policies, decode }
+  return { execute, executeMany, talentState, profile, policies, decode }
 }

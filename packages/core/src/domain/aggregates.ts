@@ -6,6 +6,7 @@
  * command to its aggregate's state.
  */
 import type { Category, DomainEvent } from '../kernel/category.js'
+import { CertificateCommandData, CertificateEventData, certificateNumberCategory } from './certificate/index.js'
 import { cityCategory } from './city/index.js'
 import { CityCommandData, CityEventData } from './city/index.js'
 import type { DecisionEnv } from './decision-env.js'
@@ -77,6 +78,7 @@ export const AGGREGATES = [
   aggregate({ category: organizationCategory, commands: OrganizationCommandData, events: OrganizationEventData, notifies: null }),
   aggregate({ category: talentCategory, commands: TalentCommandData, events: TalentEventData, notifies: (talent, events) => ({ talent, events }) }),
   aggregate({ category: cityCategory, commands: CityCommandData, events: CityEventData, notifies: null }),
+  aggregate({ category: certificateNumberCategory, commands: CertificateCommandData, events: CertificateEventData, notifies: null }),
 ] as const
 
 type Registered = (typeof AGGREGATES)[number]

@@ -20,7 +20,7 @@ const DATE_FIELDS = ['on', 'registeredOn', 'startedOn', 'completedOn', 'effectiv
 export const businessDateOf = (c: { readonly type: string; readonly data: unknown }): string | null => {
   const d = c.data as Record<string, unknown>
   for (const k of DATE_FIELDS) if (typeof d[k] === 'string') return d[k]
-  if (c.type === 'ReportEmploymentStatistics') return `${d['year']}-12-31`
+  if (c.type === 'ReportEmploymentStatistics' || c.type === 'ReportHonourList') return `${d['year']}-12-31`
   return null
 }
 

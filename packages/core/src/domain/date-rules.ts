@@ -22,7 +22,7 @@ export interface DateContext extends RecordDates {
 }
 
 /** Business dates of command data, plan dates (`effectiveFrom`, `plannedYears`) left out. */
-export const BUSINESS_DATES = ['on', 'registeredOn', 'occupationSince', 'startedOn', 'completedOn', 'issuedOn'] as const
+export const BUSINESS_DATES = ['on', 'registeredOn', 'occupationSince', 'startedOn', 'completedOn', 'issuedOn', 'purchasedOn'] as const
 
 /** The `[field, date]` pairs of `fields` that `data` holds as text. */
 export const datesOf = (data: Record<string, unknown>, fields: ReadonlyArray<string>): Array<[string, string]> =>
@@ -36,7 +36,7 @@ export const notAfterRecordDate = (c: { readonly type: string; readonly data: un
   const failed: ErrorDetail[] = datesOf(data, BUSINESS_DATES)
     .filter(([, date]) => date > limit)
     .map(([field, date]) => ({ rule: 'dates.not-after-record-date', field: `data.${field}`, message: `${field} ${date} is after ${limit} (record date ${ctx.recordDate} + ${ctx.maxFutureDays} days)` }))
-  if (c.type === 'ReportEmploymentStatistics' && typeof data['year'] === 'number' && data['year'] > yearOf(ctx.recordDate))
+  if ((c.type === 'ReportEmploymentStatistics' || c.type === 'ReportHonourList') && typeof data['year'] === 'number' && data['year'] > yearOf(ctx.recordDate))
     failed.push({ rule: 'dates.not-after-record-date', field: 'data.year', message: `statistics for ${data['year']} cannot be reported in ${yearOf(ctx.recordDate)}` })
   return failed
 }

@@ -15,6 +15,7 @@ import { inputViolations } from '../vocabulary/input-limits.js'
 import { maskIdNumbers } from '../kernel/masking.js'
 import { strictType } from '../kernel/strict.js'
 import type { Upcast } from '../kernel/upcasting.js'
+import { ledgerUpcast } from './upcasters.js'
 import { CommandData, COMMAND_TYPES, type Command } from './commands.js'
 import { EventData, type LedgerEvent } from './events.js'
 import type { PolicyDocument } from '../policy/document.js'
@@ -76,8 +77,11 @@ const EVENT_CODECS: Readonly<Record<string, t.Decoder<unknown, unknown> | undefi
  * returns: stores decode every row with the envelope codec before handing it out), after upcasting.
  * Checking the envelope a second time would only repeat the store's work on every read.
  */
+// the ledger's own upcasters by default: a row written before a shape changed reads as today's
+const LEDGER_UPCAST = ledgerUpcast()
+
 export const decodeStored =
-  (upcast: Upcast = (e) => e) =>
+  (upcast: Upcast = LEDGER_UPCAST) =>
   (envelope: RecordedEvent): { readonly envelope: RecordedEvent; readonly event: LedgerEvent } => {
     const lifted = upcast(envelope)
     const codec = Object.hasOwn(EVENT_CODECS, lifted.type) ? EVENT_CODECS[lifted.type] : undefined
@@ -92,7 +96,7 @@ export const decodeStored =
   }
 
 /** Decodes a row of unknown shape: the envelope, then (after upcasting) the data of its type. */
-export const decodeRecorded = (upcast: Upcast = (e) => e): ((row: unknown) => { readonly envelope: RecordedEvent; readonly event: LedgerEvent }) => {
+export const decodeRecorded = (upcast: Upcast = LEDGER_UPCAST): ((row: unknown) => { readonly envelope: RecordedEvent; readonly event: LedgerEvent }) => {
   const data = decodeStored(upcast)
   return (row) =>
     data(

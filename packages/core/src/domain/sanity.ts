@@ -48,7 +48,7 @@ export const sanityOf = (c: Command, recordDate: LocalDate): DomainError | null 
     else if (date > LAST_BUSINESS_DATE)
       failed.push({ rule: 'dates.window', field: `data.${field}`, message: `data.${field}: ${date} is after ${LAST_BUSINESS_DATE}` })
   }
-  if (c.type === 'ReportEmploymentStatistics' && c.data.year > yearOf(LAST_BUSINESS_DATE))
+  if ((c.type === 'ReportEmploymentStatistics' || c.type === 'ReportHonourList') && c.data.year > yearOf(LAST_BUSINESS_DATE))
     failed.push({ rule: 'dates.window', field: 'data.year', message: `data.year: ${c.data.year} is after ${yearOf(LAST_BUSINESS_DATE)}` })
   return failed.length === 0 ? null : domainError('Malformed', failed.map((d) => d.message).join('; '), failed)
 }

@@ -42,6 +42,24 @@ export interface AppendOptions {
   readonly outbox?: ReadonlyArray<OutboxEntry>
 }
 
+/** One stream's part of a group append (`appendMany`): what one `append` call would take. */
+export interface StreamAppend {
+  readonly streamId: string
+  readonly events: ReadonlyArray<NewEvent>
+  readonly expected: ExpectedVersion
+  /** Notices caused by these events, stored with them (as `AppendOptions.outbox`). */
+  readonly outbox?: ReadonlyArray<OutboxEntry>
+}
+
+/**
+ * What `appendMany` answers. `ok: true`: every request is stored (or was already: an idempotent
+ * retry answers its original result), `results[i]` answering `requests[i]`. `ok: false`: nothing
+ * at all was stored, and `conflicts` lists every request whose stream was not at its expected version.
+ */
+export type AppendManyOutcome =
+  | { readonly ok: true; readonly results: ReadonlyArray<AppendResult> }
+  | { readonly ok: false; readonly conflicts: ReadonlyArray<WrongExpectedVersion> }
+
 /** A stream's head as the store keeps it: its version and the hash of its last event. */
 export interface StoredStreamHead {
   readonly streamId: string
@@ -114,6 +132,14 @@ export interface EventStore {
     expected: ExpectedVersion,
     options?: AppendOptions,
   ) => Promise<AppendOutcome>
+  /**
+   * Group commit (成组提交): several appends in one transaction, all stored or none. Requests are
+   * taken in order, each with the guarantees of `append` (expected version, idempotent retry by
+   * event id, outbox rows with its events) checked against its stream as the requests before it in
+   * the call left it, so one stream may appear several times. Optional: a store without it still
+   * serves every command; the ledger's `executeMany` then runs a batch one command at a time.
+   */
+  readonly appendMany?: (requests: ReadonlyArray<StreamAppend>) => Promise<AppendManyOutcome>
   readonly readStream: (streamId: string, fromVersion?: number) => Promise<ReadonlyArray<RecordedEvent>>
   readonly readAll: (options?: ReadAllOptions) => Promise<ReadonlyArray<RecordedEvent>>
   /**

@@ -10,11 +10,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { decorrelatedJitter, type Backoff } from './backoff.js'
 import { eventDecoder, type Category, type DomainEvent, type Foldable, type Loaded, type StreamReader } from './category.js'
-import type { NewEvent, RecordedEvent } from './envelope.js'
+import type { RecordedEvent } from './envelope.js'
 import { domainError, type DomainError } from './errors.js'
 import { foldedStreams, type FoldedStreams, type StreamFold } from './folded-streams.js'
-import type { OutboxEntry } from './outbox.js'
 import type { EventStore } from './ports.js'
+import { transactMany as transactManyOn } from './transact-many.js'
+import type { BatchCommand, Transaction, Transacted, Transactor } from './transactor.js'
 import type { Upcast } from './upcasting.js'
 
 /** How hard to try before answering `Conflict`: at most `maxAttempts`, and no retry once `budgetMs` of back-off has been spent. */
@@ -32,27 +33,7 @@ export interface RetryPolicy {
  */
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 100, backoff: decorrelatedJitter(), budgetMs: 30_000 }
 
-/** A decided event with the envelope it is appended in. */
-export interface Stamped<Ev> {
-  readonly envelope: NewEvent
-  readonly event: Ev
-}
-
-/** What one call adds to the decision: how its events are enveloped, and the notices they cause. */
-export interface Transaction<Ev, S> {
-  /** Envelopes the decided events (ids, actor, dates): once per attempt that appends. */
-  readonly stamp: (events: ReadonlyArray<Ev>) => ReadonlyArray<NewEvent>
-  /** Notices the events cause, appended with them in one transaction (none when absent). */
-  readonly outbox?: (events: ReadonlyArray<Stamped<Ev>>, state: S) => ReadonlyArray<OutboxEntry>
-}
-
-/** The outcome of an accepted command. */
-export interface Transacted<Ev> {
-  readonly stream: string
-  /** The stream's version after the command (unchanged when nothing was appended). */
-  readonly version: number
-  readonly events: ReadonlyArray<Ev>
-}
+export type { Stamped, Transaction, Transacted, Transactor, BatchCommand } from './transactor.js'
 
 /** The runner's dependencies. */
 export interface RunnerDeps {
@@ -75,6 +56,12 @@ export interface Runner {
   ) => Promise<E.Either<DomainError, Transacted<Ev>>>
   /** Decides without appending: what `transact` would decide now (a dry run). */
   readonly decide: <C, Ev extends DomainEvent, S, X, Env>(category: Category<C, Ev, S, X, Env>, command: C, env: Env) => Promise<E.Either<DomainError, ReadonlyArray<Ev>>>
+  /**
+   * Group commit: runs `commands` in order against one view and commits what they decide in one
+   * `appendMany` (see `transact-many.ts`); each keeps its own outcome. On a store without
+   * `appendMany`, each command transacts on its own, in order.
+   */
+  readonly transactMany: <R>(commands: ReadonlyArray<BatchCommand<R>>) => Promise<ReadonlyArray<E.Either<DomainError, R>>>
   /** A stream of `category`, folded up to its last stored event (from the cache when it can). */
   readonly load: StreamReader
   /** Decodes a stored event of `category` (after upcasting). */
@@ -147,7 +134,34 @@ export const createRunner = (deps: RunnerDeps): Runner => {
 
   const decide: Runner['decide'] = async (category, command, env) => (await attempt(category, command, env, false)).decided
 
-  return { transact, decide, load: loadWith(false), decodeOf }
+  const transactMany: Runner['transactMany'] = async (commands) => {
+    const store = deps.store
+    const { appendMany } = store
+    if (appendMany === undefined) {
+      const one: Transactor = { transact, decide }
+      const results = []
+      for (const command of commands) results.push(await command(one))
+      return results
+    }
+    let waitedMs = 0
+    let previousMs = 0
+    return transactManyOn(
+      {
+        store: { ...store, appendMany },
+        load: async (category, id, fresh) => loadWith(fresh)(category, id),
+        wait: async (n) => {
+          if (n > retry.maxAttempts || (retry.budgetMs !== undefined && waitedMs >= retry.budgetMs)) return false
+          previousMs = (await retry.backoff(n - 1, previousMs)) ?? 0
+          waitedMs += previousMs
+          return true
+        },
+        conflict: (stream, attempts) => conflict(stream, attempts, waitedMs, retry),
+      },
+      commands,
+    )
+  }
+
+  return { transact, decide, transactMany, load: loadWith(false), decodeOf }
 }
 
 const conflict = (stream: string, attempts: number, waitedMs: number, { maxAttempts, budgetMs }: RetryPolicy): DomainError => {

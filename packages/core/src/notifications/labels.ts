@@ -39,6 +39,8 @@ const SERVICES: Labels = {
   'children-education': { 'zh-CN': '子女教育', en: "children's education" },
   'medical-care': { 'zh-CN': '医疗保障', en: 'medical care' },
   'one-stop-service': { 'zh-CN': '高层次人才一站式服务', en: 'one-stop service for high-level talents' },
+  'health-check': { 'zh-CN': '体检', en: 'health check' },
+  recuperation: { 'zh-CN': '疗休养', en: 'recuperation' },
 }
 
 const label = (table: Labels) => (code: string | null, locale: Locale): string => (code === null ? '' : (table[code]?.[locale] ?? code))

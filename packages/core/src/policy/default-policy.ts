@@ -3,7 +3,7 @@
  * amounts of DOMAIN.md, in force for any date until the city adopts its own. Values no rule
  * publishes (housing, living allowance, the qualification catalogue, most prizes) stay unset.
  */
-import type { Alternative, CompetitionRule, PolicyDocument, PromotionRule } from './document.js'
+import type { Alternative, CompetitionRule, HonourEntry, PolicyDocument, PromotionRule } from './document.js'
 
 /** Id of the shipped default policy. */
 export const DEFAULT_POLICY_ID = 'national-2018'
@@ -114,6 +114,25 @@ const subsidy = (a: number, b: number, c: number, d4: number, e: number) => ({
   'senior-technician': yuan(e),
 })
 
+const honour = (honourId: string, title: string, kind: HonourEntry['kind'], grade: HonourEntry['grade'], conferrer: string | null): HonourEntry => ({ honourId, title, kind, grade, conferrer })
+
+/** The default honours catalogue (DOMAIN.md §14); `conferrer` null where the source names none. */
+const HONOURS_CATALOGUE: HonourEntry[] = [
+  honour('china-skills-award', '中华技能大奖', 'skills-award', 'national', '人力资源社会保障部'),
+  honour('national-technical-expert', '全国技术能手', 'technical-expert', 'national', '人力资源社会保障部'),
+  honour('national-may-day-medal', '全国五一劳动奖章', 'may-day-medal', 'national', '中华全国总工会'),
+  honour('national-model-worker', '全国劳动模范', 'model-worker', 'national', null),
+  honour('jiangsu-may-day-medal', '江苏省五一劳动奖章', 'may-day-medal', 'provincial', '江苏省总工会'),
+  honour('jiangsu-craftsman', '江苏工匠', 'craftsman', 'provincial', null),
+  honour('lyg-craftsman', '连云工匠', 'craftsman', 'municipal', null),
+  // the 3rd 连云港技能状元大赛's titles for ranks 1/2/3, named by the municipal prize rows
+  honour('lyg-skill-champion', '连云港技能状元', 'skill-champion', 'municipal', null),
+  honour('lyg-technical-expert', '技术能手', 'technical-expert', 'municipal', null),
+  honour('lyg-technical-pacesetter', '技术标兵', 'technical-expert', 'municipal', null),
+]
+
+const UNSET_BY_LEVEL = { senior: null, technician: null, 'senior-technician': null, 'principal-technician': null, 'chief-technician': null }
+
 /** The shipped default policy document. */
 export const defaultPolicyDocument: PolicyDocument = {
   title: 'National promotion rules (2018 occupational standards) with the published amounts of DOMAIN.md',
@@ -132,9 +151,10 @@ export const defaultPolicyDocument: PolicyDocument = {
     ],
     // precedent: 3rd 连云港技能状元大赛
     prizes: [
-      { ruleId: `${DEFAULT_POLICY_ID}.prize.municipal.1`, tier: 'municipal', rank: 1, amount: yuan(12_000), title: '连云港技能状元' },
-      { ruleId: `${DEFAULT_POLICY_ID}.prize.municipal.2`, tier: 'municipal', rank: 2, amount: yuan(7_000), title: '技术能手' },
-      { ruleId: `${DEFAULT_POLICY_ID}.prize.municipal.3`, tier: 'municipal', rank: 3, amount: yuan(5_000), title: '技术标兵' },
+      // each names the catalogued honour it confers (DOMAIN.md §14)
+      { ruleId: `${DEFAULT_POLICY_ID}.prize.municipal.1`, tier: 'municipal', rank: 1, amount: yuan(12_000), title: '连云港技能状元', honourId: 'lyg-skill-champion' },
+      { ruleId: `${DEFAULT_POLICY_ID}.prize.municipal.2`, tier: 'municipal', rank: 2, amount: yuan(7_000), title: '技术能手', honourId: 'lyg-technical-expert' },
+      { ruleId: `${DEFAULT_POLICY_ID}.prize.municipal.3`, tier: 'municipal', rank: 3, amount: yuan(5_000), title: '技术标兵', honourId: 'lyg-technical-pacesetter' },
     ],
   },
   occupations: { catalogue: [], unlistedCategory: 'C', qualificationCatalogue: null },
@@ -164,8 +184,9 @@ export const defaultPolicyDocument: PolicyDocument = {
       },
     },
     apprenticeshipSubsidy: { perApprenticePerYear: yuan(5_000) },
-    housingSubsidy: { amount: null },
-    livingAllowance: { monthly: null },
+    // DOMAIN.md §15: graded by level, the amounts left for the city to set
+    housingSubsidy: { amount: null, byLevel: UNSET_BY_LEVEL },
+    livingAllowance: { monthly: null, byLevel: UNSET_BY_LEVEL },
   },
   targets: {
     newHighSkilled: { count: 80_000, from: '2026-01-01', to: '2030-12-31' },
@@ -174,7 +195,19 @@ export const defaultPolicyDocument: PolicyDocument = {
     highSkilledShareBy: '2030-12-31',
     highSkilledTotal: { count: 350_000, by: '2035-12-31' },
     carriers: { count: 20, from: '2026-01-01', to: '2030-12-31' },
+    // the seed asks to raise the share (提高…比例) without a figure: the city sets it
+    honoursHighSkilledSharePercent: null,
   },
+  honours: { catalogue: HONOURS_CATALOGUE },
+  // DOMAIN.md §15: the seed puts high-skilled talents in the one-stop service (纳入全市高层次人才一站式服务体系);
+  // it names children's schooling and medical care without saying for whom: the city sets the rest
+  services: [
+    { service: 'one-stop-service', minLevel: 'senior', frequency: 'on-request' },
+    { service: 'children-education', minLevel: null, frequency: null },
+    { service: 'medical-care', minLevel: null, frequency: null },
+    { service: 'health-check', minLevel: null, frequency: null },
+    { service: 'recuperation', minLevel: null, frequency: null },
+  ],
 }
 
 /** The default policy, in force for any date before the first adopted one. */

@@ -47,6 +47,12 @@ export const policyDocumentProblems = (doc: PolicyDocument, prefix = 'document')
     found.push(...percent(`${at}.percentileMax`, row.percentileMax))
   })
   doc.competition.prizes.forEach((prize, i) => uniqueRuleId(`${prefix}.competition.prizes.${i}.ruleId`, prize.ruleId))
+  found.push(...honourProblems(doc, prefix))
+  const services = new Set<string>()
+  ;(doc.services ?? []).forEach((entry, i) => {
+    if (services.has(entry.service)) found.push(problem(`${prefix}.services.${i}.service`, `${entry.service} is listed twice`))
+    services.add(entry.service)
+  })
   const { minPlannedYears, maxPlannedYears } = doc.apprenticeship
   if (minPlannedYears > maxPlannedYears)
     found.push(problem(`${prefix}.apprenticeship.minPlannedYears`, `${minPlannedYears} is above maxPlannedYears ${maxPlannedYears}`))
@@ -54,5 +60,24 @@ export const policyDocumentProblems = (doc: PolicyDocument, prefix = 'document')
   found.push(...percent(`${prefix}.targets.highSkilledSharePercent`, doc.targets.highSkilledSharePercent))
   found.push(...period(`${prefix}.targets.newHighSkilled`, doc.targets.newHighSkilled))
   found.push(...period(`${prefix}.targets.carriers`, doc.targets.carriers))
+  const { scale } = doc.targets
+  if (scale !== undefined && !(Number.isFinite(scale) && scale > 0 && scale <= 1))
+    found.push(problem(`${prefix}.targets.scale`, `must be above 0 and at most 1, got ${scale}`))
+  return found
+}
+
+/** The honours catalogue names each honour once, and a prize row names only a catalogued honour (DOMAIN.md §14). */
+const honourProblems = (doc: PolicyDocument, prefix: string): ErrorDetail[] => {
+  const found: ErrorDetail[] = []
+  const ids = new Set<string>()
+  ;(doc.honours?.catalogue ?? []).forEach((h, i) => {
+    if (ids.has(h.honourId)) found.push(problem(`${prefix}.honours.catalogue.${i}.honourId`, `${JSON.stringify(h.honourId)} is listed twice`))
+    ids.add(h.honourId)
+  })
+  doc.competition.prizes.forEach((prize, i) => {
+    if (prize.honourId !== undefined && prize.honourId !== null && !ids.has(prize.honourId))
+      found.push(problem(`${prefix}.competition.prizes.${i}.honourId`, `${JSON.stringify(prize.honourId)} is not in honours.catalogue`))
+  })
+  found.push(...percent(`${prefix}.targets.honoursHighSkilledSharePercent`, doc.targets.honoursHighSkilledSharePercent ?? null))
   return found
 }

@@ -5,7 +5,7 @@
  */
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
-import { strictType } from '../kernel/strict.js'
+import { strictFields, strictType } from '../kernel/strict.js'
 import { CertifiedLevel } from '../vocabulary/ladder.js'
 import {
   CompetitionTier,
@@ -13,7 +13,11 @@ import {
   NonEmptyString,
   NonNegativeInt,
   OccupationCode,
+  HonourGrade,
+  HonourKind,
   PositiveInt,
+  ServiceFrequency,
+  ServiceKind,
   SubsidyCategory,
 } from '../vocabulary/terms.js'
 
@@ -22,8 +26,19 @@ const Fen = t.union([NonNegativeInt, t.null])
 /** How an object codec is made: `t.type` (lenient) or `strictType` (exact). */
 type ObjectCodec = <P extends t.Props>(props: P) => t.Type<t.TypeOf<t.TypeC<P>>, t.OutputOf<t.TypeC<P>>, unknown>
 
-/** Builds the policy codecs with `obj` for every object: lenient for store rows, strict for input. */
-const policyCodecs = (obj: ObjectCodec) => {
+/** How an object codec with optional fields is made: lenient intersection or `strictFields`. */
+type ObjectWithOptionalCodec = <R extends t.Props, O extends t.Props>(
+  required: R,
+  optional: O,
+  name: string,
+) => t.Type<t.TypeOf<t.TypeC<R>> & Partial<t.TypeOf<t.TypeC<O>>>, t.OutputOf<t.TypeC<R>> & Partial<t.OutputOf<t.TypeC<O>>>, unknown>
+
+/**
+ * Builds the policy codecs with `obj` for every object (lenient for store rows, strict for input)
+ * and `objOpt` for objects with optional fields: the blocks of DOMAIN.md §10–15 are optional, so
+ * documents written before them still decode and mean what they meant (§1–9 behaviour).
+ */
+const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
   /** One condition of a promotion alternative. */
   const Condition = t.union([
     obj({ kind: t.literal('years-in-occupation'), min: NonNegativeInt }),
@@ -53,14 +68,27 @@ const policyCodecs = (obj: ObjectCodec) => {
     thenTo: t.union([CertifiedLevel, t.null]),
   })
 
-  /** Prize money and title for a rank at a tier. */
-  const CompetitionPrize = obj({
-    ruleId: NonEmptyString,
-    tier: CompetitionTier,
-    rank: PositiveInt,
-    amount: Fen,
-    title: t.union([t.string, t.null]),
-  })
+  /**
+   * Prize money and title for a rank at a tier; `honourId` (DOMAIN.md §14) names the catalogued
+   * honour the result confers (absent or `null`: none, as in documents written before it).
+   */
+  const CompetitionPrize = objOpt(
+    {
+      ruleId: NonEmptyString,
+      tier: CompetitionTier,
+      rank: PositiveInt,
+      amount: Fen,
+      title: t.union([t.string, t.null]),
+    },
+    { honourId: t.union([NonEmptyString, t.null]) },
+    'CompetitionPrize',
+  )
+
+  /** An honour of the catalogue (荣誉表彰, DOMAIN.md §14): `conferrer` null when the source names none. */
+  const HonourEntry = obj({ honourId: NonEmptyString, title: NonEmptyString, kind: HonourKind, grade: HonourGrade, conferrer: t.union([t.string, t.null]) })
+
+  /** A service and who is entitled to it (DOMAIN.md §15): `null` values are unset (the city sets them). */
+  const ServiceEntry = obj({ service: ServiceKind, minLevel: t.union([CertifiedLevel, t.null]), frequency: t.union([ServiceFrequency, t.null]) })
 
   /** An occupation of the catalogue with its subsidy category and shortage flag. */
   const OccupationEntry = obj({ code: OccupationCode, category: SubsidyCategory, shortage: t.boolean })
@@ -73,8 +101,17 @@ const policyCodecs = (obj: ObjectCodec) => {
     'senior-technician': Fen,
   })
 
-  /** The whole policy. */
-  const PolicyDocument = obj({
+  /** An amount per high-skilled level (DOMAIN.md §15), in fen; `null` unset. */
+  const HighSkilledLevels = obj({
+    senior: Fen,
+    technician: Fen,
+    'senior-technician': Fen,
+    'principal-technician': Fen,
+    'chief-technician': Fen,
+  })
+
+  /** The whole policy; the blocks of DOMAIN.md §10–15 are optional (see `policyCodecs`). */
+  const PolicyDocument = objOpt({
     title: t.string,
     promotion: t.array(PromotionRule),
     competition: obj({
@@ -108,28 +145,71 @@ const policyCodecs = (obj: ObjectCodec) => {
         }),
       }),
       apprenticeshipSubsidy: obj({ perApprenticePerYear: Fen }),
-      housingSubsidy: obj({ amount: Fen }),
-      livingAllowance: obj({ monthly: Fen }),
+      // DOMAIN.md §15: `byLevel` (the level on the grant date) replaces the flat amount; `conditions` add rules
+      housingSubsidy: objOpt(
+        { amount: Fen },
+        {
+          byLevel: HighSkilledLevels,
+          conditions: obj({
+            firstHomeOnly: t.union([t.boolean, t.null]),
+            purchaseWindowMonths: t.union([NonNegativeInt, t.null]),
+            minInsuredMonths: t.union([NonNegativeInt, t.null]),
+            instalments: t.union([PositiveInt, t.null]),
+          }),
+        },
+        'HousingSubsidy',
+      ),
+      livingAllowance: objOpt(
+        { monthly: Fen },
+        { byLevel: HighSkilledLevels, conditions: obj({ minInsuredMonths: t.union([NonNegativeInt, t.null]), maxMonths: t.union([PositiveInt, t.null]) }) },
+        'LivingAllowance',
+      ),
     }),
-    targets: obj({
-      newHighSkilled: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
-      skilledSharePercent: t.number,
-      highSkilledSharePercent: t.number,
-      highSkilledShareBy: LocalDate,
-      highSkilledTotal: obj({ count: NonNegativeInt, by: LocalDate }),
-      carriers: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
-    }),
-  })
-  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, OccupationEntry, PolicyDocument }
+    targets: objOpt(
+      {
+        newHighSkilled: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
+        skilledSharePercent: t.number,
+        highSkilledSharePercent: t.number,
+        highSkilledShareBy: LocalDate,
+        highSkilledTotal: obj({ count: NonNegativeInt, by: LocalDate }),
+        carriers: obj({ count: NonNegativeInt, from: LocalDate, to: LocalDate }),
+      },
+      {
+        /**
+         * Only in a simulation's policy (the demo's): the count targets above are the city's
+         * multiplied by this factor (0 < scale ≤ 1), so a city simulated at 1 % is judged against
+         * 1 % of its targets; the report says so beside every count target. Shares are not scaled.
+         */
+        scale: t.number,
+        /** High-skilled workers' share of honour recipients (DOMAIN.md §14; the seed gives no figure: null). */
+        honoursHighSkilledSharePercent: t.union([t.number, t.null]),
+      },
+      'Targets',
+    ),
+  },
+  {
+    /** The honours catalogue (DOMAIN.md §14). */
+    honours: obj({ catalogue: t.array(HonourEntry) }),
+    /** Services as entitlements (DOMAIN.md §15). */
+    services: t.array(ServiceEntry),
+  },
+  'PolicyDocument')
+  return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, HonourEntry, ServiceEntry, OccupationEntry, PolicyDocument }
 }
 
 /**
  * The storage format: how a `PolicyAdopted` event decodes. Lenient about unknown fields (they are
  * stripped), so events written before strict input still read.
  */
-const stored = policyCodecs((props) => t.type(props))
+const stored = policyCodecs(
+  (props) => t.type(props),
+  (required, optional, name) => t.intersection([t.type(required), t.partial(optional)], name),
+)
 /** Strict input: an unknown field anywhere in a policy document is refused, naming its path. */
-const input = policyCodecs((props) => strictType(props))
+const input = policyCodecs(
+  (props) => strictType(props),
+  (required, optional, name) => strictFields(required, optional, name),
+)
 
 /** One condition of a promotion alternative. */
 export const Condition = stored.Condition
@@ -146,6 +226,12 @@ export type CompetitionRule = t.TypeOf<typeof CompetitionRule>
 /** Prize money and title for a rank at a tier. */
 export const CompetitionPrize = stored.CompetitionPrize
 export type CompetitionPrize = t.TypeOf<typeof CompetitionPrize>
+/** An honour of the catalogue (DOMAIN.md §14). */
+export const HonourEntry = stored.HonourEntry
+export type HonourEntry = t.TypeOf<typeof HonourEntry>
+/** A service and who is entitled to it (DOMAIN.md §15). */
+export const ServiceEntry = stored.ServiceEntry
+export type ServiceEntry = t.TypeOf<typeof ServiceEntry>
 /** An occupation of the catalogue with its subsidy category and shortage flag. */
 export const OccupationEntry = stored.OccupationEntry
 export type OccupationEntry = t.TypeOf<typeof OccupationEntry>

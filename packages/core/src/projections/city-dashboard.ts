@@ -47,12 +47,16 @@ export interface TargetStatus extends TargetProgress {
   readonly period: { readonly from: string | null; readonly to: string }
   readonly employmentYear?: number | null
   readonly carriedFrom?: number
+  /** A count target of a simulation's policy (`targets.scale`): the city's target multiplied by this factor. */
+  readonly scaledBy?: number
 }
 
 /** The dashboard on a date. */
 export interface CityReport {
   readonly asOf: string
   readonly policyId: string
+  /** The policy's `targets.scale` (a simulation at a fraction of the city), null for the city's own targets. */
+  readonly targetScale: number | null
   readonly newHighSkilled: number
   readonly highSkilledTotal: number
   readonly skilledTotal: number
@@ -150,9 +154,11 @@ export const dashboardReport = (s: DashboardState, asOf: string): CityReport => 
   const skilledSharePercent = percent(skilledTotal, employedPersons)
   const highSkilledSharePercent = percent(highSkilledTotal, skilledTotal)
   const judged = judgedTargets(s, asOf, targets, figures)
+  const scaled = targets.scale === undefined ? {} : { scaledBy: targets.scale }
   return {
     asOf,
     policyId: policy.policyId,
+    targetScale: targets.scale ?? null,
     newHighSkilled,
     highSkilledTotal,
     skilledTotal,
@@ -165,11 +171,11 @@ export const dashboardReport = (s: DashboardState, asOf: string): CityReport => 
     levelsByDistrict,
     trainingsByField,
     targets: [
-      { id: 'new-high-skilled-2030', target: targets.newHighSkilled.count, actual: newHighSkilled, met: newHighSkilled >= targets.newHighSkilled.count, period: { from: targets.newHighSkilled.from, to: targets.newHighSkilled.to }, ...judged.newHighSkilled },
+      { id: 'new-high-skilled-2030', target: targets.newHighSkilled.count, actual: newHighSkilled, met: newHighSkilled >= targets.newHighSkilled.count, period: { from: targets.newHighSkilled.from, to: targets.newHighSkilled.to }, ...judged.newHighSkilled, ...scaled },
       { id: 'skilled-share', target: targets.skilledSharePercent, actual: skilledSharePercent, met: judged.skilledShareMet, period: { from: null, to: `${yearOf(asOf)}-12-31` }, ...judged.skilledShare, employmentYear: employedPersonsYear, ...(employedPersonsYear !== null && employedPersonsYear < yearOf(asOf) ? { carriedFrom: employedPersonsYear } : {}) },
       { id: 'high-skilled-share', target: targets.highSkilledSharePercent, actual: highSkilledSharePercent, met: judged.highSkilledShareMet, period: { from: null, to: targets.highSkilledShareBy }, ...judged.highSkilledShare },
-      { id: 'high-skilled-2035', target: targets.highSkilledTotal.count, actual: highSkilledTotal, met: highSkilledTotal >= targets.highSkilledTotal.count, period: { from: null, to: targets.highSkilledTotal.by }, ...judged.highSkilledTotal },
-      { id: 'carriers', target: targets.carriers.count, actual: carriers, met: carriers >= targets.carriers.count, period: { from: targets.carriers.from, to: targets.carriers.to }, ...judged.carriers },
+      { id: 'high-skilled-2035', target: targets.highSkilledTotal.count, actual: highSkilledTotal, met: highSkilledTotal >= targets.highSkilledTotal.count, period: { from: null, to: targets.highSkilledTotal.by }, ...judged.highSkilledTotal, ...scaled },
+      { id: 'carriers', target: targets.carriers.count, actual: carriers, met: carriers >= targets.carriers.count, period: { from: targets.carriers.from, to: targets.carriers.to }, ...judged.carriers, ...scaled },
     ],
   }
 }

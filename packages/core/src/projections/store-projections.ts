@@ -22,7 +22,7 @@ export interface ProjectionSnapshot<S = unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface InlineProjection<S = any> {
   readonly projection: Projection<S, LedgerEvent>
-  /** Decodes a stored event (default: core's `decodeRecorded()` without upcasters). */
+  /** Decodes a stored event (default: core's `decodeRecorded()`, with the ledger's own upcasters). */
   readonly decode?: (row: RecordedEvent) => LedgerEvent
 }
 

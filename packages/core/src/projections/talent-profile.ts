@@ -40,8 +40,11 @@ export interface TalentProfile {
   readonly specialCertificates: TalentState['specialCertificates']
   readonly trainings: ReadonlyArray<TalentState['trainings'][string]>
   readonly competitions: TalentState['competitions']
-  readonly honours: TalentState['honours']
+  /** Each honour; one written before the catalogue (schemaVersion 1, `kind` null) prints as 0.1 printed it: title, grade, on. */
+  readonly honours: ReadonlyArray<TalentState['honours'][number] | Pick<TalentState['honours'][number], 'title' | 'grade' | 'on'>>
   readonly incentives: TalentState['incentives']
+  /** Services delivered (DOMAIN.md §15); absent while there is none, so a profile reads as it did before. */
+  readonly services?: TalentState['services']
   readonly benefits: ReadonlyArray<{
     readonly grantId: string
     readonly benefit: string
@@ -78,8 +81,9 @@ export const talentProfile = (s: TalentState, name: string | null): TalentProfil
     specialCertificates: s.specialCertificates,
     trainings: Object.values(s.trainings),
     competitions: s.competitions,
-    honours: s.honours,
+    honours: s.honours.map((h) => (h.kind === null ? { title: h.title, grade: h.grade, on: h.on } : h)),
     incentives: s.incentives,
+    ...(s.services.length > 0 ? { services: s.services } : {}),
     benefits: s.grants.map((g) => ({
       grantId: g.grantId,
       benefit: g.benefit,

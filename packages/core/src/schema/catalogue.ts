@@ -36,10 +36,10 @@ export const commandCatalogue = (): JsonSchema => ({
   oneOf: COMMAND_TYPES.map(commandBody),
 })
 
-/** The JSON Schema of every event's `data` (schemaVersion 1), keyed by event type. */
+/** The JSON Schema of every event's `data` at the schema version written today (domain/upcasters.ts), keyed by event type. */
 export const eventCatalogue = (): JsonSchema => ({
   $schema: DIALECT,
   title: 'talent-ledger event data',
-  description: 'The `data` of each event type as the log stores it (schemaVersion 1). Unknown fields are stripped on read.',
+  description: 'The `data` of each event type as the log stores it today (schemaVersion 1; HonorConferred 2: older versions are upcast on read). Unknown fields are stripped on read.',
   $defs: Object.fromEntries(EVENT_TYPES.map((type) => [type, toJsonSchema(EventData[type])])),
 })

@@ -11,6 +11,7 @@
 
 // the answers of `append`
 export { versionMatches, appendedOutcome, conflictOutcome, eventInAnotherStream } from './append-outcome.js'
+export { appendInOrder } from './append-many.js'
 
 // sealing: hash-chaining new events onto a stream's head
 export { GENESIS_HASH, sealEvents, eventHash, type Sha256Function, type StreamHead } from '../kernel/hash-chain.js'

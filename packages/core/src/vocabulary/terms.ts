@@ -106,7 +106,40 @@ export const CarrierKind = oneOf('CarrierKind', [
 ] as const)
 export type CarrierKind = t.TypeOf<typeof CarrierKind>
 
-/** Services granted on entering the talent pool (no money). */
+/** Kinds of honour of the catalogue (荣誉表彰, DOMAIN.md §14). */
+export const HonourKind = oneOf('HonourKind', [
+  'model-worker', // 劳动模范
+  'may-day-medal', // 五一劳动奖章
+  'craftsman', // 工匠
+  'skill-champion', // 技能状元
+  'technical-expert', // 技术能手
+  'skills-award', // 技能大奖
+  'other', // anything else, and the first release's free-text honours outside the catalogue
+] as const)
+export type HonourKind = t.TypeOf<typeof HonourKind>
+
+/** Grades of a catalogued honour: who confers it, from the state down to a district. */
+export const HonourGrade = oneOf('HonourGrade', ['national', 'provincial', 'municipal', 'district'] as const)
+export type HonourGrade = t.TypeOf<typeof HonourGrade>
+
+/** Services for high-skilled talents (DOMAIN.md §15): entitlements with delivery records, no money. */
+export const ServiceKind = oneOf('ServiceKind', [
+  'one-stop-service', // 一站式服务 (高层次人才一站式服务体系)
+  'children-education', // 子女入学
+  'medical-care', // 医疗 / 绿色通道
+  'health-check', // 体检
+  'recuperation', // 疗休养
+] as const)
+export type ServiceKind = t.TypeOf<typeof ServiceKind>
+
+/** How often a service may be delivered to one talent: on request, once, once a calendar year. */
+export const ServiceFrequency = oneOf('ServiceFrequency', ['on-request', 'once', 'yearly'] as const)
+export type ServiceFrequency = t.TypeOf<typeof ServiceFrequency>
+
+/**
+ * Services granted on entering the talent pool (no money) under a policy without a `services`
+ * block (documents written before DOMAIN.md §15); with one, the entitlement is derived from it.
+ */
 export const TALENT_POOL_SERVICES = ['children-education', 'medical-care', 'one-stop-service'] as const
 
 /** Subsidy categories of the occupation catalogue. */

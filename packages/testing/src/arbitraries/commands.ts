@@ -50,6 +50,8 @@ const orgId = fc.constantFrom(...ACTOR_IDS, 'emp-3')
 const employerId = fc.constantFrom('emp-1', 'emp-2', 'emp-3')
 const date = localDate({ min: '2005-01-01', max: '2040-12-31' })
 const someId = (prefix: string) => fc.integer({ min: 1, max: 6 }).map((n) => `${prefix}-${n}`)
+/** Honour ids of the default catalogue, and one no catalogue holds (DOMAIN.md §14). */
+const HONOUR_ID = fc.constantFrom('lyg-skill-champion', 'lyg-technical-expert', 'jiangsu-may-day-medal', 'national-technical-expert', 'jiangsu-craftsman', 'no-such-honour')
 const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined })
 
 /** Drops the keys whose value is undefined (optional fields left out). */
@@ -117,7 +119,11 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
     award: opt(fc.constant('excellence')),
     percentile: opt(fc.integer({ min: 0, max: 100 })),
   }),
-  ConferHonor: fc.record({ talentId, title: fc.constantFrom('连云港技能状元', '江苏工匠', '全国技术能手'), grade: fc.constantFrom('municipal', 'provincial', 'national'), on: date }),
+  // DOMAIN.md §14: a catalogued honour (ids of the default catalogue, and one no catalogue holds), or the first release's free text
+  ConferHonor: fc.oneof(
+    fc.record({ talentId, title: fc.constantFrom('连云港技能状元', '江苏工匠', '全国技术能手', '港城工匠'), grade: fc.constantFrom('municipal', 'provincial', 'national', '市级'), on: date }),
+    fc.record({ talentId, honourId: HONOUR_ID, on: date, reference: opt(fc.constantFrom('连政发〔2027〕12号', 'list-2027')) }),
+  ),
   GrantBenefit: fc.record({
     talentId,
     benefit: benefitKind,
@@ -133,6 +139,14 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
   DesignateCarrier: fc.record({ carrierId: someId('carrier'), kind: carrierKind, name: fc.constantFrom('连云港技能大师工作室', '高技能人才培训基地'), on: date }),
   ReportEmploymentStatistics: fc.record({ year: fc.integer({ min: 2000, max: 2040 }), employedPersons: fc.integer({ min: 1, max: 3_000_000 }) }),
   ReleaseTalent: fc.record({ talentId, on: date, reason: opt(fc.constantFrom('合同到期', 'resigned')) }),
+  RecordServiceDelivery: fc.record({
+    talentId,
+    deliveryId: someId('sd'),
+    service: fc.constantFrom('one-stop-service', 'children-education', 'medical-care', 'health-check', 'recuperation'),
+    on: date,
+    providerId: opt(orgId),
+  }),
+  ReportHonourList: fc.record({ honourId: HONOUR_ID, year: fc.integer({ min: 2000, max: 2040 }), recipients: fc.integer({ min: 1, max: 500 }) }),
   RecordPriorCertificate: fc.record({
     talentId,
     certificateNumber: someId('cert'),

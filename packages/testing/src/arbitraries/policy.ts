@@ -123,8 +123,64 @@ const subsidyLevels = (current: Record<'junior' | 'intermediate' | 'senior' | 't
 const yearSpan = (from: string, to: string) =>
   keepOr({ from, to }, fc.tuple(fc.integer({ min: 2020, max: 2030 }), fc.integer({ min: 0, max: 10 })).map(([y, n]) => ({ from: `${y}-01-01`, to: `${y + n}-12-31` })))
 
+/**
+ * The honours block (DOMAIN.md §14): absent (a document written before it), or a part of the
+ * default catalogue; the prize rows then name only honours the catalogue holds (or none), and the
+ * share target is set or left unset.
+ */
+const withHonours = (doc: PolicyDocument): fc.Arbitrary<PolicyDocument> =>
+  fc
+    .record({
+      catalogue: fc.option(fc.subarray([...(defaultPolicyDocument.honours?.catalogue ?? [])]), { nil: undefined }),
+      keepIds: fc.boolean(),
+      target: keepOr<number | null>(null, fc.integer({ min: 0, max: 100 })),
+      extraIds: fc.array(fc.constantFrom('lyg-skill-champion', 'jiangsu-craftsman', 'lyg-craftsman'), { minLength: doc.competition.prizes.length, maxLength: doc.competition.prizes.length }),
+    })
+    .map(({ catalogue, keepIds, target, extraIds }) => {
+      const ids = new Set((catalogue ?? []).map((h) => h.honourId))
+      const prizes = doc.competition.prizes.map((p, i) => {
+        const { honourId: _old, ...row } = p
+        const wanted = p.honourId !== undefined && keepIds ? p.honourId : extraIds[i]!
+        // a prize names a catalogued honour, null, or (as before §14) nothing
+        return wanted !== null && ids.has(wanted) ? { ...row, honourId: wanted } : keepIds ? row : { ...row, honourId: null }
+      })
+      const { honours: _h, ...rest } = doc
+      return {
+        ...rest,
+        competition: { ...doc.competition, prizes },
+        targets: { ...doc.targets, ...(target === null && catalogue === undefined ? {} : { honoursHighSkilledSharePercent: target }) },
+        ...(catalogue === undefined ? {} : { honours: { catalogue } }),
+      }
+    })
+
+/**
+ * The services block (DOMAIN.md §15): absent (a document written before it), the default's, or
+ * each service with a level and frequency set or left unset.
+ */
+const withServices = (doc: PolicyDocument): fc.Arbitrary<PolicyDocument> =>
+  fc
+    .oneof(
+      fc.constant<PolicyDocument['services']>(undefined),
+      fc.constant(defaultPolicyDocument.services),
+      fc.tuple(
+        ...(defaultPolicyDocument.services ?? []).map((e) =>
+          fc.record({
+            service: fc.constant(e.service),
+            minLevel: fc.option(fc.constantFrom('junior', 'senior', 'technician', 'senior-technician'), { nil: null }),
+            frequency: fc.option(fc.constantFrom('on-request', 'once', 'yearly'), { nil: null }),
+          }),
+        ),
+      ),
+    )
+    .map((services) => {
+      const { services: _s, ...rest } = doc
+      return services === undefined ? rest : { ...rest, services: [...services] }
+    })
+
 /** A document derived from the default, its rule ids prefixed with `tag`. */
-const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => {
+const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => policyDocumentCore(tag).chain(withHonours).chain(withServices)
+
+const policyDocumentCore = (tag: string): fc.Arbitrary<PolicyDocument> => {
   const d = defaultPolicyDocument
   const b = d.benefits
   return fc.record({
@@ -163,8 +219,34 @@ const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => {
       }),
       apprenticeshipSubsidy: fc.record({ perApprenticePerYear: fen(b.apprenticeshipSubsidy.perApprenticePerYear) }),
       // the default leaves these unset: a city sets them, or not
-      housingSubsidy: fc.record({ amount: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 20_000_000 }))) }),
-      livingAllowance: fc.record({ monthly: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 500_000 }))) }),
+      housingSubsidy: fc.oneof(
+        fc.record({ amount: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 20_000_000 }))) }),
+        // DOMAIN.md §15: graded by level, with or without conditions (instalments, window, insured months)
+        fc.record({
+          amount: fc.constant(null),
+          byLevel: byLevel(20_000_000),
+          conditions: fc.option(
+            fc.record({
+              firstHomeOnly: fc.option(fc.boolean(), { nil: null }),
+              purchaseWindowMonths: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+              minInsuredMonths: fc.option(fc.integer({ min: 0, max: 24 }), { nil: null }),
+              instalments: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+            }),
+            { nil: undefined },
+          ),
+        }).map(compactRecord),
+      ),
+      livingAllowance: fc.oneof(
+        fc.record({ monthly: fen(null).chain((a) => keepOr(a, fc.integer({ min: 1, max: 500_000 }))) }),
+        fc.record({
+          monthly: fc.constant(null),
+          byLevel: byLevel(500_000),
+          conditions: fc.option(
+            fc.record({ minInsuredMonths: fc.option(fc.integer({ min: 0, max: 24 }), { nil: null }), maxMonths: fc.option(fc.integer({ min: 1, max: 36 }), { nil: null }) }),
+            { nil: undefined },
+          ),
+        }).map(compactRecord),
+      ),
     }),
     targets: fc
       .record({
@@ -183,6 +265,17 @@ const policyDocumentTagged = (tag: string): fc.Arbitrary<PolicyDocument> => {
         carriers: { count: t.carriers[0], ...t.carriers[1] },
       })),
   })
+}
+
+/** An amount per high-skilled level, each set or unset (DOMAIN.md §15). */
+function byLevel(max: number) {
+  const amount = fc.option(fc.integer({ min: 1, max }), { nil: null })
+  return fc.record({ senior: amount, technician: amount, 'senior-technician': amount, 'principal-technician': amount, 'chief-technician': amount })
+}
+
+/** Drops the keys whose value is undefined (an optional block left out). */
+function compactRecord<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 }
 
 /** Ids the generated documents prefix their rule ids with. */

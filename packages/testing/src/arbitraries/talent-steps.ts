@@ -7,6 +7,7 @@
 import * as fc from 'fast-check'
 import { LEVELS, levelOf, rank, validCertificates, type TalentState } from '@talent-ledger/core'
 import { BUREAU, ORGANIZATION_IDS } from './actors.js'
+import { addDays } from './dates.js'
 import type { CommandJson } from './commands.js'
 import { benefitKind, competitionTier, incentiveKind, programmeKind, trainingField } from './vocabulary.js'
 
@@ -28,10 +29,13 @@ export type Intent =
   | { readonly tag: 'appoint' }
   | { readonly tag: 'benefit'; readonly benefit: string; readonly pick: number; readonly insuredMonths: number }
   | { readonly tag: 'revoke'; readonly pick: number }
-  | { readonly tag: 'honor'; readonly title: string }
+  | { readonly tag: 'honor'; readonly title: string; readonly honourId: string | null }
   | { readonly tag: 'incentive'; readonly kind: string; readonly amount: number | null }
+  | { readonly tag: 'service'; readonly service: string }
   | { readonly tag: 'change-employer'; readonly byBureau: boolean }
   | { readonly tag: 'forget' }
+  /** A certificate issued before the ledger (some days before the step: within the target period or before it). */
+  | { readonly tag: 'prior'; readonly level: string; readonly issuedDaysBefore: number }
 
 /** A step: days since the previous one, and what it means to do. */
 export interface Step {
@@ -82,10 +86,22 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
   w(2, fc.constant({ tag: 'appoint' as const })),
   w(8, fc.record({ tag: fc.constant('benefit' as const), benefit: benefitKind, pick: fc.nat(9), insuredMonths: fc.integer({ min: 0, max: 30 }) })),
   w(2, fc.record({ tag: fc.constant('revoke' as const), pick: fc.nat(9) })),
-  w(1, fc.record({ tag: fc.constant('honor' as const), title: fc.constantFrom('连云港技能状元', '江苏工匠', '全国技术能手') })),
+  // a free-text title (the first release's form) or a catalogued honour (DOMAIN.md §14)
+  // a service delivery (DOMAIN.md §15): entitled or not, set or unset by the policy in force
+  w(1, fc.record({ tag: fc.constant('service' as const), service: fc.constantFrom('one-stop-service', 'one-stop-service', 'health-check', 'recuperation') })),
+  w(1, fc.record({ tag: fc.constant('honor' as const), title: fc.constantFrom('连云港技能状元', '江苏工匠', '全国技术能手'), honourId: fc.constantFrom(null, 'jiangsu-may-day-medal', 'lyg-craftsman') })),
   w(1, fc.record({ tag: fc.constant('incentive' as const), kind: incentiveKind, amount: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: null }) })),
   w(2, fc.record({ tag: fc.constant('change-employer' as const), byBureau: fc.boolean() })),
   w(1, fc.constant({ tag: 'forget' as const })),
+  w(
+    1,
+    fc.record({
+      tag: fc.constant('prior' as const),
+      level: fc.constantFrom('junior', 'intermediate', 'senior', 'technician', 'senior-technician'),
+      // a few weeks back (often inside 2026–2030 for a step in it), or years back (before the period)
+      issuedDaysBefore: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 6000 })),
+    }),
+  ),
 )
 
 /** Days between steps: often weeks, often months, sometimes years (so some steps are eligible, some not). */
@@ -162,6 +178,9 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
         : x.benefit === 'first-certification-allowance' ? { level: pickFrom(held, x.pick) ?? 'senior' }
         : x.benefit === 'apprenticeship-subsidy' ? { programId: pickFrom(Object.keys(s.trainings), x.pick) ?? `${serial}-p` }
         : x.benefit === 'competition-prize' ? { competitionId: pickFrom(s.competitions, x.pick)?.competitionId ?? `${serial}-c` }
+        // the fields a policy's conditions ask for (DOMAIN.md §15); ignored without them
+        : x.benefit === 'housing-subsidy' ? { purchasedOn: on, firstHome: x.pick % 3 !== 0, insuredMonths: x.insuredMonths }
+        : x.benefit === 'living-allowance' ? { insuredMonths: x.insuredMonths }
         : {}
       return [grant(talentId, x.benefit, on, basis)]
     }
@@ -170,7 +189,9 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       return level === undefined ? [] : [cmd('RevokeCertificate', BUREAU, { talentId, level, reason: 'fraud (证书造假)', on })]
     }
     case 'honor':
-      return [cmd('ConferHonor', BUREAU, { talentId, title: x.title, grade: 'municipal', on })]
+      return [cmd('ConferHonor', BUREAU, x.honourId === null ? { talentId, title: x.title, grade: 'municipal', on } : { talentId, honourId: x.honourId, on })]
+    case 'service':
+      return [cmd('RecordServiceDelivery', BUREAU, { talentId, deliveryId: `${serial}-sd`, service: x.service, on })]
     case 'incentive':
       return [cmd('RecordIncentive', { id: s.employerId, role: 'employer' }, { talentId, kind: x.kind, on, ...(x.amount === null ? {} : { amount: x.amount }) })]
     case 'change-employer': {
@@ -181,5 +202,17 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
     }
     case 'forget':
       return [cmd('ForgetTalent', BUREAU, { talentId })]
+    case 'prior':
+      return [
+        // issued in the talent's working life (never before occupationSince: §17's anchor), on or before the step's day
+        cmd('RecordPriorCertificate', BUREAU, {
+          talentId,
+          certificateNumber: `${serial}-prior`,
+          level: x.level,
+          occupation: s.occupation,
+          issuedOn: [addDays(on, -x.issuedDaysBefore), s.occupationSince].sort()[1]!,
+          issuer: '江苏省职业技能鉴定中心',
+        }),
+      ]
   }
 }

@@ -5,6 +5,7 @@
  */
 import { describe } from 'vitest'
 import { appendConformance } from './append.js'
+import { appendManyConformance } from './append-many.js'
 import { concurrencyConformance } from './concurrency.js'
 import type { EventStoreFactory } from './fixtures.js'
 import { hostileInputConformance } from './hostile-input.js'
@@ -26,6 +27,7 @@ import { storedRowConformance, type StoredRowWriter } from './stored-rows.js'
 export const describeEventStoreConformance = (name: string, factory: EventStoreFactory, options: { readonly tables?: StoredRowWriter } = {}): void => {
   describe(`EventStore conformance: ${name}`, () => {
     appendConformance(factory)
+    appendManyConformance(factory)
     readingConformance(factory)
     concurrencyConformance(factory)
     subscriptionConformance(factory)

@@ -2,7 +2,8 @@
  * Invariant 6 — a caller never chooses a benefit amount (DOMAIN.md §7): every BenefitGranted cites
  * the policy in force on its date, and its amount is the one that policy's document sets, recomputed
  * here from the document alone (subsidy table by occupation category, +shortage bonus; allowance by
- * level; apprenticeship per year; housing; living allowance; the prize for the recorded result).
+ * level; apprenticeship per year; housing and living allowance, flat or by level, housing in instalments;
+ * the prize for the recorded result).
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { EventOf, PolicyDocument, TalentEvent, TalentState } from '@talent-ledger/core'
@@ -30,10 +31,20 @@ const expectedAmount = (doc: PolicyDocument, g: Granted, before: TalentState): n
       return (b.firstCertificationAllowance.amounts as Readonly<Record<string, number | null>>)[level] ?? `no allowance is set for ${level}`
     case 'apprenticeship-subsidy':
       return b.apprenticeshipSubsidy.perApprenticePerYear ?? 'no apprenticeship subsidy is set'
-    case 'housing-subsidy':
-      return b.housingSubsidy.amount ?? 'no housing subsidy is set'
-    case 'living-allowance':
-      return b.livingAllowance.monthly ?? 'no living allowance is set'
+    case 'housing-subsidy': {
+      // graded by the level of the first instalment, paid in n instalments: ⌊total/n⌋ each, the last the rest (DOMAIN.md §15)
+      const p = b.housingSubsidy
+      const total = p.byLevel === undefined ? p.amount : ((p.byLevel as Readonly<Record<string, number | null>>)[level] ?? null)
+      if (total === null) return `no housing subsidy is set${p.byLevel === undefined ? '' : ` for ${level}`}`
+      const n = p.conditions?.instalments ?? 1
+      const k = g.basis.planYear ?? 1
+      return k === n ? total - Math.floor(total / n) * (n - 1) : Math.floor(total / n)
+    }
+    case 'living-allowance': {
+      const p = b.livingAllowance
+      const monthly = p.byLevel === undefined ? p.monthly : ((p.byLevel as Readonly<Record<string, number | null>>)[level] ?? null)
+      return monthly ?? 'no living allowance is set'
+    }
     case 'competition-prize': {
       const result = before.competitions.find((c) => c.competitionId === g.basis.competitionId)
       const prize = result === undefined ? undefined : doc.competition.prizes.find((p) => p.tier === result.tier && p.rank === result.rank)

@@ -4,6 +4,7 @@
  */
 import { benefitAmountsMatchPolicy } from './benefit-amounts-match-policy.js'
 import { codecsRoundTrip } from './codecs-round-trip.js'
+import { competitionHonoursFromPrizeRows } from './competition-honours-from-prize-rows.js'
 import { dashboardMatchesRecount } from './dashboard-matches-recount.js'
 import { idempotentDecisions } from './idempotent-decisions.js'
 import type { Invariant } from './invariant.js'
@@ -21,6 +22,7 @@ export {
   benefitAmountsMatchPolicy,
   dashboardMatchesRecount,
   idempotentDecisions,
+  competitionHonoursFromPrizeRows,
 }
 export { assertInvariant, defineInvariant, historiesFor, InvariantViolation, type Invariant, type InvariantOptions } from './invariant.js'
 export { conditionHolds, highestCertified, rowMatches, rowTarget, type ResultFacts } from './eligibility.js'
@@ -51,4 +53,5 @@ export const allInvariants: ReadonlyArray<Invariant> = [
   benefitAmountsMatchPolicy,
   dashboardMatchesRecount,
   idempotentDecisions,
+  competitionHonoursFromPrizeRows,
 ]

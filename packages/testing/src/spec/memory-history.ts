@@ -6,7 +6,7 @@
  */
 import {
   businessDateOf,
-  CURRENT_SCHEMA_VERSION,
+  schemaVersionOf,
   streamOfEvent,
   type Clock,
   type DomainEvent,
@@ -32,7 +32,7 @@ export const stampWith =
     events.map((e) => ({
       eventId: nextId(),
       type: e.type,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
+      schemaVersion: schemaVersionOf(e.type),
       data: e.data,
       metadata: { actor, correlationId: 'pure', causationId: null, occurredOn, recordedAt: PURE_RECORDED_AT },
     }))

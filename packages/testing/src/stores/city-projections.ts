@@ -18,7 +18,7 @@ import {
   type TalentLedger,
 } from '@talent-ledger/core'
 
-/** Decodes a stored row the way a store's inline projections do by default (`decodeRecorded()`, no upcasters). */
+/** Decodes a stored row the way a store's inline projections do by default (`decodeRecorded()`, the ledger's own upcasters). */
 export const decodeLedgerEvent: (row: RecordedEvent) => LedgerEvent = (() => {
   const decode = decodeRecorded()
   return (row: RecordedEvent) => decode(row).event

@@ -110,6 +110,19 @@ describe('city histories', () => {
     for (const type of ['BenefitGranted', 'CertificateRevoked', 'SeniorPostAppointed', 'TalentPoolEntered', 'TalentPoolLeft', 'PolicyAdopted', 'TrainingCompleted'] as const) expect(events).toContain(type)
   })
 
+  it('hold prior certificates issued inside the 2026–2030 period and before it, revoked certificates, and years without an employment figure', () => {
+    const issued = runs.flatMap((r) => r.log.flatMap((l) => (l.event.type === 'PriorCertificateRecorded' ? [l.event.data.issuedOn] : [])))
+    expect(issued.some((d) => d >= '2026-01-01' && d <= '2030-12-31')).toBe(true)
+    expect(issued.some((d) => d < '2026-01-01')).toBe(true)
+    expect(runs.some((r) => r.log.some((l) => l.event.type === 'CertificateRevoked'))).toBe(true)
+    // a run with a figure for some year and none for the year after it: the report carries the figure
+    const gap = runs.some((r) => {
+      const years = new Set(r.log.flatMap((l) => (l.event.type === 'EmploymentStatisticsReported' ? [l.event.data.year] : [])))
+      return [...years].some((y) => !years.has(y + 1))
+    })
+    expect(gap).toBe(true)
+  })
+
   it('hold only possible people and dates (DOMAIN.md §17): the ledger service refuses none of their commands by a §17 rule', async () => {
     const SECTION_17 = /^(id\.|dates\.|talent\.working-age|release\.|employer-change\.)/
     await fc.assert(
@@ -133,7 +146,8 @@ describe('city histories', () => {
           const taken = o.decision?.talent ?? null
           if (taken === null) continue
           const on = businessDateOf(o.command!)
-          if (on !== null) dates.set(taken.command.data.talentId, [...(dates.get(taken.command.data.talentId) ?? []), on])
+          // a prior certificate is dated by its issue, before the ledger recorded it
+          if (on !== null && o.command!.type !== 'RecordPriorCertificate') dates.set(taken.command.data.talentId, [...(dates.get(taken.command.data.talentId) ?? []), on])
         }
         for (const ds of dates.values()) expect(ds).toEqual([...ds].sort())
       }),

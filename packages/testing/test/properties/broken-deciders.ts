@@ -75,3 +75,18 @@ export const amnesiac: TalentCategoryUnderTest = {
   decide: (c, s, context) =>
     c.type === 'RecordCompetitionResult' ? core.decide(c, { ...s, competitions: s.competitions.filter((x) => x.competitionId !== c.data.competitionId) }, context) : core.decide(c, s, context),
 }
+
+/** Confers 连云港技能状元 for any municipal result, whatever its prize row says (DOMAIN.md §14). */
+export const titled: TalentCategoryUnderTest = {
+  ...core,
+  decide: (c, s, context) => {
+    const result = core.decide(c, s, context)
+    if (c.type !== 'RecordCompetitionResult' || c.data.tier !== 'municipal' || c.data.rank <= 1 || E.isLeft(result)) return result
+    const d = c.data
+    const policyId = policyOn(context, d.on).policyId
+    return E.right([
+      ...result.right.filter((e) => e.type !== 'HonorConferred'),
+      { type: 'HonorConferred', data: { talentId: d.talentId, title: '连云港技能状元', grade: 'municipal', on: d.on, honourId: 'lyg-skill-champion', kind: 'skill-champion', source: d.competitionId, policyId } },
+    ])
+  },
+}

@@ -9,6 +9,7 @@ import { policyDocument } from '../../src/arbitraries/index.js'
 import {
   benefitAmountsMatchPolicy,
   codecsRoundTrip,
+  competitionHonoursFromPrizeRows,
   dashboardMatchesRecount,
   idempotentDecisions,
   InvariantViolation,
@@ -19,7 +20,7 @@ import {
   type Invariant,
   type TalentCategoryUnderTest,
 } from '../../src/invariants/index.js'
-import { amnesiac, forgetful, generous, lenient, sloppy, stateful, stubborn, unlimited } from './broken-deciders.js'
+import { amnesiac, forgetful, generous, lenient, sloppy, stateful, stubborn, titled, unlimited } from './broken-deciders.js'
 
 const cases: ReadonlyArray<readonly [Invariant, string, TalentCategoryUnderTest]> = [
   [levelNeverDecreases, 'forgets certificates on a competition result', forgetful],
@@ -30,6 +31,7 @@ const cases: ReadonlyArray<readonly [Invariant, string, TalentCategoryUnderTest]
   [benefitAmountsMatchPolicy, 'adds one yuan to every benefit', generous],
   [dashboardMatchesRecount, 'ignores revocations when folding', stubborn],
   [idempotentDecisions, 'records the same competition result twice', amnesiac],
+  [competitionHonoursFromPrizeRows, 'confers a title for a rank whose prize row names none', titled],
 ]
 
 describe('each invariant catches a decider broken the way it guards against', () => {

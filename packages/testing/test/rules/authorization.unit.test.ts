@@ -50,6 +50,8 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
   RegisterOrganization: (a) => command('RegisterOrganization', a, { organizationId: 'org-new', kind: 'training-provider', name: '新培训机构' }),
   DesignateCarrier: (a) => command('DesignateCarrier', a, { carrierId: 'car-1', kind: 'master-studio', name: '技能大师工作室', on: ON }),
   ReportEmploymentStatistics: (a) => command('ReportEmploymentStatistics', a, { year: 2024, employedPersons: 2_500_000 }),
+  RecordServiceDelivery: (a) => command('RecordServiceDelivery', a, { ...t, deliveryId: 'sd-1', service: 'one-stop-service', on: ON }),
+  ReportHonourList: (a) => command('ReportHonourList', a, { honourId: 'lyg-skill-champion', year: 2024, recipients: 10 }),
   RecordCompetitionResult: (a) => command('RecordCompetitionResult', a, { ...t, competitionId: 'c-1', tier: 'municipal', rank: 1, on: ON }),
   ConferHonor: (a) => command('ConferHonor', a, { ...t, title: '连云港技能状元', grade: 'municipal', on: ON }),
   GrantBenefit: (a) => command('GrantBenefit', a, { ...t, benefit: 'skill-upgrade-subsidy', on: ON, level: 'senior-technician', insuredMonths: 24 }),
@@ -69,7 +71,7 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
 
 const BUREAU_ONLY: CommandType[] = [
   'AdoptPolicy', 'RegisterOrganization', 'DesignateCarrier', 'ReportEmploymentStatistics', 'RecordCompetitionResult',
-  'ConferHonor', 'GrantBenefit', 'RevokeCertificate', 'ForgetTalent', 'RecordPriorCertificate',
+  'ConferHonor', 'GrantBenefit', 'RevokeCertificate', 'ForgetTalent', 'RecordPriorCertificate', 'ReportHonourList', 'RecordServiceDelivery',
 ]
 
 // [command, who, actor]: accepted / refused

@@ -43,7 +43,7 @@ const TABLE: ReadonlyArray<Row> = [
   ['provincial rank 1, already technician: no promotion', 'provincial', 1, {}, 'technician', null, ''],
   ['provincial rank 11: no promotion', 'provincial', 11, {}, null, null, ''],
   ['municipal rank 6 → senior', 'municipal', 6, {}, 'intermediate', 'senior', 'municipal.top6'],
-  ['municipal rank 1, already senior: no promotion', 'municipal', 1, {}, 'senior', null, ''],
+  ['municipal rank 4, already senior: no promotion', 'municipal', 4, {}, 'senior', null, ''],
   ['municipal rank 7: no promotion', 'municipal', 7, {}, null, null, ''],
   ['district percentile 30 → intermediate', 'district', 40, { percentile: 30 }, 'junior', 'intermediate', 'district.top30pct'],
   ['district percentile 31: no promotion', 'district', 40, { percentile: 31 }, 'junior', null, ''],
@@ -72,28 +72,29 @@ describe('§5 a city table never certifies a level already held', () => {
 })
 
 describe('§5 one competition promotion per calendar year', () => {
+  // rank 4: it promotes (municipal top 6) and names no prize honour (ranks 1–3 do: honours.unit.test.ts)
   const earlier = [aCompetitionResult('c-0', { tier: 'enterprise', rank: 1, percentile: 5, on: '2024-02-01' }), ...holding('intermediate', '2024-02-01', { route: 'competition', source: 'c-0' })]
 
   it('a second promoting result in the same year is recorded with the promotion withheld', async () => {
-    await given([...hired(), ...earlier]).when(compete('municipal', 1)).then([
-      recorded('municipal', 1, {}, { rule: 'competition.one-promotion-per-year', message: 'a competition promotion was already granted in 2024' }),
+    await given([...hired(), ...earlier]).when(compete('municipal', 4)).then([
+      recorded('municipal', 4, {}, { rule: 'competition.one-promotion-per-year', message: 'a competition promotion was already granted in 2024' }),
     ])
   })
 
   it('the limit counts a competition promotion later revoked: it was granted', async () => {
     const revoked: LedgerEvent = { type: 'CertificateRevoked', data: { talentId: TALENT_ID, level: 'intermediate', reason: 'fraud', on: '2024-03-01', flaggedGrants: [] } }
-    await given([...hired(), ...earlier, revoked]).when(compete('municipal', 1)).thenEventTypes(['CompetitionResultRecorded'])
+    await given([...hired(), ...earlier, revoked]).when(compete('municipal', 4)).thenEventTypes(['CompetitionResultRecorded'])
   })
 
   it('the next calendar year promotes again', async () => {
     await given([...hired(), ...earlier])
-      .when(compete('municipal', 1, {}, 'c-1', '2025-01-01'))
+      .when(compete('municipal', 4, {}, 'c-1', '2025-01-01'))
       .thenEventTypes(['CompetitionResultRecorded', 'LevelCertified', 'TalentPoolEntered'])
   })
 
   it('a certification by assessment in the same year does not count against the limit', async () => {
-    await given([...hired(), ...holding('intermediate', '2024-02-01', { route: 'skill-level-recognition' })]).when(compete('municipal', 1)).then([
-      recorded('municipal', 1), promoted('senior', 'municipal.top6'), poolEntered(ON),
+    await given([...hired(), ...holding('intermediate', '2024-02-01', { route: 'skill-level-recognition' })]).when(compete('municipal', 4)).then([
+      recorded('municipal', 4), promoted('senior', 'municipal.top6'), poolEntered(ON),
     ])
   })
 

@@ -36,10 +36,13 @@ export interface Certified {
 /** Ids of the default policy's rules. */
 export const ruleOf = (id: string, policyId: string = DEFAULT_POLICY_ID): string => `${policyId}.${id}`
 
-/** The pool entry a talent gets on becoming high-skilled (with the services of DOMAIN.md §7). */
-export const poolEntered = (on: string = ON, talentId: string = TALENT_ID): EventOf<'TalentPoolEntered'> => ({
+/**
+ * The pool entry a talent gets on becoming high-skilled, with the services it is then entitled to
+ * (DOMAIN.md §15: under the default policy, the one-stop service from senior).
+ */
+export const poolEntered = (on: string = ON, talentId: string = TALENT_ID, services: string[] = ['one-stop-service']): EventOf<'TalentPoolEntered'> => ({
   type: 'TalentPoolEntered',
-  data: { talentId, on, services: ['children-education', 'medical-care', 'one-stop-service'] },
+  data: { talentId, on, services },
 })
 
 /** AssessmentPassed then LevelCertified (and the pool entry when asked) for a passed assessment. */

@@ -68,6 +68,18 @@ describe('RecordPriorCertificate: a certificate issued before the ledger', () =>
     await given(hired()).when(prior('junior', '2005-12-31')).then({ code: 'NotEligible', rules: ['dates.after-anchor'] })
   })
 
+  it('issued before occupationSince (2010-03-01) but after the 16th birthday: the birth date is opened and it is accepted', async () => {
+    // a regression: the handler once read no `issuedOn`, so it never opened the birth date and held
+    // a school-time certificate to occupationSince with "the birth date is erased"
+    await given(hired()).when(prior('junior', '2008-06-01'), { birthDate: '1990-01-01' }).then([recorded('junior', '2008-06-01')])
+  })
+
+  it('issued before the 16th birthday: NotEligible (dates.after-anchor), saying so', async () => {
+    await given(hired())
+      .when(prior('junior', '2005-06-01'), { birthDate: '1990-01-01' })
+      .then({ code: 'NotEligible', rules: ['dates.after-anchor'], message: '2005-06-01 is before the 16th birthday' })
+  })
+
   it('an occupation code of the wrong shape, or a level off the ladder: Malformed', async () => {
     await given(hired()).when(prior('senior', '2015-01-01', 'S-1', { occupation: '618' })).then({ code: 'Malformed' })
     await given(hired()).when(prior('senior', '2015-01-01', 'S-1', { level: 'apprentice' })).then({ code: 'Malformed' })

@@ -3,7 +3,7 @@
 // when the talent is no longer high-skilled. Entering the pool grants the services of §7.
 import { describe, expect, it } from 'vitest'
 import { levelOf, type CertifiedLevel, type LedgerEvent } from '@talent-ledger/core'
-import { aGrant, bureau, command, given, TALENT_ID } from '../../src/spec/index.js'
+import { aGrant, aPolicyAdopted, aPolicyDocument, bureau, command, given, TALENT_ID } from '../../src/spec/index.js'
 import { hired, holding, passedAndCertified, ruleOf } from './fixtures.js'
 
 const ON = '2024-06-01'
@@ -87,16 +87,24 @@ describe('§3/§7 revocation flags the benefits that depended on the certificate
 })
 
 describe('§7 talent pool (高技能人才库)', () => {
-  it('entering the pool grants the services: children education (子女教育), medical care (医疗), one-stop service', async () => {
+  it('entering the pool lists the services the talent is entitled to: under the default policy the one-stop service (DOMAIN.md §15)', async () => {
     const events = await given([...hired(), ...holding('intermediate', '2012-01-01')])
-      .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 1, on: ON }))
+      .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 4, on: ON }))
+      .thenEventTypes(['CompetitionResultRecorded', 'LevelCertified', 'TalentPoolEntered'])
+    expect(events[2]?.data).toEqual({ talentId: TALENT_ID, on: ON, services: ['one-stop-service'] })
+  })
+
+  it('under a policy without a services block (written before §15): children education (子女教育), medical care (医疗), one-stop service', async () => {
+    const { services: _none, ...older } = aPolicyDocument()
+    const events = await given([aPolicyAdopted('lyg-old', '2020-01-01', () => older), ...hired(), ...holding('intermediate', '2012-01-01')])
+      .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 4, on: ON }))
       .thenEventTypes(['CompetitionResultRecorded', 'LevelCertified', 'TalentPoolEntered'])
     expect(events[2]?.data).toEqual({ talentId: TALENT_ID, on: ON, services: ['children-education', 'medical-care', 'one-stop-service'] })
   })
 
   it('a talent already in the pool does not enter it again', async () => {
     await given([...hired(), ...holding('senior', '2017-01-01')])
-      .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 1, on: ON }))
+      .when(command('RecordCompetitionResult', bureau, { talentId: TALENT_ID, competitionId: 'c-1', tier: 'municipal', rank: 4, on: ON }))
       .thenEventTypes(['CompetitionResultRecorded'])
   })
 })

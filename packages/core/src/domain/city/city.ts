@@ -1,33 +1,66 @@
 /**
- * The city stream (`city`): training carriers the bureau designates (培养载体) and the yearly count
- * of employed persons the skilled-share targets are measured against.
+ * The city stream (`city`): training carriers the bureau designates (培养载体), the yearly count
+ * of employed persons the skilled-share targets are measured against, and the yearly honour lists
+ * (DOMAIN.md §14) the high-skilled share of honours is measured against.
  * Reading order: events (messages.ts) → state and fold → decide → category.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { Category } from '../../kernel/category.js'
-import { duplicate, unauthorized, type DomainError } from '../../kernel/errors.js'
-import { decidedWithRecordDates, recordDatesContext, type RecordDatesContext } from '../date-rules.js'
+import type { StreamReader } from '../../kernel/category.js'
+import { duplicate, notFound, unauthorized, type DomainError } from '../../kernel/errors.js'
+import { policyInForce, type PolicyRegistry } from '../../policy/registry.js'
+import { notAfterRecordDate, withDateRules, type RecordDatesContext } from '../date-rules.js'
 import type { DecisionEnv } from '../decision-env.js'
+import { policyCategory, POLICY_STREAM } from '../policies/index.js'
 import { CityEventData, type CityCommand, type CityEvent, type CityEventOf } from './messages.js'
 
 /** Stream id of the city stream. */
 export const CITY_STREAM = 'city'
 
-/** Carriers by id and employed persons by year. */
+/** Carriers by id, employed persons by year, honour recipients by `honourId/year`. */
 export interface CityState {
   readonly carriers: Readonly<Record<string, CityEventOf<'CarrierDesignated'>['data']>>
   readonly employedPersons: Readonly<Record<string, number>>
+  readonly honourLists: Readonly<Record<string, number>>
 }
 
-const evolve = (s: CityState, e: CityEvent): CityState =>
-  e.type === 'CarrierDesignated'
-    ? { ...s, carriers: { ...s.carriers, [e.data.carrierId]: e.data } }
-    : { ...s, employedPersons: { ...s.employedPersons, [String(e.data.year)]: e.data.employedPersons } }
+/** The key of an honour list in `CityState.honourLists`. */
+export const honourListKey = (honourId: string, year: number): string => `${honourId}/${year}`
 
-/** What a city decision reads besides its stream: the record dates (§17) (shared: `RecordDatesContext`). */
-export type CityContext = RecordDatesContext
+const evolve = (s: CityState, e: CityEvent): CityState => {
+  switch (e.type) {
+    case 'CarrierDesignated':
+      return { ...s, carriers: { ...s.carriers, [e.data.carrierId]: e.data } }
+    case 'EmploymentStatisticsReported':
+      return { ...s, employedPersons: { ...s.employedPersons, [String(e.data.year)]: e.data.employedPersons } }
+    case 'HonourListReported':
+      return { ...s, honourLists: { ...s.honourLists, [honourListKey(e.data.honourId, e.data.year)]: e.data.recipients } }
+  }
+}
 
-const decide = (c: CityCommand, s: CityState): E.Either<DomainError, ReadonlyArray<CityEvent>> => {
+/** What a city decision reads besides its stream: the record dates (§17) and the policies (an honour list names a catalogued honour). */
+export interface CityContext extends RecordDatesContext {
+  readonly policies: PolicyRegistry
+}
+
+const context = async (_c: CityCommand, _s: CityState, env: DecisionEnv, read: StreamReader): Promise<CityContext> => ({
+  dates: env.dates,
+  policies: (await read(policyCategory, POLICY_STREAM)).state,
+})
+
+/** ReportHonourList: `honour.in-catalogue` in the policy in force at the year's end; `honour.list-reported` the same figure again. */
+const decideHonourList = (c: Extract<CityCommand, { type: 'ReportHonourList' }>, s: CityState, ctx: CityContext): E.Either<DomainError, ReadonlyArray<CityEvent>> => {
+  const { honourId, year, recipients } = c.data
+  const policy = policyInForce(ctx.policies, `${year}-12-31`)
+  if (!(policy.document.honours?.catalogue ?? []).some((h) => h.honourId === honourId))
+    return E.left({ ...notFound(`honour ${honourId} is not in the catalogue of ${policy.policyId}`), details: [{ rule: 'honour.in-catalogue', field: 'data.honourId', message: `not in ${policy.policyId}'s honours catalogue` }] })
+  // a different figure for a year already reported is a correction and is kept; the same one is a duplicate
+  if (s.honourLists[honourListKey(honourId, year)] === recipients)
+    return E.left({ ...duplicate(`${recipients} recipients of ${honourId} were already reported for ${year}`), details: [{ rule: 'honour.list-reported', message: 'the same figure again' }] })
+  return E.right([{ type: 'HonourListReported', data: { honourId, year, recipients, policyId: policy.policyId } }])
+}
+
+const decide = (c: CityCommand, s: CityState, ctx: CityContext): E.Either<DomainError, ReadonlyArray<CityEvent>> => {
   if (c.actor.role !== 'hr-bureau') return E.left(unauthorized(`only the hr-bureau may issue ${c.type}`))
   switch (c.type) {
     case 'DesignateCarrier':
@@ -39,6 +72,8 @@ const decide = (c: CityCommand, s: CityState): E.Either<DomainError, ReadonlyArr
       return s.employedPersons[String(c.data.year)] === c.data.employedPersons
         ? E.left(duplicate(`${c.data.employedPersons} employed persons were already reported for ${c.data.year}`))
         : E.right([{ type: 'EmploymentStatisticsReported', data: { ...c.data } }])
+    case 'ReportHonourList':
+      return decideHonourList(c, s, ctx)
   }
 }
 
@@ -49,8 +84,9 @@ export const cityCategory: Category<CityCommand, CityEvent, CityState, CityConte
   idOfEvent: () => CITY_STREAM,
   idOf: () => CITY_STREAM,
   events: CityEventData,
-  initialState: { carriers: {}, employedPersons: {} },
+  initialState: { carriers: {}, employedPersons: {}, honourLists: {} },
   evolve,
-  context: recordDatesContext,
-  decide: decidedWithRecordDates(decide),
+  context,
+  // `dates.not-after-record-date` joined last, as every stream's own decision
+  decide: (c, s, ctx) => withDateRules(decide(c, s, ctx), ctx.dates === null ? [] : notAfterRecordDate(c, ctx.dates)),
 }

@@ -1,6 +1,6 @@
 /**
- * The city aggregate's commands and events (training carriers, yearly employment statistics), as
- * io-ts codecs of their `data`. NOTE: the event shapes are the storage format (see talent/events.ts).
+ * The city aggregate's commands and events (training carriers, yearly employment statistics, the
+ * honour lists of DOMAIN.md §14), as io-ts codecs of their `data`. NOTE: the event shapes are the storage format (see talent/events.ts).
  */
 import * as t from 'io-ts'
 import { LocalDate } from '../../kernel/dates.js'
@@ -10,21 +10,26 @@ import type { CommandsOf, EventsOf } from '../messages.js'
 
 const fields = strictFields
 const Id = NonEmptyString
+const Year = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1949 && n <= 2200, 'Year')
 
 /** `data` codec of each city command. */
 export const CityCommandData = {
   DesignateCarrier: fields({ carrierId: Id, kind: CarrierKind, name: NonEmptyString, on: LocalDate }, {}, 'DesignateCarrier'),
   ReportEmploymentStatistics: fields(
-    { year: t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1949 && n <= 2200, 'Year'), employedPersons: PositiveInt },
+    { year: Year, employedPersons: PositiveInt },
     {},
     'ReportEmploymentStatistics',
   ),
+  /** The whole list of an honour's recipients in a year (the city's count, not only those in the ledger). */
+  ReportHonourList: fields({ honourId: Id, year: Year, recipients: PositiveInt }, {}, 'ReportHonourList'),
 } as const
 
 /** `data` codec of each city event (schemaVersion 1). */
 export const CityEventData = {
   CarrierDesignated: t.type({ carrierId: t.string, kind: CarrierKind, name: t.string, on: LocalDate }),
   EmploymentStatisticsReported: t.type({ year: t.number, employedPersons: t.number }),
+  /** How many people received an honour in a year (DOMAIN.md §14); a later different figure corrects it. */
+  HonourListReported: t.type({ honourId: t.string, year: t.number, recipients: t.number, policyId: t.string }),
 } as const
 
 export type CityCommand = CommandsOf<typeof CityCommandData>

@@ -24,6 +24,7 @@ const BUREAU_ONLY = new Set<TalentCommand['type']>([
   'RevokeCertificate',
   'ForgetTalent',
   'RecordPriorCertificate',
+  'RecordServiceDelivery',
 ])
 
 const ok: E.Either<DomainError, void> = E.right(undefined)

@@ -7,7 +7,6 @@
  * decides), and never stored.
  */
 import type { Category, StreamReader } from '../../kernel/category.js'
-import type { LocalDate } from '../../kernel/dates.js'
 import type { DateContext } from '../date-rules.js'
 import type { DecisionEnv } from '../decision-env.js'
 import { organizationCategory } from '../organization/index.js'
@@ -15,6 +14,7 @@ import { policyCategory, POLICY_STREAM } from '../policies/index.js'
 import type { TalentCommand, TalentContext } from './context.js'
 import { decideTalent } from './decide.js'
 import { TalentEventData, type TalentEvent } from './events.js'
+import { factDateOf } from './fact-date.js'
 import { evolveTalent, initialTalentState, type TalentState } from './state.js'
 
 /** Stream id of a talent. */
@@ -27,17 +27,10 @@ export const organizationsNamed = (c: TalentCommand): string[] => {
   return [...new Set(ids)]
 }
 
-/** The date a command's §17 anchor rules compare with `occupationSince` (none for ForgetTalent). */
-const factDateOf = (c: TalentCommand): LocalDate | null => {
-  const d: Readonly<Record<string, unknown>> = c.data
-  for (const k of ['on', 'startedOn', 'completedOn']) if (typeof d[k] === 'string') return d[k]
-  return null
-}
-
 const datesFor = async (c: TalentCommand, s: TalentState, env: DecisionEnv): Promise<DateContext | null> => {
   if (env.dates === null) return null
   if (c.type === 'RegisterTalent') return { ...env.dates, birthDate: env.birthDate }
-  const date = factDateOf(c)
+  const date = factDateOf(c)?.date ?? null
   const opens = date !== null && s.registered && s.personal !== null && date < s.occupationSince && env.open !== null
   const opened = opens && s.personal !== null && env.open !== null ? await env.open(s.personal) : null
   return { ...env.dates, birthDate: opened?.birthDate ?? null }

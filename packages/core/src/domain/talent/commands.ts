@@ -19,6 +19,7 @@ import {
   PositiveInt,
   ProgrammeKind,
   Route,
+  ServiceKind,
   TrainingField,
 } from '../../vocabulary/terms.js'
 import type { CommandsOf } from '../messages.js'
@@ -71,7 +72,9 @@ export const TalentCommandData = {
     { award: NonEmptyString, percentile: t.refinement(t.number, (n) => n >= 0 && n <= 100, 'Percentile (0–100)') },
     'RecordCompetitionResult',
   ),
-  ConferHonor: fields({ talentId: Id, title: NonEmptyString, grade: NonEmptyString, on: LocalDate }, {}, 'ConferHonor'),
+  // DOMAIN.md §14: a catalogued `honourId` (with the bureau's `reference`), or the first release's
+  // free-text `title` and `grade` (still valid); which pair is given is checked before deciding
+  ConferHonor: fields({ talentId: Id, on: LocalDate }, { honourId: Id, reference: NonEmptyString, title: NonEmptyString, grade: NonEmptyString }, 'ConferHonor'),
   GrantBenefit: fields(
     { talentId: Id, benefit: BenefitKind, on: LocalDate },
     {
@@ -79,6 +82,9 @@ export const TalentCommandData = {
       insuredMonths: NonNegativeInt,
       competitionId: Id,
       programId: Id,
+      // housing subsidy under conditions (DOMAIN.md §15)
+      purchasedOn: LocalDate,
+      firstHome: t.boolean,
     },
     'GrantBenefit',
   ),
@@ -91,7 +97,8 @@ export const TalentCommandData = {
     { route: Route },
     'RecordPriorCertificate',
   ),
-
+  /** A service delivered to an entitled talent (DOMAIN.md §15), by the bureau. */
+  RecordServiceDelivery: fields({ talentId: Id, deliveryId: Id, service: ServiceKind, on: LocalDate }, { providerId: Id }, 'RecordServiceDelivery'),
 } as const
 
 /** A talent command of one type (RegisterTalent as the caller sends it, personal data in clear). */

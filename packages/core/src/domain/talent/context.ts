@@ -46,6 +46,7 @@ export type TalentCommand =
       | 'ForgetTalent'
       | 'ReleaseTalent'
       | 'RecordPriorCertificate'
+      | 'RecordServiceDelivery'
     >
 
 /** The policy in force on a business date. */

@@ -8,6 +8,7 @@ import type { ErrorDetail } from '../../kernel/errors.js'
 import type { DateContext } from '../date-rules.js'
 import type { OrganizationState } from '../organization/index.js'
 import type { TalentCommand } from './context.js'
+import { factDateOf } from './fact-date.js'
 import type { TalentState } from './state.js'
 
 const sixteenthBirthday = (birthDate: LocalDate): LocalDate => addYears(birthDate, 16)
@@ -53,6 +54,7 @@ const anchorOf = (c: TalentCommand, organizations: Readonly<Record<string, Organ
     case 'RecordPriorCertificate':
     case 'RecordCompetitionResult':
     case 'ConferHonor':
+    case 'RecordServiceDelivery':
       return 'achievement'
     default:
       return null
@@ -71,10 +73,9 @@ const afterAnchor = (
 ): ErrorDetail[] => {
   if (!s.registered) return []
   const anchor = anchorOf(c, organizations)
-  const data = c.data as Record<string, unknown>
-  const field = ['on', 'startedOn', 'issuedOn'].find((f) => typeof data[f] === 'string')
-  const date = field === undefined ? null : (data[field] as string)
-  if (anchor === null || date === null) return []
+  const fact = factDateOf(c)
+  if (anchor === null || fact === null) return []
+  const { field, date } = fact
   const from = anchor === 'achievement' && ctx.birthDate !== null ? sixteenthBirthday(ctx.birthDate) : s.occupationSince
   if (date >= from) return []
   const what = anchor === 'employment' ? `occupationSince (${s.occupationSince})` : ctx.birthDate !== null ? 'the 16th birthday' : `occupationSince (${s.occupationSince}; the birth date is erased)`

@@ -9,9 +9,10 @@ import { domainError, duplicate, notEligible, notFound, policyValueUnset, type D
 import type { AdoptedPolicy } from '../../policy/document.js'
 import type { CommandOf } from './commands.js'
 import type { EventOf, TalentEvent } from './events.js'
-import { isHighSkilled, rank } from '../../vocabulary/ladder.js'
+import { rank } from '../../vocabulary/ladder.js'
 import { policyOn, requireRegistered, type TalentContext } from './context.js'
-import { levelOf, validCertificateAt, type TalentState } from './state.js'
+import { highSkilledAllowance } from './decide-allowances.js'
+import { validCertificateAt, type TalentState } from './state.js'
 
 type Grant = CommandOf<'GrantBenefit'>
 type Granted = EventOf<'BenefitGranted'>['data']
@@ -150,19 +151,6 @@ const apprenticeship = (c: Grant, s: TalentState, policy: AdoptedPolicy): Plan =
   return E.right({ grantId, amount, recipientId: s.employerId, policyId: policy.policyId, ruleId: rule(policy, 'apprenticeship-subsidy.per-year'), basis: { programId, planYear } })
 }
 
-/** 购房补贴 (once per person) and 生活补贴 (once per month): for high-skilled talents. */
-const highSkilledBenefit = (c: Grant, s: TalentState, policy: AdoptedPolicy, kind: 'housing-subsidy' | 'living-allowance'): Plan => {
-  const month = c.data.on.slice(0, 7)
-  const grantId = kind === 'housing-subsidy' ? 'housing-subsidy' : `living-allowance:${month}`
-  if (taken(s, grantId)) return E.left(duplicate(kind === 'housing-subsidy' ? 'the housing subsidy is granted once per person' : `the living allowance for ${month} was already granted`))
-  const b = policy.document.benefits
-  const amount = kind === 'housing-subsidy' ? b.housingSubsidy.amount : b.livingAllowance.monthly
-  if (amount === null) return E.left(policyValueUnset(policy.policyId, kind === 'housing-subsidy' ? 'benefits.housingSubsidy.amount' : 'benefits.livingAllowance.monthly'))
-  const failed = fails(policy, [[isHighSkilled(levelOf(s)), rule(policy, `${kind}.high-skilled`), `only high-skilled talents (高技能人才) qualify; current level ${levelOf(s) ?? 'none'}`]])
-  if (failed.length > 0) return E.left(refuse(kind, failed))
-  return E.right({ grantId, amount, recipientId: s.talentId, policyId: policy.policyId, ruleId: rule(policy, kind), basis: kind === 'living-allowance' ? { month } : {} })
-}
-
 /** 竞赛奖金: by tier and rank from the policy's prize table. */
 const competitionPrize = (c: Grant, s: TalentState, policy: AdoptedPolicy): Plan => {
   const competitionId = c.data.competitionId ?? ''
@@ -194,7 +182,7 @@ export const decideGrant = (c: Grant, s: TalentState, ctx: TalentContext): E.Eit
           ? apprenticeship(c, s, policy)
           : b === 'competition-prize'
             ? competitionPrize(c, s, policy)
-            : highSkilledBenefit(c, s, policy, b)
+            : highSkilledAllowance(c, s, policy, b) // 购房补贴, 生活补贴: decide-allowances.ts (DOMAIN.md §15)
   return E.map((p: Omit<Granted, 'talentId' | 'benefit' | 'on'>): ReadonlyArray<TalentEvent> => [
     { type: 'BenefitGranted', data: { talentId: c.data.talentId, benefit: b, on: c.data.on, ...p } },
   ])(plan)

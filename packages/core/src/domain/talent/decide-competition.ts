@@ -13,6 +13,7 @@ import type { TalentEvent } from './events.js'
 import { rank, type CertifiedLevel, type Level } from '../../vocabulary/ladder.js'
 import { policyOn, requireRegistered, type TalentContext } from './context.js'
 import { certified } from './decide-certification.js'
+import { competitionHonour } from './decide-honours.js'
 import { levelOf, type TalentState } from './state.js'
 
 type Result = CommandOf<'RecordCompetitionResult'>['data']
@@ -66,7 +67,10 @@ export const decideCompetition = (c: CommandOf<'RecordCompetitionResult'>, s: Ta
         type: 'CompetitionResultRecorded',
         data: { talentId: d.talentId, competitionId: d.competitionId, tier: d.tier, rank: d.rank, award: d.award ?? null, percentile: d.percentile ?? null, on: d.on, withheld },
       }
-      if (promotion === null || limited) return [recorded]
-      return [recorded, certified(s, promotion.level, 'competition', d.on, d.competitionId, policy.policyId, promotion.row.ruleId)]
+      // the prize row's honour (DOMAIN.md §14) follows the promotion, withheld or not
+      const honour = competitionHonour(policy, d)
+      const honours: TalentEvent[] = honour === null ? [] : [honour]
+      if (promotion === null || limited) return [recorded, ...honours]
+      return [recorded, certified(s, promotion.level, 'competition', d.on, d.competitionId, policy.policyId, promotion.row.ruleId), ...honours]
     }),
   )

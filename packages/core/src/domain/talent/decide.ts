@@ -7,20 +7,23 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainError } from '../../kernel/errors.js'
-import { TALENT_POOL_SERVICES } from '../../vocabulary/terms.js'
 import { notAfterRecordDate, withDateRules } from '../date-rules.js'
 import { authorize } from './authorization.js'
-import type { TalentCommand, TalentContext } from './context.js'
+import { policyOn, type TalentCommand, type TalentContext } from './context.js'
 import { talentDateRuleFailures } from './date-rules.js'
+import { allowanceShapeError } from './decide-allowances.js'
 import { decideGrant, grantShapeError } from './decide-benefits.js'
 import { decideAppointment, decideAssessment, decideRevocation } from './decide-certification.js'
 import { decideCompetition } from './decide-competition.js'
-import { decideHonor, decideIncentive } from './decide-recognition.js'
+import { decideHonor, honourShapeError } from './decide-honours.js'
+import { decideIncentive } from './decide-recognition.js'
 import { decideChangeEmployer, decideForget, decideRegister, decideRelease } from './decide-registration.js'
 import { decidePriorCertificate } from './decide-prior.js'
+import { decideServiceDelivery, entitledServices } from './decide-services.js'
 import { decideComplete, decideEnroll } from './decide-training.js'
 import type { TalentEvent } from './events.js'
-import { evolveTalent, isHighSkilledTalent, type TalentState } from './state.js'
+import { factDateOf } from './fact-date.js'
+import { evolveTalent, isHighSkilledTalent, levelOf, type TalentState } from './state.js'
 
 const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext): E.Either<DomainError, ReadonlyArray<TalentEvent>> => {
   switch (c.type) {
@@ -39,7 +42,7 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
     case 'RecordCompetitionResult':
       return decideCompetition(c, s, context)
     case 'ConferHonor':
-      return decideHonor(c, s)
+      return decideHonor(c, s, context)
     case 'GrantBenefit':
       return decideGrant(c, s, context)
     case 'RecordIncentive':
@@ -52,46 +55,34 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
       return decideRelease(c, s)
     case 'RecordPriorCertificate':
       return decidePriorCertificate(c, s, context)
+    case 'RecordServiceDelivery':
+      return decideServiceDelivery(c, s, context)
   }
 }
 
-/** The business date a talent command happens on (ForgetTalent names none). */
-const dateOfCommand = (c: TalentCommand): string | null => {
-  switch (c.type) {
-    case 'RegisterTalent':
-      return c.data.registeredOn
-    case 'EnrollTraining':
-      return c.data.startedOn
-    case 'CompleteTraining':
-      return c.data.completedOn
-    case 'RecordPriorCertificate':
-      return c.data.issuedOn
-    case 'ForgetTalent':
-      return null
-    default:
-      return c.data.on
-  }
-}
-
-/** Appends TalentPoolEntered / TalentPoolLeft when the events move the talent across `senior`. */
-const withPoolTransition = (s: TalentState, events: ReadonlyArray<TalentEvent>, on: string | null): ReadonlyArray<TalentEvent> => {
+/**
+ * Appends TalentPoolEntered / TalentPoolLeft when the events move the talent across `senior`; the
+ * entry lists the services the talent is then entitled to under the policy in force (DOMAIN.md §15).
+ */
+const withPoolTransition = (s: TalentState, events: ReadonlyArray<TalentEvent>, on: string | null, context: TalentContext): ReadonlyArray<TalentEvent> => {
   if (events.length === 0 || on === null) return events
   const after = events.reduce(evolveTalent, s)
   const was = s.inTalentPool
   const is = isHighSkilledTalent(after)
-  if (!was && is) return [...events, { type: 'TalentPoolEntered', data: { talentId: after.talentId, on, services: [...TALENT_POOL_SERVICES] } }]
+  if (!was && is) return [...events, { type: 'TalentPoolEntered', data: { talentId: after.talentId, on, services: entitledServices(policyOn(context, on), levelOf(after)) } }]
   if (was && !is) return [...events, { type: 'TalentPoolLeft', data: { talentId: after.talentId, on } }]
   return events
 }
 
 const decideChecked = (c: TalentCommand, s: TalentState, context: TalentContext): E.Either<DomainError, ReadonlyArray<TalentEvent>> => {
-  if (c.type === 'GrantBenefit') {
-    const shape = grantShapeError(c)
+  if (c.type === 'GrantBenefit' || c.type === 'ConferHonor') {
+    // the allowances' conditions (DOMAIN.md §15) make fields required: read from the policy in force
+    const shape = c.type === 'GrantBenefit' ? grantShapeError(c) ?? allowanceShapeError(c, policyOn(context, c.data.on)) : honourShapeError(c)
     if (shape !== null) return E.left(shape)
   }
   const allowed = authorize(c, { organizations: context.organizations, talent: s })
   if (E.isLeft(allowed)) return allowed
-  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, dateOfCommand(c)))(decideCommand(c, s, context))
+  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, factDateOf(c)?.date ?? null, context))(decideCommand(c, s, context))
 }
 
 /** Decides a talent command on the talent's state and context, the §17 date rules joined last. */

@@ -6,7 +6,7 @@
 import * as t from 'io-ts'
 import { LocalDate } from '../../kernel/dates.js'
 import { CertifiedLevel } from '../../vocabulary/ladder.js'
-import { BenefitKind, CompetitionTier, Education, IncentiveKind, ProgrammeKind, Route, TrainingField } from '../../vocabulary/terms.js'
+import { BenefitKind, CompetitionTier, Education, HonourKind, IncentiveKind, ProgrammeKind, Route, ServiceKind, TrainingField } from '../../vocabulary/terms.js'
 import type { EventsOf } from '../messages.js'
 import { SealedPersonalData } from '../personal-data.js'
 
@@ -15,7 +15,7 @@ const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null])
 /** What a certificate came from. */
 export const CertificationRoute = t.union([Route, t.literal('competition')])
 
-/** `data` codec of each talent event (schemaVersion 1). */
+/** `data` codec of each talent event (schemaVersion 1, but HonorConferred 2: see domain/upcasters.ts). */
 export const TalentEventData = {
   TalentRegistered: t.intersection([
     t.type({
@@ -94,7 +94,22 @@ export const TalentEventData = {
     /** Why a result that would promote did not (e.g. one promotion per year). */
     withheld: nullable(t.type({ rule: t.string, message: t.string })),
   }),
-  HonorConferred: t.type({ talentId: t.string, title: t.string, grade: t.string, on: LocalDate }),
+  /**
+   * schemaVersion 2 (DOMAIN.md §14): `honourId` and `kind` from the catalogue (a free-text honour
+   * outside it: `null`, `other`), `source` (the competition that conferred it, or the bureau's
+   * reference) and the `policyId` whose catalogue was read. Version 1 had only talentId, title,
+   * grade, on: its upcaster (domain/upcasters.ts) sets the four to `null`.
+   */
+  HonorConferred: t.type({
+    talentId: t.string,
+    title: t.string,
+    grade: t.string,
+    on: LocalDate,
+    honourId: nullable(t.string),
+    kind: nullable(HonourKind),
+    source: nullable(t.string),
+    policyId: nullable(t.string),
+  }),
   BenefitGranted: t.type({
     talentId: t.string,
     /** Unique per talent; also the "once per …" key of the benefit. */
@@ -148,7 +163,16 @@ export const TalentEventData = {
     issuer: t.string,
     route: nullable(Route),
   }),
-
+  /** A service delivered (DOMAIN.md §15), with the policy and rule that made the talent entitled. */
+  ServiceDelivered: t.type({
+    talentId: t.string,
+    deliveryId: t.string,
+    service: ServiceKind,
+    on: LocalDate,
+    providerId: nullable(t.string),
+    policyId: t.string,
+    ruleId: t.string,
+  }),
 } as const
 
 /** Any event of a talent's stream. */

@@ -38,6 +38,7 @@ export type Competition = Omit<EventOf<'CompetitionResultRecorded'>['data'], 'ta
 export type Grant = Omit<EventOf<'BenefitGranted'>['data'], 'talentId'> & { readonly flagged: string | null }
 export type Honour = Omit<EventOf<'HonorConferred'>['data'], 'talentId'>
 export type Incentive = Omit<EventOf<'IncentiveRecorded'>['data'], 'talentId'>
+export type ServiceDelivery = Omit<EventOf<'ServiceDelivered'>['data'], 'talentId'>
 export type Assessment = Omit<EventOf<'AssessmentPassed'>['data'], 'talentId'> & { readonly passed: boolean }
 export type SpecialCertificate = Omit<EventOf<'SpecialAbilityCertified'>['data'], 'talentId'>
 
@@ -66,6 +67,8 @@ export interface TalentState {
   readonly honours: ReadonlyArray<Honour>
   readonly grants: ReadonlyArray<Grant>
   readonly incentives: ReadonlyArray<Incentive>
+  /** Services delivered (DOMAIN.md §15). */
+  readonly services: ReadonlyArray<ServiceDelivery>
   readonly inTalentPool: boolean
 }
 
@@ -92,6 +95,7 @@ export const initialTalentState: TalentState = {
   honours: [],
   grants: [],
   incentives: [],
+  services: [],
   inTalentPool: false,
 }
 
@@ -172,6 +176,8 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
         grants: s.grants.map((g) => (flagged.has(g.grantId) && g.flagged === null ? { ...g, flagged: reason } : g)),
       }
     }
+    case 'ServiceDelivered':
+      return { ...s, services: [...s.services, omitTalentId(e.data)] }
     case 'TalentPoolEntered':
       return { ...s, inTalentPool: true }
     case 'TalentPoolLeft':

@@ -1,0 +1,90 @@
+/**
+ * `pnpm --dir packages/bench bench:onboard`: onboarding a generated registry export through the
+ * built CLI (`talent-ledger onboard`), as an operator runs it, on a fresh SQLite file per size.
+ * For each size it writes the GB18030 CSV (registry-file.ts), registers the employers with `apply`,
+ * then times `onboard` and samples the process's peak resident memory (VmHWM from /proc, read every
+ * 100 ms, so growth in the last 100 ms before exit may be missed). It also times reading alone
+ * (decode + CSV parse of the same file, no ledger) to show what the parsers cost.
+ * Usage: node dist/onboard/onboard.bench.js [--rows 100000,700000] [--durability FULL|NORMAL] [--dir DIR] [--skip-ledger]
+ */
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { employersJsonl, writeRegistryFile } from './registry-file.js'
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '100000,700000' },
+    durability: { type: 'string', default: 'FULL' },
+    dir: { type: 'string', default: join(os.tmpdir(), 'talent-ledger-onboard-bench') },
+    'skip-ledger': { type: 'boolean', default: false },
+  },
+})
+
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'cli', 'dist', 'main.js')
+const ROW_SOURCE = pathToFileURL(join(dirname(CLI), 'onboard', 'row-source.js')).href
+
+/** Peak resident set (VmHWM) of a running process, in MiB; null once it has gone. */
+const peakRss = (pid: number): number | null => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m === null ? null : Number(m[1]) / 1024
+  } catch {
+    return null
+  }
+}
+
+interface Timed {
+  readonly seconds: number
+  readonly peakMiB: number
+  readonly code: number | null
+  readonly stdout: string
+}
+
+/** Runs node with `args`, timing it and sampling its peak memory. */
+const timedNode = async (args: ReadonlyArray<string>, cwd: string): Promise<Timed> => {
+  const started = performance.now()
+  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] })
+  let stdout = ''
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))
+  let peak = 0
+  const sampler = setInterval(() => (peak = Math.max(peak, peakRss(child.pid!) ?? peak)), 100)
+  const [code] = (await once(child, 'close')) as [number | null]
+  clearInterval(sampler)
+  return { seconds: (performance.now() - started) / 1000, peakMiB: peak, code, stdout }
+}
+
+const readOnly = `const { openRows } = await import(${JSON.stringify(ROW_SOURCE)}); let n = 0; for await (const r of openRows(process.argv[1]).rows) n += r.cells.length > 0 ? 1 : 0; console.log(n - 1)`
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US')
+
+mkdirSync(values.dir, { recursive: true })
+const sizes = values.rows.split(',').map(Number)
+const lines: string[] = []
+console.log(`onboarding bench: ${os.cpus().length} cores, node ${process.version}, SQLite synchronous=${values.durability}, one command per transaction`)
+for (const rows of sizes) {
+  const file = join(values.dir, `registry-${rows}.csv`)
+  const made = await writeRegistryFile(file, rows)
+  console.log(`${fmt(made.rows)} rows, ${fmt(made.people)} people, ${(made.bytes / 2 ** 20).toFixed(1)} MiB GB18030 CSV`)
+  const parse = await timedNode(['--input-type=module', '-e', readOnly, file], values.dir)
+  lines.push(`| ${fmt(rows)} | read only (iconv-lite + csv-parse) | ${parse.seconds.toFixed(1)} | ${fmt(rows / parse.seconds)} | ${parse.peakMiB.toFixed(0)} |`)
+  console.log(lines[lines.length - 1])
+  if (values['skip-ledger']) continue
+  const db = join(values.dir, `onboard-${rows}.db`)
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true })
+  const orgs = join(values.dir, 'employers.jsonl')
+  writeFileSync(orgs, employersJsonl())
+  const applied = await timedNode([CLI, '--store', `sqlite:${db}`, 'apply', orgs], values.dir)
+  if (applied.code !== 0) throw new Error(`apply employers failed: ${applied.stdout}`)
+  const run = await timedNode([CLI, '--store', `sqlite:${db}`, 'onboard', file, '--json', '--durability', values.durability, '--rejects', join(values.dir, `rejected-${rows}.csv`)], values.dir)
+  const summary = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string }).find((l) => l.type === 'summary')
+  lines.push(`| ${fmt(rows)} | onboard, SQLite ${values.durability} | ${run.seconds.toFixed(1)} | ${fmt(rows / run.seconds)} | ${run.peakMiB.toFixed(0)} |`)
+  console.log(lines[lines.length - 1])
+  console.log(JSON.stringify(summary))
+}
+console.log('\n| rows | what | seconds | rows/s | peak RSS MiB |\n|---:|---|---:|---:|---:|')
+for (const l of lines) console.log(l)

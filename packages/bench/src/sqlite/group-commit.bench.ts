@@ -1,0 +1,72 @@
+/**
+ * `bench:group-commit`: the demo's command stream (`simulateCity`, seeded) through the ledger on a
+ * fresh SQLite file (keys in the same file), one command per transaction (`execute`, what `apply
+ * --batch 1` does) against group commit (`executeMany` in batches, what `apply` does with a file).
+ * Runs alternate between the two so machine load hits both alike; the medians and their ratio are
+ * printed. Both must accept and refuse the same commands and store the same number of events.
+ * Usage: node dist/sqlite/group-commit.bench.js [--talents N] [--seed S] [--batch B] [--runs R] [--durability FULL|NORMAL]
+ */
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createTalentLedger, type CommandResult } from '@talent-ledger/core'
+import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
+import { simulateCity } from '@talent-ledger/testing'
+import { median } from '../measure.js'
+import { freshDir } from './phases.js'
+
+const { values } = parseArgs({
+  options: {
+    talents: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '2026' },
+    batch: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '3' },
+    durability: { type: 'string', default: 'FULL' },
+  },
+})
+const [talents, seed, batch, runs] = [Number(values.talents), Number(values.seed), Number(values.batch), Number(values.runs)]
+const durability = values.durability
+if (!(talents >= 10) || !Number.isInteger(seed) || !(batch >= 1) || !(runs >= 1) || (durability !== 'FULL' && durability !== 'NORMAL')) {
+  console.error('usage: group-commit.bench.js [--talents N ≥ 10] [--seed S] [--batch B ≥ 1] [--runs R ≥ 1] [--durability FULL|NORMAL]')
+  process.exit(2)
+}
+
+const { commands } = simulateCity({ talents, seed })
+
+/** One run on a fresh file: its time, what each command answered (ok or the refusal's code) and the events stored. */
+const runOnce = async (grouped: boolean): Promise<{ ms: number; answers: string; events: number }> => {
+  const { dir, remove } = freshDir()
+  const store = createSqliteEventStore({ path: join(dir, 'ledger.sqlite'), durability })
+  try {
+    const ledger = createTalentLedger({ store, keys: createSqliteKeyStore(store.database), clock: { now: () => new Date().toISOString() } })
+    const results: CommandResult[] = []
+    const t0 = performance.now()
+    if (grouped) for (let i = 0; i < commands.length; i += batch) results.push(...(await ledger.executeMany(commands.slice(i, i + batch))))
+    else for (const raw of commands) results.push(await ledger.execute(raw))
+    const ms = performance.now() - t0
+    const events = store.database.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
+    return { ms, answers: results.map((r) => (r.ok ? 'ok' : r.error.code)).join(','), events }
+  } finally {
+    await store.close()
+    remove()
+  }
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US')
+const one: number[] = []
+const grouped: number[] = []
+let events = 0
+for (let r = 0; r < runs; r++) {
+  const a = await runOnce(false)
+  const b = await runOnce(true)
+  if (a.answers !== b.answers || a.events !== b.events) throw new Error('group commit answered or stored differently from one command at a time')
+  one.push(a.ms)
+  grouped.push(b.ms)
+  events = a.events
+}
+const rateOf = (ms: ReadonlyArray<number>): number => (commands.length / median(ms)) * 1000
+console.log(`group commit on SQLite (${durability}): ${fmt(commands.length)} commands of simulateCity({ talents: ${talents}, seed: ${seed} }), ${fmt(events)} events, ${runs} alternating runs`)
+console.log('| mode | median ms | commands/s | runs (ms) |')
+console.log('|---|---:|---:|---|')
+console.log(`| one command per transaction (\`execute\`) | ${median(one).toFixed(0)} | ${fmt(rateOf(one))} | ${one.map((x) => x.toFixed(0)).join(', ')} |`)
+console.log(`| group commit, batches of ${batch} (\`executeMany\`) | ${median(grouped).toFixed(0)} | ${fmt(rateOf(grouped))} | ${grouped.map((x) => x.toFixed(0)).join(', ')} |`)
+console.log(`ratio: ${(rateOf(grouped) / rateOf(one)).toFixed(1)}× the commands/s of one at a time`)

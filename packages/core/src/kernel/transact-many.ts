@@ -1,0 +1,125 @@
+/**
+ * Group commit in the runner (成组提交): a batch of commands decided one after another against one
+ * view — the store's streams as first read in the batch, plus the events the batch's earlier
+ * accepted commands decided — and committed in one `appendMany`. Each command keeps its own
+ * outcome: a refusal stages nothing and the others go on; a later command sees an earlier one's
+ * events (register a talent, then assess them); the outcomes are those the commands would have had
+ * one at a time in the batch's order. When the commit finds a stream moved by another writer,
+ * nothing is stored; the commands whose reads touched a moved stream are decided again on a fresh
+ * read, and so are those that read what a re-decided command wrote; the rest keep their decision.
+ * Past the retry bound the commands on the moved streams are refused with `Conflict`, as one at a
+ * time would, and the rest commit.
+ * Context streams (policy, organisations) are read once per batch; like a single command's context
+ * they are not checked at commit, only the streams the batch writes are.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { foldEvents, type Category, type DomainEvent, type Foldable, type Loaded, type StreamReader } from './category.js'
+import type { DomainError } from './errors.js'
+import type { EventStore, ExpectedVersion, StreamAppend } from './ports.js'
+import type { BatchCommand, Transactor } from './transactor.js'
+
+/** What the batch runner needs of the runner. */
+export interface BatchDeps {
+  readonly store: EventStore & { readonly appendMany: NonNullable<EventStore['appendMany']> }
+  /** A stream folded up to its last stored event (`fresh`: folded again from the first event). */
+  readonly load: <Ev extends DomainEvent, S>(category: Foldable<Ev, S>, id: string, fresh: boolean) => Promise<Loaded<S>>
+  /** Waits before attempt `n` (2, 3, …); answers false once the retry bound is passed. */
+  readonly wait: (n: number) => Promise<boolean>
+  /** The refusal of a command whose stream kept moving past the retry bound. */
+  readonly conflict: (stream: string, attempts: number) => DomainError
+}
+
+/** What one command did in the current pass. */
+interface Done<R> {
+  readonly reads: Set<string>
+  readonly staged: ReadonlyArray<StreamAppend & { readonly before: Loaded<unknown>; readonly after: Loaded<unknown> }>
+  readonly result: E.Either<DomainError, R>
+}
+
+/** Runs `commands` as one group commit; their outcomes in order. */
+export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<BatchCommand<R>>): Promise<ReadonlyArray<E.Either<DomainError, R>>> => {
+  const done: Array<Done<R> | undefined> = commands.map(() => undefined)
+  const refused = new Map<number, DomainError>()
+  const fresh = new Set<string>()
+  let dirty: ReadonlySet<string> = new Set()
+  for (let n = 1; ; n++) {
+    const view = new Map<string, Loaded<unknown>>()
+    const changed = new Set(dirty)
+    for (const [i, command] of commands.entries()) {
+      const before = done[i]
+      if (before !== undefined && ![...before.reads].some((s) => changed.has(s))) {
+        // untouched by what changed: its decision stands, its events stay in the view
+        for (const s of before.staged) view.set(s.streamId, s.after)
+        continue
+      }
+      const forced = refused.get(i)
+      const now = forced !== undefined ? { reads: new Set<string>(), staged: [], result: E.left(forced) } : await run(deps, view, fresh, command)
+      done[i] = now
+      if (before !== undefined) for (const s of [...before.staged, ...now.staged]) changed.add(s.streamId)
+    }
+    const requests: StreamAppend[] = done.flatMap((d) => d!.staged.map(({ streamId, events, expected, outbox }) => ({ streamId, events, expected, ...(outbox === undefined ? {} : { outbox }) })))
+    if (requests.length === 0) return done.map((d) => d!.result)
+    const outcome = await deps.store.appendMany(requests)
+    if (outcome.ok) return done.map((d) => d!.result)
+    // another writer moved these streams: decide again what read them, on fresh reads
+    const moved = new Set(outcome.conflicts.map((c) => c.streamId))
+    for (const s of moved) fresh.add(s)
+    dirty = moved
+    if (await deps.wait(n + 1)) continue
+    let newlyRefused = 0
+    for (const [i, d] of done.entries()) {
+      const stream = d!.staged.find((s) => moved.has(s.streamId))?.streamId
+      if (stream !== undefined) {
+        refused.set(i, deps.conflict(stream, n))
+        newlyRefused++
+      }
+    }
+    // each round past the bound refuses at least one command, so the batch ends; a store that
+    // names conflicts on streams the batch did not write would otherwise keep it going
+    if (newlyRefused === 0) throw new Error(`appendMany reported conflicts on ${[...moved].join(', ')}, which the batch did not write`)
+  }
+}
+
+/** Runs one command on the view, recording what it read and staged. */
+const run = async <R>(deps: BatchDeps, view: Map<string, Loaded<unknown>>, fresh: ReadonlySet<string>, command: BatchCommand<R>): Promise<Done<R>> => {
+  const reads = new Set<string>()
+  const staged: Array<StreamAppend & { before: Loaded<unknown>; after: Loaded<unknown> }> = []
+  const read: StreamReader = async <Ev extends DomainEvent, S>(category: Foldable<Ev, S>, id: string): Promise<Loaded<S>> => {
+    const streamId = category.streamOf(id)
+    reads.add(streamId)
+    const seen = view.get(streamId) as Loaded<S> | undefined
+    if (seen !== undefined) return seen
+    const loaded = await deps.load(category, id, fresh.has(streamId))
+    view.set(streamId, loaded)
+    return loaded
+  }
+  const decideOn = async <C, Ev extends DomainEvent, S, X, Env>(category: Category<C, Ev, S, X, Env>, c: C, env: Env) => {
+    const loaded = await read(category, category.idOf(c))
+    const context = await category.context(c, loaded.state, env, read)
+    return { loaded, decided: category.decide(c, loaded.state, context) }
+  }
+  const on: Transactor = {
+    decide: async (category, c, env) => (await decideOn(category, c, env)).decided,
+    transact: async (category, c, env, transaction) => {
+      const stream = category.streamOf(category.idOf(c))
+      const { loaded, decided } = await decideOn(category, c, env)
+      if (E.isLeft(decided)) return decided
+      if (decided.right.length === 0) return E.right({ stream, version: loaded.version, events: [] })
+      const envelopes = transaction.stamp(decided.right)
+      const outbox = transaction.outbox?.(envelopes.map((envelope, i) => ({ envelope, event: decided.right[i]! })), loaded.state) ?? []
+      // folded as decided: a reader decodes the same values back from the stored rows
+      const after = { version: loaded.version + envelopes.length, state: foldEvents(category, decided.right, loaded.state) }
+      view.set(stream, after)
+      const expected: ExpectedVersion = loaded.version === 0 ? 'no-stream' : loaded.version
+      staged.push({ streamId: stream, events: envelopes, expected, ...(outbox.length === 0 ? {} : { outbox }), before: loaded, after })
+      return E.right({ stream, version: after.version, events: decided.right })
+    },
+  }
+  const result = await command(on)
+  // a refused command stages nothing, even what it staged before a later step refused it
+  if (E.isLeft(result)) {
+    for (const s of [...staged].reverse()) view.set(s.streamId, s.before)
+    return { reads, staged: [], result }
+  }
+  return { reads, staged, result }
+}

@@ -55,6 +55,15 @@ describe('the store registry', () => {
     expect(usageMessage(() => parseStoreUrl('sqlite:'))).toBe('store URL sqlite: names no file (write sqlite:PATH)')
   })
 
+  it('takes a PostgreSQL hosts list with libpq\'s meaning, and names a bad parameter without echoing the URL', () => {
+    expect(parseStoreUrl('postgres://u:pw@h1:5432,h2:5433,[::1]/db?target_session_attrs=read-write&schema=s').scheme).toBe('postgres://…')
+    expect(parseStoreUrl('postgres://u@/db?host=h1,h2&port=5432&target_session_attrs=any').scheme).toBe('postgres://…')
+    expect(usageMessage(() => parseStoreUrl('postgres://u:secret@h1,h2/db?target_session_attrs=primary-only'))).toBe(
+      'store URL postgres://… is not usable: target_session_attrs: expected one of any, read-write, read-only, primary, standby, prefer-standby, not "primary-only"',
+    )
+    expect(usageMessage(() => parseStoreUrl('postgres://h1:5432,h2:0/db'))).toBe('store URL postgres://… is not usable: port "0" of host "h2" is not a port number (1–65535)')
+  })
+
   it('routes the URL of an added binding to it, with the options of the command', async () => {
     const fake = fakeStore()
     const bindings = [...STORE_BINDINGS, fake.binding]

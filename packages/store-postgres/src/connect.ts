@@ -6,11 +6,14 @@
  */
 import pg from 'pg'
 import { PostgresStoreError, PostgresUnreachableError, describeConnectFailure, isConnectFailure } from './errors.js'
+import { hostsOf } from './failover-pool.js'
 import { migrate } from './migrations.js'
 import type { Schema } from './schema-name.js'
 
 /** Where `pool` connects: `host:port/database`. */
 export const serverOf = (pool: pg.Pool): string => {
+  const hosts = hostsOf(pool)
+  if (hosts !== undefined) return hosts
   const o = pool.options
   let host = o.host
   let port = o.port === undefined ? undefined : String(o.port)

@@ -68,3 +68,22 @@ export const describeConnectFailure = (error: unknown): string => {
   const message = error instanceof Error && error.message !== '' ? error.message : String(error)
   return code !== undefined && !message.includes(code) ? `${message} (${code})` : message
 }
+
+/**
+ * An append whose outcome is unknown: the connection was lost while it committed (a failover), and
+ * no server answered the retry in time. Its events may be stored; the command is not refused. A
+ * retry of the same append (same event ids) is safe: it reports the stored result or stores it once.
+ */
+export class PostgresInDoubtError extends PostgresStoreError {
+  constructor(
+    readonly streamId: string,
+    waitedMs: number,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(
+      `the append to ${streamId} may or may not be stored: the connection was lost while it committed and no server took the retry within ${Math.round(waitedMs / 1000)} s; read the stream (or retry the same append: it is idempotent by event id)`,
+      options,
+    )
+    this.name = 'PostgresInDoubtError'
+  }
+}

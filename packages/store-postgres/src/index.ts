@@ -6,7 +6,10 @@
  */
 export { createPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.js'
 export { createPostgresKeyStore } from './postgres-key-store.js'
-export { PostgresStoreError, PostgresUnreachableError, PostgresSchemaError } from './errors.js'
+export { PostgresStoreError, PostgresUnreachableError, PostgresSchemaError, PostgresInDoubtError } from './errors.js'
+export { parseConnectionUrl, TargetSessionAttrs, type ConnectionTargets, type HostPort, type ParsedConnectionUrl } from './connection-url.js'
+export { PostgresUrlError, DEFAULT_FAILOVER_TIMEOUT_MS } from './failover-pool.js'
+export { NoSuitableServerError } from './primary-resolver.js'
 export { LATEST_SCHEMA_VERSION } from './migrations.js'
 export { nativeSha256Hex } from '@talent-ledger/node'
 export { DEFAULT_SCHEMA } from './schema-name.js'

@@ -42,7 +42,8 @@ export const createNotifier = (pool: pg.Pool, schema: string, windowMs?: number 
   const listen = (): void => {
     if (listening !== null || closed) return
     listening = (async () => {
-      const client = new pg.Client(pool.options)
+      // the pool's client class: over a hosts list it connects to the current primary
+      const client = new ((pool.options.Client as typeof pg.Client | undefined) ?? pg.Client)(pool.options)
       // a dropped listening connection is replaced on the next wake or poll
       client.on('error', () => void (listening = null))
       client.on('end', () => void (listening = null))

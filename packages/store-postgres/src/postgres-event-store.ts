@@ -12,8 +12,11 @@ import pg from 'pg'
 import type { AppendManyOutcome, AppendOptions, CheckpointStore, Clock, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, StoredStreamHead, StreamAppend, Subscription } from '@talent-ledger/core'
 import { BackstopConflict, createAppender, type Appended, type AppendRequest } from './appender.js'
 import { prepareSchema } from './connect.js'
+import { retryingPort, retryOnConnectionLoss } from './connection-loss.js'
+import { createStorePool, DEFAULT_FAILOVER_TIMEOUT_MS, FailoverPool } from './failover-pool.js'
 import { createGroupAppender } from './group-append.js'
 import { HeadCache } from './head-cache.js'
+import { appendResolvingDoubt } from './in-doubt.js'
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
 import { createNotifier } from './notifier.js'
@@ -26,7 +29,11 @@ import { withTransaction } from './transaction.js'
 
 /** Options of `createPostgresEventStore`: a connection string or a pool of the caller's. */
 export interface PostgresEventStoreOptions {
-  /** `postgres://user@host:port/database`; the store makes and owns a pool (closed by `close()`). */
+  /**
+   * `postgres://user@host:port/database`; the store makes and owns a pool (closed by `close()`). A
+   * hosts list with libpq's meaning is taken too: `postgres://h1:p1,h2:p2/db?target_session_attrs=read-write`
+   * keeps the first server that takes writes and finds the new one after a failover.
+   */
   readonly connectionString?: string
   /** A pool of the caller's, used instead of a connection string; `close()` leaves it open. */
   readonly pool?: pg.Pool
@@ -47,7 +54,22 @@ export interface PostgresEventStoreOptions {
    * poll (`pollMs`) still finds them. Subscribers in this process are woken at once either way.
    */
   readonly notifyWindowMs?: number | 'off'
+  /**
+   * With a hosts list: how long a connection waits for a suitable server (default 60 000 ms), and
+   * how long reads, subscriptions and the outbox retry after losing one. Any store: how long an
+   * append whose connection broke retries (default 60 000 ms over a hosts list, 5 000 on one server).
+   */
+  readonly failoverTimeoutMs?: number
+  /**
+   * Hears each append whose connection broke at its commit once the retry settled it: `found` (the
+   * batch had been stored: its original result was reported), `stored` (it had not: stored now) or
+   * `conflict` (it had not, and the stream moved meanwhile). For logs and metrics.
+   */
+  readonly onInDoubt?: (settled: { readonly streamId: string; readonly outcome: 'found' | 'stored' | 'conflict' }) => void
 }
+
+/** How long an append retries after losing its connection on a one-server store (a restarted server, a killed backend). */
+const IN_DOUBT_RETRY_MS = 5_000
 
 /** The PostgreSQL store: the port, plus ledger digests, projection states and its pool. */
 export interface PostgresEventStore extends EventStore {
@@ -71,7 +93,11 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   const window = options.notifyWindowMs
   if (window !== undefined && window !== 'off' && !(Number.isFinite(window) && window >= 0)) throw new RangeError(`notifyWindowMs must be 'off' or a number of ms ≥ 0, not ${String(window)}`)
   const owned = options.pool === undefined
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 })
+  const pool = options.pool ?? createStorePool(options.connectionString!, { max: options.poolSize ?? 10, failoverTimeoutMs: options.failoverTimeoutMs })
+  // reads and idempotent writes ride through a failover; on one server they fail at once, as before
+  const failover = pool instanceof FailoverPool ? (options.failoverTimeoutMs ?? DEFAULT_FAILOVER_TIMEOUT_MS) : 0
+  const inDoubtRetryMs = options.failoverTimeoutMs ?? (failover > 0 ? failover : IN_DOUBT_RETRY_MS)
+  const retried = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => (...args: A): Promise<R> => retryOnConnectionLoss(() => f(...args), failover)
   // an idle connection the server drops (restart, pg_terminate_backend) must not crash the process
   if (owned) pool.on('error', () => undefined)
   try {
@@ -94,8 +120,8 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     auditFirst: q('tl-audit-first', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events ORDER BY stream_id, version LIMIT $1`),
     auditAfter: q('tl-audit-after', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE (stream_id, version) > ($1, $2) ORDER BY stream_id, version LIMIT $3`),
   }
-  const readPage = async (after: number, limit: number | null) =>
-    (await pool.query<EventRow>({ ...sql.readAll, values: [after, limit] })).rows.map(fromRow)
+  const readPage = retried(async (after: number, limit: number | null) =>
+    (await pool.query<EventRow>({ ...sql.readAll, values: [after, limit] })).rows.map(fromRow))
   const inline = inlineProjections(options.inlineProjections ?? [], projections, async (c, after, before, limit) =>
     (await c.query<EventRow>({ ...sql.range, values: [after, before, limit] })).rows.map(fromRow),
   )
@@ -122,7 +148,10 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     const request: AppendRequest = { streamId, events, expected, outbox, createdAt: outbox.length === 0 ? null : now(), exclusive: !inline.isEmpty }
     let appended: Appended
     try {
-      appended = await appendOnce(request)
+      // a commit whose answer was lost: the same request again reports it, or stores it once
+      appended = await appendResolvingDoubt(streamId, () => appendOnce(request), () => heads.forget(streamId), inDoubtRetryMs, (a) =>
+        options.onInDoubt?.({ streamId, outcome: !a.outcome.ok ? 'conflict' : a.written > 0 ? 'stored' : 'found' }),
+      )
     } catch (error) {
       if (!(error instanceof BackstopConflict)) throw error
       appended = await appender.backstopConflict(pool, request)
@@ -133,15 +162,19 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
 
   const groups = createGroupAppender(s, heads, inline, now)
   const appendMany = async (requests: ReadonlyArray<StreamAppend>): Promise<AppendManyOutcome> => {
-    const { outcome, written } = await groups.appendMany(pool, requests)
+    // a group commit whose answer was lost: the same group again finds its events by id, or stores them once
+    const streams = requests.map((r) => r.streamId).join(', ')
+    const { outcome, written } = await appendResolvingDoubt(streams, () => groups.appendMany(pool, requests), () => requests.forEach((r) => heads.forget(r.streamId)), inDoubtRetryMs, (a) =>
+      options.onInDoubt?.({ streamId: streams, outcome: !a.outcome.ok ? 'conflict' : a.written ? 'stored' : 'found' }),
+    )
     if (outcome.ok && written) notifier.poke()
     return outcome
   }
 
   const checkpoints: CheckpointStore = {
-    load: async (name) => Number((await pool.query<{ position: string }>(`SELECT position FROM ${s.sql}.checkpoints WHERE name = $1`, [name])).rows[0]?.position ?? 0),
-    save: async (name, position) =>
-      void (await pool.query(`INSERT INTO ${s.sql}.checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position`, [name, position])),
+    load: retried(async (name: string) => Number((await pool.query<{ position: string }>(`SELECT position FROM ${s.sql}.checkpoints WHERE name = $1`, [name])).rows[0]?.position ?? 0)),
+    save: retried(async (name: string, position: number) =>
+      void (await pool.query(`INSERT INTO ${s.sql}.checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position`, [name, position]))),
   }
 
   const subscriptions = new Set<Subscription>()
@@ -151,12 +184,12 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     schema: s.name,
     append,
     appendMany,
-    readStream: async (streamId, fromVersion = 1) => {
+    readStream: retried(async (streamId: string, fromVersion = 1) => {
       const events = (await pool.query<EventRow>({ ...sql.readStream, values: [streamId, fromVersion] })).rows.map(fromRow)
       const last = events[events.length - 1]
       if (last !== undefined) heads.remember(streamId, { version: last.version, hash: last.hash })
       return events
-    },
+    }),
     readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? null),
     streamHeads: async () =>
       (await pool.query<StoredStreamHead>(`SELECT stream_id AS "streamId", version, hash FROM ${s.sql}.streams ORDER BY stream_id COLLATE "C"`)).rows,
@@ -169,7 +202,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
       outbox: (page) => auditOutboxPage(pool, s, page),
     },
     checkpoints,
-    outbox: postgresOutbox(pool, s),
+    outbox: failover === 0 ? postgresOutbox(pool, s) : retryingPort(postgresOutbox(pool, s), failover),
     subscribe: (name, handler) => {
       const sub = startSubscriber({ read: readPage, top, checkpoints, notifier, pollMs: options.pollMs ?? 1_000 }, name, handler, () => subscriptions.delete(sub))
       subscriptions.add(sub)

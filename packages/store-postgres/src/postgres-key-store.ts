@@ -12,6 +12,8 @@
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
 import type { ErasureCompletion, KeyStore, PendingErasure } from '@talent-ledger/core'
+import { retryOnConnectionLoss } from './connection-loss.js'
+import { FailoverPool } from './failover-pool.js'
 import { schemaOf, type Schema } from './schema-name.js'
 
 /** How long `forget` waits for readers holding the horizon, and `VACUUM FULL` for its table lock, before the erasure stays pending. */
@@ -79,13 +81,16 @@ export const createPostgresKeyStore = (store: { readonly pool: pg.Pool; readonly
     return { completed: free, pending: held }
   }
 
+  // over a hosts list, a key read or created during a failover waits for the new primary (both are safe to repeat)
+  const failover = pool instanceof FailoverPool ? pool.failoverTimeoutMs : 0
   return {
-    keyFor: async (subjectId) => {
-      // insert-if-absent then read: two processes asking at once end up with the same key
-      await pool.query(`INSERT INTO ${s.sql}.keys (subject_id, key) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [subjectId, randomBytes(32)])
-      return (await find(subjectId))!
-    },
-    find,
+    keyFor: (subjectId) =>
+      retryOnConnectionLoss(async () => {
+        // insert-if-absent then read: two processes asking at once end up with the same key
+        await pool.query(`INSERT INTO ${s.sql}.keys (subject_id, key) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [subjectId, randomBytes(32)])
+        return (await find(subjectId))!
+      }, failover),
+    find: (subjectId) => retryOnConnectionLoss(() => find(subjectId), failover),
     forget: async (subjectId) => {
       // one statement, one transaction: the delete and its pending mark (with the deleting xid) commit together
       await pool.query(

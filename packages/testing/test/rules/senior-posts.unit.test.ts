@@ -80,6 +80,8 @@ describe('assessment.level-within-occupation', () => {
     const result = (tier: 'municipal' | 'district', rank: number, competitionId: string) => command('RecordCompetitionResult', bureau, { talentId: 't-1', competitionId, tier, rank, on: '2024-06-01' })
     const [recorded] = await given(world).when(result('municipal', 1, 'lyg-1')).then([
       { type: 'CompetitionResultRecorded', data: { talentId: 't-1', competitionId: 'lyg-1', tier: 'municipal', rank: 1, award: null, percentile: null, on: '2024-06-01', withheld: { rule: 'assessment.level-within-occupation', message: 'the national standard of 6-18-02-04 stops at intermediate' } } },
+      // the prize row's honour (DOMAIN.md §14) is conferred whether the promotion is withheld or not
+      { type: 'HonorConferred', data: { talentId: 't-1', title: '连云港技能状元', grade: 'municipal', on: '2024-06-01', honourId: 'lyg-skill-champion', kind: 'skill-champion', source: 'lyg-1', policyId: 'lyg-t' } },
     ])
     expect(recorded?.type).toBe('CompetitionResultRecorded')
     const low = [policy, anEmployer(), aTalentRegistered({ occupationSince: '2005-01-01' })]

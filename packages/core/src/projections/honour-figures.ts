@@ -15,15 +15,10 @@ import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
-import { isHighSkilled, type CertifiedLevel } from '../vocabulary/ladder.js'
+import { isHighSkilled } from '../vocabulary/ladder.js'
 import { atLeastRatio, ratio, ratioOfDecimal } from './exact-ratio.js'
 import { talentStanding } from './city-dashboard.js'
-
-interface DatedCertificate {
-  readonly level: CertifiedLevel
-  readonly on: string
-  revokedOn: string | null
-}
+import { applyCertificateEvent, CERTIFICATE_EVENT_TYPES, type DatedCertificate } from './dated-certificates.js'
 
 /** What the honour figures remember of the log (updated in place by `apply`). */
 export interface HonourFiguresState {
@@ -71,19 +66,11 @@ export interface HonourFigures {
 export const honourFiguresProjection: Projection<HonourFiguresState, LedgerEvent> = {
   name: 'honour-figures',
   // the types apply reads: a rebuild skips the rest undecoded (projection-event-types test)
-  eventTypes: new Set<LedgerEvent['type']>(['LevelCertified', 'PriorCertificateRecorded', 'CertificateRevoked', 'HonorConferred', 'HonourListReported', 'PolicyAdopted']),
+  eventTypes: new Set<LedgerEvent['type']>([...CERTIFICATE_EVENT_TYPES, 'HonorConferred', 'HonourListReported', 'PolicyAdopted']),
   initialState: () => ({ certificates: {}, conferred: {}, lists: {}, policies: [] }),
   apply: (s, e) => {
+    if (applyCertificateEvent(s.certificates, e)) return s
     switch (e.type) {
-      case 'LevelCertified':
-        ;(s.certificates[e.data.talentId] ??= []).push({ level: e.data.level, on: e.data.on, revokedOn: null })
-        break
-      case 'PriorCertificateRecorded':
-        ;(s.certificates[e.data.talentId] ??= []).push({ level: e.data.level, on: e.data.issuedOn, revokedOn: null })
-        break
-      case 'CertificateRevoked':
-        for (const c of s.certificates[e.data.talentId] ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
-        break
       case 'HonorConferred': {
         const { honourId, grade, talentId, on } = e.data
         if (honourId === null) break

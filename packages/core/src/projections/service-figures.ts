@@ -9,14 +9,9 @@ import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
-import { rank, type CertifiedLevel } from '../vocabulary/ladder.js'
+import { rank } from '../vocabulary/ladder.js'
 import { talentStanding } from './city-dashboard.js'
-
-interface DatedCertificate {
-  readonly level: CertifiedLevel
-  readonly on: string
-  revokedOn: string | null
-}
+import { applyCertificateEvent, CERTIFICATE_EVENT_TYPES, type DatedCertificate } from './dated-certificates.js'
 
 /** What the service figures remember of the log (updated in place by `apply`). */
 export interface ServiceFiguresState {
@@ -44,19 +39,11 @@ export interface ServiceFigures {
 export const serviceFiguresProjection: Projection<ServiceFiguresState, LedgerEvent> = {
   name: 'service-figures',
   // the types apply reads: a rebuild skips the rest undecoded (projection-event-types test)
-  eventTypes: new Set<LedgerEvent['type']>(['LevelCertified', 'PriorCertificateRecorded', 'CertificateRevoked', 'ServiceDelivered', 'PolicyAdopted']),
+  eventTypes: new Set<LedgerEvent['type']>([...CERTIFICATE_EVENT_TYPES, 'ServiceDelivered', 'PolicyAdopted']),
   initialState: () => ({ certificates: {}, deliveries: {}, policies: [] }),
   apply: (s, e) => {
+    if (applyCertificateEvent(s.certificates, e)) return s
     switch (e.type) {
-      case 'LevelCertified':
-        ;(s.certificates[e.data.talentId] ??= []).push({ level: e.data.level, on: e.data.on, revokedOn: null })
-        break
-      case 'PriorCertificateRecorded':
-        ;(s.certificates[e.data.talentId] ??= []).push({ level: e.data.level, on: e.data.issuedOn, revokedOn: null })
-        break
-      case 'CertificateRevoked':
-        for (const c of s.certificates[e.data.talentId] ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
-        break
       case 'ServiceDelivered':
         s.deliveries[`${e.data.talentId}/${e.data.deliveryId}`] = { service: e.data.service, on: e.data.on }
         break

@@ -65,7 +65,7 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en-US')
 mkdirSync(values.dir, { recursive: true })
 const sizes = values.rows.split(',').map(Number)
 const lines: string[] = []
-console.log(`onboarding bench: ${os.cpus().length} cores, node ${process.version}, SQLite synchronous=${values.durability}, one command per transaction`)
+console.log(`onboarding bench: ${os.cpus().length} cores, node ${process.version}, SQLite synchronous=${values.durability}, rows committed 500 at a time (group commit, onboard --batch)`)
 for (const rows of sizes) {
   const file = join(values.dir, `registry-${rows}.csv`)
   const made = await writeRegistryFile(file, rows)

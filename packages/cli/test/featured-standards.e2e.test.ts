@@ -2,6 +2,7 @@
 // 穿戴甲 off the ladder (worked example 13-a), the assessment refused before a year in the occupation
 // and certified after it without changing the level, a missing standardId refused as Malformed, and
 // `report --json` counting the certificate under `featuredCertificates`.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { defaultPolicyDocument } from '@talent-ledger/core'
@@ -54,5 +55,10 @@ describe('featured-industry standards (DOMAIN.md §13) through the CLI', () => {
     const report = (asOf: string) => (runCli(['--store', store, 'report', '--json', '--as-of', asOf], { cwd: dir.path }).json() as Array<{ featuredCertificates: unknown }>)[0]!.featuredCertificates
     expect(report('2026-03-31')).toEqual([])
     expect(report('2026-12-31')).toEqual([{ standardId: 'std-nails', level: 'junior', count: 1 }])
+    // the text and HTML reports show the same row
+    expect(runCli(['--store', store, 'report', '--as-of', '2026-12-31'], { cwd: dir.path }).stdout).toMatch(/std-nails\s+junior\s+1\n/)
+    const page = join(dir.path, 'featured.html')
+    expect(runCli(['--store', store, 'report', '--html', page, '--as-of', '2026-12-31'], { cwd: dir.path }).code).toBe(0)
+    expect(readFileSync(page, 'utf8')).toContain('data-standard="std-nails" data-level="junior"><th scope="row">std-nails</th><td>junior</td><td class="num" data-count="1">1</td></tr>')
   })
 })

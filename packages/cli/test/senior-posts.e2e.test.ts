@@ -3,6 +3,7 @@
 // first appointment accepted and the second refused on the quota, the renewal — then `report --json`
 // showing `seniorPosts` as of two dates, `verify` intact over both streams, and `schema` listing the
 // new commands.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { defaultPolicyDocument } from '@talent-ledger/core'
@@ -50,6 +51,13 @@ describe('senior posts (DOMAIN.md §12) through the CLI', () => {
     expect(report('2026-12-31')).toEqual([])
     expect(report('2031-06-30')).toEqual([{ employerId: 'port-co', level: 'principal-technician', inForce: 1, quota: 1 }])
     expect(report('2033-01-02')).toEqual([{ employerId: 'port-co', level: 'principal-technician', inForce: 0, quota: 1 }])
+    // the text and HTML reports show the same row
+    const text = cli('report', '--as-of', '2031-06-30').stdout
+    expect(text).toMatch(/Senior posts in force on the report date/)
+    expect(text).toMatch(/port-co\s+principal-technician\s+1\s+1\n/)
+    const page = join(dir.path, 'posts.html')
+    expect(cli('report', '--html', page, '--as-of', '2031-06-30').code).toBe(0)
+    expect(readFileSync(page, 'utf8')).toContain('<tr class="senior-post" data-employer="port-co" data-level="principal-technician"><th scope="row">port-co</th><td>principal-technician</td><td class="num" data-in-force="1">1</td><td class="num" data-quota="1">1</td></tr>')
 
     const verified = cli('verify')
     expect([verified.code, verified.stderr]).toEqual([0, ''])

@@ -2,21 +2,9 @@
 // done and their rate, and an ETA.
 import { describe, expect, it } from 'vitest'
 import { onboardProgress } from '../src/onboard/onboard-progress.js'
+import { fakeTerminal } from './fake-terminal.js'
 
-const fakeStream = (isTTY: boolean) => {
-  const written: string[] = []
-  const stream = {
-    isTTY,
-    columns: 120,
-    write: (chunk: string) => written.push(chunk) > 0,
-    cursorTo: () => true,
-    clearLine: () => true,
-    moveCursor: () => true,
-    on: () => stream,
-    removeListener: () => stream,
-  }
-  return { stream: stream as unknown as NodeJS.WriteStream, written }
-}
+const fakeStream = (isTTY: boolean) => fakeTerminal(isTTY, 120)
 
 describe('onboardProgress', () => {
   it('writes nothing when the stream is not a terminal', () => {

@@ -2,21 +2,9 @@
 // stay clean for the programs that read them.
 import { describe, expect, it } from 'vitest'
 import { progressBar } from '../src/progress.js'
+import { fakeTerminal } from './fake-terminal.js'
 
-const fakeStream = (isTTY: boolean) => {
-  const written: string[] = []
-  const stream = {
-    isTTY,
-    columns: 80,
-    write: (chunk: string) => written.push(chunk) > 0,
-    cursorTo: () => true,
-    clearLine: () => true,
-    moveCursor: () => true,
-    on: () => stream,
-    removeListener: () => stream,
-  }
-  return { stream: stream as unknown as NodeJS.WriteStream, written }
-}
+const fakeStream = (isTTY: boolean) => fakeTerminal(isTTY, 80)
 
 describe('progressBar', () => {
   it('writes nothing when the stream is not a terminal', () => {

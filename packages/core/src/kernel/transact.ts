@@ -19,7 +19,7 @@ import { domainError, type DomainError } from './errors.js'
 import { foldedStreams, type FoldedStreams, type StreamFold } from './folded-streams.js'
 import type { EventStore } from './ports.js'
 import { transactMany as transactManyOn } from './transact-many.js'
-import type { BatchCommand, Transaction, Transacted, Transactor } from './transactor.js'
+import type { BatchCommand, Transaction, Transactor } from './transactor.js'
 import type { Upcast } from './upcasting.js'
 
 /** How hard to try before answering `Conflict`: at most `maxAttempts`, and no retry once `budgetMs` of back-off has been spent. */
@@ -49,17 +49,11 @@ export interface RunnerDeps {
   readonly foldedStreams?: number
 }
 
-/** The runner over one store. */
-export interface Runner {
-  /** Decides a command of `category` on its stream and appends what it decides (retrying on conflict). */
-  readonly transact: <C, Ev extends DomainEvent, S, X, Env>(
-    category: Category<C, Ev, S, X, Env>,
-    command: C,
-    env: Env,
-    transaction: Transaction<Ev, S>,
-  ) => Promise<E.Either<DomainError, Transacted<Ev>>>
-  /** Decides without appending: what `transact` would decide now (a dry run). */
-  readonly decide: <C, Ev extends DomainEvent, S, X, Env>(category: Category<C, Ev, S, X, Env>, command: C, env: Env) => Promise<E.Either<DomainError, ReadonlyArray<Ev>>>
+/**
+ * The runner over one store: a `Transactor` (`transact` appends what it decides, retrying on a
+ * conflict; `decide` is a dry run), plus group commit, folded reads and decoding.
+ */
+export interface Runner extends Transactor {
   /**
    * Group commit: runs `commands` in order against one view and commits what they decide in one
    * `appendMany` (see `transact-many.ts`); each keeps its own outcome. On a store without

@@ -41,7 +41,8 @@ describe('notices of generated histories', () => {
         }
         expect(rows.map(({ id, eventId, streamId, channel, recipient, template, locale, payload }) => ({ id, eventId, streamId, channel, recipient, template, locale, payload }))).toEqual(expected)
 
-        const personal = commands.filter(isRegistration).flatMap((c) => [c.data.name, c.data.nationalId])
+        // a malformed registration among the noise may carry null here: only text can leak into a notice
+        const personal = commands.filter(isRegistration).flatMap((c) => [c.data.name, c.data.nationalId]).filter((p): p is string => typeof p === 'string')
         const text = JSON.stringify(rows)
         for (const p of personal) expect(text).not.toContain(p)
 

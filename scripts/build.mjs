@@ -3,11 +3,14 @@
 // references, with one line before and one after, so that a cold build is not a silent half minute.
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 
 const root = JSON.parse(readFileSync(new URL('../tsconfig.json', import.meta.url), 'utf8'))
 const started = Date.now()
 process.stdout.write(`building ${root.references.length} packages (tsc -b)… `)
-const tsc = spawnSync('tsc', ['-b', ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'], shell: false })
+// the workspace's own TypeScript, so that `node scripts/build.mjs` works outside a pnpm script too
+const tscBin = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+const tsc = spawnSync(process.execPath, [tscBin, '-b', ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'], shell: false })
 const seconds = ((Date.now() - started) / 1000).toFixed(1)
 if (tsc.error !== undefined || tsc.status !== 0) {
   console.log(`failed after ${seconds} s`)

@@ -21,7 +21,10 @@ export const scalePercent = (scale: number): string => `${Math.round(scale * 100
  */
 export const targetStatusText = (t: TargetStatus): string => {
   const unit = t.id.endsWith('share') ? ' %' : ''
-  const parts = [`status ${t.status}`, `progress ${Math.round(t.progress * 1000) / 10} %`, `deadline ${t.deadline}`, `forecast ${fmt(t.forecast, unit)}`]
+  // a count of people forecast is shown whole, rounded down so the line never claims a person the
+  // trend has not reached; the status was decided on the exact figure
+  const forecast = t.forecast === null || unit !== '' ? t.forecast : Math.floor(t.forecast)
+  const parts = [`status ${t.status}`, `progress ${Math.round(t.progress * 1000) / 10} %`, `deadline ${t.deadline}`, `forecast ${fmt(forecast, unit)}`]
   if (t.actualAtDeadline !== undefined) parts.push(`at deadline ${fmt(t.actualAtDeadline, unit)}`)
   if (t.scaledBy !== undefined) parts.push(`target scaled ×${t.scaledBy}`)
   if (t.carriedFrom !== undefined) parts.push(`employment carried from ${t.carriedFrom}`)

@@ -3,7 +3,7 @@
 // checked, or a row written straight into the store) is shown escaped, never sent raw.
 import type { CityReport } from '@talent-ledger/core'
 import { describe, expect, it } from 'vitest'
-import { dashboardText } from '../src/dashboard-text.js'
+import { dashboardText, targetStatusText } from '../src/dashboard-text.js'
 import { terminalSafe } from '../src/terminal-text.js'
 
 const escape = '\u001b]0;pwned\u0007\u001b[2J\u009b31m\u0000\ud800'
@@ -57,5 +57,16 @@ describe('dashboardText of a simulation whose policy scales the count targets', 
 
   it('says nothing of a scale for the city’s own targets', () => {
     expect(dashboardText(report).join('\n')).not.toContain('scaled')
+  })
+})
+
+describe('targetStatusText', () => {
+  const target = report.targets[0]!
+  it('shows a count forecast whole, rounded down: the trend has not reached a fraction of a person', () => {
+    expect(targetStatusText({ ...target, id: 'high-skilled-2035', forecast: 3548.44 })).toMatch(/forecast 3,548( |$)/)
+    expect(targetStatusText({ ...target, id: 'high-skilled-2035', forecast: 3548.99 })).toMatch(/forecast 3,548( |$)/)
+  })
+  it('keeps a share forecast to its hundredths', () => {
+    expect(targetStatusText({ ...target, id: 'high-skilled-share', forecast: 34.56 })).toContain('forecast 34.56 %')
   })
 })

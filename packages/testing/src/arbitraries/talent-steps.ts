@@ -77,7 +77,7 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
       claim: fc.constantFrom(null, null, 'skill-upgrade-subsidy', 'first-certification-allowance'),
       insuredMonths: fc.oneof(fc.integer({ min: 12, max: 30 }), fc.integer({ min: 0, max: 30 })),
       standard: fc.boolean(),
-      programme: fc.constantFrom(false, false, false, true),
+      programme: fc.constantFrom(false, false, true),
     }),
   ),
   w(2, fc.record({ tag: fc.constant('special-ability' as const), passed: fc.boolean() })),
@@ -91,7 +91,7 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
       byBureau: fc.boolean(),
       plannedYears: fc.constantFrom(1, 1, 2, 2, 3, 0, 4),
       claim: fc.boolean(),
-      programme: fc.constantFrom(false, false, true),
+      programme: fc.boolean(),
     }),
   ),
   w(4, fc.record({ tag: fc.constant('complete' as const), pick: fc.nat(9), hours: fc.integer({ min: 0, max: 1200 }) })),
@@ -164,10 +164,16 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
         : x.via === 'appraisal' ? [ORGANIZATION_IDS.appraisalBody, 'appraisal-body', 'vocational-qualification']
         : [ORGANIZATION_IDS.assessmentBody, 'assessment-body', x.via === 'featured' ? 'featured-industry' : 'skill-level-recognition']
       const standard = x.via === 'featured' && x.standard ? { standardId: FEATURED_STANDARD_ID } : {}
-      const programme = x.programme === true ? { programId: Object.keys(s.trainings)[0] ?? SHARED_PROGRAMME.programId } : {}
-      const assessment = cmd('RecordAssessment', { id: assessorId, role }, { talentId, assessmentId: `${serial}-a`, route, occupation: s.occupation, level, passed: x.passed, assessorId, on, ...standard, ...programme })
+      // naming a programme: the talent's first, or the shared one, enrolled in that day by its provider when the talent has none
+      const programId = x.programme === true ? Object.keys(s.trainings)[0] ?? SHARED_PROGRAMME.programId : undefined
+      const { kind, field, providerId } = SHARED_PROGRAMME
+      const enrolFirst =
+        programId === SHARED_PROGRAMME.programId && s.trainings[programId] === undefined
+          ? [cmd('EnrollTraining', { id: providerId, role: 'training-provider' }, { talentId, programId, kind, field, providerId, startedOn: on })]
+          : []
+      const assessment = cmd('RecordAssessment', { id: assessorId, role }, { talentId, assessmentId: `${serial}-a`, route, occupation: s.occupation, level, passed: x.passed, assessorId, on, ...standard, ...(programId === undefined ? {} : { programId }) })
       const claim = x.claim === null ? [] : [grant(talentId, x.claim, on, x.claim === 'skill-upgrade-subsidy' ? { level, insuredMonths: x.insuredMonths } : { level })]
-      return [assessment, ...claim]
+      return [...enrolFirst, assessment, ...claim]
     }
     case 'special-ability':
       return [cmd('RecordAssessment', { id: ORGANIZATION_IDS.assessmentBody, role: 'assessment-body' }, { talentId, assessmentId: `${serial}-s`, route: 'special-ability', occupation: s.occupation, passed: x.passed, assessorId: ORGANIZATION_IDS.assessmentBody, on })]

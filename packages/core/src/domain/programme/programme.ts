@@ -33,6 +33,8 @@ const authorize = (c: ProgrammeCommand, ctx: ProgrammeContext): E.Either<DomainE
   const org = ctx.organizations[actor.id]
   if (org === undefined || !org.registered || org.kind !== actor.role) return refuse(`${actor.id} is not a registered ${actor.role}`)
   const host = ctx.carrier?.hostId
+  // as for EnrollTraining: only a provider kind provides training
+  if (actor.id === c.data.providerId && !PROVIDER_KINDS.includes(actor.role)) return refuse(`a ${actor.role} does not provide training`)
   return actor.id === c.data.providerId || (host !== undefined && actor.id === host)
     ? E.right(undefined)
     : refuse(`only the hr-bureau, the provider named (${c.data.providerId})${host === undefined ? '' : ` or the carrier's host (${host})`} may open programme ${c.data.programId}`)

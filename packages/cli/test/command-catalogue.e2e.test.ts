@@ -65,16 +65,17 @@ describe('command catalogue', () => {
     expect(E.isRight(decodeCommand(adopt))).toBe(true)
   })
 
-  it('applies the examples in order: all succeed but the two the page marks refused', () => {
+  it('applies the examples in order: all succeed but the three the page marks refused', () => {
     const lines = exampleLines()
     const run = runCli(['--store', 'memory:', 'apply', '-'], { cwd: dir.path, input: lines.join('\n') + '\n' })
     const results = run.json() as { ok: boolean; line: number; error?: { code: string; details: { rule?: string }[] } }[]
     expect(results).toHaveLength(lines.length)
     const refused = results.filter((r) => !r.ok)
-    expect(refused.map((r) => (JSON.parse(lines[r.line - 1]!) as { type: string }).type)).toEqual(['AppointSeniorPost', 'RenewSeniorPost'])
+    expect(refused.map((r) => (JSON.parse(lines[r.line - 1]!) as { type: string }).type)).toEqual(['AppointSeniorPost', 'RenewSeniorPost', 'LinkStudioMaster'])
     expect(refused.map((r) => [r.error?.code, r.error?.details[0]?.rule])).toEqual([
       ['NotEligible', 'national-2018.principal-technician.appointed'],
       ['NotEligible', 'renewal.in-force'],
+      ['PolicyValueUnset', 'national-2018.studio.master-level'],
     ])
     expect(run.code).toBe(1)
   })

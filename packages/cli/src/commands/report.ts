@@ -4,6 +4,10 @@
  * export/import round trip. The benefit, honour and service figures (DOMAIN.md §16) are folded in the same pass.
  */
 import {
+  carrierOutputFigures,
+  carrierOutputsProjection,
+  type CarrierOutputFigures,
+  type CarrierOutputsState,
   benefitFigures,
   benefitFiguresProjection,
   cityDashboardProjection,
@@ -36,8 +40,8 @@ import {
 } from '@talent-ledger/core'
 import { PAGE_SIZE } from '../log.js'
 
-/** The report as printed: the dashboard, then the figures added after 0.1's fields (benefits, honours, services, posts, featured certificates). */
-export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures & SeniorPostFigures & FeaturedCertificateFigures
+/** The report as printed: the dashboard, then the figures added after 0.1's fields (benefits, honours, services, posts, featured certificates, carriers' outputs). */
+export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures & SeniorPostFigures & FeaturedCertificateFigures & CarrierOutputFigures
 
 interface ReportState {
   readonly dashboard: DashboardState
@@ -46,9 +50,10 @@ interface ReportState {
   readonly services: ServiceFiguresState
   readonly seniorPosts: SeniorPostsState
   readonly featured: FeaturedCertificatesState
+  readonly carriers: CarrierOutputsState
 }
 
-const PARTS = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection]
+const PARTS = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection, carrierOutputsProjection]
 // the types the projections read; one that does not name its types makes the replay read every event
 const partTypes = PARTS.map((p) => p.eventTypes)
 const reportTypes = partTypes.some((t) => t === undefined) ? {} : { eventTypes: new Set(partTypes.flatMap((t) => [...t!])) }
@@ -64,6 +69,7 @@ const reportProjection: Projection<ReportState, LedgerEvent> = {
     services: serviceFiguresProjection.initialState(),
     seniorPosts: seniorPostsProjection.initialState(),
     featured: featuredCertificatesProjection.initialState(),
+    carriers: carrierOutputsProjection.initialState(),
   }),
   apply: (s, e) => ({
     dashboard: cityDashboardProjection.apply(s.dashboard, e),
@@ -72,6 +78,7 @@ const reportProjection: Projection<ReportState, LedgerEvent> = {
     services: serviceFiguresProjection.apply(s.services, e),
     seniorPosts: seniorPostsProjection.apply(s.seniorPosts, e),
     featured: featuredCertificatesProjection.apply(s.featured, e),
+    carriers: carrierOutputsProjection.apply(s.carriers, e),
   }),
 }
 
@@ -85,6 +92,7 @@ export const replayCityReport = async (store: EventStore, ledger: TalentLedger, 
     ...serviceFigures(state.services, asOf),
     ...seniorPostFigures(state.seniorPosts, asOf),
     ...featuredCertificateFigures(state.featured, asOf),
+    ...carrierOutputFigures(state.carriers, asOf),
   }
   return { report, position }
 }

@@ -3,8 +3,9 @@
  * inline CSS, inline SVG charts, no script, no font or image from anywhere else, so it opens the
  * same from a mail attachment, a file share or a browser with no network.
  */
-import type { BenefitFigures, CityReport, FeaturedCertificateFigures, HonourFigures, SeniorPostFigures, ServiceFigures } from '@talent-ledger/core'
+import type { BenefitFigures, CarrierOutputFigures, CityReport, FeaturedCertificateFigures, HonourFigures, SeniorPostFigures, ServiceFigures } from '@talent-ledger/core'
 import { benefitsTable } from './benefits-table.js'
+import { carrierOutputsTable } from './carriers-table.js'
 import { honoursTable } from './honours-table.js'
 import { servicesTable } from './services-table.js'
 import { featuredCertificatesTable, seniorPostsTable } from './posts-table.js'
@@ -64,7 +65,13 @@ const fact = (zh: string, en: string, value: string): string =>
 
 /** The whole page for `report`, as an HTML string. */
 export const reportPage = (
-  report: CityReport & Partial<BenefitFigures> & Partial<HonourFigures> & Partial<ServiceFigures> & Partial<SeniorPostFigures> & Partial<FeaturedCertificateFigures>,
+  report: CityReport &
+    Partial<BenefitFigures> &
+    Partial<HonourFigures> &
+    Partial<ServiceFigures> &
+    Partial<SeniorPostFigures> &
+    Partial<FeaturedCertificateFigures> &
+    Partial<CarrierOutputFigures>,
 ): string => {
   const met = report.targets.filter((t) => t.met).length
   const employedYear = report.employedPersonsYear === null ? '' : ` (${report.employedPersonsYear})`
@@ -136,6 +143,13 @@ ${seniorPostsTable({ seniorPosts: report.seniorPosts })}
       ? ''
       : `<section id="featured"><h2>特色产业评价 <span class="muted">Featured-industry certificates</span></h2>
 ${featuredCertificatesTable({ featuredCertificates: report.featuredCertificates })}
+</section>
+`
+  }${/* --- training carriers (DOMAIN.md §10, §16) --- */ ''}${
+    report.carrierOutputs === undefined || report.programmeOutputs === undefined
+      ? ''
+      : `<section id="carriers"><h2>培养载体 <span class="muted">Training carriers: programmes, enrolments, completions and certificates</span></h2>
+${carrierOutputsTable({ carrierOutputs: report.carrierOutputs, programmeOutputs: report.programmeOutputs })}
 </section>
 `
   }</main>

@@ -15,6 +15,7 @@ import { OrganizationCommandData, OrganizationEventData } from './organization/i
 import { organizationCategory } from './organization/index.js'
 import { PolicyCommandData, PolicyEventData } from './policies/index.js'
 import { policyCategory } from './policies/index.js'
+import { programmeCategory, ProgrammeCommandData, ProgrammeEventData } from './programme/index.js'
 import { talentCategory } from './talent/category.js'
 import { TalentCommandData } from './talent/commands.js'
 import { TalentEventData, type TalentEvent } from './talent/events.js'
@@ -79,6 +80,7 @@ export const AGGREGATES = [
   aggregate({ category: talentCategory, commands: TalentCommandData, events: TalentEventData, notifies: (talent, events) => ({ talent, events }) }),
   aggregate({ category: cityCategory, commands: CityCommandData, events: CityEventData, notifies: null }),
   aggregate({ category: certificateNumberCategory, commands: CertificateCommandData, events: CertificateEventData, notifies: null }),
+  aggregate({ category: programmeCategory, commands: ProgrammeCommandData, events: ProgrammeEventData, notifies: null }),
 ] as const
 
 type Registered = (typeof AGGREGATES)[number]

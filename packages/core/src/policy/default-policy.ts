@@ -208,6 +208,8 @@ export const defaultPolicyDocument: PolicyDocument = {
     { service: 'health-check', minLevel: null, frequency: null },
     { service: 'recuperation', minLevel: null, frequency: null },
   ],
+  // DOMAIN.md §10: the city transcribes its masters' studio criteria (技能大师工作室); the seed gives none
+  carriers: { masterStudio: { minMasterLevel: null } },
 }
 
 /** The default policy, in force for any date before the first adopted one. */

@@ -230,6 +230,8 @@ const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
     appointment: AppointmentPolicy,
     /** The city's featured-industry standards (DOMAIN.md §13). */
     featuredStandards: t.array(FeaturedStandard),
+    /** Training carriers (DOMAIN.md §10): the lowest level a masters' studio's master holds (`null`: unset). */
+    carriers: obj({ masterStudio: obj({ minMasterLevel: t.union([CertifiedLevel, t.null]) }) }),
   },
   'PolicyDocument')
   return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, HonourEntry, ServiceEntry, OccupationEntry, AppointmentPolicy, FeaturedStandard, PolicyDocument }

@@ -122,6 +122,10 @@ export type HonourKind = t.TypeOf<typeof HonourKind>
 export const HonourGrade = oneOf('HonourGrade', ['national', 'provincial', 'municipal', 'district'] as const)
 export type HonourGrade = t.TypeOf<typeof HonourGrade>
 
+/** Grades of a training carrier (培养载体, DOMAIN.md §10): the level of government that designated it, national down to district. */
+export const CarrierGrade = oneOf('CarrierGrade', ['national', 'provincial', 'municipal', 'district'] as const)
+export type CarrierGrade = t.TypeOf<typeof CarrierGrade>
+
 /** Services for high-skilled talents (DOMAIN.md §15): entitlements with delivery records, no money. */
 export const ServiceKind = oneOf('ServiceKind', [
   'one-stop-service', // 一站式服务 (高层次人才一站式服务体系)

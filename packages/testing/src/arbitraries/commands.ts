@@ -109,6 +109,7 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
     assessorId: orgId,
     on: date,
     level: opt(assessedLevel),
+    programId: opt(someId('p')),
   }),
   AppointSeniorPost: fc.record({ talentId, level: postLevel, employerId, on: date }),
   RenewSeniorPost: fc.record({ talentId, level: postLevel, employerId, on: date }),
@@ -140,7 +141,16 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
   RecordIncentive: fc.record({ talentId, kind: incentiveKind, on: date, amount: opt(fc.integer({ min: 0, max: 10_000_000 })) }),
   RevokeCertificate: fc.record({ talentId, level: certifiedLevel, reason: fc.constantFrom('fraud', '证书造假'), on: date }),
   ForgetTalent: fc.record({ talentId }),
-  DesignateCarrier: fc.record({ carrierId: someId('carrier'), kind: carrierKind, name: fc.constantFrom('连云港技能大师工作室', '高技能人才培训基地'), on: date }),
+  DesignateCarrier: fc.record({
+    carrierId: someId('carrier'),
+    kind: carrierKind,
+    name: fc.constantFrom('连云港技能大师工作室', '高技能人才培训基地'),
+    on: date,
+    // DOMAIN.md §10
+    hostId: opt(orgId),
+    grade: opt(fc.constantFrom('national', 'provincial', 'municipal', 'district')),
+    masterTalentId: opt(talentId),
+  }),
   ReportEmploymentStatistics: fc.record({ year: fc.integer({ min: 2000, max: 2040 }), employedPersons: fc.integer({ min: 1, max: 3_000_000 }) }),
   ReleaseTalent: fc.record({ talentId, on: date, reason: opt(fc.constantFrom('合同到期', 'resigned')) }),
   RecordServiceDelivery: fc.record({
@@ -160,6 +170,19 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
     issuer: fc.constantFrom('江苏省职业技能鉴定中心', 'a former skill-level recognition body'),
     route: opt(route),
   }),
+  // DOMAIN.md §10: a studio's master, and programmes at a carrier (or not)
+  LinkStudioMaster: fc.record({ carrierId: someId('carrier'), talentId, on: date }),
+  OpenProgramme: fc.record({
+    programId: someId('p'),
+    providerId: orgId,
+    kind: programmeKind,
+    field: trainingField,
+    on: date,
+    carrierId: opt(someId('carrier')),
+    agreementId: opt(someId('ag')),
+    occupation: opt(occupationCode),
+    places: opt(fc.integer({ min: 1, max: 60 })),
+  }),
 }
 
 const withRole = (id: unknown, fallback: ActorRole): Actor => ({ id: String(id), role: ROLE_OF[String(id)] ?? fallback })
@@ -175,6 +198,7 @@ const naturalActor = (type: CommandType, d: Record<string, unknown>): Actor => {
     case 'ReleaseTalent':
       return withRole('emp-1', 'employer')
     case 'EnrollTraining':
+    case 'OpenProgramme':
       return withRole(d['providerId'], 'training-provider')
     default:
       return BUREAU

@@ -16,7 +16,7 @@ import { BUREAU, ORGANIZATION_IDS } from './actors.js'
 import { rawCommand, TALENT_IDS, type CommandJson } from './commands.js'
 import { addDays, localDate } from './dates.js'
 import { organizationSetup } from './organizations.js'
-import { commandsFor, step } from './talent-steps.js'
+import { commandsFor, SHARED_PROGRAMME, step } from './talent-steps.js'
 import { bornBefore, carrierKind, district, education, OCCUPATIONS, personName } from './vocabulary.js'
 
 /** A generated history, as a plan: `commandsOf` gives its raw commands in the order they are sent. */
@@ -63,6 +63,8 @@ export type TalentIntent = ReturnType<typeof talentIntent> extends fc.Arbitrary<
 const cityCommands = fc.record({
   carriers: fc.array(fc.record({ kind: carrierKind, on: localDate({ min: '2024-01-01', max: '2032-12-31' }) }), { maxLength: 3 }),
   statistics: fc.array(fc.record({ year: fc.integer({ min: 2015, max: 2035 }), employedPersons: fc.integer({ min: 1, max: 200 }) }), { maxLength: 3 }),
+  // the shared programme (DOMAIN.md §10), opened by its provider, at the first carrier or not
+  programme: fc.option(fc.record({ on: localDate({ min: '2005-01-01', max: '2018-12-31' }), atCarrier: fc.boolean(), places: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }) }), { nil: undefined }),
 })
 
 const adoptions = (policies: HistoryOptions['policies']): fc.Arbitrary<CommandJson[]> => {
@@ -97,6 +99,18 @@ const talentCommands = async (ledger: PureLedger, talentId: string, t: TalentInt
   return out
 }
 
+/**
+ * OpenProgramme of the shared programme, by its provider: at `carrier-1` (designated on `carrierOn`)
+ * when asked, from the carrier's date at the earliest (refused when that carrier is a studio without a master).
+ */
+const openShared = (p: { on: string; atCarrier: boolean; places: number | undefined }, carrierOn: string | undefined): CommandJson => {
+  const { programId, kind, field, providerId } = SHARED_PROGRAMME
+  const atCarrier = p.atCarrier && carrierOn !== undefined
+  const on = atCarrier && carrierOn > p.on ? carrierOn : p.on
+  const optional = { ...(atCarrier ? { carrierId: 'carrier-1' } : {}), ...(p.places === undefined ? {} : { places: p.places }) }
+  return { type: 'OpenProgramme', actor: { id: providerId, role: 'training-provider' }, data: { programId, providerId, kind, field, on, ...optional } }
+}
+
 /** A city history with several talents (see the module comment). */
 export const cityHistory = (options: HistoryOptions = {}): fc.Arbitrary<CityHistory> => {
   const { min, max } = options.talents ?? { min: 1, max: 3 }
@@ -114,6 +128,7 @@ export const cityHistory = (options: HistoryOptions = {}): fc.Arbitrary<CityHist
         ...h.policies,
         ...h.city.carriers.map((c, i) => ({ type: 'DesignateCarrier', actor: BUREAU, data: { carrierId: `carrier-${i + 1}`, kind: c.kind, name: `培养载体 ${i + 1}`, on: c.on } })),
         ...h.city.statistics.map((s) => ({ type: 'ReportEmploymentStatistics', actor: BUREAU, data: s })),
+        ...(h.city.programme === undefined ? [] : [openShared(h.city.programme, h.city.carriers[0]?.on)]),
       ],
       talents: h.talents,
       noise: h.noise,

@@ -11,6 +11,9 @@ import { addDays } from './dates.js'
 import type { CommandJson } from './commands.js'
 import { benefitKind, competitionTier, FEATURED_STANDARD_ID, incentiveKind, programmeKind, trainingField } from './vocabulary.js'
 
+/** The programme a generated history opens (history.ts), which some enrolments and assessments name (DOMAIN.md §10). */
+export const SHARED_PROGRAMME = { programId: 'prog-1', kind: 'specialized', field: 'advanced-manufacturing', providerId: ORGANIZATION_IDS.trainingProvider } as const
+
 /** What a step means to do. */
 export type Intent =
   | {
@@ -23,9 +26,21 @@ export type Intent =
       readonly insuredMonths: number
       /** A featured-industry assessment names the generated city standard (`FEATURED_STANDARD_ID`, DOMAIN.md §13). */
       readonly standard: boolean
+      /** The assessment names the programme it concludes (the talent's first, or the shared one: DOMAIN.md §10). */
+      readonly programme?: boolean
     }
   | { readonly tag: 'special-ability'; readonly passed: boolean }
-  | { readonly tag: 'enroll'; readonly kind: string; readonly field: string; readonly via: 'school' | 'trainer' | 'employer'; readonly byBureau: boolean; readonly plannedYears: number; readonly claim: boolean }
+  | {
+      readonly tag: 'enroll'
+      readonly kind: string
+      readonly field: string
+      readonly via: 'school' | 'trainer' | 'employer'
+      readonly byBureau: boolean
+      readonly plannedYears: number
+      readonly claim: boolean
+      /** Enrols in the history's shared programme (`SHARED_PROGRAMME`, DOMAIN.md §10) rather than an ad hoc one. */
+      readonly programme?: boolean
+    }
   | { readonly tag: 'complete'; readonly pick: number; readonly hours: number }
   | { readonly tag: 'compete'; readonly tier: string; readonly rank: number; readonly award: boolean; readonly percentile: number; readonly claim: boolean }
   | { readonly tag: 'appoint' }
@@ -62,6 +77,7 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
       claim: fc.constantFrom(null, null, 'skill-upgrade-subsidy', 'first-certification-allowance'),
       insuredMonths: fc.oneof(fc.integer({ min: 12, max: 30 }), fc.integer({ min: 0, max: 30 })),
       standard: fc.boolean(),
+      programme: fc.constantFrom(false, false, true),
     }),
   ),
   w(2, fc.record({ tag: fc.constant('special-ability' as const), passed: fc.boolean() })),
@@ -75,6 +91,7 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
       byBureau: fc.boolean(),
       plannedYears: fc.constantFrom(1, 1, 2, 2, 3, 0, 4),
       claim: fc.boolean(),
+      programme: fc.boolean(),
     }),
   ),
   w(4, fc.record({ tag: fc.constant('complete' as const), pick: fc.nat(9), hours: fc.integer({ min: 0, max: 1200 }) })),
@@ -147,19 +164,28 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
         : x.via === 'appraisal' ? [ORGANIZATION_IDS.appraisalBody, 'appraisal-body', 'vocational-qualification']
         : [ORGANIZATION_IDS.assessmentBody, 'assessment-body', x.via === 'featured' ? 'featured-industry' : 'skill-level-recognition']
       const standard = x.via === 'featured' && x.standard ? { standardId: FEATURED_STANDARD_ID } : {}
-      const assessment = cmd('RecordAssessment', { id: assessorId, role }, { talentId, assessmentId: `${serial}-a`, route, occupation: s.occupation, level, passed: x.passed, assessorId, on, ...standard })
+      // naming a programme: the talent's first, or the shared one, enrolled in that day by its provider when the talent has none
+      const programId = x.programme === true ? Object.keys(s.trainings)[0] ?? SHARED_PROGRAMME.programId : undefined
+      const { kind, field, providerId } = SHARED_PROGRAMME
+      const enrolFirst =
+        programId === SHARED_PROGRAMME.programId && s.trainings[programId] === undefined
+          ? [cmd('EnrollTraining', { id: providerId, role: 'training-provider' }, { talentId, programId, kind, field, providerId, startedOn: on })]
+          : []
+      const assessment = cmd('RecordAssessment', { id: assessorId, role }, { talentId, assessmentId: `${serial}-a`, route, occupation: s.occupation, level, passed: x.passed, assessorId, on, ...standard, ...(programId === undefined ? {} : { programId }) })
       const claim = x.claim === null ? [] : [grant(talentId, x.claim, on, x.claim === 'skill-upgrade-subsidy' ? { level, insuredMonths: x.insuredMonths } : { level })]
-      return [assessment, ...claim]
+      return [...enrolFirst, assessment, ...claim]
     }
     case 'special-ability':
       return [cmd('RecordAssessment', { id: ORGANIZATION_IDS.assessmentBody, role: 'assessment-body' }, { talentId, assessmentId: `${serial}-s`, route: 'special-ability', occupation: s.occupation, passed: x.passed, assessorId: ORGANIZATION_IDS.assessmentBody, on })]
     case 'enroll': {
       const providerId = x.via === 'school' ? ORGANIZATION_IDS.vocationalSchool : x.via === 'trainer' ? ORGANIZATION_IDS.trainingProvider : s.employerId
       const actor = x.byBureau ? BUREAU : { id: providerId, role: ROLE_OF_PROVIDER[providerId] ?? 'employer' }
-      const plannedYears = x.kind === 'new-apprenticeship' && x.plannedYears > 0 ? { plannedYears: x.plannedYears } : {}
-      const programId = `${serial}-p`
-      const claim = x.claim && x.kind === 'new-apprenticeship' ? [grant(talentId, 'apprenticeship-subsidy', on, { programId })] : []
-      return [cmd('EnrollTraining', actor, { talentId, programId, kind: x.kind, field: x.field, providerId, startedOn: on, ...plannedYears }), ...claim]
+      // the shared programme's kind and field; its provider only through the trainer (else refused: training.matches-programme)
+      const { kind, field } = x.programme === true ? SHARED_PROGRAMME : x
+      const plannedYears = kind === 'new-apprenticeship' && x.plannedYears > 0 ? { plannedYears: x.plannedYears } : {}
+      const programId = x.programme === true ? SHARED_PROGRAMME.programId : `${serial}-p`
+      const claim = x.claim && kind === 'new-apprenticeship' ? [grant(talentId, 'apprenticeship-subsidy', on, { programId })] : []
+      return [cmd('EnrollTraining', actor, { talentId, programId, kind, field, providerId, startedOn: on, ...plannedYears }), ...claim]
     }
     case 'complete': {
       const open = Object.entries(s.trainings).filter(([, t]) => t.completedOn === null)

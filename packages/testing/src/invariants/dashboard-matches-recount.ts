@@ -11,6 +11,8 @@
  * The honour figures (DOMAIN.md §14) are recounted the same way: per catalogued honour and year, the
  * talents given it by the date, those high-skilled on the day they were given it (their own events up
  * to that day), and the last list reported for a year that has ended by the date.
+ * The carriers' outputs (DOMAIN.md §10) are recounted from each talent's enrolments and certificates
+ * (carrier-outputs-recount.ts).
  * NOTE: talents without a certificate (level "none") are not compared: the dashboard counts a talent
  * whatever its registration date, while a recount as of a date would not.
  */
@@ -28,6 +30,7 @@ import {
   type TalentState,
 } from '@talent-ledger/core'
 import { addDays } from '../arbitraries/dates.js'
+import { recountCarrierOutputs } from './carrier-outputs-recount.js'
 import { highestCertified } from './eligibility.js'
 import { defineInvariant } from './invariant.js'
 import { expectedPolicyOn } from './policies.js'
@@ -257,6 +260,7 @@ export const dashboardMatchesRecount = defineInvariant(
       }
       recountTargets(run, countOn, asOf, report, found)
       recountMoney(run, asOf, benefitFigures(money, asOf), counted, found)
+      found.push(...recountCarrierOutputs(run, talent, asOf))
     }
     return found
   },

@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { COMMAND_TYPES, type Actor, type CommandType, type LedgerEvent } from '@talent-ledger/core'
 import {
+  aPolicyAdopted,
   aPolicyDocument,
   aTalentRegistered,
   anAssessmentBody,
@@ -37,6 +38,9 @@ const WORLD: LedgerEvent[] = [
   anEnrolment('p-e', { kind: 'specialized', providerId: 'emp-1', plannedYears: null }),
   // a chief-technician post in force with emp-1, to renew and end (DOMAIN.md §12)
   { type: 'SeniorPostAppointed', data: { talentId: TALENT_ID, level: 'chief-technician', employerId: 'emp-1', on: '2024-02-01', expiresOn: '2027-02-01', policyId: 'national-2018', ruleId: 'national-2018.chief-technician.appointed' } },
+  // a masters' studio, and a policy that sets its master's level, to link t-1 as its master (DOMAIN.md §10)
+  { type: 'CarrierDesignated', data: { carrierId: 'studio-1', kind: 'master-studio', name: '技能大师工作室', on: '2024-01-01' } },
+  aPolicyAdopted('lyg-w', '2024-06-01', (doc) => ({ ...doc, carriers: { masterStudio: { minMasterLevel: 'technician' } } })),
 ]
 
 const emp1 = employerActor('emp-1')
@@ -70,6 +74,8 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
   RenewSeniorPost: (a) => command('RenewSeniorPost', a, { ...t, level: 'chief-technician', employerId: a.id, on: ON }),
   EndSeniorPost: (a) => command('EndSeniorPost', a, { ...t, level: 'chief-technician', on: ON, reason: '任期内解聘' }),
   SetSeniorPostQuota: (a) => command('SetSeniorPostQuota', a, { organizationId: 'emp-1', level: 'principal-technician', posts: 2, on: ON }),
+  LinkStudioMaster: (a) => command('LinkStudioMaster', a, { carrierId: 'studio-1', talentId: TALENT_ID, on: ON }),
+  OpenProgramme: (a) => command('OpenProgramme', a, { programId: 'p-open', providerId: a.role === 'hr-bureau' ? 'tp-1' : a.id, kind: 'specialized', field: 'advanced-manufacturing', on: ON }),
   RecordPriorCertificate: (a) =>
     command('RecordPriorCertificate', a, { ...t, certificateNumber: 'S-2009-001', level: 'senior', occupation: '6-18-02-04', issuedOn: '2012-06-30', issuer: '江苏省职业技能鉴定中心' }),
 }
@@ -94,6 +100,8 @@ const ALLOWED: Array<[CommandType, string, Actor]> = [
   ['RecordIncentive', 'the current employer', emp1],
   ['RenewSeniorPost', 'the current employer registered with canAppoint', emp1],
   ['EndSeniorPost', 'the current employer registered with canAppoint', emp1], ['EndSeniorPost', 'the hr-bureau', bureau],
+  ['LinkStudioMaster', 'the hr-bureau', bureau],
+  ['OpenProgramme', 'the hr-bureau', bureau], ['OpenProgramme', 'the training provider named', tp1], ['OpenProgramme', 'an employer providing it', emp1],
 ]
 const REFUSED: Array<[CommandType, string, Actor]> = [
   ...BUREAU_ONLY.flatMap((c): Array<[CommandType, string, Actor]> => [[c, 'an employer', emp1], [c, 'an assessment body', ab1]]),
@@ -109,6 +117,8 @@ const REFUSED: Array<[CommandType, string, Actor]> = [
   ['RecordIncentive', 'a training provider', tp1],
   ['RenewSeniorPost', 'another employer', emp2], ['RenewSeniorPost', 'the hr-bureau', bureau],
   ['EndSeniorPost', 'another employer', emp2], ['EndSeniorPost', 'a training provider', tp1],
+  ['LinkStudioMaster', 'an employer', emp1], ['LinkStudioMaster', 'an assessment body', ab1],
+  ['OpenProgramme', 'an assessment body naming itself', ab1],
 ]
 
 describe('§8 who may issue what', () => {
@@ -123,6 +133,10 @@ describe('§8 who may issue what', () => {
 
   it.each(COMMAND_TYPES)('%s by an auditor: Unauthorized, always (read only)', async (type) => {
     await given(WORLD).when(MAKE[type](auditor)).then({ code: 'Unauthorized' })
+  })
+
+  it('OpenProgramme by an organisation neither the provider named nor the carrier’s host: Unauthorized', async () => {
+    await given(WORLD).when({ ...MAKE.OpenProgramme(bureau), actor: emp2 }).then({ code: 'Unauthorized' })
   })
 
   it('RegisterTalent by an employer naming another employer: Unauthorized', async () => {

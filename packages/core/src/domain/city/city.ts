@@ -11,15 +11,18 @@ import { duplicate, notFound, unauthorized, type DomainError } from '../../kerne
 import { policyInForce, type PolicyRegistry } from '../../policy/registry.js'
 import { notAfterRecordDate, withDateRules, type RecordDatesContext } from '../date-rules.js'
 import type { DecisionEnv } from '../decision-env.js'
+import { organizationCategory } from '../organization/index.js'
 import { policyCategory, POLICY_STREAM } from '../policies/index.js'
-import { CityEventData, type CityCommand, type CityEvent, type CityEventOf } from './messages.js'
+import { talentCategory } from '../talent/index.js'
+import { decideDesignation, decideStudioMaster, type CarrierContext, type CarrierRecord } from './decide-carriers.js'
+import { CityEventData, type CityCommand, type CityEvent } from './messages.js'
 
 /** Stream id of the city stream. */
 export const CITY_STREAM = 'city'
 
-/** Carriers by id, employed persons by year, honour recipients by `honourId/year`. */
+/** Carriers by id (with their current master, DOMAIN.md §10), employed persons by year, honour recipients by `honourId/year`. */
 export interface CityState {
-  readonly carriers: Readonly<Record<string, CityEventOf<'CarrierDesignated'>['data']>>
+  readonly carriers: Readonly<Record<string, CarrierRecord>>
   readonly employedPersons: Readonly<Record<string, number>>
   readonly honourLists: Readonly<Record<string, number>>
 }
@@ -30,7 +33,11 @@ export const honourListKey = (honourId: string, year: number): string => `${hono
 const evolve = (s: CityState, e: CityEvent): CityState => {
   switch (e.type) {
     case 'CarrierDesignated':
-      return { ...s, carriers: { ...s.carriers, [e.data.carrierId]: e.data } }
+      return { ...s, carriers: { ...s.carriers, [e.data.carrierId]: e.data.masterTalentId === undefined ? e.data : { ...e.data, masterSince: e.data.on } } }
+    case 'StudioMasterLinked': {
+      const carrier = s.carriers[e.data.carrierId]
+      return carrier === undefined ? s : { ...s, carriers: { ...s.carriers, [e.data.carrierId]: { ...carrier, masterTalentId: e.data.talentId, masterSince: e.data.on } } }
+    }
     case 'EmploymentStatisticsReported':
       return { ...s, employedPersons: { ...s.employedPersons, [String(e.data.year)]: e.data.employedPersons } }
     case 'HonourListReported':
@@ -38,15 +45,30 @@ const evolve = (s: CityState, e: CityEvent): CityState => {
   }
 }
 
-/** What a city decision reads besides its stream: the record dates (§17) and the policies (an honour list names a catalogued honour). */
-export interface CityContext extends RecordDatesContext {
+/**
+ * What a city decision reads besides its stream: the record dates (§17), the policies (an honour
+ * list names a catalogued honour; a studio's master level) and, for a carrier, its host and master.
+ */
+export interface CityContext extends RecordDatesContext, CarrierContext {
   readonly policies: PolicyRegistry
 }
 
-const context = async (_c: CityCommand, _s: CityState, env: DecisionEnv, read: StreamReader): Promise<CityContext> => ({
-  dates: env.dates,
-  policies: (await read(policyCategory, POLICY_STREAM)).state,
-})
+const context = async (c: CityCommand, _s: CityState, env: DecisionEnv, read: StreamReader): Promise<CityContext> => {
+  const hostId = c.type === 'DesignateCarrier' ? c.data.hostId : undefined
+  const masterId = c.type === 'DesignateCarrier' ? c.data.masterTalentId : c.type === 'LinkStudioMaster' ? c.data.talentId : undefined
+  const [policies, host, master] = await Promise.all([
+    read(policyCategory, POLICY_STREAM),
+    hostId === undefined ? null : read(organizationCategory, hostId),
+    masterId === undefined ? null : read(talentCategory, masterId),
+  ])
+  // a stream never written is `undefined`: the decision says NotFound
+  return {
+    dates: env.dates,
+    policies: policies.state,
+    ...(host === null || host.version === 0 ? {} : { host: host.state }),
+    ...(master === null || master.version === 0 ? {} : { master: master.state }),
+  }
+}
 
 /** ReportHonourList: `honour.in-catalogue` in the policy in force at the year's end; `honour.list-reported` the same figure again. */
 const decideHonourList = (c: Extract<CityCommand, { type: 'ReportHonourList' }>, s: CityState, ctx: CityContext): E.Either<DomainError, ReadonlyArray<CityEvent>> => {
@@ -64,9 +86,9 @@ const decide = (c: CityCommand, s: CityState, ctx: CityContext): E.Either<Domain
   if (c.actor.role !== 'hr-bureau') return E.left(unauthorized(`only the hr-bureau may issue ${c.type}`))
   switch (c.type) {
     case 'DesignateCarrier':
-      return s.carriers[c.data.carrierId] !== undefined
-        ? E.left(duplicate(`carrier ${c.data.carrierId} is already designated`))
-        : E.right([{ type: 'CarrierDesignated', data: { ...c.data } }])
+      return decideDesignation(c, s.carriers[c.data.carrierId], ctx)
+    case 'LinkStudioMaster':
+      return decideStudioMaster(c, s.carriers[c.data.carrierId], ctx)
     case 'ReportEmploymentStatistics':
       // a different figure for a year already reported is a correction and is kept; the same one is a duplicate
       return s.employedPersons[String(c.data.year)] === c.data.employedPersons

@@ -11,6 +11,7 @@ import type { DateContext } from '../date-rules.js'
 import type { DecisionEnv } from '../decision-env.js'
 import { organizationCategory } from '../organization/index.js'
 import { policyCategory, POLICY_STREAM } from '../policies/index.js'
+import { programmeFoldable } from '../programme/state.js'
 import type { TalentCommand, TalentContext } from './context.js'
 import { decideTalent } from './decide.js'
 import { linkedPostEvents, withdrawnPost } from './decide-posts.js'
@@ -43,15 +44,18 @@ const TOUCHES_POSTS: ReadonlySet<string> = new Set(['AppointSeniorPost', 'RenewS
 const context = async (c: TalentCommand, s: TalentState, env: DecisionEnv, read: StreamReader): Promise<TalentContext> => {
   const named = organizationsNamed(c)
   const ids = TOUCHES_POSTS.has(c.type) && s.employerId !== '' && !named.includes(s.employerId) ? [...named, s.employerId] : named
-  const [policies, dates, orgs] = await Promise.all([
+  // an enrolment is checked against the programme it names, if one was opened (DOMAIN.md §10)
+  const programId = c.type === 'EnrollTraining' ? c.data.programId : null
+  const [policies, dates, orgs, programme] = await Promise.all([
     read(policyCategory, POLICY_STREAM),
     datesFor(c, s, env),
     Promise.all(ids.map(async (id) => [id, await read(organizationCategory, id)] as const)),
+    programId === null ? null : read(programmeFoldable, programId),
   ])
   // an organisation never registered is `undefined`: its decisions say NotFound
   const organizations = Object.fromEntries(orgs.map(([id, org]) => [id, org.version === 0 ? undefined : org.state]))
   const organizationVersions = Object.fromEntries(orgs.map(([id, org]) => [id, org.version]))
-  return { policies: policies.state, organizations, organizationVersions, dates }
+  return { policies: policies.state, organizations, organizationVersions, dates, ...(programId === null || programme === null ? {} : { programmes: { [programId]: programme.state } }) }
 }
 
 /** The talent category. */

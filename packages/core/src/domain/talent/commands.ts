@@ -54,8 +54,9 @@ export const TalentCommandData = {
   CompleteTraining: fields({ talentId: Id, programId: Id, completedOn: LocalDate, hours: NonNegativeInt }, {}, 'CompleteTraining'),
   RecordAssessment: fields(
     { talentId: Id, assessmentId: Id, route: Route, occupation: OccupationCode, passed: t.boolean, assessorId: Id, on: LocalDate },
-    // standardId: the city's featured-industry standard assessed against (DOMAIN.md §13)
-    { level: CertifiedLevel, standardId: Id },
+    // standardId: the city's featured-industry standard assessed against (DOMAIN.md §13);
+    // programId: the programme the assessment concludes (DOMAIN.md §10)
+    { level: CertifiedLevel, standardId: Id, programId: Id },
     'RecordAssessment',
   ),
   AppointSeniorPost: fields(

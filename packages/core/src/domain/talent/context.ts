@@ -9,6 +9,7 @@ import type { AdoptedPolicy } from '../../policy/document.js'
 import { policyInForce, type PolicyRegistry } from '../../policy/registry.js'
 import type { DateContext } from '../date-rules.js'
 import type { OrganizationState } from '../organization/index.js'
+import type { ProgrammeState } from '../programme/state.js'
 import type { SealedPersonalData } from '../personal-data.js'
 import type { CommandOf } from './commands.js'
 import type { OrganizationKind } from '../../vocabulary/terms.js'
@@ -23,6 +24,8 @@ export interface TalentContext {
    * the employer's stream against that version (DOMAIN.md §12). Absent in contexts built by hand.
    */
   readonly organizationVersions?: Readonly<Record<string, number>>
+  /** The programme an enrolment names, by id (DOMAIN.md §10); absent or not `opened`: an ad hoc programme. */
+  readonly programmes?: Readonly<Record<string, ProgrammeState>>
   /** The record date and the opened birth date for the §17 rules; null: not checked (pure tools). */
   readonly dates: DateContext | null
 }

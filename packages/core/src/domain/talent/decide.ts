@@ -23,6 +23,7 @@ import { decideChangeEmployer, decideForget, decideRegister, decideRelease } fro
 import { decidePriorCertificate } from './decide-prior.js'
 import { decideServiceDelivery, entitledServices } from './decide-services.js'
 import { decideComplete, decideEnroll } from './decide-training.js'
+import { withProgrammeRules } from './decide-programme.js'
 import type { TalentEvent } from './events.js'
 import { factDateOf } from './fact-date.js'
 import { evolveTalent, isHighSkilledTalent, levelOf, type TalentState } from './state.js'
@@ -90,7 +91,8 @@ const decideChecked = (c: TalentCommand, s: TalentState, context: TalentContext)
   if (featuredShape !== null) return E.left(featuredShape)
   const allowed = authorize(c, { organizations: context.organizations, talent: s })
   if (E.isLeft(allowed)) return allowed
-  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, factDateOf(c)?.date ?? null, context))(decideCommand(c, s, context))
+  const decided = withProgrammeRules(c, s, context, decideCommand(c, s, context))
+  return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, factDateOf(c)?.date ?? null, context))(decided)
 }
 
 /** Decides a talent command on the talent's state and context, the §17 date rules joined last. */

@@ -19,6 +19,12 @@ const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null])
  */
 const FeaturedStandardRef = t.partial({ standardId: t.string })
 
+/**
+ * The programme an assessment concludes (DOMAIN.md §10). NOTE: present only when the assessor named
+ * one; additive, so older events (which had none) need no upcast.
+ */
+const ProgrammeRef = t.partial({ programId: t.string })
+
 /** What a certificate came from. */
 export const CertificationRoute = t.union([Route, t.literal('competition')])
 
@@ -64,6 +70,7 @@ export const TalentEventData = {
       on: LocalDate,
     }),
     FeaturedStandardRef,
+    ProgrammeRef,
   ]),
   AssessmentFailed: t.intersection([
     t.type({
@@ -76,6 +83,7 @@ export const TalentEventData = {
       on: LocalDate,
     }),
     FeaturedStandardRef,
+    ProgrammeRef,
   ]),
   LevelCertified: t.intersection([
     t.type({

@@ -26,6 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMAND_TYPES } from '@talent-ledger/core'
 import { dropSchemas, pgStoreUrl, uniqueSchemaName } from './pg-test-schemas.js'
 import { runCli, tempDir } from './run-cli.js'
+import { expectSuperset as expectReportSuperset } from './superset.js'
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'log-0.1')
 const fixture = (...path: string[]): string => readFileSync(join(FIXTURE, ...path), 'utf8')
@@ -41,40 +42,6 @@ const { version, ledgerSha256, reads } = JSON.parse(fixture('reads.json')) as { 
 
 /** The one value that changes per run (see the header): the age of the oldest pending notice. */
 const withoutPendingAge = (out: string): string => out.replace(/"ageSeconds":\d+/g, '"ageSeconds":"stripped"').replace(/\(\d+ s ago\)/g, '(stripped s ago)')
-
-/** `actual` holds every key of `expected` with the same value, recursively (arrays: same length, same order). */
-const deepSubsetProblems = (actual: unknown, expected: unknown, path = '$'): string[] => {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return [`${path}: expected an array of ${expected.length}`]
-    return expected.flatMap((e, i) => deepSubsetProblems(actual[i], e, `${path}[${i}]`))
-  }
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [`${path}: expected an object`]
-    return Object.entries(expected).flatMap(([k, v]) => (k in actual ? deepSubsetProblems((actual as Record<string, unknown>)[k], v, `${path}.${k}`) : [`${path}.${k}: missing`]))
-  }
-  return Object.is(actual, expected) ? [] : [`${path}: ${JSON.stringify(actual)} instead of ${JSON.stringify(expected)}`]
-}
-
-/** The lines of `expected` that do not appear, in order, among the lines of `actual`. */
-const linesMissingInOrder = (actual: string, expected: string): string[] => {
-  const lines = actual.split('\n')
-  let at = 0
-  const missing: string[] = []
-  for (const line of expected.split('\n')) {
-    const found = lines.indexOf(line, at)
-    if (found < 0) missing.push(line)
-    else at = found + 1
-  }
-  return missing
-}
-
-/** A report prints at least what 0.1.0 printed (see the header); JSON when it parses as JSON. */
-const expectReportSuperset = (actual: string, expected: string): void => {
-  if (expected.trimStart().startsWith('{') || expected.trimStart().startsWith('[')) {
-    expect(actual.endsWith('\n'), 'one JSON document, newline-terminated, as 0.1.0 printed').toBe(expected.endsWith('\n'))
-    expect(deepSubsetProblems(JSON.parse(actual), JSON.parse(expected))).toEqual([])
-  } else expect(linesMissingInOrder(actual, expected)).toEqual([])
-}
 
 /** The last command type of 0.1's catalogue: the types after it in today's catalogue are additions. */
 const LAST_TYPE_OF_0_1 = 'ReleaseTalent'

@@ -80,4 +80,13 @@ describe('a log written by the code of 11c6c47 (before §12–15)', () => {
       expect(now.level).toBe(old.level)
     }
   })
+
+  it('shows the version-1 posts open-ended (no term then), the one its holder left by a release ended that day', () => {
+    const posts = (talentId: string, asOf: string) => (JSON.parse(cli('show', talentId, '--as-of', asOf).stdout) as { seniorPosts: Array<Record<string, unknown>> }).seniorPosts
+    expect(posts('fx-1', '2030-12-31').map((p) => [p['level'], p['on'], p['expiresOn'], p['status']])).toEqual([
+      ['principal-technician', '2027-09-01', null, 'in-force'],
+      ['chief-technician', '2029-10-01', null, 'in-force'],
+    ])
+    expect(posts('fx-3', '2028-12-31').map((p) => [p['on'], p['endedOn'], p['status']])).toEqual([['2027-09-02', '2028-06-30', 'ended']])
+  })
 })

@@ -89,7 +89,7 @@ const housing = (t: TalentSim, highSkilledOn: number, day: number): void => {
   const insuredMonths = short ? r.int(0, (c.minInsuredMonths ?? 1) - 1) : r.int(c.minInsuredMonths ?? 0, 240)
   grant(t, day, { benefit: 'housing-subsidy', purchasedOn: dateOf(purchased), firstHome: true, insuredMonths }, short ? 'fewer insured months than the housing subsidy needs' : undefined)
   if (short) return
-  for (let k = 2; k <= (c.instalments ?? 1); k++) grant(t, anniversary(day, k - 1) + r.int(0, 60), { benefit: 'housing-subsidy' , purchasedOn: dateOf(purchased), firstHome: true, insuredMonths: insuredMonths + 12 * (k - 1) })
+  for (let k = 2; k <= (c.instalments ?? 1); k++) grant(t, anniversary(day, k - 1) + r.int(0, 60), { benefit: 'housing-subsidy', purchasedOn: dateOf(purchased), firstHome: true, insuredMonths: insuredMonths + 12 * (k - 1) })
 }
 
 /** 生活补贴: monthly from entering the pool, for the months the policy allows (its maximum under conditions). */

@@ -10,7 +10,7 @@ import type { TalentSim } from './talent.js'
 export interface Section {
   /** Commands of the city stream, planned before the talents. */
   readonly city?: (r: Random) => Timed[]
-  /** Adds to one talent's history once its career, rewards and trainings are planned; `t.r` is the section's own stream. */
+  /** Adds to one talent's history once its career, rewards and trainings are planned: `t.r` is the section's own stream, and only `t`'s lists (items, certs, ids, honours) may change. */
   readonly talent?: (t: TalentSim) => void
   /** Commands of the city stream once every talent is planned. */
   readonly after?: (r: Random) => Timed[]

@@ -23,6 +23,7 @@ import { addNotificationVerbs } from './notification-verbs.js'
 import { addOnboardVerb } from './onboard/onboard-verb.js'
 import { dashboardText } from './dashboard-text.js'
 import { benefitsText, benefitTotalsText } from './benefits-text.js'
+import { demoPolicyText } from './demo-policy-text.js'
 import { honoursText } from './honours-text.js'
 import { servicesText } from './services-text.js'
 import { featuredCertificatesText, seniorPostsText } from './posts-text.js'
@@ -194,7 +195,7 @@ export const buildProgram = (): Command => {
         const started = Date.now()
         const run = await runDemo(opened.store, ledger, plan, progressBar('applying commands'))
         events = run.events
-        await printLines([...demoHeader(run, { seconds: (Date.now() - started) / 1000 }), ...dashboardText(run.report), ...benefitTotalsText(run.report)])
+        await printLines([...demoHeader(run, { seconds: (Date.now() - started) / 1000 }), ...dashboardText(run.report), ...benefitTotalsText(run.report), ...demoPolicyText(run.report)])
         return 0
       })
       // measured once the store is closed, its write-ahead log folded into the file

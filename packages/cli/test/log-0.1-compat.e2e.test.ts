@@ -17,7 +17,9 @@
 // and lines (each target's deadline status, progress, forecast and trajectory): its JSON must contain
 // every field 0.1.0 printed with the same value (a deep subset: objects may gain keys, arrays keep
 // their length and order), and its text must contain 0.1.0's lines unchanged and in the same order,
-// with new lines allowed between them. Every other read is still compared byte for byte.
+// with new lines allowed between them. `show` prints a talent's senior posts and featured certificates
+// (keys added since 0.1, printed only for a talent that has them): without those keys, its output is
+// compared byte for byte. Every other read is still compared byte for byte.
 import { createHash } from 'node:crypto'
 import { copyFileSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -26,6 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COMMAND_TYPES } from '@talent-ledger/core'
 import { dropSchemas, pgStoreUrl, uniqueSchemaName } from './pg-test-schemas.js'
 import { runCli, tempDir } from './run-cli.js'
+import { expectSuperset as expectReportSuperset } from './superset.js'
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'log-0.1')
 const fixture = (...path: string[]): string => readFileSync(join(FIXTURE, ...path), 'utf8')
@@ -42,38 +45,14 @@ const { version, ledgerSha256, reads } = JSON.parse(fixture('reads.json')) as { 
 /** The one value that changes per run (see the header): the age of the oldest pending notice. */
 const withoutPendingAge = (out: string): string => out.replace(/"ageSeconds":\d+/g, '"ageSeconds":"stripped"').replace(/\(\d+ s ago\)/g, '(stripped s ago)')
 
-/** `actual` holds every key of `expected` with the same value, recursively (arrays: same length, same order). */
-const deepSubsetProblems = (actual: unknown, expected: unknown, path = '$'): string[] => {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return [`${path}: expected an array of ${expected.length}`]
-    return expected.flatMap((e, i) => deepSubsetProblems(actual[i], e, `${path}[${i}]`))
-  }
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [`${path}: expected an object`]
-    return Object.entries(expected).flatMap(([k, v]) => (k in actual ? deepSubsetProblems((actual as Record<string, unknown>)[k], v, `${path}.${k}`) : [`${path}.${k}: missing`]))
-  }
-  return Object.is(actual, expected) ? [] : [`${path}: ${JSON.stringify(actual)} instead of ${JSON.stringify(expected)}`]
-}
-
-/** The lines of `expected` that do not appear, in order, among the lines of `actual`. */
-const linesMissingInOrder = (actual: string, expected: string): string[] => {
-  const lines = actual.split('\n')
-  let at = 0
-  const missing: string[] = []
-  for (const line of expected.split('\n')) {
-    const found = lines.indexOf(line, at)
-    if (found < 0) missing.push(line)
-    else at = found + 1
-  }
-  return missing
-}
-
-/** A report prints at least what 0.1.0 printed (see the header); JSON when it parses as JSON. */
-const expectReportSuperset = (actual: string, expected: string): void => {
-  if (expected.trimStart().startsWith('{') || expected.trimStart().startsWith('[')) {
-    expect(actual.endsWith('\n'), 'one JSON document, newline-terminated, as 0.1.0 printed').toBe(expected.endsWith('\n'))
-    expect(deepSubsetProblems(JSON.parse(actual), JSON.parse(expected))).toEqual([])
-  } else expect(linesMissingInOrder(actual, expected)).toEqual([])
+/** Keys a profile gained after 0.1 (DOMAIN.md §12–13), printed only for a talent that has them: fx-1's post. */
+const PROFILE_ADDITIONS = ['seniorPosts', 'featuredCertificates']
+/** `show`'s output without the keys added since 0.1, printed again in the same form: the rest must be byte for byte 0.1's. */
+const withoutProfileAdditions = (out: string, pretty: boolean): string => {
+  if (!out.startsWith('{"talentId"') && !out.startsWith('{\n  "talentId"')) return out
+  const profile = JSON.parse(out) as Record<string, unknown>
+  for (const key of PROFILE_ADDITIONS) delete profile[key]
+  return `${pretty ? JSON.stringify(profile, null, 2) : JSON.stringify(profile)}\n`
 }
 
 /** The last command type of 0.1's catalogue: the types after it in today's catalogue are additions. */
@@ -112,6 +91,7 @@ describe('a log written by talent-ledger 0.1.0', () => {
     expect(run.stderr).toBe('')
     expect(run.code).toBe(read.code)
     if (read.args[0] === 'report') expectReportSuperset(run.stdout, fixture('expected', read.expected))
+    else if (read.args[0] === 'show') expect(withoutProfileAdditions(run.stdout, read.args.includes('--pretty'))).toBe(fixture('expected', read.expected))
     else expect(withoutPendingAge(run.stdout)).toBe(withoutPendingAge(fixture('expected', read.expected)))
   })
 

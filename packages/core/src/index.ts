@@ -75,7 +75,7 @@ export { DEFAULT_POLICY_ID, defaultPolicy, defaultPolicyDocument } from './polic
 export { policyInForce, type PolicyRegistry } from './policy/registry.js'
 
 // projections
-export { talentProfile, type TalentProfile } from './projections/talent-profile.js'
+export { talentProfile, type TalentProfile, type FeaturedCertificateView } from './projections/talent-profile.js'
 export { talentPoolProjection, type TalentPoolState, type PoolMember } from './projections/talent-pool.js'
 export { cityDashboardProjection, dashboardReport, talentStanding, REPORT_LEVELS, type DashboardState, type CityReport, type TargetStatus, type TargetId } from './projections/city-dashboard.js'
 export { TARGET_JUDGEMENTS, targetProgress, judgeTarget, requiredOn, forecastAt, type TargetJudgement, type TargetPlan, type TargetProgress, type TrajectoryPoint } from './projections/target-progress.js'

@@ -1,14 +1,14 @@
 /**
  * A talent's climb up the ladder (新八级工): assessments at plausible intervals after the talent
  * becomes eligible under the national rules (DOMAIN.md §3), some failed and retaken, a few filed
- * too early on purpose (the ledger must refuse them), competitions that may promote, and — rarely —
- * appointment as principal or chief technician by an authorized employer.
+ * too early on purpose (the ledger must refuse them) and competitions that may promote. (Appointment
+ * as principal or chief technician follows in posts.ts.)
  */
 import type { CertificationRoute, CertifiedLevel } from '@talent-ledger/core'
 import { anniversary, dateOf } from './calendar.js'
 import { compete } from './competitions.js'
 import { chooseAssessor } from './organizations.js'
-import { emit, employerAt, nextId, type TalentSim } from './talent.js'
+import { emit, employerAt, nextId, policyOn, type TalentSim } from './talent.js'
 
 /** The assessed part of the ladder, lowest first. */
 export const LADDER: ReadonlyArray<CertifiedLevel> = ['junior', 'intermediate', 'senior', 'technician', 'senior-technician']
@@ -51,17 +51,25 @@ export const earliestEligible = (t: TalentSim, level: CertifiedLevel): number =>
   }
 }
 
-/** Records an assessment; `refusal` marks one the ledger must refuse. */
+/**
+ * Records an assessment; `refusal` marks one the ledger must refuse. Where the policy in force has
+ * featured-industry standards (DOMAIN.md §13), a featured-industry assessment names the standard of
+ * the occupation, and only one that counts toward the ladder certifies a rung of it.
+ */
 export const assess = (t: TalentSim, day: number, level: CertifiedLevel | undefined, passed: boolean, refusal?: string): CertificationRoute => {
   const catalogueInForce = t.env.policyDay !== null && day >= t.env.policyDay
-  const a = chooseAssessor(t.env.roster, t.r, t.occupation, level, employerAt(t, day), catalogueInForce)
+  const standards = policyOn(t.env, day).featuredStandards
+  const standard = standards?.find((s) => s.occupations.includes(t.occupation.code))
+  const featuredOnLadder = standards === undefined || standard?.countsTowardLadder === true
+  const a = chooseAssessor(t.env.roster, t.r, t.occupation, level, employerAt(t, day), catalogueInForce, featuredOnLadder)
+  const standardId = a.route === 'featured-industry' && standard !== undefined ? { standardId: standard.standardId } : {}
   emit(
     t,
     day,
     {
       type: 'RecordAssessment',
       actor: { id: a.id, role: a.role },
-      data: { talentId: t.id, assessmentId: nextId(t, 'a'), route: a.route, occupation: t.occupation.code, ...(level === undefined ? {} : { level }), passed, assessorId: a.id, on: dateOf(day) },
+      data: { talentId: t.id, assessmentId: nextId(t, 'a'), route: a.route, ...standardId, occupation: t.occupation.code, ...(level === undefined ? {} : { level }), passed, assessorId: a.id, on: dateOf(day) },
     },
     refusal === undefined ? undefined : { code: 'NotEligible', reason: refusal },
   )
@@ -118,20 +126,5 @@ export const planCareer = (t: TalentSim): void => {
     now = attempt
     level = target
     if (r.chance(stopAfter(t, level))) break
-  }
-  if (level === LADDER.length - 1) appoint(t)
-}
-
-/** 评聘: a senior technician whose employer may appoint becomes principal, rarely then chief, technician. */
-const appoint = (t: TalentSim): void => {
-  const { r, env } = t
-  let since = heldSince(t, 'senior-technician')
-  for (const level of ['principal-technician', 'chief-technician'] as const) {
-    const day = since + r.int(90, 720)
-    const employer = employerAt(t, day)
-    if (day > env.end || !employer.canAppoint || !r.chance(level === 'principal-technician' ? 0.6 : 0.3)) return
-    emit(t, day, { type: 'AppointSeniorPost', actor: { id: employer.id, role: 'employer' }, data: { talentId: t.id, level, employerId: employer.id, on: dateOf(day) } })
-    t.certs.push({ level, day, route: 'appointment' })
-    since = day
   }
 }

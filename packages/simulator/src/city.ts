@@ -7,6 +7,7 @@ import { defaultPolicyDocument, type Command, type OccupationEntry, type PolicyD
 import { anniversary, dateOf, dayOf, yearOfDay } from './calendar.js'
 import type { Random } from './random.js'
 import { QUALIFICATION_CATALOGUE } from './organizations.js'
+import { APPOINTMENT, featuredStandards, gradedAllowances, SERVICES } from './policy-blocks.js'
 
 const bureau = { id: 'hr-bureau', role: 'hr-bureau' } as const
 
@@ -34,16 +35,19 @@ const CATEGORIES: ReadonlyArray<OccupationEntry> = [
   { code: '4-04-05-05', category: 'B', shortage: true },
 ]
 
-/** The city's policy: the default document with the values only the city can set. Amounts in 元. */
-export const cityPolicyDocument = (housingYuan: number, livingYuanPerMonth: number): PolicyDocument => ({
+/**
+ * The city's policy: the default document with the values only the city can set, among them the
+ * blocks of DOMAIN.md §12–15 (policy-blocks.ts): the allowances graded by level from the senior
+ * amounts given (元), paid under conditions, the living allowance for `livingMonths` months at most.
+ */
+export const cityPolicyDocument = (housingYuan: number, livingYuanPerMonth: number, policyId = CITY_POLICY_ID, livingMonths = 12): PolicyDocument => ({
   ...defaultPolicyDocument,
   title: '关于加强新时代连云港高技能人才队伍建设的若干措施 (simulated adoption)',
   occupations: { catalogue: [...CATEGORIES], unlistedCategory: 'C', qualificationCatalogue: [...QUALIFICATION_CATALOGUE] },
-  benefits: {
-    ...defaultPolicyDocument.benefits,
-    housingSubsidy: { amount: housingYuan * 100 },
-    livingAllowance: { monthly: livingYuanPerMonth * 100 },
-  },
+  benefits: { ...defaultPolicyDocument.benefits, ...gradedAllowances(housingYuan, livingYuanPerMonth, livingMonths) },
+  services: SERVICES,
+  appointment: APPOINTMENT,
+  featuredStandards: featuredStandards(policyId),
 })
 
 const CARRIER_KINDS = [
@@ -60,12 +64,10 @@ export interface CityPlan {
   readonly from: number
   readonly to: number
   readonly policyDay: number | null
-  readonly housingYuan: number
-  readonly livingYuanPerMonth: number
   readonly carriers: number
   readonly employedPersons: number
-  /** The policy adopted on `policyDay`: the city's (default) or another, e.g. the demo policy. */
-  readonly policy?: { readonly policyId: string; readonly document: PolicyDocument }
+  /** The policy adopted on `policyDay`: the city's or another, e.g. the demo policy. */
+  readonly policy: { readonly policyId: string; readonly document: PolicyDocument }
 }
 
 /** The city's own commands: policy adoption, carrier designations, employment statistics. */
@@ -77,7 +79,7 @@ export const cityCommands = (r: Random, p: CityPlan): Timed[] => {
       command: {
         type: 'AdoptPolicy',
         actor: bureau,
-        data: { policyId: p.policy?.policyId ?? CITY_POLICY_ID, effectiveFrom: dateOf(p.policyDay), document: p.policy?.document ?? cityPolicyDocument(p.housingYuan, p.livingYuanPerMonth) },
+        data: { policyId: p.policy.policyId, effectiveFrom: dateOf(p.policyDay), document: p.policy.document },
       },
     })
   // carriers over 十五五 (2026–2030); those after the simulated span are not designated yet

@@ -1,13 +1,14 @@
 /**
  * Skill competitions (技能竞赛, 四级联动): which tier a talent enters at their level, a realistic
  * result (most entrants do not place), whether it promotes — read from the policy's own table so
- * the model and the ledger agree — and the prize and honour that follow a podium place.
+ * the model and the ledger agree — and the prize and honour that follow a podium place (a municipal
+ * one's honour is conferred by the ledger itself, from the prize row: DOMAIN.md §14).
  */
 import { competitionPromotion, defaultPolicyDocument, type CertifiedLevel, type CompetitionTier } from '@talent-ledger/core'
 import { dateOf, yearOfDay } from './calendar.js'
 import { weighted, type Random } from './random.js'
 import { grant } from './rewards.js'
-import { competitionYears, emit, honour, type TalentSim } from './talent.js'
+import { competitionYears, emit, honour, policyOn, prizeHonour, type TalentSim } from './talent.js'
 
 const bureau = { id: 'hr-bureau', role: 'hr-bureau' } as const
 
@@ -30,13 +31,14 @@ const ENTRANTS: Readonly<Record<CompetitionTier, readonly [number, number]>> = {
   'national-1': [100, 300],
   world: [20, 45],
 }
-const HONOURS: Partial<Record<CompetitionTier, readonly [string, string]>> = {
-  provincial: ['江苏省技术能手', '省级'],
-  'national-2': ['全国技术能手', '国家级'],
-  'national-1': ['全国技术能手', '国家级'],
-  world: ['全国技术能手', '国家级'],
+// the honour a podium place brings at the higher tiers: catalogued (DOMAIN.md §14) or, for the
+// province's own title, which the default catalogue lacks, the first release's free text
+const HONOURS: Partial<Record<CompetitionTier, { readonly honourId?: string; readonly title: string; readonly grade: string }>> = {
+  provincial: { title: '江苏省技术能手', grade: 'provincial' },
+  'national-2': { honourId: 'national-technical-expert', title: '全国技术能手', grade: 'national' },
+  'national-1': { honourId: 'national-technical-expert', title: '全国技术能手', grade: 'national' },
+  world: { honourId: 'national-technical-expert', title: '全国技术能手', grade: 'national' },
 }
-const MUNICIPAL_TITLES = ['连云港技能状元', '技术能手', '技术标兵']
 
 interface Result {
   readonly tier: CompetitionTier
@@ -74,9 +76,11 @@ export const compete = (t: TalentSim, day: number, current: CertifiedLevel | nul
   // the podium: the policy's municipal prize table, and honours at the higher tiers
   if (result.tier === 'municipal' && result.rank <= 3) {
     grant(t, day + r.int(20, 60), { benefit: 'competition-prize', competitionId })
-    honour(t, day + r.int(30, 90), MUNICIPAL_TITLES[result.rank - 1]!, '市级')
+    // the ledger confers the honour the prize row names (连云港技能状元, 技术能手, 技术标兵) with the result
+    const honourId = policyOn(t.env, day).competition.prizes.find((p) => p.tier === 'municipal' && p.rank === result.rank)?.honourId
+    if (honourId != null) prizeHonour(t, day, honourId)
   }
   const title = HONOURS[result.tier]
-  if (title !== undefined && (result.rank <= 3 || result.award !== undefined)) honour(t, day + r.int(60, 180), title[0], title[1])
+  if (title !== undefined && (result.rank <= 3 || result.award !== undefined)) honour(t, day + r.int(60, 180), title)
   return promoted
 }

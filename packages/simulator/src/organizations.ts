@@ -124,9 +124,10 @@ const coversOccupation = (b: Body, code: string): boolean => b.occupations === '
 /**
  * Who assesses `occupation` at `level` (undefined: special ability) for a talent employed by
  * `employer`: the employer itself, an appraisal body once the city's catalogue is in force
- * (`catalogueInForce`), the featured-industry body, or a social training-evaluation organisation.
+ * (`catalogueInForce`), the featured-industry body (where its standard certifies on the ladder:
+ * `featuredOnLadder`), or a social training-evaluation organisation.
  */
-export const chooseAssessor = (roster: Roster, r: Random, o: Occupation, level: CertifiedLevel | undefined, employer: Employer, catalogueInForce: boolean): Assessor => {
+export const chooseAssessor = (roster: Roster, r: Random, o: Occupation, level: CertifiedLevel | undefined, employer: Employer, catalogueInForce: boolean, featuredOnLadder = true): Assessor => {
   const fits = (b: Body, route: Body['route']): boolean =>
     b.route === route && coversOccupation(b, o.code) && (level === undefined || rank(level) <= rank(b.maxLevel))
   const pickBody = (route: Body['route']): Assessor | null => {
@@ -141,7 +142,7 @@ export const chooseAssessor = (roster: Roster, r: Random, o: Occupation, level: 
     const a = pickBody('vocational-qualification')
     if (a !== null) return a
   }
-  if (o.featured === true && r.chance(0.6)) {
+  if (o.featured === true && featuredOnLadder && r.chance(0.6)) {
     const a = pickBody('featured-industry')
     if (a !== null) return a
   }

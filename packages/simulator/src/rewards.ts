@@ -2,11 +2,13 @@
  * Incentives (激励) after the talent's certificates are planned: skill-upgrade subsidies claimed
  * within the window (a few with too few insured months, which the ledger must refuse),
  * first-certification allowances for front-line manufacturing workers, the city's housing subsidy
- * and monthly living allowance for high-skilled talents, employers' incentives and honours.
+ * and monthly living allowance for high-skilled talents (graded by level and paid under conditions
+ * once the city's policy sets them: DOMAIN.md §15), employers' incentives and catalogued honours.
  */
 import { isHighSkilled, rank, type CertifiedLevel, type CommandOf } from '@talent-ledger/core'
-import { dateOf, monthDay } from './calendar.js'
-import { emit, employerAt, honour, type TalentSim } from './talent.js'
+import { anniversary, dateOf, monthDay } from './calendar.js'
+import { LIVING_MIN_INSURED_MONTHS } from './policy-blocks.js'
+import { emit, employerAt, honour, policyOn, type TalentSim } from './talent.js'
 
 const bureau = { id: 'hr-bureau', role: 'hr-bureau' } as const
 const ASSESSED = new Set(['vocational-qualification', 'skill-level-recognition', 'featured-industry'])
@@ -58,18 +60,48 @@ export const planRewards = (t: TalentSim): void => {
   // the city's allowances exist only once its policy is in force
   if (env.policyDay !== null) {
     const from = Math.max(highSkilledOn, env.policyDay)
-    if (r.chance(0.75)) grant(t, from + r.int(30, 365), { benefit: 'housing-subsidy' })
-    if (r.chance(0.85))
-      for (let m = 1; m <= env.livingAllowanceMonths; m++) {
-        const day = monthDay(from, m, 10)
-        if (day > env.end) break
-        grant(t, day, { benefit: 'living-allowance' })
-      }
+    if (r.chance(0.75)) housing(t, highSkilledOn, from + r.int(30, 365))
+    if (r.chance(0.85)) living(t, from)
   }
   const top = t.certs.find((c) => c.level === 'senior-technician')
   if (top !== undefined) {
-    if (r.chance(0.12)) honour(t, top.day + r.int(200, 700), '港城工匠', '市级')
-    if (r.chance(0.04)) honour(t, top.day + r.int(300, 900), '江苏工匠', '省级')
+    if (r.chance(0.12)) honour(t, top.day + r.int(200, 700), { honourId: 'lyg-craftsman', title: '连云工匠', grade: 'municipal' })
+    if (r.chance(0.04)) honour(t, top.day + r.int(300, 900), { honourId: 'jiangsu-craftsman', title: '江苏工匠', grade: 'provincial' })
+    if (r.chance(0.02)) honour(t, top.day + r.int(300, 1200), { honourId: 'jiangsu-may-day-medal', title: '江苏省五一劳动奖章', grade: 'provincial' })
+  }
+}
+
+/** The conditions of the policy in force on `day` for the allowances (DOMAIN.md §15), if it sets any. */
+const conditionsOn = (t: TalentSim, day: number) => policyOn(t.env, day).benefits
+
+/**
+ * 购房补贴: under conditions, a first home bought since the talent became high-skilled (within the
+ * window), enough insured months (a few short, refused on purpose), and the later instalments a year
+ * apart; without them the first release's single grant.
+ */
+const housing = (t: TalentSim, highSkilledOn: number, day: number): void => {
+  const { r } = t
+  const c = conditionsOn(t, day).housingSubsidy.conditions
+  if (c === undefined) return grant(t, day, { benefit: 'housing-subsidy' })
+  const windowEnd = monthDay(highSkilledOn, c.purchaseWindowMonths ?? 0, 1) - 1
+  const purchased = Math.min(day, windowEnd, Math.max(highSkilledOn, day - r.int(10, 300)))
+  const short = r.chance(0.03)
+  const insuredMonths = short ? r.int(0, (c.minInsuredMonths ?? 1) - 1) : r.int(c.minInsuredMonths ?? 0, 240)
+  grant(t, day, { benefit: 'housing-subsidy', purchasedOn: dateOf(purchased), firstHome: true, insuredMonths }, short ? 'fewer insured months than the housing subsidy needs' : undefined)
+  if (short) return
+  for (let k = 2; k <= (c.instalments ?? 1); k++) grant(t, anniversary(day, k - 1) + r.int(0, 60), { benefit: 'housing-subsidy', purchasedOn: dateOf(purchased), firstHome: true, insuredMonths: insuredMonths + 12 * (k - 1) })
+}
+
+/** 生活补贴: monthly from entering the pool, for the months the policy allows (its maximum under conditions). */
+const living = (t: TalentSim, from: number): void => {
+  const { r, env } = t
+  const insuredMonths = r.int(LIVING_MIN_INSURED_MONTHS, 240)
+  for (let m = 1; m <= env.livingAllowanceMonths; m++) {
+    const day = monthDay(from, m, 10)
+    if (day > env.end) break
+    const c = conditionsOn(t, day).livingAllowance.conditions
+    if (c !== undefined && c.maxMonths !== null && m > c.maxMonths) break
+    grant(t, day, c === undefined ? { benefit: 'living-allowance' } : { benefit: 'living-allowance', insuredMonths: insuredMonths + m })
   }
 }
 

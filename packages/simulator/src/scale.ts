@@ -29,8 +29,8 @@ export const scaledCount = (count: number, scale: number): number => Math.max(1,
  * The demo policy: the simulated city's policy (allowances and catalogues set) with every count
  * target multiplied by `scale` and the factor recorded in `targets.scale`. Amounts in 元.
  */
-export const demoPolicyDocument = (scale: number, housingYuan: number, livingYuanPerMonth: number): PolicyDocument => {
-  const city = cityPolicyDocument(housingYuan, livingYuanPerMonth)
+export const demoPolicyDocument = (scale: number, housingYuan: number, livingYuanPerMonth: number, livingMonths = 12): PolicyDocument => {
+  const city = cityPolicyDocument(housingYuan, livingYuanPerMonth, DEMO_POLICY_ID, livingMonths)
   const t = city.targets
   return {
     ...city,

@@ -7,10 +7,11 @@
 import { isHighSkilled, isSkilled, rank, type Command, type ErrorCode, type Level } from '@talent-ledger/core'
 import { dateOf, dayOf } from './calendar.js'
 import { planCareer } from './career.js'
-import { cityCommands, type Timed } from './city.js'
+import { CITY_POLICY_ID, cityCommands, cityPolicyDocument, type Timed } from './city.js'
 import { buildRoster } from './organizations.js'
 import { seededRandom, streamSeed } from './random.js'
 import { planRewards } from './rewards.js'
+import { SECTIONS } from './sections.js'
 import { createTalent, emit, type SimEnv, type TalentSim } from './talent.js'
 import { CITY_EMPLOYED_PERSONS, DEMO_POLICY_ID, demoPolicyDocument, scaledCount } from './scale.js'
 import { createStockTalent, planStockCareer, STOCK_SKILLED_SHARE } from './stock.js'
@@ -132,17 +133,22 @@ export const simulateCity = (options: SimulationOptions): Simulation => {
   const livingYuanPerMonth = options.livingAllowanceYuan ?? 600
   const employedPersons = options.employedPersons ?? (scale === null ? 2_300_000 : Math.max(1, Math.round(CITY_EMPLOYED_PERSONS * scale)))
   const roster = buildRoster(seededRandom(streamSeed(options.seed, ORGANIZATIONS)), options.employers ?? 60)
-  const env: SimEnv = { roster, start, end, policyDay: policyDay <= end ? policyDay : null, livingAllowanceMonths: options.livingAllowanceMonths ?? 12, cityIntake: scale !== null }
+  const livingAllowanceMonths = options.livingAllowanceMonths ?? 12
+  const policy =
+    scale === null
+      ? { policyId: CITY_POLICY_ID, document: cityPolicyDocument(housingYuan, livingYuanPerMonth, CITY_POLICY_ID, livingAllowanceMonths) }
+      : { policyId: DEMO_POLICY_ID, document: demoPolicyDocument(scale, housingYuan, livingYuanPerMonth, livingAllowanceMonths) }
+  const inSpan = policyDay <= end ? policyDay : null
+  const env: SimEnv = { roster, start, end, policyDay: inSpan, livingAllowanceMonths, cityIntake: scale !== null, policy: inSpan === null ? null : policy.document, posts: new Map(), quotas: new Map() }
   const city = cityCommands(seededRandom(streamSeed(options.seed, CITY)), {
     from: start,
     to: end,
     policyDay: env.policyDay,
-    housingYuan,
-    livingYuanPerMonth,
     carriers: options.carriers ?? (scale === null ? 21 : scaledCount(21, scale)),
     employedPersons,
-    ...(scale === null ? {} : { policy: { policyId: DEMO_POLICY_ID, document: demoPolicyDocument(scale, housingYuan, livingYuanPerMonth) } }),
+    policy,
   })
+  const sections = SECTIONS.map(([salt, make]) => ({ salt, section: make(env) }))
   // bucket by day: stable, linear, and keeps each talent's (sorted) order
   const days: Timed[][] = Array.from({ length: end - start + 1 }, () => [])
   const place = (item: Timed): void => {
@@ -151,6 +157,11 @@ export const simulateCity = (options: SimulationOptions): Simulation => {
     bucket.push(item)
   }
   city.forEach(place)
+  for (const { salt, section } of sections) section.city?.(seededRandom(streamSeed(options.seed, salt))).forEach(place)
+  /** Runs each section on the talent, each with a random stream of its own for this talent. */
+  const bySections = (t: TalentSim, stream: number): void => {
+    for (const { salt, section } of sections) section.talent?.({ ...t, r: seededRandom(streamSeed(streamSeed(options.seed, salt), stream)) })
+  }
   const levels: Record<Level | 'none', number> = { none: 0, apprentice: 0, junior: 0, intermediate: 0, senior: 0, technician: 0, 'senior-technician': 0, 'principal-technician': 0, 'chief-technician': 0 }
   let skilled = 0, highSkilled = 0, newHighSkilled = 0, revoked = 0, forgotten = 0
   const stock = scale === null ? 0 : options.stock ?? Math.round(employedPersons * STOCK_SKILLED_SHARE)
@@ -160,6 +171,7 @@ export const simulateCity = (options: SimulationOptions): Simulation => {
     planRewards(t)
     // the stock trains less than newcomers: one programme for a third of them
     if (t.r.chance(0.35)) planTrainings(t, 1)
+    bySections(t, STOCK + i)
     return t
   }
   const pipelineTalent = (i: number): TalentSim => {
@@ -168,6 +180,7 @@ export const simulateCity = (options: SimulationOptions): Simulation => {
     planCareer(t)
     planRewards(t)
     planTrainings(t)
+    bySections(t, i)
     return t
   }
   for (let i = 0; i < stock + options.talents; i++) {
@@ -181,6 +194,7 @@ export const simulateCity = (options: SimulationOptions): Simulation => {
     if (outcome.revoked) revoked++
     if (outcome.forgotten) forgotten++
   }
+  for (const { salt, section } of sections) section.after?.(seededRandom(streamSeed(options.seed, salt + 1))).forEach(place)
   const commands: Command[] = [...roster.commands]
   const intendedRefusals: IntendedRefusal[] = []
   const byType: Record<string, number> = {}

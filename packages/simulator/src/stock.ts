@@ -71,6 +71,7 @@ export const createStockTalent = (env: SimEnv, r: Random, index: number): Talent
     ids: new Set(),
     specialDay: null,
     apprenticeshipCompleted: null,
+    honours: [],
   }
   emit(t, registeredDay, {
     type: 'RegisterTalent',

@@ -3,7 +3,7 @@
  * employs them over time, and the model the generator keeps of their certificates so that every
  * command it writes is one the ledger accepts — unless it is meant to be refused.
  */
-import { nationalIdCheckChar, type CertificationRoute, type CertifiedLevel, type Command, type Education } from '@talent-ledger/core'
+import { defaultPolicyDocument, nationalIdCheckChar, rank, type CertificationRoute, type CertifiedLevel, type Command, type Education, type PolicyDocument } from '@talent-ledger/core'
 import { dateOf, yearOfDay } from './calendar.js'
 import { GIVEN, ID_AREAS, SURNAMES, pickDistrict, pickEducation, pickOccupation, type Occupation } from './city-data.js'
 import type { Timed } from './city.js'
@@ -20,7 +20,26 @@ export interface SimEnv {
   readonly livingAllowanceMonths: number
   /** A city at a scale (scale.ts): an intake spread evenly over the span that climbs less than a cohort. */
   readonly cityIntake: boolean
+  /** The document the city adopts on `policyDay` (null: none in the span). */
+  readonly policy: PolicyDocument | null
+  /** Senior posts planned so far, across talents, so appointments stay within quotas (posts.ts). */
+  readonly posts: PostRegistry
+  /** Quotas the bureau set per `employerId/level`, from a day (posts.ts). */
+  readonly quotas: Map<string, { readonly from: number; readonly posts: number }>
 }
+
+/** A planned senior post: its employer and level, and the days it may be in force [from, to). */
+export interface PlannedPost {
+  readonly employerId: string
+  readonly level: string
+  readonly from: number
+  to: number
+}
+/** The posts planned per employer and level. */
+export type PostRegistry = Map<string, PlannedPost[]>
+
+/** The policy document in force on `day`: the city's from its policy day, the shipped default before. */
+export const policyOn = (env: SimEnv, day: number): PolicyDocument => (env.policy !== null && env.policyDay !== null && day >= env.policyDay ? env.policy : defaultPolicyDocument)
 
 /** A certificate in the generator's model. */
 export interface ModelCertificate {
@@ -51,6 +70,8 @@ export interface TalentSim {
   readonly ids: Set<string>
   specialDay: number | null
   apprenticeshipCompleted: number | null
+  /** Catalogued honours conferred (null: free text), for the city's honour lists (honours.ts). */
+  readonly honours: Array<{ readonly honourId: string | null; readonly day: number }>
 }
 
 /** The talent's employer on a day (a change takes effect on its own day). */
@@ -114,6 +135,7 @@ export const createTalent = (env: SimEnv, r: Random, index: number): TalentSim =
     ids: new Set(),
     specialDay: null,
     apprenticeshipCompleted: null,
+    honours: [],
   }
   const name = r.pick(SURNAMES) + r.pick(GIVEN) + (r.chance(0.7) ? r.pick(GIVEN) : '')
   emit(t, registeredDay, {
@@ -148,14 +170,37 @@ export const createTalent = (env: SimEnv, r: Random, index: number): TalentSim =
   return t
 }
 
-/** Confers an honour (荣誉表彰) on or after `day` — never the same title twice on one day — if within the span. */
-export const honour = (t: TalentSim, day: number, title: string, grade: string): void => {
-  while (t.ids.has(`honour:${title}:${day}`)) day++
-  if (day > t.env.end) return
-  t.ids.add(`honour:${title}:${day}`)
-  emit(t, day, { type: 'ConferHonor', actor: bureau, data: { talentId: t.id, title, grade, on: dateOf(day) } })
+/**
+ * Confers an honour (荣誉表彰) on `day` if within the span and not conferred on the talent that year
+ * (`honour.once-a-year`): a catalogued one by `honourId` where the policy in force lists it, else the
+ * first release's free text (`title`, `grade`). Returns whether it was written.
+ */
+export const honour = (t: TalentSim, day: number, h: { readonly honourId?: string; readonly title: string; readonly grade: string }): boolean => {
+  const catalogued = h.honourId !== undefined && (policyOn(t.env, day).honours?.catalogue ?? []).some((e) => e.honourId === h.honourId)
+  const key = `honour:${catalogued ? h.honourId : `${h.title}/${h.grade}`}:${yearOfDay(day)}`
+  if (day > t.env.end || t.ids.has(key)) return false
+  t.ids.add(key)
+  const data = catalogued ? { talentId: t.id, honourId: h.honourId!, on: dateOf(day) } : { talentId: t.id, title: h.title, grade: h.grade, on: dateOf(day) }
+  emit(t, day, { type: 'ConferHonor', actor: bureau, data })
+  t.honours.push({ honourId: catalogued ? h.honourId! : null, day })
+  return true
+}
+
+/** Marks the honour a competition's prize row confers in the ledger, so `honour` does not confer it again that year. */
+export const prizeHonour = (t: TalentSim, day: number, honourId: string): void => {
+  const key = `honour:${honourId}:${yearOfDay(day)}`
+  if (t.ids.has(key)) return
+  t.ids.add(key)
+  t.honours.push({ honourId, day })
 }
 
 /** The calendar years in which a competition promoted the talent (the one-per-year rule). */
 export const competitionYears = (t: TalentSim): Set<number> =>
   new Set(t.certs.filter((c) => c.route === 'competition').map((c) => yearOfDay(c.day)))
+
+/** The first day the ledger holds a certificate of `minLevel` or above for the talent (a prior one from the day after its registration), or null. */
+export const heldFrom = (t: TalentSim, minLevel: CertifiedLevel): number | null =>
+  t.certs
+    .filter((c) => rank(c.level) >= rank(minLevel))
+    .map((c) => (c.prior === true ? Math.max(c.day, t.registeredDay) + 1 : c.day))
+    .reduce<number | null>((first, d) => (first === null || d < first ? d : first), null)

@@ -45,8 +45,12 @@ describe('simulateCity at a scale', () => {
     expect(policy!.data.policyId).toBe(DEMO_POLICY_ID)
     expect(policy!.data.effectiveFrom).toBe('2026-01-01')
     expect(policy!.data.document.title).toMatch(/^演示政策 demo policy/)
-    expect(policy!.data.document.benefits.housingSubsidy.amount).toBeGreaterThan(0)
-    expect(policy!.data.document.benefits.livingAllowance.monthly).toBeGreaterThan(0)
+    // graded by level (DOMAIN.md §15): every level set, rising with the level
+    const { housingSubsidy, livingAllowance } = policy!.data.document.benefits
+    for (const byLevel of [housingSubsidy.byLevel!, livingAllowance.byLevel!]) {
+      const amounts = Object.values(byLevel) as number[]
+      expect(amounts.every((a, i) => a > 0 && (i === 0 || a > amounts[i - 1]!))).toBe(true)
+    }
     const t = policy!.data.document.targets
     expect(t.scale).toBe(0.001)
     expect([t.newHighSkilled.count, t.highSkilledTotal.count, t.carriers.count]).toEqual([80, 350, 1])

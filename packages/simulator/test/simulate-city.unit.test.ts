@@ -80,8 +80,12 @@ describe('simulateCity', () => {
     const [policy] = of('AdoptPolicy')
     expect(policy!.data.effectiveFrom).toBe('2027-01-01')
     expect(policy!.data.document.promotion).toEqual(defaultPolicyDocument.promotion)
-    expect(policy!.data.document.benefits.housingSubsidy.amount).toBeGreaterThan(0)
-    expect(policy!.data.document.benefits.livingAllowance.monthly).toBeGreaterThan(0)
+    // graded by level (DOMAIN.md §15): every level set, rising with the level
+    const { housingSubsidy, livingAllowance } = policy!.data.document.benefits
+    for (const byLevel of [housingSubsidy.byLevel!, livingAllowance.byLevel!]) {
+      const amounts = Object.values(byLevel) as number[]
+      expect(amounts.every((a, i) => a > 0 && (i === 0 || a > amounts[i - 1]!))).toBe(true)
+    }
     expect(summary.highSkilled).toBeGreaterThan(0.2 * summary.talents)
     expect(summary.levels['senior-technician']).toBeGreaterThan(0)
     expect(summary.revoked).toBeGreaterThan(0)

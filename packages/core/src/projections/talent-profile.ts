@@ -45,6 +45,17 @@ export interface TalentProfile {
   readonly incentives: TalentState['incentives']
   /** Services delivered (DOMAIN.md §15); absent while there is none, so a profile reads as it did before. */
   readonly services?: TalentState['services']
+  /**
+   * Senior posts (特级技师 / 首席技师, DOMAIN.md §12), each with its term (`expiresOn` null: open-ended, as
+   * every post written before terms) and its end; absent while there is none. Whether one is in force
+   * depends on a date: `show` says so for the date it reads at.
+   */
+  readonly seniorPosts?: ReadonlyArray<TalentState['posts'][number]>
+  /**
+   * Certificates of the city's featured-industry standards (DOMAIN.md §13): those on the ladder (also
+   * among `certificates`) and those off it; absent while there is none.
+   */
+  readonly featuredCertificates?: ReadonlyArray<FeaturedCertificateView>
   readonly benefits: ReadonlyArray<{
     readonly grantId: string
     readonly benefit: string
@@ -57,6 +68,27 @@ export interface TalentProfile {
     readonly flagged: string | null
   }>
 }
+
+/** A featured-industry certificate as the profile shows it. */
+export interface FeaturedCertificateView {
+  readonly standardId: string
+  readonly level: string
+  readonly occupation: string
+  readonly on: string
+  readonly onLadder: boolean
+  readonly policyId: string
+  readonly ruleId: string
+  readonly source: string
+  readonly valid: boolean
+}
+
+/** The featured certificates of the state, on the ladder first (in the order certified), then off it. */
+const featuredCertificates = (s: TalentState): FeaturedCertificateView[] => [
+  ...s.certificates.flatMap((c) =>
+    c.standardId === undefined ? [] : [{ standardId: c.standardId, level: c.level, occupation: c.occupation, on: c.on, onLadder: true, policyId: c.policyId, ruleId: c.ruleId, source: c.source, valid: c.revoked === null }],
+  ),
+  ...s.featuredCertificates.map((c) => ({ standardId: c.standardId, level: c.level, occupation: c.occupation, on: c.on, onLadder: false, policyId: c.policyId, ruleId: c.ruleId, source: c.assessmentId, valid: true })),
+]
 
 /** Builds the profile from the aggregate state and the opened name. */
 export const talentProfile = (s: TalentState, name: string | null): TalentProfile => {
@@ -84,6 +116,8 @@ export const talentProfile = (s: TalentState, name: string | null): TalentProfil
     honours: s.honours.map((h) => (h.kind === null ? { title: h.title, grade: h.grade, on: h.on } : h)),
     incentives: s.incentives,
     ...(s.services.length > 0 ? { services: s.services } : {}),
+    ...(s.posts.length > 0 ? { seniorPosts: s.posts } : {}),
+    ...(featuredCertificates(s).length > 0 ? { featuredCertificates: featuredCertificates(s) } : {}),
     benefits: s.grants.map((g) => ({
       grantId: g.grantId,
       benefit: g.benefit,

@@ -1,0 +1,35 @@
+/**
+ * What the demo prints after its dashboard about the policy's other half (DOMAIN.md §12–15), one line
+ * each — senior posts against their quotas, featured-industry certificates, honours and the
+ * high-skilled share of the lists, services delivered — with `report` named for the tables. A line
+ * is left out when the city has none of it.
+ */
+import type { FeaturedCertificateFigures, HonourFigures, SeniorPostFigures, ServiceFigures } from '@talent-ledger/core'
+import { terminalSafe } from './terminal-text.js'
+
+const n = (x: number): string => x.toLocaleString('en-US')
+const sum = <T>(rows: ReadonlyArray<T>, f: (r: T) => number): number => rows.reduce((s, r) => s + f(r), 0)
+/** `a 3, b 4` of counts per key, in first-seen order. */
+const byKey = <T>(rows: ReadonlyArray<T>, key: (r: T) => string, count: (r: T) => number): string => {
+  const totals = new Map<string, number>()
+  for (const r of rows) totals.set(key(r), (totals.get(key(r)) ?? 0) + count(r))
+  return [...totals].map(([k, v]) => `${terminalSafe(k)} ${n(v)}`).join(', ')
+}
+
+/** The demo's lines on posts, featured certificates, honours and services (with a blank line before them). */
+export const demoPolicyText = (r: SeniorPostFigures & FeaturedCertificateFigures & HonourFigures & ServiceFigures): string[] => {
+  const lines: string[] = []
+  const posts = r.seniorPosts
+  if (posts.length > 0) {
+    const level = (l: string) => posts.filter((p) => p.level === l)
+    const of = (l: string) => `${n(sum(level(l), (p) => p.inForce))} of ${n(sum(level(l), (p) => p.quota ?? 0))}`
+    lines.push(`Senior posts in force against their quotas: principal technicians ${of('principal-technician')}, chief technicians ${of('chief-technician')} posts at ${n(new Set(posts.map((p) => p.employerId)).size)} employers`)
+  }
+  if (r.featuredCertificates.length > 0) lines.push(`Featured-industry certificates (the city's own standards): ${byKey(r.featuredCertificates, (c) => c.standardId, (c) => c.count)}`)
+  if (r.honours.length > 0) {
+    const shares = r.honourShares.overall.map((o) => `${o.year} ${o.highSkilledSharePercent === null ? '—' : `${o.highSkilledSharePercent} %`}`).join(', ')
+    lines.push(`Honours conferred (catalogued): ${byKey(r.honours, (h) => h.honourId, (h) => h.inLedger)}; high-skilled share of the reported lists: ${shares || 'no list reported'}`)
+  }
+  if (r.services.length > 0) lines.push(`Services delivered: ${byKey(r.services, (s) => s.service, (s) => s.delivered)}`)
+  return lines.length === 0 ? [] : ['', ...lines, '  (tables by employer, standard, honour, year and service: `report`)']
+}

@@ -7,6 +7,8 @@ import {
   benefitFigures,
   benefitFiguresProjection,
   cityDashboardProjection,
+  cooperationFigures,
+  cooperationFiguresProjection,
   dashboardReport,
   featuredCertificateFigures,
   featuredCertificatesProjection,
@@ -20,6 +22,8 @@ import {
   type BenefitFigures,
   type BenefitFiguresState,
   type CityReport,
+  type CooperationFigures,
+  type CooperationFiguresState,
   type DashboardState,
   type HonourFigures,
   type HonourFiguresState,
@@ -37,7 +41,7 @@ import {
 import { PAGE_SIZE } from '../log.js'
 
 /** The report as printed: the dashboard, then the figures added after 0.1's fields (benefits, honours, services, posts, featured certificates). */
-export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures & SeniorPostFigures & FeaturedCertificateFigures
+export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures & SeniorPostFigures & FeaturedCertificateFigures & CooperationFigures
 
 interface ReportState {
   readonly dashboard: DashboardState
@@ -46,9 +50,10 @@ interface ReportState {
   readonly services: ServiceFiguresState
   readonly seniorPosts: SeniorPostsState
   readonly featured: FeaturedCertificatesState
+  readonly cooperation: CooperationFiguresState
 }
 
-const PARTS = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection]
+const PARTS = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection, cooperationFiguresProjection]
 // the types the projections read; one that does not name its types makes the replay read every event
 const partTypes = PARTS.map((p) => p.eventTypes)
 const reportTypes = partTypes.some((t) => t === undefined) ? {} : { eventTypes: new Set(partTypes.flatMap((t) => [...t!])) }
@@ -64,6 +69,7 @@ const reportProjection: Projection<ReportState, LedgerEvent> = {
     services: serviceFiguresProjection.initialState(),
     seniorPosts: seniorPostsProjection.initialState(),
     featured: featuredCertificatesProjection.initialState(),
+    cooperation: cooperationFiguresProjection.initialState(),
   }),
   apply: (s, e) => ({
     dashboard: cityDashboardProjection.apply(s.dashboard, e),
@@ -72,6 +78,7 @@ const reportProjection: Projection<ReportState, LedgerEvent> = {
     services: serviceFiguresProjection.apply(s.services, e),
     seniorPosts: seniorPostsProjection.apply(s.seniorPosts, e),
     featured: featuredCertificatesProjection.apply(s.featured, e),
+    cooperation: cooperationFiguresProjection.apply(s.cooperation, e),
   }),
 }
 
@@ -85,6 +92,7 @@ export const replayCityReport = async (store: EventStore, ledger: TalentLedger, 
     ...serviceFigures(state.services, asOf),
     ...seniorPostFigures(state.seniorPosts, asOf),
     ...featuredCertificateFigures(state.featured, asOf),
+    ...cooperationFigures(state.cooperation, asOf),
   }
   return { report, position }
 }

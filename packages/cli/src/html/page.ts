@@ -3,7 +3,8 @@
  * inline CSS, inline SVG charts, no script, no font or image from anywhere else, so it opens the
  * same from a mail attachment, a file share or a browser with no network.
  */
-import type { BenefitFigures, CityReport, FeaturedCertificateFigures, HonourFigures, SeniorPostFigures, ServiceFigures } from '@talent-ledger/core'
+import type { BenefitFigures, CityReport, CooperationFigures, FeaturedCertificateFigures, HonourFigures, SeniorPostFigures, ServiceFigures } from '@talent-ledger/core'
+import { cooperationTables } from './cooperation-table.js'
 import { benefitsTable } from './benefits-table.js'
 import { honoursTable } from './honours-table.js'
 import { servicesTable } from './services-table.js'
@@ -64,7 +65,7 @@ const fact = (zh: string, en: string, value: string): string =>
 
 /** The whole page for `report`, as an HTML string. */
 export const reportPage = (
-  report: CityReport & Partial<BenefitFigures> & Partial<HonourFigures> & Partial<ServiceFigures> & Partial<SeniorPostFigures> & Partial<FeaturedCertificateFigures>,
+  report: CityReport & Partial<BenefitFigures> & Partial<HonourFigures> & Partial<ServiceFigures> & Partial<SeniorPostFigures> & Partial<FeaturedCertificateFigures> & Partial<CooperationFigures>,
 ): string => {
   const met = report.targets.filter((t) => t.met).length
   const employedYear = report.employedPersonsYear === null ? '' : ` (${report.employedPersonsYear})`
@@ -136,6 +137,13 @@ ${seniorPostsTable({ seniorPosts: report.seniorPosts })}
       ? ''
       : `<section id="featured"><h2>特色产业评价 <span class="muted">Featured-industry certificates</span></h2>
 ${featuredCertificatesTable({ featuredCertificates: report.featuredCertificates })}
+</section>
+`
+  }${/* --- cooperation: agreements and teachers (DOMAIN.md §11, §16) --- */ ''}${
+    report.agreements === undefined || report.teachers === undefined
+      ? ''
+      : `<section id="cooperation"><h2>校企合作与师资 <span class="muted">Cooperation: agreements and vocational-school teachers</span></h2>
+${cooperationTables({ agreements: report.agreements, teachers: report.teachers })}
 </section>
 `
   }</main>

@@ -7,6 +7,7 @@
 import * as fc from 'fast-check'
 import { LEVELS, levelOf, rank, validCertificates, type TalentState } from '@talent-ledger/core'
 import { BUREAU, ORGANIZATION_IDS } from './actors.js'
+import { AGREEMENT_IDS } from './organizations.js'
 import { addDays } from './dates.js'
 import type { CommandJson } from './commands.js'
 import { benefitKind, competitionTier, FEATURED_STANDARD_ID, incentiveKind, programmeKind, trainingField } from './vocabulary.js'
@@ -38,6 +39,9 @@ export type Intent =
   | { readonly tag: 'incentive'; readonly kind: string; readonly amount: number | null }
   | { readonly tag: 'service'; readonly service: string }
   | { readonly tag: 'change-employer'; readonly byBureau: boolean }
+  /** Training under an agreement of DOMAIN.md §11 (by its lead, or the bureau), and a hire by a partner. */
+  | { readonly tag: 'agreement-enroll'; readonly agreement: 'chain' | 'classes'; readonly byBureau: boolean; readonly matching: boolean }
+  | { readonly tag: 'hire'; readonly agreement: boolean; readonly partner: number }
   | { readonly tag: 'forget' }
   /** A certificate issued before the ledger (some days before the step: within the target period or before it). */
   | { readonly tag: 'prior'; readonly level: string; readonly issuedDaysBefore: number }
@@ -102,6 +106,8 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
   w(1, fc.record({ tag: fc.constant('honor' as const), title: fc.constantFrom('连云港技能状元', '江苏工匠', '全国技术能手'), honourId: fc.constantFrom(null, 'jiangsu-may-day-medal', 'lyg-craftsman') })),
   w(1, fc.record({ tag: fc.constant('incentive' as const), kind: incentiveKind, amount: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: null }) })),
   w(2, fc.record({ tag: fc.constant('change-employer' as const), byBureau: fc.boolean() })),
+  w(2, fc.record({ tag: fc.constant('agreement-enroll' as const), agreement: fc.constantFrom('chain' as const, 'classes' as const), byBureau: fc.boolean(), matching: fc.constantFrom(true, true, true, false) })),
+  w(1, fc.record({ tag: fc.constant('hire' as const), agreement: fc.boolean(), partner: fc.nat(1) })),
   w(1, fc.constant({ tag: 'forget' as const })),
   w(
     1,
@@ -223,6 +229,21 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       // a new employer claims a talent only after the current one released it (DOMAIN.md §17)
       return x.byBureau ? [change] : [cmd('ReleaseTalent', { id: s.employerId, role: 'employer' }, { talentId, on }), change]
     }
+    case 'agreement-enroll': {
+      // the agreements of the generated setup (organizations.ts): the chain led by the first employer, the classes by the school
+      const chain = x.agreement === 'chain'
+      const providerId = chain ? ORGANIZATION_IDS.employers[0] : ORGANIZATION_IDS.vocationalSchool
+      const actor = x.byBureau ? BUREAU : { id: providerId, role: chain ? 'employer' : 'vocational-school' }
+      const kind = x.matching ? (chain ? 'industry-chain' : 'degree-plus-skill') : 'ai-literacy'
+      const agreementId = chain ? AGREEMENT_IDS.chain : AGREEMENT_IDS.classes
+      return [cmd('EnrollTraining', actor, { talentId, programId: `${serial}-ag`, kind, field: 'advanced-manufacturing', providerId, startedOn: on, agreementId })]
+    }
+    case 'hire': {
+      // a partner of the school's classes hires the talent (a student starts its career that day)
+      const employerId = ORGANIZATION_IDS.employers[x.partner % 2]!
+      const since = s.relation === 'student' ? { occupationSince: on } : {}
+      return [cmd('ChangeEmployer', { id: employerId, role: 'employer' }, { talentId, employerId, on, ...since, ...(x.agreement ? { agreementId: AGREEMENT_IDS.classes } : {}) })]
+    }
     case 'forget':
       return [cmd('ForgetTalent', BUREAU, { talentId })]
     case 'prior':
@@ -233,7 +254,7 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
           certificateNumber: `${serial}-prior`,
           level: x.level,
           occupation: s.occupation,
-          issuedOn: [addDays(on, -x.issuedDaysBefore), s.occupationSince].sort()[1]!,
+          issuedOn: [addDays(on, -x.issuedDaysBefore), s.occupationSince ?? s.registeredOn].sort()[1]!,
           issuer: '江苏省职业技能鉴定中心',
         }),
       ]

@@ -7,6 +7,7 @@
  * decides), and never stored.
  */
 import type { Category, StreamReader } from '../../kernel/category.js'
+import { agreementCategory } from '../agreement/index.js'
 import type { DateContext } from '../date-rules.js'
 import type { DecisionEnv } from '../decision-env.js'
 import { organizationCategory } from '../organization/index.js'
@@ -32,7 +33,8 @@ const datesFor = async (c: TalentCommand, s: TalentState, env: DecisionEnv): Pro
   if (env.dates === null) return null
   if (c.type === 'RegisterTalent') return { ...env.dates, birthDate: env.birthDate }
   const date = factDateOf(c)?.date ?? null
-  const opens = date !== null && s.registered && s.personal !== null && date < s.occupationSince && env.open !== null
+  // a student (no occupationSince) has the birth date opened for every fact (DOMAIN.md §17)
+  const opens = date !== null && s.registered && s.personal !== null && (s.occupationSince === null || date < s.occupationSince) && env.open !== null
   const opened = opens && s.personal !== null && env.open !== null ? await env.open(s.personal) : null
   return { ...env.dates, birthDate: opened?.birthDate ?? null }
 }
@@ -43,15 +45,19 @@ const TOUCHES_POSTS: ReadonlySet<string> = new Set(['AppointSeniorPost', 'RenewS
 const context = async (c: TalentCommand, s: TalentState, env: DecisionEnv, read: StreamReader): Promise<TalentContext> => {
   const named = organizationsNamed(c)
   const ids = TOUCHES_POSTS.has(c.type) && s.employerId !== '' && !named.includes(s.employerId) ? [...named, s.employerId] : named
-  const [policies, dates, orgs] = await Promise.all([
+  // the agreement a training or a hire names (DOMAIN.md §11)
+  const agreementId = (c.data as Readonly<Record<string, unknown>>)['agreementId']
+  const [policies, dates, orgs, agreement] = await Promise.all([
     read(policyCategory, POLICY_STREAM),
     datesFor(c, s, env),
     Promise.all(ids.map(async (id) => [id, await read(organizationCategory, id)] as const)),
+    typeof agreementId === 'string' ? read(agreementCategory, agreementId) : null,
   ])
   // an organisation never registered is `undefined`: its decisions say NotFound
   const organizations = Object.fromEntries(orgs.map(([id, org]) => [id, org.version === 0 ? undefined : org.state]))
   const organizationVersions = Object.fromEntries(orgs.map(([id, org]) => [id, org.version]))
-  return { policies: policies.state, organizations, organizationVersions, dates }
+  const agreements = agreement === null || typeof agreementId !== 'string' ? {} : { agreements: { [agreementId]: agreement.version === 0 ? undefined : agreement.state } }
+  return { policies: policies.state, organizations, organizationVersions, dates, ...agreements }
 }
 
 /** The talent category. */

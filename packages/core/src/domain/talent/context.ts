@@ -7,6 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { notFound, type DomainError } from '../../kernel/errors.js'
 import type { AdoptedPolicy } from '../../policy/document.js'
 import { policyInForce, type PolicyRegistry } from '../../policy/registry.js'
+import type { AgreementState } from '../agreement/index.js'
 import type { DateContext } from '../date-rules.js'
 import type { OrganizationState } from '../organization/index.js'
 import type { SealedPersonalData } from '../personal-data.js'
@@ -23,6 +24,8 @@ export interface TalentContext {
    * the employer's stream against that version (DOMAIN.md §12). Absent in contexts built by hand.
    */
   readonly organizationVersions?: Readonly<Record<string, number>>
+  /** The cooperation agreement the command names (DOMAIN.md §11), by id; absent or undefined: none registered. */
+  readonly agreements?: Readonly<Record<string, AgreementState | undefined>>
   /** The record date and the opened birth date for the §17 rules; null: not checked (pure tools). */
   readonly dates: DateContext | null
 }

@@ -37,6 +37,8 @@ const WORLD: LedgerEvent[] = [
   anEnrolment('p-e', { kind: 'specialized', providerId: 'emp-1', plannedYears: null }),
   // a chief-technician post in force with emp-1, to renew and end (DOMAIN.md §12)
   { type: 'SeniorPostAppointed', data: { talentId: TALENT_ID, level: 'chief-technician', employerId: 'emp-1', on: '2024-02-01', expiresOn: '2027-02-01', policyId: 'national-2018', ruleId: 'national-2018.chief-technician.appointed' } },
+  // an order class of the school with emp-1, to end (DOMAIN.md §11)
+  { type: 'AgreementRegistered', data: { agreementId: 'ag-w', kind: 'order-class', leadId: 'vs-1', partnerIds: ['emp-1'], field: 'digital-economy', on: ON, validFrom: ON, validTo: '2027-06-30', occupations: null, places: null } },
 ]
 
 const emp1 = employerActor('emp-1')
@@ -59,7 +61,8 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
   GrantBenefit: (a) => command('GrantBenefit', a, { ...t, benefit: 'skill-upgrade-subsidy', on: ON, level: 'senior-technician', insuredMonths: 24 }),
   RevokeCertificate: (a) => command('RevokeCertificate', a, { ...t, level: 'senior-technician', reason: 'fraud', on: ON }),
   ForgetTalent: (a) => command('ForgetTalent', a, t),
-  RegisterTalent: (a) => registerTalent({ talentId: 't-2', employerId: a.role === 'employer' ? a.id : 'emp-1' }, a),
+  RegisterTalent: (a) =>
+    registerTalent({ talentId: 't-2', employerId: a.role === 'employer' || a.role === 'vocational-school' ? a.id : 'emp-1', ...(a.role === 'vocational-school' ? { relation: 'teacher' } : {}) }, a),
   ChangeEmployer: (a) => command('ChangeEmployer', a, { ...t, employerId: a.role === 'employer' ? a.id : 'emp-2', on: ON }),
   EnrollTraining: (a) => command('EnrollTraining', a, { ...t, programId: 'p-new', kind: 'ai-literacy', field: 'digital-economy', providerId: a.role === 'hr-bureau' ? 'tp-1' : a.id, startedOn: ON }),
   CompleteTraining: (a) => command('CompleteTraining', a, { ...t, programId: a.role === 'employer' ? 'p-e' : 'p-1', completedOn: ON, hours: 40 }),
@@ -70,6 +73,9 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
   RenewSeniorPost: (a) => command('RenewSeniorPost', a, { ...t, level: 'chief-technician', employerId: a.id, on: ON }),
   EndSeniorPost: (a) => command('EndSeniorPost', a, { ...t, level: 'chief-technician', on: ON, reason: '任期内解聘' }),
   SetSeniorPostQuota: (a) => command('SetSeniorPostQuota', a, { organizationId: 'emp-1', level: 'principal-technician', posts: 2, on: ON }),
+  DesignateEnterprise: (a) => command('DesignateEnterprise', a, { organizationId: 'emp-1', designation: 'chain-leader', chain: '石化', on: ON, reference: '苏工信〔2024〕1号' }),
+  RegisterAgreement: (a) => command('RegisterAgreement', a, { agreementId: 'ag-new', kind: 'order-class', leadId: 'vs-1', partnerIds: ['emp-2'], field: 'digital-economy', on: ON, validFrom: ON, validTo: '2027-06-30' }),
+  EndAgreement: (a) => command('EndAgreement', a, { agreementId: 'ag-w', on: ON, reason: '合作终止' }),
   RecordPriorCertificate: (a) =>
     command('RecordPriorCertificate', a, { ...t, certificateNumber: 'S-2009-001', level: 'senior', occupation: '6-18-02-04', issuedOn: '2012-06-30', issuer: '江苏省职业技能鉴定中心' }),
 }
@@ -77,6 +83,7 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
 const BUREAU_ONLY: CommandType[] = [
   'AdoptPolicy', 'RegisterOrganization', 'DesignateCarrier', 'ReportEmploymentStatistics', 'RecordCompetitionResult',
   'ConferHonor', 'GrantBenefit', 'RevokeCertificate', 'ForgetTalent', 'RecordPriorCertificate', 'ReportHonourList', 'RecordServiceDelivery', 'SetSeniorPostQuota',
+  'DesignateEnterprise', 'RegisterAgreement',
 ]
 
 // [command, who, actor]: accepted / refused
@@ -94,6 +101,8 @@ const ALLOWED: Array<[CommandType, string, Actor]> = [
   ['RecordIncentive', 'the current employer', emp1],
   ['RenewSeniorPost', 'the current employer registered with canAppoint', emp1],
   ['EndSeniorPost', 'the current employer registered with canAppoint', emp1], ['EndSeniorPost', 'the hr-bureau', bureau],
+  ['EndAgreement', 'the hr-bureau', bureau], ['EndAgreement', 'the agreement’s lead', vs1],
+  ['RegisterTalent', 'a vocational school for its teacher', vs1],
 ]
 const REFUSED: Array<[CommandType, string, Actor]> = [
   ...BUREAU_ONLY.flatMap((c): Array<[CommandType, string, Actor]> => [[c, 'an employer', emp1], [c, 'an assessment body', ab1]]),
@@ -109,6 +118,7 @@ const REFUSED: Array<[CommandType, string, Actor]> = [
   ['RecordIncentive', 'a training provider', tp1],
   ['RenewSeniorPost', 'another employer', emp2], ['RenewSeniorPost', 'the hr-bureau', bureau],
   ['EndSeniorPost', 'another employer', emp2], ['EndSeniorPost', 'a training provider', tp1],
+  ['EndAgreement', 'a partner of the agreement', emp1], ['EndAgreement', 'a training provider', tp1],
 ]
 
 describe('§8 who may issue what', () => {

@@ -48,18 +48,18 @@ const context = async (c: AgreementCommand, _s: AgreementState, env: DecisionEnv
   return { dates: env.dates, organizations: Object.fromEntries(orgs.map(([id, org]) => [id, org.version === 0 ? undefined : org.state])) }
 }
 
-const rule = (error: DomainError, id: string, message: string, field?: string): DomainError => ({ ...error, details: [{ rule: id, message, ...(field === undefined ? {} : { field }) }] })
+const withRule = (error: DomainError, detail: { readonly rule: string; readonly field: string; readonly message: string }): DomainError => ({ ...error, details: [detail] })
 
 /** RegisterAgreement: `agreement.parties` (Malformed dates, NotFound parties), then `agreement.lead-designated`. */
 const decideRegister = (c: Extract<AgreementCommand, { type: 'RegisterAgreement' }>, s: AgreementState, ctx: AgreementContext): E.Either<DomainError, ReadonlyArray<AgreementEvent>> => {
   const d = c.data
-  if (d.validFrom > d.validTo) return E.left(rule(domainError('Malformed', `data.validFrom ${d.validFrom} is after data.validTo ${d.validTo}`), 'agreement.parties', 'validFrom is after validTo', 'data.validFrom'))
+  if (d.validFrom > d.validTo) return E.left(withRule(domainError('Malformed', `data.validFrom ${d.validFrom} is after data.validTo ${d.validTo}`), { rule: 'agreement.parties', field: 'data.validFrom', message: 'validFrom is after validTo' }))
   if (c.actor.role !== 'hr-bureau') return E.left(unauthorized('only the hr-bureau registers (备案) agreements'))
   const leadKind = leadKindOf(d.kind)
   const registeredAs = (id: string, kind: string) => ctx.organizations[id]?.registered === true && ctx.organizations[id]?.kind === kind
-  if (!registeredAs(d.leadId, leadKind)) return E.left(rule(notFound(`no registered ${leadKind} ${d.leadId} to lead a ${d.kind} agreement`), 'agreement.parties', `the lead of ${d.kind} is a registered ${leadKind}`, 'data.leadId'))
+  if (!registeredAs(d.leadId, leadKind)) return E.left(withRule(notFound(`no registered ${leadKind} ${d.leadId} to lead a ${d.kind} agreement`), { rule: 'agreement.parties', field: 'data.leadId', message: `the lead of ${d.kind} is a registered ${leadKind}` }))
   const missing = d.partnerIds.filter((id) => !registeredAs(id, 'employer'))
-  if (missing.length > 0) return E.left(rule(notFound(`no registered employer ${missing.join(', ')}`), 'agreement.parties', 'partners are registered employers', 'data.partnerIds'))
+  if (missing.length > 0) return E.left(withRule(notFound(`no registered employer ${missing.join(', ')}`), { rule: 'agreement.parties', field: 'data.partnerIds', message: 'partners are registered employers' }))
   if (s.terms !== null) return E.left(duplicate(`agreement ${d.agreementId} is already registered`))
   if (d.kind === 'industry-chain' && designationsOn(ctx.organizations[d.leadId]?.designations, d.validFrom).length === 0)
     return E.left(

@@ -17,10 +17,7 @@ import { relationOf, type TalentState } from './state.js'
 
 type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 
-const withRule = (error: DomainError, rule: string, field?: string): DomainError => ({
-  ...error,
-  details: [{ rule, message: error.message, ...(field === undefined ? {} : { field }) }],
-})
+const withRule = (error: DomainError, detail: { readonly rule: string; readonly field?: string }): DomainError => ({ ...error, details: [{ ...detail, message: error.message }] })
 
 /** The agreement a command names, when it names one (`undefined`: none registered under that id). */
 const namedAgreement = (c: TalentCommand, ctx: Pick<TalentContext, 'agreements'>): { readonly id: string; readonly agreement: AgreementState | undefined } | null => {
@@ -40,20 +37,30 @@ export const cooperationShapeError = (c: TalentCommand, s: TalentState): DomainE
     const student = c.data.relation === 'student'
     if (student === (c.data.occupationSince === undefined)) return null
     const message = student ? 'data.occupationSince: a student has none until hired' : 'data.occupationSince: required unless the talent is a student'
-    return withRule(domainError('Malformed', message), 'talent.employer-kind', 'data.occupationSince')
+    return withRule(domainError('Malformed', message), { rule: 'talent.employer-kind', field: 'data.occupationSince' })
   }
   if (c.type === 'ChangeEmployer' && s.registered) {
     const student = relationOf(s) === 'student'
     if (student === (c.data.occupationSince !== undefined)) return null
     const message = student ? 'data.occupationSince: hiring a student starts its career, give the date' : 'data.occupationSince: only hiring a student starts a career'
-    return withRule(domainError('Malformed', message), 'hire.student', 'data.occupationSince')
+    return withRule(domainError('Malformed', message), { rule: 'hire.student', field: 'data.occupationSince' })
   }
   return null
 }
 
-/** The organisation kind a registration's employer must be (`talent.employer-kind`): a school for its teachers and students. */
-export const registrationEmployerKind = (c: { readonly data: { readonly relation?: 'employee' | 'teacher' | 'student' } }): 'employer' | 'vocational-school' =>
-  employerKindOf(c.data.relation ?? 'employee')
+/**
+ * `talent.employer-kind`: a registration's employer is registered as the kind its relation needs (a
+ * school for its teachers and students); NotFound, naming the rule when the relation or the kind is why.
+ */
+export const requireRegistrationEmployer = (ctx: TalentContext, c: { readonly data: { readonly employerId: string; readonly relation?: 'employee' | 'teacher' | 'student' } }): E.Either<DomainError, OrganizationState> => {
+  const relation = c.data.relation ?? 'employee'
+  const kind = employerKindOf(relation)
+  const org = ctx.organizations[c.data.employerId]
+  if (org !== undefined && org.registered && org.kind === kind) return E.right(org)
+  const error = notFound(`no registered ${kind} ${c.data.employerId}`)
+  // an unknown employer of an employee is the plain NotFound it always was
+  return relation === 'employee' && (org === undefined || !org.registered) ? E.left(error) : E.left(withRule(error, { rule: 'talent.employer-kind', field: 'data.employerId' }))
+}
 
 /** What the authorization of a training under an agreement reads (authorization.ts's context). */
 interface AgreementAuthorizationContext {
@@ -72,7 +79,7 @@ export const authorizeAgreementTraining = (c: CommandOf<'EnrollTraining'>, ctx: 
   const named = namedAgreement(c, ctx)
   const terms = named?.agreement?.terms
   if (named === null || terms === null || terms === undefined) return null
-  const refuse = (message: string) => E.left(withRule(unauthorized(message), 'training.agreement-parties'))
+  const refuse = (message: string) => E.left(withRule(unauthorized(message), { rule: 'training.agreement-parties' }))
   const { actor } = c
   if (c.data.providerId !== terms.leadId) return refuse(`under ${named.id} the provider is its lead ${terms.leadId}`)
   if (actor.role !== 'hr-bureau') {
@@ -139,7 +146,7 @@ const before = (a: DomainError['code'], b: DomainError['code']): boolean => ORDE
 export const withCooperationRules = (c: TalentCommand, s: TalentState, ctx: TalentContext, decided: Decided): Decided => {
   const named = namedAgreement(c, ctx)
   if (named !== null && named.agreement === undefined && (E.isRight(decided) || !before(decided.left.code, 'NotFound')))
-    return E.left(withRule(notFound(`no registered agreement ${named.id}`), c.type === 'EnrollTraining' ? 'training.within-agreement' : 'hire.student', 'data.agreementId'))
+    return E.left(withRule(notFound(`no registered agreement ${named.id}`), c.type === 'EnrollTraining' ? { rule: 'training.within-agreement', field: 'data.agreementId' } : { rule: 'hire.student', field: 'data.agreementId' }))
   const agreement = named?.agreement ?? null
   const failed = [
     ...studentFailures(c, s),

@@ -8,7 +8,7 @@ import type { CommandOf } from './commands.js'
 import type { TalentEvent } from './events.js'
 import { requireOrganization, requireRegistered, type SealedRegisterTalent, type TalentContext } from './context.js'
 import type { TalentRelation } from '../../vocabulary/cooperation.js'
-import { registrationEmployerKind } from './decide-cooperation.js'
+import { requireRegistrationEmployer } from './decide-cooperation.js'
 import { relationOf, type TalentState } from './state.js'
 
 type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
@@ -16,7 +16,7 @@ type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 /** RegisterTalent: once per talent id, with a registered employer (a school for its teachers and students, §11 talent.employer-kind). */
 export const decideRegister = (c: SealedRegisterTalent, s: TalentState, ctx: TalentContext): Decided =>
   pipe(
-    requireOrganization(ctx, c.data.employerId, [registrationEmployerKind(c)]),
+    requireRegistrationEmployer(ctx, c),
     E.chain(() => (s.registered ? E.left(duplicate(`talent ${c.data.talentId} is already registered`)) : E.right(s))),
     E.chain(() =>
       c.data.occupationSince !== undefined && c.data.occupationSince > c.data.registeredOn

@@ -225,9 +225,12 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       return [cmd('RecordIncentive', { id: s.employerId, role: 'employer' }, { talentId, kind: x.kind, on, ...(x.amount === null ? {} : { amount: x.amount }) })]
     case 'change-employer': {
       const employerId = s.employerId === ORGANIZATION_IDS.employers[0] ? ORGANIZATION_IDS.employers[1] : ORGANIZATION_IDS.employers[0]
-      const change = cmd('ChangeEmployer', x.byBureau ? BUREAU : { id: employerId, role: 'employer' }, { talentId, employerId, on })
-      // a new employer claims a talent only after the current one released it (DOMAIN.md §17)
-      return x.byBureau ? [change] : [cmd('ReleaseTalent', { id: s.employerId, role: 'employer' }, { talentId, on }), change]
+      // hiring a student starts its career and needs no release (DOMAIN.md §11)
+      const student = s.relation === 'student'
+      const change = cmd('ChangeEmployer', x.byBureau ? BUREAU : { id: employerId, role: 'employer' }, { talentId, employerId, on, ...(student ? { occupationSince: on } : {}) })
+      // a new employer claims a talent only after the current one (an employer, or a school for its teachers) released it (DOMAIN.md §17)
+      const releasedBy = { id: s.employerId, role: s.employerId === ORGANIZATION_IDS.vocationalSchool ? 'vocational-school' : 'employer' }
+      return x.byBureau || student ? [change] : [cmd('ReleaseTalent', releasedBy, { talentId, on }), change]
     }
     case 'agreement-enroll': {
       // the agreements of the generated setup (organizations.ts): the chain led by the first employer, the classes by the school
@@ -239,10 +242,10 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       return [cmd('EnrollTraining', actor, { talentId, programId: `${serial}-ag`, kind, field: 'advanced-manufacturing', providerId, startedOn: on, agreementId })]
     }
     case 'hire': {
-      // a partner of the school's classes hires the talent (a student starts its career that day)
+      // a partner of the school's classes hires a student, whose career starts that day (no release needed)
+      if (s.relation !== 'student') return []
       const employerId = ORGANIZATION_IDS.employers[x.partner % 2]!
-      const since = s.relation === 'student' ? { occupationSince: on } : {}
-      return [cmd('ChangeEmployer', { id: employerId, role: 'employer' }, { talentId, employerId, on, ...since, ...(x.agreement ? { agreementId: AGREEMENT_IDS.classes } : {}) })]
+      return [cmd('ChangeEmployer', { id: employerId, role: 'employer' }, { talentId, employerId, on, occupationSince: on, ...(x.agreement ? { agreementId: AGREEMENT_IDS.classes } : {}) })]
     }
     case 'forget':
       return [cmd('ForgetTalent', BUREAU, { talentId })]

@@ -78,7 +78,8 @@ export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either
         : ok
     case 'ReleaseTalent':
       // the employer that released may ask again (then it is told the release is done: release.once)
-      return actor.role === 'employer' && (employs || talent?.release?.from === actor.id)
+      // a school releases its teachers (DOMAIN.md §11, §17)
+      return (actor.role === 'employer' || actor.role === 'vocational-school') && (employs || talent?.release?.from === actor.id)
         ? ok
         : refuseRule('release.current-employer', `only the talent’s current employer may release them`)
     case 'EnrollTraining': {

@@ -39,7 +39,8 @@ export const cooperationShapeError = (c: TalentCommand, s: TalentState): DomainE
     const message = student ? 'data.occupationSince: a student has none until hired' : 'data.occupationSince: required unless the talent is a student'
     return withRule(domainError('Malformed', message), { rule: 'talent.employer-kind', field: 'data.occupationSince' })
   }
-  if (c.type === 'ChangeEmployer' && s.registered) {
+  // the same hire again is a Duplicate, not a shape error (the talent is no longer a student)
+  if (c.type === 'ChangeEmployer' && s.registered && s.employerId !== c.data.employerId) {
     const student = relationOf(s) === 'student'
     if (student === (c.data.occupationSince !== undefined)) return null
     const message = student ? 'data.occupationSince: hiring a student starts its career, give the date' : 'data.occupationSince: only hiring a student starts a career'

@@ -10,11 +10,11 @@ import { isHighSkilled } from '../vocabulary/ladder.js'
 import { talentStanding } from './city-dashboard.js'
 import { applyCertificateEvent, CERTIFICATE_EVENT_TYPES, type DatedCertificate } from './dated-certificates.js'
 
-/** Where a talent works from a date: its employer (null while released) and whether it teaches there. */
+/** A change of where a talent works, from a date: its employer (null while released) and its relation when that changes. */
 interface Employment {
   readonly on: string
   readonly employerId: string | null
-  readonly teacher: boolean
+  readonly relation?: string
 }
 
 /** What the cooperation figures remember of the log (updated in place by `apply`). */
@@ -24,7 +24,7 @@ export interface CooperationFiguresState {
   readonly trainings: Record<string, { readonly agreementId: string; readonly startedOn: string; completedOn: string | null }>
   /** Hires under an agreement. */
   readonly hires: Array<{ readonly agreementId: string; readonly on: string }>
-  /** Each talent's employments in log order (the latest dated on or before a day holds that day). */
+  /** Each talent's employment changes in log order (folded like its stream: those dated on or before a day, in log order). */
   readonly employments: Record<string, Employment[]>
   readonly certificates: Record<string, DatedCertificate[]>
 }
@@ -51,11 +51,8 @@ export interface CooperationFigures {
   readonly teachers: { readonly total: number; readonly highSkilled: number; readonly bySchool: ReadonlyArray<SchoolTeachers> }
 }
 
-const employed = (s: CooperationFiguresState, talentId: string, next: Omit<Employment, 'teacher'> & { readonly teacher?: boolean }): void => {
-  const list = (s.employments[talentId] ??= [])
-  // a change that says nothing of the relation keeps it (a teacher moving to another school stays one)
-  const teacher = next.teacher ?? list[list.length - 1]?.teacher ?? false
-  list.push({ on: next.on, employerId: next.employerId, teacher })
+const employed = (s: CooperationFiguresState, talentId: string, change: Employment): void => {
+  ;(s.employments[talentId] ??= []).push(change)
 }
 
 /** The cooperation-figures projection (dated facts, updated in place; the figures are computed on read). */
@@ -79,10 +76,10 @@ export const cooperationFiguresProjection: Projection<CooperationFiguresState, L
         break
       }
       case 'TalentRegistered':
-        employed(s, e.data.talentId, { on: e.data.registeredOn, employerId: e.data.employerId, teacher: e.data.relation === 'teacher' })
+        employed(s, e.data.talentId, { on: e.data.registeredOn, employerId: e.data.employerId, relation: e.data.relation ?? 'employee' })
         break
       case 'EmployerChanged':
-        employed(s, e.data.talentId, { on: e.data.on, employerId: e.data.employerId, ...(e.data.relation === undefined ? {} : { teacher: e.data.relation === 'teacher' }) })
+        employed(s, e.data.talentId, { on: e.data.on, employerId: e.data.employerId, ...(e.data.relation === undefined ? {} : { relation: e.data.relation }) })
         if (e.data.agreementId !== undefined) s.hires.push({ agreementId: e.data.agreementId, on: e.data.on })
         break
       case 'TalentReleased':
@@ -95,11 +92,21 @@ export const cooperationFiguresProjection: Projection<CooperationFiguresState, L
   },
 }
 
-/** The employment that holds on `asOf`: the latest dated on or before it (the later in the log on a tie), if any. */
-const employmentOn = (list: ReadonlyArray<Employment>, asOf: string): Employment | undefined => {
-  let best: Employment | undefined
-  for (const m of list) if (m.on <= asOf && (best === undefined || m.on >= best.on)) best = m
-  return best
+/**
+ * Where the talent works on `asOf` and how, as its stream folded as of that day says: the changes
+ * dated on or before it, in log order (a change that names no relation keeps the one before).
+ */
+const employmentOn = (list: ReadonlyArray<Employment>, asOf: string): { readonly employerId: string | null; readonly relation: string } | null => {
+  let seen = false
+  let employerId: string | null = null
+  let relation = 'employee'
+  for (const m of list) {
+    if (m.on > asOf) continue
+    seen = true
+    employerId = m.employerId
+    relation = m.relation ?? relation
+  }
+  return seen ? { employerId, relation } : null
 }
 
 /** The figures as of `asOf`: agreements registered by then (by id), teachers by school (by id). */
@@ -119,7 +126,7 @@ export const cooperationFigures = (s: CooperationFiguresState, asOf: string): Co
   const schools = new Map<string, { schoolId: string; total: number; highSkilled: number }>()
   for (const [talentId, list] of Object.entries(s.employments)) {
     const m = employmentOn(list, asOf)
-    if (m === undefined || !m.teacher || m.employerId === null) continue
+    if (m === null || m.relation !== 'teacher' || m.employerId === null) continue
     let school = schools.get(m.employerId)
     if (school === undefined) schools.set(m.employerId, (school = { schoolId: m.employerId, total: 0, highSkilled: 0 }))
     school.total++

@@ -11,6 +11,7 @@
  * The honour figures (DOMAIN.md §14) are recounted the same way: per catalogued honour and year, the
  * talents given it by the date, those high-skilled on the day they were given it (their own events up
  * to that day), and the last list reported for a year that has ended by the date.
+ * The cooperation figures (DOMAIN.md §11: agreements and teachers) are recounted likewise (recount-cooperation.ts).
  * NOTE: talents without a certificate (level "none") are not compared: the dashboard counts a talent
  * whatever its registration date, while a recount as of a date would not.
  */
@@ -18,6 +19,8 @@ import {
   benefitFigures,
   benefitFiguresProjection,
   cityDashboardProjection,
+  cooperationFigures,
+  cooperationFiguresProjection,
   dashboardReport,
   honourFigures,
   honourFiguresProjection,
@@ -30,6 +33,7 @@ import {
 import { addDays } from '../arbitraries/dates.js'
 import { highestCertified } from './eligibility.js'
 import { defineInvariant } from './invariant.js'
+import { cooperationDifferences } from './recount-cooperation.js'
 import { expectedPolicyOn } from './policies.js'
 import type { PureRun, TalentCategoryUnderTest } from './pure-ledger.js'
 import { exactTarget, recountForecast, recountRequired, recountStatus, shownExact, type Exact, type JudgedPlan } from './recount-judgement.js'
@@ -235,7 +239,9 @@ export const dashboardMatchesRecount = defineInvariant(
       return r
     }
     const honours = project(honourFiguresProjection, events)
+    const cooperation = project(cooperationFiguresProjection, events)
     for (const asOf of reportDates(run)) {
+      found.push(...cooperationDifferences(run, talent, asOf, cooperationFigures(cooperation, asOf)))
       const reportedHonours = new Map(honourFigures(honours, asOf).honours.map((r) => [`${r.honourId}/${r.year}`, [r.reported, r.inLedger, r.highSkilled]]))
       const countedHonours = recountHonours(run, talent, asOf)
       for (const key of new Set([...reportedHonours.keys(), ...countedHonours.keys()]))

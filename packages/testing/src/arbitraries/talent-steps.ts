@@ -137,6 +137,9 @@ const aimedLevel = (s: TalentState, aim: 'next' | 'same' | 'skip'): string => {
   return LEVELS[Math.min(index, LEVELS.indexOf('senior-technician'))]!
 }
 
+/** True when the talent was enrolled in the school's class of the generated setup (DOMAIN.md §11). */
+const trainedInClass = (s: TalentState): boolean => Object.values(s.trainings).some((t) => t.agreementId === AGREEMENT_IDS.classes)
+
 const grant = (talentId: string, benefit: string, on: string, basis: Record<string, unknown>): CommandJson => cmd('GrantBenefit', BUREAU, { talentId, benefit, on, ...basis })
 
 /** The commands a step means, given the talent's state and the date (none when it makes no sense now). */
@@ -227,14 +230,17 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       const employerId = s.employerId === ORGANIZATION_IDS.employers[0] ? ORGANIZATION_IDS.employers[1] : ORGANIZATION_IDS.employers[0]
       // hiring a student starts its career and needs no release (DOMAIN.md §11)
       const student = s.relation === 'student'
-      const change = cmd('ChangeEmployer', x.byBureau ? BUREAU : { id: employerId, role: 'employer' }, { talentId, employerId, on, ...(student ? { occupationSince: on } : {}) })
+      const hired = student ? { occupationSince: on, ...(trainedInClass(s) ? { agreementId: AGREEMENT_IDS.classes } : {}) } : {}
+      const change = cmd('ChangeEmployer', x.byBureau ? BUREAU : { id: employerId, role: 'employer' }, { talentId, employerId, on, ...hired })
       // a new employer claims a talent only after the current one (an employer, or a school for its teachers) released it (DOMAIN.md §17)
       const releasedBy = { id: s.employerId, role: s.employerId === ORGANIZATION_IDS.vocationalSchool ? 'vocational-school' : 'employer' }
       return x.byBureau || student ? [change] : [cmd('ReleaseTalent', releasedBy, { talentId, on }), change]
     }
     case 'agreement-enroll': {
-      // the agreements of the generated setup (organizations.ts): the chain led by the first employer, the classes by the school
-      const chain = x.agreement === 'chain'
+      // the agreements of the generated setup (organizations.ts): the chain led by the first employer trains staff, the
+      // school's classes its students (the drawn agreement now and then the other one, to be refused)
+      const student = s.relation === 'student'
+      const chain = x.matching ? !student : x.agreement === 'chain'
       const providerId = chain ? ORGANIZATION_IDS.employers[0] : ORGANIZATION_IDS.vocationalSchool
       const actor = x.byBureau ? BUREAU : { id: providerId, role: chain ? 'employer' : 'vocational-school' }
       const kind = x.matching ? (chain ? 'industry-chain' : 'degree-plus-skill') : 'ai-literacy'
@@ -245,7 +251,9 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       // a partner of the school's classes hires a student, whose career starts that day (no release needed)
       if (s.relation !== 'student') return []
       const employerId = ORGANIZATION_IDS.employers[x.partner % 2]!
-      return [cmd('ChangeEmployer', { id: employerId, role: 'employer' }, { talentId, employerId, on, occupationSince: on, ...(x.agreement ? { agreementId: AGREEMENT_IDS.classes } : {}) })]
+      // under the agreement when trained in its class (or, drawn, without: then refused)
+      const underClass = trainedInClass(s) || x.agreement
+      return [cmd('ChangeEmployer', { id: employerId, role: 'employer' }, { talentId, employerId, on, occupationSince: on, ...(underClass ? { agreementId: AGREEMENT_IDS.classes } : {}) })]
     }
     case 'forget':
       return [cmd('ForgetTalent', BUREAU, { talentId })]

@@ -273,3 +273,13 @@ describe('§11 assessment.school-own-people', () => {
     await given([...schoolWorld, aTalentRegistered({ talentId: 't-42', employerId: 'org-1' })]).when(assess('t-42')).then({ code: 'Unauthorized', rules: ['assessment.school-own-people'] })
   })
 })
+
+describe('§11 现代学徒制 is not 新型学徒制', () => {
+  it('a modern apprenticeship’s training earns no apprenticeship subsidy (programme kind degree-plus-skill)', async () => {
+    const modern: LedgerEvent = { ...ag2, data: { ...(ag2.data as object), agreementId: 'ag-3', kind: 'modern-apprenticeship' } } as LedgerEvent
+    const enrolled = anEnrolment('p-ma', { talentId: 't-30', kind: 'degree-plus-skill', providerId: 'V', startedOn: '2026-09-01', agreementId: 'ag-3' })
+    await given([...schoolWorld, modern, student, enrolled])
+      .when(command('GrantBenefit', bureau, { talentId: 't-30', benefit: 'apprenticeship-subsidy', on: '2027-06-01', programId: 'p-ma' }))
+      .then({ code: 'NotEligible', rules: ['talent.student-not-employed', 'national-2018.apprenticeship-subsidy.programme-kind'] })
+  })
+})

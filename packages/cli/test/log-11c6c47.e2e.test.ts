@@ -55,11 +55,17 @@ describe('a log written by the code of 11c6c47 (before §12–15)', () => {
     expect(again.stdout).toBe(exported)
   })
 
+  // One deliberate change of presentation since: the text report shows a count target's forecast
+  // whole, rounded down (11c6c47 printed `forecast 48.01`); the figures themselves are unchanged, as
+  // the JSON reads show.
+  const textPresentationSince11c6c47 = (text: string): string =>
+    text.startsWith('{') ? text : text.replace(/(status [^\n]* · forecast )(\d[\d,]*)\.\d+(?![\d.]| %)/g, '$1$2')
+
   it.each(reads.map((r) => [r.args.join(' '), r] as const))('%s prints what 11c6c47 printed', (_name, read) => {
     const run = cli(...read.args)
     expect(run.stderr).toBe('')
     expect(run.code).toBe(read.code)
-    const expected = fixture('expected', read.expected)
+    const expected = textPresentationSince11c6c47(fixture('expected', read.expected))
     // the same root over the same stream heads: the log's hash chains are read as they were written
     if (read.args[0] === 'verify') expect(run.stdout).toBe(expected)
     else expectSuperset(run.stdout, expected)

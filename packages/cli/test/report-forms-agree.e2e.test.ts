@@ -66,7 +66,7 @@ const number = (n: number | null, unit: string): string => (n === null ? 'not re
 /** What the text and the HTML must say of a target, built here from the JSON alone. */
 const expectedLine = (t: Target): string => {
   const unit = t.id.endsWith('share') ? ' %' : ''
-  const parts = [`status ${t.status}`, `progress ${Math.round(t.progress * 1000) / 10} %`, `deadline ${t.deadline}`, `forecast ${number(t.forecast, unit)}`]
+  const parts = [`status ${t.status}`, `progress ${Math.round(t.progress * 1000) / 10} %`, `deadline ${t.deadline}`, `forecast ${number(unit === '' && t.forecast !== null ? Math.floor(t.forecast) : t.forecast, unit)}`]
   if (t.actualAtDeadline !== undefined) parts.push(`at deadline ${number(t.actualAtDeadline, unit)}`)
   parts.push(t.carriedFrom !== undefined ? `employment carried from ${t.carriedFrom}` : `employment ${t.employmentYear}`)
   return parts.filter((p) => p !== 'employment undefined').join(' · ')

@@ -19,8 +19,8 @@ export interface SqliteOutbox extends Outbox {
   readonly auditPage: (page: AuditPage<string>) => OutboxRecord[]
 }
 
-/** A row's payload: its own, or (`''` with a reference) the shared one; NULL (corrupt) when that is gone. */
-const PAYLOAD = "CASE WHEN o.payload = '' AND o.payload_ref IS NOT NULL THEN p.payload ELSE o.payload END AS payload"
+/** A row's payload: its own, or for `''` the shared one it references (NULL, so a corrupt row, when there is none). */
+const PAYLOAD = "CASE WHEN o.payload = '' THEN p.payload ELSE o.payload END AS payload"
 
 const OUTBOX_COLUMNS = `o.id, o.event_id, o.stream_id, o.channel, o.recipient, o.template, o.locale, ${PAYLOAD}, o.status, o.attempts,
   o.next_attempt_at, o.last_error, o.created_at, o.delivered_at, o.payload_sha256, o.payload_ref`

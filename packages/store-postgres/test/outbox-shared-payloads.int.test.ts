@@ -52,8 +52,9 @@ describe('shared outbox payloads', () => {
         { streamId: 's-3', events: [d!], expected: 'no-stream', outbox: written.slice(12) },
       ])).ok,
     ).toBe(true)
-    expect(await scalar(store, 'SELECT count(*)::integer AS v FROM $S.outbox_payloads')).toBe(3)
-    expect(await scalar(store, 'SELECT count(*)::integer AS v FROM $S.outbox WHERE payload IS NOT NULL')).toBe(4)
+    // one per append for the talent's three notices; the group's two bureau notices carry one payload too
+    expect(await scalar(store, 'SELECT count(*)::integer AS v FROM $S.outbox_payloads')).toBe(5)
+    expect(await scalar(store, 'SELECT count(*)::integer AS v FROM $S.outbox WHERE payload IS NOT NULL')).toBe(2)
     expect((await store.outbox.list()).map(({ id, payload }) => ({ id, payload }))).toEqual(written.map(({ id, payload }) => ({ id, payload })))
     const claimed = await store.outbox.claim('2026-01-01T00:00:00.000Z', 100, '2026-01-01T00:01:00.000Z')
     expect(claimed.map((r) => r.payload)).toEqual(written.map((e) => e.payload))

@@ -21,7 +21,7 @@ import type { InlineProjections } from './inline-projections.js'
 import { toPosition } from './rows.js'
 import { APPEND_LOCK_CLASS, type Schema } from './schema-name.js'
 import { MAX_BATCH } from './sql-functions.js'
-import { outboxInsertSql } from './outbox-payloads.js'
+import { outboxInsertSql, outboxRowsJson } from './outbox-payloads.js'
 import { withTransaction } from './transaction.js'
 
 /** How many times a group is decided again after a race it lost (a moved head, a racing retry, a deadlock). */
@@ -151,7 +151,7 @@ export const createGroupAppender = (s: Schema, heads: HeadCache, inline: InlineP
         base, sealed.map((e) => e.streamId), sealed.map((e) => e.version), sealed.map((e) => e.eventId), sealed.map((e) => e.type),
         sealed.map((e) => e.schemaVersion), data, metadata, sealed.map((e) => e.prevHash), sealed.map((e) => e.hash),
       ])
-      if (outbox.length > 0) await client.query(outboxSql, [JSON.stringify(outbox), now()])
+      if (outbox.length > 0) await client.query(outboxSql, [outboxRowsJson(outbox), now()])
       if (!inline.isEmpty) {
         // as a reader will see them: positions assigned, data and metadata through JSON
         const stored = sealed.map((e, i) => ({ ...e, globalPosition: base + i, data: JSON.parse(data[i]!) as unknown, metadata: JSON.parse(metadata[i]!) as RecordedEvent['metadata'] }))

@@ -15,6 +15,7 @@
  * - the partial index holds only the sharing rows (the lookup compaction and the trigger make).
  * The column `payload` loses its NOT NULL (a catalog change: nothing is rewritten).
  */
+import type { OutboxEntry } from '@talent-ledger/core'
 import type { Schema } from './schema-name.js'
 
 /** The statements of the `outbox-shared-payloads` migration for schema `s` (the new `append_events` comes with it, see migrations.ts). */
@@ -43,16 +44,16 @@ export const payloadColumn = ({ sql: s }: Schema): string =>
 
 const noticeCtes = ({ sql: s }: Schema, rows: string, createdAt: string, from: string): string => `
 notice_rows AS MATERIALIZED (
-  SELECT o.v, o.i, count(*) OVER (PARTITION BY o.v->'payload') AS carriers
+  SELECT o.v, o.i, (o.v->>'share')::integer AS share
   FROM ${from === '' ? '' : `${from}, `}jsonb_array_elements(${rows}) WITH ORDINALITY AS o(v, i)),
 shared_payloads AS MATERIALIZED (
-  SELECT g.payload, nextval('${s}.outbox_payloads_id_seq'::regclass) AS id
-  FROM (SELECT DISTINCT nr.v->'payload' AS payload FROM notice_rows nr WHERE nr.carriers > 1) AS g),
+  SELECT nr.share, nr.v->'payload' AS payload, nextval('${s}.outbox_payloads_id_seq'::regclass) AS id
+  FROM notice_rows nr WHERE nr.share IS NOT NULL AND nr.v ? 'payload'),
 notices AS (
   INSERT INTO ${s}.outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, payload_ref, created_at)
   SELECT nr.v->>'id', nr.v->>'eventId', nr.v->>'streamId', nr.v->>'channel', nr.v->>'recipient', nr.v->>'template', nr.v->>'locale',
-    CASE WHEN sp.id IS NULL THEN nr.v->'payload' END, sp.id, ${createdAt}
-  FROM notice_rows nr LEFT JOIN shared_payloads sp ON sp.payload = nr.v->'payload'
+    CASE WHEN nr.share IS NULL THEN nr.v->'payload' END, sp.id, ${createdAt}
+  FROM notice_rows nr LEFT JOIN shared_payloads sp ON sp.share = nr.share
   ORDER BY nr.i
   ON CONFLICT (id) DO NOTHING
   RETURNING payload_ref)`
@@ -61,12 +62,37 @@ const storeShared = ({ sql: s }: Schema): string => `INSERT INTO ${s}.outbox_pay
   SELECT sp.id, sp.payload FROM shared_payloads sp WHERE EXISTS (SELECT 1 FROM notices k WHERE k.payload_ref = sp.id)`
 
 /**
- * The CTEs that insert an append's outbox rows, `rows` (a jsonb array of `OutboxEntry`) recorded at
- * `createdAt`, for the `WITH` list of a larger statement: each payload that two or more rows carry
- * gets an id first, the rows go in (in the array's order; an id already stored is kept as it is)
- * and each shared payload is stored only if a row that reads it went in (no shared payload is ever
- * left that no row reads). `from` names what must hold for anything to be written (`head` in the
- * one-statement append).
+ * An append's outbox rows as the jsonb the insert below takes: the entries in their order, where
+ * the rows that carry a payload two or more of them carry are marked `share: k` (k numbers those
+ * payloads) and only the first of them keeps the payload. The payload is thus sent and parsed once,
+ * and the server groups by a number, not by comparing payloads. Rows with no `share` (as an older
+ * release sends them) each keep their own payload.
+ */
+export const outboxRowsJson = (entries: ReadonlyArray<OutboxEntry>): string => {
+  const texts = entries.map((e) => JSON.stringify(e.payload))
+  const carriers = new Map<string, number>()
+  for (const text of texts) carriers.set(text, (carriers.get(text) ?? 0) + 1)
+  const shares = new Map<string, number>()
+  const rows = entries.map((e, i) => {
+    const text = texts[i]!
+    if (carriers.get(text) === 1) return e
+    const share = shares.get(text)
+    if (share === undefined) {
+      shares.set(text, shares.size)
+      return { ...e, share: shares.size - 1 }
+    }
+    const { payload: _carriedByTheFirst, ...rest } = e
+    return { ...rest, share }
+  })
+  return JSON.stringify(rows)
+}
+
+/**
+ * The CTEs that insert an append's outbox rows, `rows` (`outboxRowsJson`) recorded at `createdAt`,
+ * for the `WITH` list of a larger statement: each shared payload gets an id first, the rows go in
+ * (in the array's order; an id already stored is kept as it is) and each shared payload is stored
+ * only if a row that reads it went in (no shared payload is ever left that no row reads). `from`
+ * names what must hold for anything to be written (`head` in the one-statement append).
  */
 export const outboxInsertCtes = (s: Schema, rows: string, createdAt: string, from: string): string =>
   `${noticeCtes(s, rows, createdAt, from)},

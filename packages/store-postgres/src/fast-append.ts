@@ -41,8 +41,9 @@ $fn$`
  * touched at all). Parameters: $1 stream, $2 head version, $3–$9 the sealed events as parallel
  * arrays (ids, types, schema versions, data, metadata, previous hashes, hashes), $10 the new head
  * hash; then, for an existing stream, the head hash it was sealed against; then, with `outbox`, the
- * rows (a jsonb array; inserted as `outbox-payloads.ts` says) and their record time. Returns `base` (the first position) when the batch was
- * stored, no row when the head was not where the batch expects it.
+ * rows (`outboxRowsJson`, inserted as `outbox-payloads.ts` says) and their record time. Returns
+ * `base` (the first position) when the batch was stored, no row when the head was not where the
+ * batch expects it.
  */
 export const fastAppendSql = (s: Schema, fresh: boolean, outbox: boolean): string => {
   let n = 10

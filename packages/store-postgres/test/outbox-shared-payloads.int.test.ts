@@ -78,6 +78,25 @@ describe('shared outbox payloads', () => {
     expect(compacted).toEqual(entries.slice(0, 3).map((e) => ({ payload: {}, sha: payloadSha256Of(e.payload) })))
   })
 
+  it('leave no shared payload behind when two stores compact the rows that read it at once', async () => {
+    const schema = uniqueSchema()
+    const [a, b] = [await open(schema), await open(schema)]
+    const events = storeProbes(10)
+    const entries = events.flatMap((e, i) => notices(e.eventId, `s-${i}`).slice(0, 3))
+    for (const [i, e] of events.entries()) await a.append(`s-${i}`, [e], 'no-stream', { outbox: entries.slice(3 * i, 3 * i + 3) })
+    for (const e of entries) await a.outbox.markDelivered(e.id, '2026-01-01T00:00:00.000Z')
+    // small batches from both sides, so that the two split the rows of one payload between them
+    const run = async (store: PostgresEventStore): Promise<number> => {
+      let done = 0
+      for (let n = -1; n !== 0; done += n) n = await store.outbox.compact('2026-02-01T00:00:00.000Z', 1)
+      return done
+    }
+    const [byA, byB] = await Promise.all([run(a), run(b)])
+    expect(byA + byB).toBe(30)
+    expect(await scalar(a, 'SELECT count(*)::integer AS v FROM $S.outbox_payloads')).toBe(0)
+    expect((await a.outbox.list()).every((r) => r.payloadSha256 !== undefined)).toBe(true)
+  })
+
   it('reads the rows of a schema written before the migration as they were, and shares from then on', async () => {
     const schema = uniqueSchema()
     const first = await open(schema)

@@ -1,7 +1,7 @@
 /**
  * The common append in one plain SQL statement: take the schema's append lock (shared), move the
  * stream head if it is still where the batch was sealed against, insert the events at positions
- * from the transaction id (`position_base()`, migration 4) and the outbox rows — or do nothing and
+ * from the transaction id (`position_base()`, migration 4, inlined SQL since migration 9) and the outbox rows — or do nothing and
  * return no row. It is what `append_events` does when nothing is unusual, without PL/pgSQL.
  * WHY: the PL/pgSQL function cost the server about a quarter more per append than the same work as
  * one statement (pgbench, 8 clients, one-event appends to new streams, interleaved rounds:
@@ -22,7 +22,10 @@ import { APPEND_LOCK_CLASS, type Schema } from './schema-name.js'
 import { BATCH_BITS, MAX_XID } from './sql-functions.js'
 import { outboxInsertCtes } from './outbox-payloads.js'
 
-/** `position_base()`: the current transaction's id × 2^20, refusing ids that would make positions unsafe. */
+/**
+ * `position_base()` as migration 4 created it: the current transaction's id × 2^20, refusing ids
+ * that would make positions unsafe. Migration 9 replaces it (`position-base-inline.ts`).
+ */
 export const positionBaseSql = (s: Schema): string => `
 CREATE FUNCTION ${s.sql}.position_base() RETURNS bigint LANGUAGE plpgsql AS $fn$
 DECLARE

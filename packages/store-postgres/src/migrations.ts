@@ -15,6 +15,7 @@ import { appendEventsSql, readHorizonSql } from './sql-functions.js'
 import { storedRowIntegritySql } from './stored-row-integrity.js'
 import { outboxRetentionSql } from './outbox-retention.js'
 import { outboxInsertSql, outboxPayloadsSql } from './outbox-payloads.js'
+import { positionBaseInlineSql } from './position-base-inline.js'
 
 /** One schema step. */
 export interface Migration {
@@ -105,6 +106,11 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     name: 'outbox-shared-payloads',
     // the table, and `append_events` inserting outbox rows as the one-statement append now does
     sql: (schema) => [...outboxPayloadsSql(schema), appendEventsSql(schema, outboxInsertSql(schema, 'p_outbox', 'p_created_at'))],
+  },
+  {
+    version: 9,
+    name: 'position-base-inline',
+    sql: (schema) => positionBaseInlineSql(schema),
   },
 ]
 

@@ -111,7 +111,9 @@ describe('shared outbox payloads', () => {
       `DROP TABLE ${s}.outbox_payloads`,
       `DROP FUNCTION ${s}.refuse_read_payload_delete()`,
       `ALTER TABLE ${s}.outbox DROP COLUMN payload_ref, ALTER COLUMN payload SET NOT NULL`,
-      `DELETE FROM ${s}.schema_migrations WHERE name = 'outbox-shared-payloads'`,
+      // and the migration after it
+      `ALTER TABLE ${s}.events DROP CONSTRAINT events_position_safe`,
+      `DELETE FROM ${s}.schema_migrations WHERE name IN ('outbox-shared-payloads', 'position-base-inline')`,
     ])
       await raw.query(statement)
     const store = await open(schema)

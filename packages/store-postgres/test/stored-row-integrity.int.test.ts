@@ -32,7 +32,8 @@ it('migrates a schema holding a row at a negative position, which verify then na
     `DROP TABLE ${s}.outbox_payloads`,
     `DROP FUNCTION ${s}.refuse_read_payload_delete()`,
     `ALTER TABLE ${s}.outbox DROP COLUMN payload_ref, ALTER COLUMN payload SET NOT NULL`,
-    `DELETE FROM ${s}.schema_migrations WHERE name IN ('stored-row-integrity', 'outbox-retention', 'outbox-shared-payloads')`,
+    `ALTER TABLE ${s}.events DROP CONSTRAINT events_position_safe`,
+    `DELETE FROM ${s}.schema_migrations WHERE name IN ('stored-row-integrity', 'outbox-retention', 'outbox-shared-payloads', 'position-base-inline')`,
     `UPDATE ${s}.events SET global_position = -7 WHERE stream_id = 'probe-1' AND version = 2`,
   ])
     await raw.query(statement)

@@ -113,7 +113,8 @@ describe('talent-ledger verify on PostgreSQL: every stored row', () => {
         if (edit === 'delete') await sql('DELETE FROM $S.outbox WHERE id = $1', [id])
         if (edit === 'add')
           await sql(
-            "INSERT INTO $S.outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at) SELECT $1, event_id, stream_id, channel, 'employer:forged-co', template, locale, payload, created_at FROM $S.outbox WHERE id = $2",
+            // with the payload the row reads: its own, or the one it shares with the other rows of its append
+            "INSERT INTO $S.outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at) SELECT $1, event_id, stream_id, channel, 'employer:forged-co', template, locale, COALESCE(o.payload, (SELECT p.payload FROM $S.outbox_payloads p WHERE p.id = o.payload_ref)), created_at FROM $S.outbox o WHERE id = $2",
             [id, row!.id],
           )
         const { code, result } = verify(store)

@@ -219,7 +219,13 @@ describe('talent-ledger verify: every stored row', () => {
   })
 
   it('names an outbox row whose recipient or content was changed, one deleted, and one added with no event behind it', () => {
-    const firstRow = (db: Database.Database) => db.prepare("SELECT id, event_id, stream_id, payload FROM outbox WHERE stream_id = 'talent-t-2' ORDER BY seq LIMIT 1").get() as { id: string; event_id: string; stream_id: string; payload: string }
+    // the payload the row reads: its own, or the one it shares with the other rows of its append (outbox_payloads)
+    const firstRow = (db: Database.Database) =>
+      db
+        .prepare(
+          "SELECT o.id, o.event_id, o.stream_id, CASE WHEN o.payload = '' THEN p.payload ELSE o.payload END AS payload FROM outbox o LEFT JOIN outbox_payloads p ON p.id = o.payload_ref WHERE o.stream_id = 'talent-t-2' ORDER BY o.seq LIMIT 1",
+        )
+        .get() as { id: string; event_id: string; stream_id: string; payload: string }
     let id = ''
     const redirected = tampered((db) => {
       id = firstRow(db).id
@@ -241,7 +247,7 @@ describe('talent-ledger verify: every stored row', () => {
     const added = tampered((db) => {
       const row = firstRow(db)
       id = `${row.event_id}:webhook:employer:forged-co`
-      db.prepare("INSERT INTO outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at) SELECT ?, event_id, stream_id, channel, 'employer:forged-co', template, locale, payload, created_at FROM outbox WHERE id = ?").run(id, row.id)
+      db.prepare("INSERT INTO outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at) SELECT ?, event_id, stream_id, channel, 'employer:forged-co', template, locale, ?, created_at FROM outbox WHERE id = ?").run(id, row.payload, row.id)
     })
     const found = verify(added)
     expect(found.code).toBe(1)

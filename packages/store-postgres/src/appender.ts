@@ -19,6 +19,7 @@ import { nativeSha256Hex } from '@talent-ledger/node'
 import type { Queryable } from './projection-table.js'
 import type { Schema } from './schema-name.js'
 import { MAX_BATCH } from './sql-functions.js'
+import { outboxRowsJson } from './outbox-payloads.js'
 import { toPosition } from './rows.js'
 
 /** What an append yields: the port's outcome plus, when events were stored, the events as a reader will see them. */
@@ -167,7 +168,7 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
         sealed.map((e) => e.eventId), sealed.map((e) => e.type), sealed.map((e) => e.schemaVersion), data, metadata,
         sealed.map((e) => e.prevHash), sealed.map((e) => e.hash),
       ]
-      const outbox = r.outbox.length === 0 ? null : JSON.stringify(r.outbox)
+      const outbox = r.outbox.length === 0 ? null : outboxRowsJson(r.outbox)
       const last = sealed[sealed.length - 1]!
       const appended = (first: number): Appended => {
         heads.remember(streamId, { version: last.version, hash: last.hash })

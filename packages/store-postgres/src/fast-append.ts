@@ -1,7 +1,7 @@
 /**
  * The common append in one plain SQL statement: take the schema's append lock (shared), move the
  * stream head if it is still where the batch was sealed against, insert the events at positions
- * from the transaction id (`position_base()`, migration 4) and the outbox rows — or do nothing and
+ * from the transaction id (`position_base()`, migration 4, inlined SQL since migration 9) and the outbox rows — or do nothing and
  * return no row. It is what `append_events` does when nothing is unusual, without PL/pgSQL.
  * WHY: the PL/pgSQL function cost the server about a quarter more per append than the same work as
  * one statement (pgbench, 8 clients, one-event appends to new streams, interleaved rounds:
@@ -20,8 +20,12 @@
  */
 import { APPEND_LOCK_CLASS, type Schema } from './schema-name.js'
 import { BATCH_BITS, MAX_XID } from './sql-functions.js'
+import { outboxInsertCtes } from './outbox-payloads.js'
 
-/** `position_base()`: the current transaction's id × 2^20, refusing ids that would make positions unsafe. */
+/**
+ * `position_base()` as migration 4 created it: the current transaction's id × 2^20, refusing ids
+ * that would make positions unsafe. Migration 9 replaces it (`position-base-inline.ts`).
+ */
 export const positionBaseSql = (s: Schema): string => `
 CREATE FUNCTION ${s.sql}.position_base() RETURNS bigint LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -40,8 +44,9 @@ $fn$`
  * touched at all). Parameters: $1 stream, $2 head version, $3–$9 the sealed events as parallel
  * arrays (ids, types, schema versions, data, metadata, previous hashes, hashes), $10 the new head
  * hash; then, for an existing stream, the head hash it was sealed against; then, with `outbox`, the
- * rows (a jsonb array) and their record time. Returns `base` (the first position) when the batch was
- * stored, no row when the head was not where the batch expects it.
+ * rows (`outboxRowsJson`, inserted as `outbox-payloads.ts` says) and their record time. Returns
+ * `base` (the first position) when the batch was stored, no row when the head was not where the
+ * batch expects it.
  */
 export const fastAppendSql = (s: Schema, fresh: boolean, outbox: boolean): string => {
   let n = 10
@@ -55,15 +60,7 @@ export const fastAppendSql = (s: Schema, fresh: boolean, outbox: boolean): strin
     : `UPDATE ${s.sql}.streams SET version = $2::integer + cardinality($3::text[]), hash = $10::text
          FROM lock WHERE stream_id = $1::text AND version = $2::integer AND hash = ${sealedAgainst}
          RETURNING ${s.sql}.position_base() AS base`
-  const notices = outbox
-    ? `,
-notices AS (
-  INSERT INTO ${s.sql}.outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at)
-  SELECT o.v->>'id', o.v->>'eventId', o.v->>'streamId', o.v->>'channel', o.v->>'recipient', o.v->>'template', o.v->>'locale', o.v->'payload', ${recordedAt}
-  FROM head, jsonb_array_elements(${rows}) WITH ORDINALITY AS o(v, i)
-  ORDER BY o.i
-  ON CONFLICT (id) DO NOTHING)`
-    : ''
+  const notices = outbox ? `,${outboxInsertCtes(s, rows, recordedAt, 'head')}` : ''
   return `
 WITH lock AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${APPEND_LOCK_CLASS}, ${s.lockKey})),
 head AS (${head}),

@@ -21,6 +21,7 @@ import type { InlineProjections } from './inline-projections.js'
 import { toPosition } from './rows.js'
 import { APPEND_LOCK_CLASS, type Schema } from './schema-name.js'
 import { MAX_BATCH } from './sql-functions.js'
+import { outboxInsertSql, outboxRowsJson } from './outbox-payloads.js'
 import { withTransaction } from './transaction.js'
 
 /** How many times a group is decided again after a race it lost (a moved head, a racing retry, a deadlock). */
@@ -62,11 +63,7 @@ export const createGroupAppender = (s: Schema, heads: HeadCache, inline: InlineP
     SELECT $1::bigint + u.i - 1, u.stream_id, u.version, u.event_id, u.type, u.schema_version, u.data::jsonb, u.metadata::jsonb, u.prev_hash, u.hash
     FROM unnest($2::text[], $3::integer[], $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[], $9::text[], $10::text[])
       WITH ORDINALITY AS u(stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash, i)`
-  const outboxSql = `INSERT INTO ${s.sql}.outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at)
-    SELECT o.v->>'id', o.v->>'eventId', o.v->>'streamId', o.v->>'channel', o.v->>'recipient', o.v->>'template', o.v->>'locale', o.v->'payload', $2::text
-    FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS o(v, i)
-    ORDER BY o.i
-    ON CONFLICT (id) DO NOTHING`
+  const outboxSql = outboxInsertSql(s, '$1::jsonb', '$2::text')
 
   /** One attempt in one transaction: the outcome, or `LostRace` thrown (rolled back). */
   const attempt = async (client: pg.PoolClient, requests: ReadonlyArray<StreamAppend>): Promise<{ outcome: AppendManyOutcome; moved: Map<string, Head> }> => {
@@ -154,7 +151,7 @@ export const createGroupAppender = (s: Schema, heads: HeadCache, inline: InlineP
         base, sealed.map((e) => e.streamId), sealed.map((e) => e.version), sealed.map((e) => e.eventId), sealed.map((e) => e.type),
         sealed.map((e) => e.schemaVersion), data, metadata, sealed.map((e) => e.prevHash), sealed.map((e) => e.hash),
       ])
-      if (outbox.length > 0) await client.query(outboxSql, [JSON.stringify(outbox), now()])
+      if (outbox.length > 0) await client.query(outboxSql, [outboxRowsJson(outbox), now()])
       if (!inline.isEmpty) {
         // as a reader will see them: positions assigned, data and metadata through JSON
         const stored = sealed.map((e, i) => ({ ...e, globalPosition: base + i, data: JSON.parse(data[i]!) as unknown, metadata: JSON.parse(metadata[i]!) as RecordedEvent['metadata'] }))

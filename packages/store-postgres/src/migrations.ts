@@ -14,6 +14,8 @@ import { positionBaseSql } from './fast-append.js'
 import { appendEventsSql, readHorizonSql } from './sql-functions.js'
 import { storedRowIntegritySql } from './stored-row-integrity.js'
 import { outboxRetentionSql } from './outbox-retention.js'
+import { outboxInsertSql, outboxPayloadsSql } from './outbox-payloads.js'
+import { positionBaseInlineSql } from './position-base-inline.js'
 
 /** One schema step. */
 export interface Migration {
@@ -98,6 +100,17 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     version: 7,
     name: 'outbox-retention',
     sql: (schema) => outboxRetentionSql(schema),
+  },
+  {
+    version: 8,
+    name: 'outbox-shared-payloads',
+    // the table, and `append_events` inserting outbox rows as the one-statement append now does
+    sql: (schema) => [...outboxPayloadsSql(schema), appendEventsSql(schema, outboxInsertSql(schema, 'p_outbox', 'p_created_at'))],
+  },
+  {
+    version: 9,
+    name: 'position-base-inline',
+    sql: (schema) => positionBaseInlineSql(schema),
   },
 ]
 

@@ -5,14 +5,19 @@
  * same row and neither waits for the other. Retention compacts delivered rows a batch per
  * transaction: the batch is locked (`SKIP LOCKED`: two runs split the work), hashed here (the
  * server has no canonical JSON) and updated, so a run stopped midway leaves whole rows.
+ * Rows of one append that carry the same payload share it (`outbox-payloads.ts`): every read
+ * resolves a row's payload (`payloadColumn`), so callers see whole rows as before.
  */
 import type pg from 'pg'
 import type { AuditPage, DeliveryStatus, Outbox, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
 import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
 import type { Schema } from './schema-name.js'
+import { payloadColumn } from './outbox-payloads.js'
 
-const OUTBOX_COLUMNS =
-  'seq, id, event_id, stream_id, channel, recipient, template, locale, payload::text AS payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at, payload_sha256'
+/** The columns of a row `o` as `outboxRecordOf` reads them, and the shared payload it references. */
+const outboxColumns = (s: Schema): string =>
+  `o.seq, o.id, o.event_id, o.stream_id, o.channel, o.recipient, o.template, o.locale, ${payloadColumn(s)}, o.status, o.attempts,
+   o.next_attempt_at, o.last_error, o.created_at, o.delivered_at, o.payload_sha256, o.payload_ref`
 
 /** Rows in the order they were written (`seq`). */
 const inOrder = (rows: ReadonlyArray<{ seq: string }>): OutboxRecord[] =>
@@ -23,29 +28,43 @@ const inOrder = (rows: ReadonlyArray<{ seq: string }>): OutboxRecord[] =>
  * unique index (the column's collation: the port only asks for a stable order), the page after `after`.
  */
 export const auditOutboxPage = async (pool: pg.Pool, s: Schema, { after, limit }: AuditPage<string>): Promise<OutboxRecord[]> => {
+  const columns = outboxColumns(s)
   const { rows } =
     after === undefined
-      ? await pool.query(`SELECT ${OUTBOX_COLUMNS} FROM ${s.sql}.outbox ORDER BY id LIMIT $1`, [limit])
-      : await pool.query(`SELECT ${OUTBOX_COLUMNS} FROM ${s.sql}.outbox WHERE id > $1 ORDER BY id LIMIT $2`, [after, limit])
+      ? await pool.query(`SELECT ${columns} FROM ${s.sql}.outbox o ORDER BY o.id LIMIT $1`, [limit])
+      : await pool.query(`SELECT ${columns} FROM ${s.sql}.outbox o WHERE o.id > $1 ORDER BY o.id LIMIT $2`, [after, limit])
   return rows.map(outboxRecordOf)
 }
 
-/** Compacts up to `limit` delivered rows delivered before `before`, in one transaction; returns how many. */
-const compactBatch = async (pool: pg.Pool, o: string, before: string, limit: number): Promise<number> => {
+/**
+ * Compacts up to `limit` delivered rows delivered before `before`, in one transaction; returns how
+ * many. The shared payloads the batch's rows read are locked first (in id order), so two runs that
+ * compact rows of one payload queue, and the second sees the first's rows compacted: the last one
+ * to let go of a payload deletes it.
+ */
+const compactBatch = async (pool: pg.Pool, s: Schema, before: string, limit: number): Promise<number> => {
+  const o = `${s.sql}.outbox`
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
-    const { rows } = await client.query(
-      `SELECT ${OUTBOX_COLUMNS} FROM ${o} WHERE status = 'delivered' AND payload_sha256 IS NULL AND delivered_at < $1
-         ORDER BY delivered_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    const { rows } = await client.query<{ payload_ref: string | null }>(
+      `SELECT ${outboxColumns(s)} FROM ${o} o WHERE o.status = 'delivered' AND o.payload_sha256 IS NULL AND o.delivered_at < $1
+         ORDER BY o.delivered_at, o.seq LIMIT $2 FOR UPDATE OF o SKIP LOCKED`,
       [before, limit],
     )
+    const refs = [...new Set(rows.flatMap((r) => (r.payload_ref === null ? [] : [r.payload_ref])))]
+    if (refs.length > 0) await client.query(`SELECT 1 FROM ${s.sql}.outbox_payloads WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`, [refs])
     const records = rows.map(outboxRecordOf)
     const { rowCount } = await client.query(
-      `UPDATE ${o} AS r SET payload = $1::jsonb, payload_sha256 = c.hash
+      `UPDATE ${o} AS r SET payload = $1::jsonb, payload_ref = NULL, payload_sha256 = c.hash
          FROM unnest($2::text[], $3::text[]) AS c (id, hash) WHERE r.id = c.id AND r.status = 'delivered' AND r.payload_sha256 IS NULL`,
       [COMPACTED_PAYLOAD_JSON, records.map((r) => r.id), records.map((r) => payloadSha256Of(r.payload))],
     )
+    if (refs.length > 0)
+      await client.query(
+        `DELETE FROM ${s.sql}.outbox_payloads p WHERE p.id = ANY($1::bigint[]) AND NOT EXISTS (SELECT 1 FROM ${o} r WHERE r.payload_ref = p.id)`,
+        [refs],
+      )
     await client.query('COMMIT')
     // the rows are locked, so each one selected is compacted: fewer than asked means none is left
     return rowCount ?? 0
@@ -60,15 +79,16 @@ const compactBatch = async (pool: pg.Pool, o: string, before: string, limit: num
 /** The outbox in schema `s`, through `pool`. */
 export const postgresOutbox = (pool: pg.Pool, s: Schema): Outbox => {
   const o = `${s.sql}.outbox`
+  const columns = outboxColumns(s)
   const run = async (text: string, values: unknown[]): Promise<number> => (await pool.query(text, values)).rowCount ?? 0
   return {
     claim: async (now, limit, leaseUntil, channels) => {
       const { rows } = await pool.query<{ seq: string }>(
-        `UPDATE ${o} SET lease_until = $3 WHERE seq IN (
+        `UPDATE ${o} AS o SET lease_until = $3 WHERE o.seq IN (
            SELECT seq FROM ${o} WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
              AND (lease_until IS NULL OR lease_until <= $1) AND ($4::text[] IS NULL OR channel = ANY($4::text[]))
              ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING ${OUTBOX_COLUMNS}`,
+         RETURNING ${columns}`,
         [now, limit, leaseUntil, channels === undefined ? null : [...channels]],
       )
       return inOrder(rows)
@@ -94,7 +114,7 @@ export const postgresOutbox = (pool: pg.Pool, s: Schema): Outbox => {
         : run(`UPDATE ${o} SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE id = ANY($1) AND status <> 'delivered'`, [ids]),
     list: async (query: OutboxQuery = {}) => {
       const { rows } = await pool.query<{ seq: string }>(
-        `SELECT ${OUTBOX_COLUMNS} FROM ${o} WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR channel = $2) ORDER BY seq LIMIT $3`,
+        `SELECT ${columns} FROM ${o} o WHERE ($1::text IS NULL OR o.status = $1) AND ($2::text IS NULL OR o.channel = $2) ORDER BY o.seq LIMIT $3`,
         [query.status ?? null, query.channel ?? null, query.limit ?? null],
       )
       return inOrder(rows)
@@ -104,7 +124,7 @@ export const postgresOutbox = (pool: pg.Pool, s: Schema): Outbox => {
       for (;;) {
         const batch = Math.min(COMPACTION_BATCH, limit - done)
         if (batch <= 0) return done
-        const n = await compactBatch(pool, o, before, batch)
+        const n = await compactBatch(pool, s, before, batch)
         done += n
         if (n < batch) return done
       }

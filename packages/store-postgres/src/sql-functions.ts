@@ -42,16 +42,24 @@ CREATE FUNCTION ${s.sql}.read_horizon() RETURNS bigint LANGUAGE sql STABLE AS $f
   FROM pg_current_snapshot() AS snap
 $fn$`
 
+/** The outbox insert of migration 2's `append_events`: a payload per row. */
+const v2OutboxInsert = (s: Schema): string => `INSERT INTO ${s.sql}.outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at)
+        SELECT o.v->>'id', o.v->>'eventId', o.v->>'streamId', o.v->>'channel', o.v->>'recipient', o.v->>'template', o.v->>'locale', o.v->'payload', p_created_at
+        FROM jsonb_array_elements(p_outbox) WITH ORDINALITY AS o(v, i)
+        ORDER BY o.i
+        ON CONFLICT (id) DO NOTHING`
+
 /**
  * `append_events(…)`: takes the schema's append lock (shared; exclusive when `p_exclusive`, for
  * inline projections), answers a retried batch with its stored result, moves the stream head only
  * if it is still where the caller sealed against (`UPDATE … WHERE version = head AND hash = …`, or
  * an insert for a new stream), then inserts the sealed events and their outbox rows. Row locks on
  * the head make concurrent appenders to one stream queue; the loser finds the head moved and gets
- * `conflict` with the actual head (its caller re-seals for `any`).
+ * `conflict` with the actual head (its caller re-seals for `any`). Migration 2 creates it; a later
+ * migration replaces it with another `outboxInsert` statement (the rest of it unchanged).
  */
-export const appendEventsSql = (s: Schema): string => `
-CREATE FUNCTION ${s.sql}.append_events(
+export const appendEventsSql = (s: Schema, outboxInsert?: string): string => `
+CREATE ${outboxInsert === undefined ? '' : 'OR REPLACE '}FUNCTION ${s.sql}.append_events(
   p_stream text, p_head_version integer, p_head_hash text, p_exclusive boolean,
   p_event_ids text[], p_types text[], p_schema_versions integer[], p_data text[], p_metadata text[],
   p_prev_hashes text[], p_hashes text[], p_outbox jsonb, p_created_at text,
@@ -97,11 +105,7 @@ BEGIN
       FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_prev_hashes, p_hashes)
         WITH ORDINALITY AS u(event_id, type, schema_version, data, metadata, prev_hash, hash, i);
       IF p_outbox IS NOT NULL THEN
-        INSERT INTO ${s.sql}.outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at)
-        SELECT o.v->>'id', o.v->>'eventId', o.v->>'streamId', o.v->>'channel', o.v->>'recipient', o.v->>'template', o.v->>'locale', o.v->'payload', p_created_at
-        FROM jsonb_array_elements(p_outbox) WITH ORDINALITY AS o(v, i)
-        ORDER BY o.i
-        ON CONFLICT (id) DO NOTHING;
+        ${outboxInsert ?? v2OutboxInsert(s)};
       END IF;
       r_status := 'appended';
       r_version := p_head_version + n;

@@ -1,6 +1,7 @@
 /**
  * The stored-row-integrity migration on a schema that already holds a row it forbids: the schema
- * is taken back to before it (constraints, triggers and function dropped, its `schema_migrations` row deleted), an event is
+ * is taken back to before it (constraints, triggers and function dropped, its `schema_migrations` row deleted, and the
+ * later migrations undone too), an event is
  * moved to a negative position as an older release would have let anyone do, and the store is
  * opened again. The migration applies (NOT VALID: the old row is left to verify), `verifyLedger`
  * names the row, and the same write is refused from now on.
@@ -26,9 +27,13 @@ it('migrates a schema holding a row at a negative position, which verify then na
     `ALTER TABLE ${s}.events DROP CONSTRAINT events_position_positive, DROP CONSTRAINT events_stream_head`,
     `ALTER TABLE ${s}.streams DROP CONSTRAINT streams_last_event`,
     `DROP FUNCTION ${s}.refuse_row_change() CASCADE`,
-    // and before the migration after it (outbox-retention, whose trigger went with the function above)
+    // and before the migrations after it (outbox-retention, whose trigger went with the function above, and outbox-shared-payloads)
     `ALTER TABLE ${s}.outbox DROP COLUMN payload_sha256`,
-    `DELETE FROM ${s}.schema_migrations WHERE name IN ('stored-row-integrity', 'outbox-retention')`,
+    `DROP TABLE ${s}.outbox_payloads`,
+    `DROP FUNCTION ${s}.refuse_read_payload_delete()`,
+    `ALTER TABLE ${s}.outbox DROP COLUMN payload_ref, ALTER COLUMN payload SET NOT NULL`,
+    `ALTER TABLE ${s}.events DROP CONSTRAINT events_position_safe`,
+    `DELETE FROM ${s}.schema_migrations WHERE name IN ('stored-row-integrity', 'outbox-retention', 'outbox-shared-payloads', 'position-base-inline')`,
     `UPDATE ${s}.events SET global_position = -7 WHERE stream_id = 'probe-1' AND version = 2`,
   ])
     await raw.query(statement)

@@ -4,6 +4,8 @@
  * transaction (select due rows, set their lease), so two relays never hold the same row.
  * Retention compacts delivered rows a batch per immediate transaction (the hash is computed here:
  * SQLite has no canonical JSON), so a process killed midway leaves whole rows.
+ * Rows of one append that carry the same payload share it (`outbox_payloads`, migration 7): every
+ * read resolves a row's payload through `PAYLOAD`, so callers see whole rows as before.
  */
 import type Database from 'better-sqlite3'
 import type { AuditPage, DeliveryStatus, Outbox, OutboxEntry, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
@@ -17,19 +19,28 @@ export interface SqliteOutbox extends Outbox {
   readonly auditPage: (page: AuditPage<string>) => OutboxRecord[]
 }
 
-const OUTBOX_COLUMNS =
-  'id, event_id, stream_id, channel, recipient, template, locale, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at, payload_sha256'
+/** A row's payload: its own, or for `''` the shared one it references (NULL, so a corrupt row, when there is none). */
+const PAYLOAD = "CASE WHEN o.payload = '' THEN p.payload ELSE o.payload END AS payload"
+
+const OUTBOX_COLUMNS = `o.id, o.event_id, o.stream_id, o.channel, o.recipient, o.template, o.locale, ${PAYLOAD}, o.status, o.attempts,
+  o.next_attempt_at, o.last_error, o.created_at, o.delivered_at, o.payload_sha256, o.payload_ref`
+
+/** The outbox with each row's shared payload beside it. */
+const OUTBOX = 'outbox o LEFT JOIN outbox_payloads p ON p.id = o.payload_ref'
 
 /** The outbox in `db`; `write` wraps writes (busy and read-only errors). */
 export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T): SqliteOutbox => {
   const sql = {
     insert: db.prepare(
-      `INSERT INTO outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, created_at)
-       VALUES (@id, @eventId, @streamId, @channel, @recipient, @template, @locale, @payload, @createdAt) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO outbox (id, event_id, stream_id, channel, recipient, template, locale, payload, payload_ref, created_at)
+       VALUES (@id, @eventId, @streamId, @channel, @recipient, @template, @locale, @payload, @payloadRef, @createdAt) ON CONFLICT (id) DO NOTHING`,
     ),
+    insertShared: db.prepare('INSERT INTO outbox_payloads (payload) VALUES (?)'),
+    // a shared payload no row reads any more (all compacted, or every insert of its rows was a duplicate)
+    dropShared: db.prepare('DELETE FROM outbox_payloads WHERE id = ? AND NOT EXISTS (SELECT 1 FROM outbox WHERE payload_ref = ?)'),
     due: db.prepare(
-      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
-       AND (lease_until IS NULL OR lease_until <= @now) AND (@any = 1 OR instr(@channels, ',' || channel || ',') > 0) ORDER BY seq LIMIT @limit`,
+      `SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} WHERE o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+       AND (o.lease_until IS NULL OR o.lease_until <= @now) AND (@any = 1 OR instr(@channels, ',' || o.channel || ',') > 0) ORDER BY o.seq LIMIT @limit`,
     ),
     lease: db.prepare('UPDATE outbox SET lease_until = ? WHERE id = ?'),
     delivered: db.prepare(
@@ -45,7 +56,7 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     requeueOne: db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_until = NULL WHERE id = ? AND status <> 'delivered'"),
     counts: db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status'),
     compactable: db.prepare(
-      `SELECT seq, ${OUTBOX_COLUMNS} FROM outbox WHERE status = 'delivered' AND payload_sha256 IS NULL AND delivered_at < ? ORDER BY delivered_at, seq LIMIT ?`,
+      `SELECT o.seq, ${OUTBOX_COLUMNS} FROM ${OUTBOX} WHERE o.status = 'delivered' AND o.payload_sha256 IS NULL AND o.delivered_at < ? ORDER BY o.delivered_at, o.seq LIMIT ?`,
     ),
     // WHY a delete and an insert, not an UPDATE: SQLite rebalances a table's pages when rows are
     // deleted, not when an update shrinks them in place, and new rows go to the end (by seq), so
@@ -58,8 +69,8 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
       `INSERT INTO outbox (seq, id, event_id, stream_id, channel, recipient, template, locale, payload, status, attempts, next_attempt_at, lease_until, last_error, created_at, delivered_at, payload_sha256)
        VALUES (@seq, @id, @eventId, @streamId, @channel, @recipient, @template, @locale, @payload, @status, @attempts, @nextAttemptAt, NULL, @lastError, @createdAt, @deliveredAt, @payloadSha256)`,
     ),
-    auditFirst: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY id LIMIT ?`),
-    auditAfter: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id > ? ORDER BY id LIMIT ?`),
+    auditFirst: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} ORDER BY o.id LIMIT ?`),
+    auditAfter: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} WHERE o.id > ? ORDER BY o.id LIMIT ?`),
   }
   const claimTx = db.transaction((now: string, limit: number, leaseUntil: string, channels: ReadonlyArray<string> | undefined) => {
     const filter = { any: channels === undefined ? 1 : 0, channels: `,${(channels ?? []).join(',')},` }
@@ -71,17 +82,33 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     ids === undefined ? sql.requeueParked.run().changes : ids.reduce((n, id) => n + sql.requeueOne.run(id).changes, 0),
   )
   const compactTx = db.transaction((before: string, limit: number) => {
-    const rows = (sql.compactable.all(before, limit) as { seq: number }[]).map((raw) => ({ seq: raw.seq, record: outboxRecordOf(raw) }))
+    const raws = sql.compactable.all(before, limit) as { seq: number; payload_ref: number | null }[]
+    const rows = raws.map((raw) => ({ seq: raw.seq, ref: raw.payload_ref, record: outboxRecordOf(raw) }))
     for (const { seq } of rows) sql.compactDelete.run(seq)
     for (const { seq, record: r } of rows)
       sql.compactInsert.run({ ...r, seq, payload: COMPACTED_PAYLOAD_JSON, payloadSha256: payloadSha256Of(r.payload) })
+    // the re-inserted rows hold no reference: a shared payload that no row reads now goes too
+    for (const ref of new Set(rows.map((r) => r.ref))) if (ref !== null) sql.dropShared.run(ref, ref)
     return rows.length
   })
 
   return {
     auditPage: ({ after, limit }) => (after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)).map(outboxRecordOf),
     insertInTransaction: (entries, createdAt) => {
-      for (const e of entries) sql.insert.run({ ...e, payload: JSON.stringify(e.payload), createdAt })
+      const texts = entries.map((e) => JSON.stringify(e.payload))
+      const carriers = new Map<string, number>()
+      for (const text of texts) carriers.set(text, (carriers.get(text) ?? 0) + 1)
+      // in the entries' order (rows come back in the order they were written); a payload that two or
+      // more rows carry is stored once, before the first of them
+      const shared = new Map<string, { readonly ref: number; stored: number }>()
+      entries.forEach((e, i) => {
+        const payload = texts[i]!
+        if (carriers.get(payload) === 1) return void sql.insert.run({ ...e, payload, payloadRef: null, createdAt })
+        let s = shared.get(payload)
+        if (s === undefined) shared.set(payload, (s = { ref: Number(sql.insertShared.run(payload).lastInsertRowid), stored: 0 }))
+        s.stored += sql.insert.run({ ...e, payload: '', payloadRef: s.ref, createdAt }).changes
+      })
+      for (const { ref, stored } of shared.values()) if (stored === 0) sql.dropShared.run(ref, ref)
     },
     claim: async (now, limit, leaseUntil, channels) => write(() => claimTx.immediate(now, limit, leaseUntil, channels)),
     markDelivered: async (id, at) => void write(() => sql.delivered.run(at, id)),
@@ -89,8 +116,8 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     park: async (id, reason) => void write(() => sql.park.run(reason, id)),
     requeue: async (ids) => write(() => requeueTx.immediate(ids)),
     list: async (query: OutboxQuery = {}) => {
-      const where = [query.status === undefined ? null : 'status = @status', query.channel === undefined ? null : 'channel = @channel'].filter((w) => w !== null)
-      const text = `SELECT ${OUTBOX_COLUMNS} FROM outbox ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY seq LIMIT @limit`
+      const where = [query.status === undefined ? null : 'o.status = @status', query.channel === undefined ? null : 'o.channel = @channel'].filter((w) => w !== null)
+      const text = `SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY o.seq LIMIT @limit`
       return db.prepare(text).all({ status: query.status, channel: query.channel, limit: query.limit ?? -1 }).map(outboxRecordOf)
     },
     counts: async () => {

@@ -1,7 +1,7 @@
 /**
  * The stored-row-integrity migration on a file that already holds a row it forbids: the file is
  * taken back to before it (triggers dropped, its `schema_migrations` row deleted, and the later
- * outbox-retention migration undone too), an event is moved to a negative position
+ * outbox-retention and outbox-shared-payloads migrations undone too), an event is moved to a negative position
  * as an older release would have let anyone with the file do, and the store is opened again. The
  * migration applies (triggers check new writes only), `verifyLedger` names the row, and the same
  * write is refused from now on. Also: the append writes the head before its events, so a new
@@ -24,9 +24,10 @@ it('migrates a file holding a row at a negative position, which verify then name
   await first.close()
   const raw = new Database(path)
   for (const name of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) raw.exec(`DROP TRIGGER "${name}"`)
-  // and before the migration after it (outbox-retention), so that the file's newest migration is older
+  // and before the migrations after it (outbox-retention, outbox-shared-payloads), so that the file's newest migration is older
+  raw.exec('DROP INDEX outbox_payload_ref; ALTER TABLE outbox DROP COLUMN payload_ref; DROP TABLE outbox_payloads')
   raw.exec('DROP INDEX outbox_compactable; ALTER TABLE outbox DROP COLUMN payload_sha256')
-  raw.exec("DELETE FROM schema_migrations WHERE name IN ('stored-row-integrity', 'outbox-retention')")
+  raw.exec("DELETE FROM schema_migrations WHERE name IN ('stored-row-integrity', 'outbox-retention', 'outbox-shared-payloads')")
   raw.exec("UPDATE events SET global_position = -7 WHERE stream_id = 'probe-1' AND version = 2")
   raw.close()
 

@@ -6,7 +6,7 @@
  * SQLite has no canonical JSON), so a process killed midway leaves whole rows.
  */
 import type Database from 'better-sqlite3'
-import type { AuditPage, DeliveryStatus, Outbox, OutboxEntry, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
+import type { AuditPage, DeliveryStatus, Outbox, OutboxEntry, OutboxKey, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
 import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
 
 /** The outbox of one store, plus the hook its append transaction uses. */
@@ -15,6 +15,8 @@ export interface SqliteOutbox extends Outbox {
   readonly insertInTransaction: (entries: ReadonlyArray<OutboxEntry>, createdAt: string) => void
   /** Every row whatever its status, by id (BINARY: code-point order), the page after `after`: the store audit's read. */
   readonly auditPage: (page: AuditPage<string>) => OutboxRecord[]
+  /** The same rows by stream id then id (BINARY), the page after `after`: the audit's read beside the events. */
+  readonly auditByStreamPage: (page: AuditPage<OutboxKey>) => OutboxRecord[]
 }
 
 const OUTBOX_COLUMNS =
@@ -60,6 +62,14 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     ),
     auditFirst: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY id LIMIT ?`),
     auditAfter: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id > ? ORDER BY id LIMIT ?`),
+    // no index in this order: SQLite sorts the outbox for each page (the verifier asks for large
+    // pages), the keys only, then fetches the page's rows by seq
+    auditByStreamFirst: db.prepare(
+      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE seq IN (SELECT seq FROM outbox ORDER BY stream_id, id LIMIT ?) ORDER BY stream_id, id`,
+    ),
+    auditByStreamAfter: db.prepare(
+      `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE (stream_id, id) > (?, ?) ORDER BY stream_id, id LIMIT ?) ORDER BY stream_id, id`,
+    ),
   }
   const claimTx = db.transaction((now: string, limit: number, leaseUntil: string, channels: ReadonlyArray<string> | undefined) => {
     const filter = { any: channels === undefined ? 1 : 0, channels: `,${(channels ?? []).join(',')},` }
@@ -80,6 +90,8 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
 
   return {
     auditPage: ({ after, limit }) => (after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)).map(outboxRecordOf),
+    auditByStreamPage: ({ after, limit }) =>
+      (after === undefined ? sql.auditByStreamFirst.all(limit) : sql.auditByStreamAfter.all(after.streamId, after.id, limit)).map(outboxRecordOf),
     insertInTransaction: (entries, createdAt) => {
       for (const e of entries) sql.insert.run({ ...e, payload: JSON.stringify(e.payload), createdAt })
     },

@@ -24,7 +24,7 @@ const byStream = (store: Store, change: (rows: OutboxRecord[]) => OutboxRecord[]
     ...store.audit,
     outboxByStream: async ({ after, limit }: { readonly after?: OutboxKey; readonly limit: number }) => {
       const order = (a: OutboxKey, b: OutboxKey) => compareCodePoints(a.streamId, b.streamId) || compareCodePoints(a.id, b.id)
-      const rows = change(await store.outbox.list()).sort(order)
+      const rows = change([...(await store.outbox.list())]).sort(order)
       return rows.filter((r) => after === undefined || order(r, after) > 0).slice(0, limit)
     },
   },

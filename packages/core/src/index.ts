@@ -28,7 +28,7 @@ export { payloadSha256Of } from './kernel/outbox-compaction.js'
 export type { Notice, DeliveryOutcome, NotificationChannel } from './kernel/notification-channel.js'
 export { idempotencyHeaderOf, idempotencyKeyOfHeader } from './kernel/idempotency-header.js'
 export { decorrelatedJitter, noBackoff, type Backoff } from './kernel/backoff.js'
-export { project, rebuild, type Projection } from './kernel/projection.js'
+export { combinedProjection, project, rebuild, type Projection } from './kernel/projection.js'
 
 // notifications: the relay
 export { createRelay, DEFAULT_MAX_ATTEMPTS, DEFAULT_LEASE_MS, type Relay, type RelayOptions, type RelayRound, type RelayTotals, type RelayRunOptions, type RelayAbortSignal } from './notifications/relay.js'

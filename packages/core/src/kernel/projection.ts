@@ -23,6 +23,35 @@ export interface Projection<S, Ev> {
   readonly eventTypes?: ReadonlySet<string>
 }
 
+/**
+ * Several projections folded in one pass (one replay of a big log feeds them all), the state a
+ * record of theirs under the same keys. Each event goes only to the parts that read its type (a
+ * part that names no types gets every event), and the record is updated in place, as `apply` may.
+ */
+// any: a part's state type is its own, and `apply` takes it (a Projection<unknown> would accept none)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const combinedProjection = <P extends Readonly<Record<string, Projection<any, Ev>>>, Ev extends { readonly type: string }>(
+  name: string,
+  parts: P,
+): Projection<{ [K in keyof P]: ReturnType<P[K]['initialState']> }, Ev> => {
+  type S = { [K in keyof P]: ReturnType<P[K]['initialState']> }
+  const entries = Object.entries(parts)
+  const every = entries.filter(([, p]) => p.eventTypes === undefined)
+  const readers = new Map<string, Array<[string, Projection<unknown, Ev>]>>()
+  for (const [key, p] of entries) for (const type of p.eventTypes ?? []) readers.set(type, [...(readers.get(type) ?? every), [key, p]])
+  const named = every.length === 0 ? { eventTypes: new Set(readers.keys()) } : {}
+  return {
+    name,
+    ...named,
+    initialState: () => Object.fromEntries(entries.map(([key, p]) => [key, p.initialState()])) as S,
+    apply: (state, e) => {
+      const s = state as Record<string, unknown>
+      for (const [key, p] of readers.get(e.type) ?? every) s[key] = p.apply(s[key], e)
+      return state
+    },
+  }
+}
+
 /** Folds a sequence of events into a projection's state. */
 export const project = <S, Ev>(projection: Projection<S, Ev>, events: Iterable<Ev>, from: S = projection.initialState()): S => {
   let state = from

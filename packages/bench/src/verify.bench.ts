@@ -2,14 +2,14 @@
  * `pnpm --filter @talent-ledger/bench bench:verify --db FILE`: `verify` against its floor on an
  * existing SQLite ledger (make one with the CLI's `demo`). The floor reads every event row in the
  * order verify's audit reads them (by stream and version) and hashes its stored text (prev_hash,
- * data, metadata) with node:crypto SHA-256 — the reading and hashing no verifier can skip. Ours is
+ * data, metadata) with node:crypto's one-shot SHA-256 — the reading and hashing no verifier can skip. Ours is
  * core's `verifyLedger` as the CLI's `verify` runs it (native SHA-256, the stored digests, the
  * default notification policy): hash chains, positions, heads, every implied outbox row, the log's
  * order and the digests. It prints both in events/s and ours as a share of the floor.
  * The file is opened read-only and is not changed (no digest is recorded).
  * Usage: node dist/verify.bench.js --db FILE [--runs R]
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
@@ -34,7 +34,8 @@ const floor = (): number => {
   try {
     let rows = 0
     for (const r of db.prepare('SELECT prev_hash, data, metadata FROM events ORDER BY stream_id, version').raw().iterate() as IterableIterator<[string, string, string]>) {
-      createHash('sha256').update(r[0]).update(r[1]).update(r[2]).digest('hex')
+      // the one-shot hash of the row's text: faster than a Hash object with three updates
+      hash('sha256', r[0] + r[1] + r[2], 'hex')
       rows++
     }
     return rows

@@ -75,7 +75,7 @@ const cellText = (value: unknown): string => {
 }
 
 async function* workbookRows(open: () => NodeJS.ReadableStream): AsyncIterable<SourceRow> {
-  // loaded when a workbook is read: exceljs took a third of the start-up of every other command
+  // loaded when a workbook is read: exceljs took about a third of the start-up of every other command
   const { default: excel } = await import('exceljs')
   const reader = new excel.stream.xlsx.WorkbookReader(open() as never, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' })
   for await (const sheet of reader) {

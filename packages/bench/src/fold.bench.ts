@@ -91,7 +91,7 @@ const reportParts = {
   seniorPosts: seniorPostsProjection,
   featured: featuredCertificatesProjection,
 }
-const reportFold = combinedProjection<typeof reportParts, LedgerEvent>('city-report', reportParts)
+const reportFold = combinedProjection('city-report', reportParts)
 type ReportState = ReturnType<typeof reportFold.initialState>
 const reportOf = (s: ReportState): number =>
   dashboardReport(s.dashboard, city.to).highSkilledTotal +

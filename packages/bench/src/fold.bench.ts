@@ -8,7 +8,30 @@
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
-import { benefitsLedgerProjection, cityDashboardProjection, dashboardReport, talentPoolProjection, decodeRecorded, foldEvents, talentCategory, verifyStream, type LedgerEvent, type RecordedEvent, type TalentEvent } from '@talent-ledger/core'
+import {
+  benefitFigures,
+  benefitFiguresProjection,
+  benefitsLedgerProjection,
+  cityDashboardProjection,
+  combinedProjection,
+  dashboardReport,
+  decodeRecorded,
+  featuredCertificateFigures,
+  featuredCertificatesProjection,
+  foldEvents,
+  honourFigures,
+  honourFiguresProjection,
+  seniorPostFigures,
+  seniorPostsProjection,
+  serviceFigures,
+  serviceFiguresProjection,
+  talentCategory,
+  talentPoolProjection,
+  verifyStream,
+  type LedgerEvent,
+  type RecordedEvent,
+  type TalentEvent,
+} from '@talent-ledger/core'
 import { simulateCity } from '@talent-ledger/testing'
 import { driveCity } from './drive.js'
 import { measure, table, type Measurement } from './measure.js'
@@ -59,7 +82,37 @@ const verify = (part: ReadonlyArray<[string, ReadonlyArray<RecordedEvent>]>) => 
 }
 const warmSlice = Math.min(log.length, 50_000)
 
+// what `report` folds (cli commands/report.ts): the six projections in one pass, then the report
+const reportParts = {
+  dashboard: cityDashboardProjection,
+  benefits: benefitFiguresProjection,
+  honours: honourFiguresProjection,
+  services: serviceFiguresProjection,
+  seniorPosts: seniorPostsProjection,
+  featured: featuredCertificatesProjection,
+}
+const reportFold = combinedProjection('city-report', reportParts)
+type ReportState = ReturnType<typeof reportFold.initialState>
+const reportOf = (s: ReportState): number =>
+  dashboardReport(s.dashboard, city.to).highSkilledTotal +
+  benefitFigures(s.benefits, city.to).benefits.length +
+  Object.keys(honourFigures(s.honours, city.to)).length +
+  Object.keys(serviceFigures(s.services, city.to)).length +
+  Object.keys(seniorPostFigures(s.seniorPosts, city.to)).length +
+  Object.keys(featuredCertificateFigures(s.featured, city.to)).length
+const reportTypes = reportFold.eventTypes!
+
 const rows: Measurement[] = [
+  measure('report replay from memory: the report\'s projections over the decoded log + the report', decoded.length, () => {
+    let state = reportFold.initialState()
+    for (const e of decoded) state = reportFold.apply(state, e)
+    sink += reportOf(state)
+  }, runs),
+  measure('report replay from envelopes: decode the types it reads + fold + report', log.length, () => {
+    let state = reportFold.initialState()
+    for (const row of log) if (reportTypes.has(row.type)) state = reportFold.apply(state, decode(row).event)
+    sink += reportOf(state)
+  }, runs),
   measure('decodeRecorded (envelope + data codecs)', log.length, () => {
     for (const row of log) sink += decode(row).envelope.version
   }, runs, () => {

@@ -54,7 +54,11 @@ export const runPure = async (commands: Iterable<unknown>, shard: Shard = { inde
     }
     const added = await store.readAll({ after: stored })
     stored += added.length
-    if (kept) added.forEach((e, n) => log.push({ ...e, globalPosition: index * 8 + n + 1 }))
+    // a talent's command may append to a shared stream too (an appointment holds the employer's
+    // post): only shard 0 keeps shared streams' events, so each chain is one shard's history
+    added.forEach((e, n) => {
+      if (kept && (shard.index === 0 || e.streamId.startsWith('talent-'))) log.push({ ...e, globalPosition: index * 8 + n + 1 })
+    })
   }
   return { log, refused }
 }

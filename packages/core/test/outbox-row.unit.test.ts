@@ -3,8 +3,9 @@
  * (payload parsed from its JSON text), its channel any non-empty name, and a row that does not
  * decode throws naming the field.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { outboxRecordOf } from '../src/store-kit/index.js'
+import { OutboxRow, isOutboxRow, outboxRecordOf } from '../src/store-kit/index.js'
 
 const row = {
   id: 'e-1:email:bureau',
@@ -50,5 +51,27 @@ describe('the outbox row', () => {
   it('names the field of a row that does not decode', () => {
     expect(() => outboxRecordOf({ ...row, channel: '' })).toThrow(/^corrupt outbox row: .*channel/)
     expect(() => outboxRecordOf({ ...row, locale: 'fr' })).toThrow(/^corrupt outbox row: .*locale/)
+  })
+})
+
+describe('isOutboxRow, the hand-written check', () => {
+  // each column's value replaced by junk of every kind, or removed: the check answers as the codec does
+  const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string({ maxLength: 4 }), fc.constantFrom('', 'en', 'zh-CN', 'fr', 'pending', 'delivered', 'parked', 'sent'), fc.double(), fc.integer(), fc.boolean(), fc.constant([]), fc.constant({}))
+  const columns = [...Object.keys(row), 'payload_sha256']
+  const variant = fc.record({ changes: fc.array(fc.tuple(fc.constantFrom(...columns), junk, fc.boolean()), { maxLength: 4 }), sha: fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant('ab')) })
+
+  it('accepts exactly what the OutboxRow codec accepts', () => {
+    fc.assert(
+      fc.property(variant, ({ changes, sha }) => {
+        const candidate: Record<string, unknown> = { ...row, ...(sha === undefined ? {} : { payload_sha256: sha }) }
+        for (const [column, value, remove] of changes) {
+          if (remove) delete candidate[column]
+          else candidate[column] = value
+        }
+        expect(isOutboxRow(candidate)).toBe(OutboxRow.is(candidate))
+      }),
+      { numRuns: 3000 },
+    )
+    for (const other of [null, undefined, 'row', 7, [], [row]]) expect(isOutboxRow(other)).toBe(OutboxRow.is(other))
   })
 })

@@ -2,8 +2,8 @@
 // pure-JavaScript SHA-256 makes, so any verifier (and every other store) agrees with it.
 import { describe, expect, it } from 'vitest'
 import * as fc from 'fast-check'
-import { sealEvents, sha256Hex, verifyStream, type NewEvent } from '@talent-ledger/core'
-import { nativeSha256Hex } from '../src/index.js'
+import { merkleRoot, sealEvents, sha256Hex, verifyStream, type NewEvent } from '@talent-ledger/core'
+import { nativeSha256Bytes, nativeSha256Hex } from '../src/index.js'
 
 const event = (i: number, note: string): NewEvent => ({
   eventId: `e-${i}`,
@@ -34,5 +34,17 @@ describe('nativeSha256Hex', () => {
     expect(native).toEqual(sealEvents({ streamId: 'talent-t-1', version: 0, hash: '' }, events, (i) => i + 1))
     expect(verifyStream('talent-t-1', native)).toBeNull()
     expect(verifyStream('talent-t-1', native, nativeSha256Hex)).toBeNull()
+  })
+})
+
+describe('nativeSha256Bytes', () => {
+  it('gives the same ledger digest (Merkle root) as the pure-JavaScript hash, for 0 to 40 heads', () => {
+    const hex = (i: number): string => sha256Hex(`head ${i}`)
+    for (let n = 0; n <= 40; n++) {
+      const heads = Array.from({ length: n }, (_, i) => ({ streamId: `talent-${(i * 7919) % 1000}-连云港`, version: i + 1, hash: hex(i) }))
+      expect(merkleRoot(heads, nativeSha256Bytes)).toBe(merkleRoot(heads))
+    }
+    // the root of no heads is a published constant (SHA-256 of nothing)
+    expect(merkleRoot([], nativeSha256Bytes)).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
   })
 })

@@ -7,7 +7,7 @@ export { createSqliteKeyStore, type SqliteKeyStore } from './sqlite-key-store.js
 export { StoreOpenError, StoreReadOnlyError, StoreBusyError } from './errors.js'
 export type { Durability } from './open-database.js'
 export { LATEST_SCHEMA_VERSION } from './migrations.js'
-export { nativeSha256Hex } from '@talent-ledger/node'
+export { nativeSha256Bytes, nativeSha256Hex } from '@talent-ledger/node'
 export type { StoredLedgerDigest } from './ledger-digests.js'
 export type { InlineProjection } from './inline-projections.js'
 export type { ProjectionSnapshot } from './projection-table.js'

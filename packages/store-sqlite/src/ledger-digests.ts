@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import { merkleRoot, type LedgerDigest, type StreamHead } from '@talent-ledger/core'
+import { nativeSha256Bytes } from '@talent-ledger/node'
 
 /** A digest as stored, with when it was taken. */
 export interface StoredLedgerDigest extends LedgerDigest {
@@ -38,7 +39,7 @@ export const recordDigest = (db: Database.Database, now: () => string): StoredLe
       const heads = (db.prepare('SELECT stream_id, version, hash FROM streams').all() as { stream_id: string; version: number; hash: string }[]).map(
         (h): StreamHead => ({ streamId: h.stream_id, version: h.version, hash: h.hash }),
       )
-      const row: DigestRow = { global_position: top, stream_count: heads.length, root: merkleRoot(heads), created_at: now() }
+      const row: DigestRow = { global_position: top, stream_count: heads.length, root: merkleRoot(heads, nativeSha256Bytes), created_at: now() }
       db.prepare('INSERT INTO ledger_digests (global_position, stream_count, root, created_at) VALUES (@global_position, @stream_count, @root, @created_at)').run(row)
       return fromDigestRow(row)
     })

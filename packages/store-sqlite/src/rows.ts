@@ -7,7 +7,7 @@
  * accepts exactly what the `RecordedEvent` codec accepts, the codec itself running only on a row it
  * refuses, to name the fault (the PostgreSQL store uses the same check).
  */
-import type { RecordedEvent } from '@talent-ledger/core'
+import { CorruptEventError, type LogKey, type RecordedEvent } from '@talent-ledger/core'
 import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow } from '@talent-ledger/core/store-kit'
 
 /** A row of the `events` table. */
@@ -50,3 +50,17 @@ export const fromColumns = (c: EventColumns): RecordedEvent =>
 
 /** A row object decoded and validated as a `RecordedEvent`; throws `CorruptEventError` naming stream and version. */
 export const fromRow = (row: EventRow): RecordedEvent => recordedEventOfRow(row)
+
+/** A `.raw()` row of (global_position, stream_id, version, hash). */
+export type LogKeyColumns = readonly [unknown, unknown, unknown, unknown]
+
+/**
+ * A row of the log's order as its key; its types checked as the full row's would be (a row whose
+ * content is corrupt is the audit's `events` read to name: it decodes every row).
+ */
+export const logKeyOf = (c: LogKeyColumns): LogKey => {
+  const [globalPosition, streamId, version, hash] = c
+  if (typeof globalPosition !== 'number' || typeof streamId !== 'string' || typeof version !== 'number' || typeof hash !== 'string')
+    throw new CorruptEventError(String(streamId), typeof version === 'number' ? version : null, 'the row\'s position, stream, version or hash is not of its type')
+  return { globalPosition, streamId, version, hash }
+}

@@ -30,7 +30,7 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type OpenOptions } from './open-
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
 import { nativeSha256Hex } from '@talent-ledger/node'
 import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
-import { EVENT_COLUMNS, fromColumns, toRow, type EventColumns } from './rows.js'
+import { EVENT_COLUMNS, fromColumns, logKeyOf, toRow, type EventColumns, type LogKeyColumns } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
 import { sqliteOutbox } from './sqlite-outbox.js'
 
@@ -67,6 +67,9 @@ export interface SqliteEventStore extends EventStore {
   readonly projectionState: <S = unknown>(name: string) => Promise<ProjectionSnapshot<S> | undefined>
 }
 
+/** Which rows `readAll` reads, in its order: shared with the audit's `logKeys`, so the two cannot drift apart. */
+const READ_ALL = 'FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?'
+
 /** Opens (or creates) the store file at `path`; throws `StoreOpenError` when it cannot be used. */
 export const createSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
   const { path } = options
@@ -85,7 +88,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     ),
     readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`).raw(),
     heads: db.prepare('SELECT stream_id AS streamId, version, hash FROM streams ORDER BY stream_id'),
-    readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
+    readAll: db.prepare(`SELECT ${EVENT_COLUMNS} ${READ_ALL}`).raw(),
+    // the very rows readAll reads, keys only: the verifier follows the log's order without parsing them again
+    logKeys: db.prepare(`SELECT global_position, stream_id, version, hash ${READ_ALL}`).raw(),
     // the audit's reads: every row by its (stream_id, version) index, whatever its position
     auditFirst: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, version LIMIT ?`).raw(),
     auditAfter: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE (stream_id, version) > (?, ?) ORDER BY stream_id, version LIMIT ?`).raw(),
@@ -178,6 +183,8 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       events: async ({ after, limit }) =>
         ((after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after.streamId, after.version, limit)) as EventColumns[]).map(fromColumns),
       outbox: async (page) => outbox.auditPage(page),
+      outboxByStream: async (page) => outbox.auditByStreamPage(page),
+      logKeys: async (o: ReadAllOptions = {}) => (sql.logKeys.all(o.after ?? 0, o.limit ?? -1) as LogKeyColumns[]).map(logKeyOf),
     },
     checkpoints,
     outbox,

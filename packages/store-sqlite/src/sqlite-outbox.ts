@@ -8,7 +8,7 @@
  * read resolves a row's payload through `PAYLOAD`, so callers see whole rows as before.
  */
 import type Database from 'better-sqlite3'
-import type { AuditPage, DeliveryStatus, Outbox, OutboxEntry, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
+import type { AuditPage, DeliveryStatus, Outbox, OutboxEntry, OutboxKey, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
 import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
 
 /** The outbox of one store, plus the hook its append transaction uses. */
@@ -17,6 +17,8 @@ export interface SqliteOutbox extends Outbox {
   readonly insertInTransaction: (entries: ReadonlyArray<OutboxEntry>, createdAt: string) => void
   /** Every row whatever its status, by id (BINARY: code-point order), the page after `after`: the store audit's read. */
   readonly auditPage: (page: AuditPage<string>) => OutboxRecord[]
+  /** The same rows by stream id then id (BINARY), the page after `after`: the audit's read beside the events. */
+  readonly auditByStreamPage: (page: AuditPage<OutboxKey>) => OutboxRecord[]
 }
 
 /** A row's payload: its own, or for `''` the shared one it references (NULL, so a corrupt row, when there is none). */
@@ -71,6 +73,14 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     ),
     auditFirst: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} ORDER BY o.id LIMIT ?`),
     auditAfter: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} WHERE o.id > ? ORDER BY o.id LIMIT ?`),
+    // no index in this order: SQLite sorts the outbox for each page (the verifier asks for large
+    // pages), the keys only, then fetches the page's rows by seq
+    auditByStreamFirst: db.prepare(
+      `SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} WHERE o.seq IN (SELECT seq FROM outbox ORDER BY stream_id, id LIMIT ?) ORDER BY o.stream_id, o.id`,
+    ),
+    auditByStreamAfter: db.prepare(
+      `SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} WHERE o.seq IN (SELECT seq FROM outbox WHERE (stream_id, id) > (?, ?) ORDER BY stream_id, id LIMIT ?) ORDER BY o.stream_id, o.id`,
+    ),
   }
   const claimTx = db.transaction((now: string, limit: number, leaseUntil: string, channels: ReadonlyArray<string> | undefined) => {
     const filter = { any: channels === undefined ? 1 : 0, channels: `,${(channels ?? []).join(',')},` }
@@ -94,6 +104,8 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
 
   return {
     auditPage: ({ after, limit }) => (after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)).map(outboxRecordOf),
+    auditByStreamPage: ({ after, limit }) =>
+      (after === undefined ? sql.auditByStreamFirst.all(limit) : sql.auditByStreamAfter.all(after.streamId, after.id, limit)).map(outboxRecordOf),
     insertInTransaction: (entries, createdAt) => {
       const texts = entries.map((e) => JSON.stringify(e.payload))
       const carriers = new Map<string, number>()

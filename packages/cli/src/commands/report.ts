@@ -13,6 +13,7 @@ import {
   cityDashboardProjection,
   cooperationFigures,
   cooperationFiguresProjection,
+  combinedProjection,
   dashboardReport,
   featuredCertificateFigures,
   featuredCertificatesProjection,
@@ -58,36 +59,19 @@ interface ReportState {
   readonly cooperation: CooperationFiguresState
 }
 
-const PARTS = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection, carrierOutputsProjection, cooperationFiguresProjection]
-// the types the projections read; one that does not name its types makes the replay read every event
-const partTypes = PARTS.map((p) => p.eventTypes)
-const reportTypes = partTypes.some((t) => t === undefined) ? {} : { eventTypes: new Set(partTypes.flatMap((t) => [...t!])) }
-
-// one replay feeds every projection, so a big log is read once
-const reportProjection: Projection<ReportState, LedgerEvent> = {
-  name: 'city-report',
-  ...reportTypes,
-  initialState: () => ({
-    dashboard: cityDashboardProjection.initialState(),
-    benefits: benefitFiguresProjection.initialState(),
-    honours: honourFiguresProjection.initialState(),
-    services: serviceFiguresProjection.initialState(),
-    seniorPosts: seniorPostsProjection.initialState(),
-    featured: featuredCertificatesProjection.initialState(),
-    carriers: carrierOutputsProjection.initialState(),
-    cooperation: cooperationFiguresProjection.initialState(),
-  }),
-  apply: (s, e) => ({
-    dashboard: cityDashboardProjection.apply(s.dashboard, e),
-    benefits: benefitFiguresProjection.apply(s.benefits, e),
-    honours: honourFiguresProjection.apply(s.honours, e),
-    services: serviceFiguresProjection.apply(s.services, e),
-    seniorPosts: seniorPostsProjection.apply(s.seniorPosts, e),
-    featured: featuredCertificatesProjection.apply(s.featured, e),
-    carriers: carrierOutputsProjection.apply(s.carriers, e),
-    cooperation: cooperationFiguresProjection.apply(s.cooperation, e),
-  }),
-}
+// one replay feeds every projection, so a big log is read once; each event goes only to the parts
+// that read its type, and a type none of them reads is not decoded (one that names no types makes
+// the replay read every event)
+const reportProjection: Projection<ReportState, LedgerEvent> = combinedProjection('city-report', {
+  dashboard: cityDashboardProjection,
+  benefits: benefitFiguresProjection,
+  honours: honourFiguresProjection,
+  services: serviceFiguresProjection,
+  seniorPosts: seniorPostsProjection,
+  featured: featuredCertificatesProjection,
+  carriers: carrierOutputsProjection,
+  cooperation: cooperationFiguresProjection,
+})
 
 /** Replays the log into the dashboard and reports it as of `asOf`, with the log position replayed to. */
 export const replayCityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<{ readonly report: CityReportWithBenefits; readonly position: number }> => {

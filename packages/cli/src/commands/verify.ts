@@ -8,7 +8,7 @@
  */
 import { verifyLedger, type LedgerDigest } from '@talent-ledger/core'
 import type { OpenedStore } from '@talent-ledger/core/store-kit'
-import { nativeSha256Hex as sha256 } from '@talent-ledger/node'
+import { nativeSha256Bytes as sha256Bytes, nativeSha256Hex as sha256 } from '@talent-ledger/node'
 import type { Progress } from '../progress.js'
 
 /** The outcome: a one-line summary when intact, else the first bad stream and version. */
@@ -42,7 +42,7 @@ const recordUnlessReadOnly = async (record: () => Promise<LedgerDigest>): Promis
 export const verifyLog = async (opened: OpenedStore, progress: Progress): Promise<VerifyResult> => {
   const { store } = opened
   const digests = store.ledgerDigests === undefined ? [] : await store.ledgerDigests()
-  const verified = await verifyLedger(store, { sha256, digests, progress })
+  const verified = await verifyLedger(store, { sha256, sha256Bytes, digests, progress })
   if (!verified.ok) {
     const { stream, version, reason } = verified.findings[0]!
     return { ok: false, stream, version, reason }

@@ -14,8 +14,12 @@
  *    digests are recomputed at their positions (which catches a cut made together with a rewritten
  *    head row), and the digest of the log as it stands now is computed.
  * Pure but for the ports it is handed: hashing is passed in (a native SHA-256 in adapters).
- * NOTE: it holds one stream's rows at a time, a few numbers per stream, and every outbox row (a
- * row is matched when its event's stream comes by, in whatever order the store lists the outbox).
+ * NOTE: it holds one stream's rows at a time and a few numbers per stream. A store that lists its
+ * outbox by stream (`audit.outboxByStream`) has it matched stream by stream beside the events, one
+ * stream's rows at a time; otherwise every outbox row is held (a row is matched when its event's
+ * stream comes by, in whatever order the store lists the outbox). A store that offers
+ * `audit.logKeys` (the rows `readAll` reaches, keys only) is followed in the log's order without
+ * parsing every event again.
  */
 import { CorruptEventError } from '../kernel/corrupt-event.js'
 import { decodeStored } from '../domain/decode.js'
@@ -23,10 +27,11 @@ import type { LedgerEvent } from '../domain/events.js'
 import type { RecordedEvent } from '../kernel/envelope.js'
 import { jsonEqual } from '../kernel/json-equal.js'
 import { sha256Hex, verifyStream, type Sha256Function, type StreamHead } from '../kernel/hash-chain.js'
-import { merkleRoot, type LedgerDigest } from '../kernel/ledger-digest.js'
+import { merkleRoot, type LedgerDigest, type Sha256BytesFunction } from '../kernel/ledger-digest.js'
 import type { OutboxEntry, OutboxRecord } from '../kernel/outbox.js'
 import { payloadSha256Of } from '../kernel/outbox-compaction.js'
-import type { EventKey, EventStore, StoredStreamHead } from '../kernel/ports.js'
+import type { EventKey, EventStore, LogKey, StoredStreamHead } from '../kernel/ports.js'
+import { OutboxUnreadable, outboxByStream, pages, wholeOutbox, type OutboxSource } from './verify-outbox.js'
 import { defaultNotificationPolicy } from '../notifications/default-notification-policy.js'
 import { impliedOutboxEntries } from '../notifications/implied-outbox.js'
 import type { NotificationPolicy } from '../notifications/notification-policy.js'
@@ -65,6 +70,8 @@ export type VerifiableStore = Pick<EventStore, 'readAll' | 'streamHeads' | 'audi
 export interface VerifyLedgerOptions {
   /** SHA-256 (default: the core's pure one; adapters pass a native one). */
   readonly sha256?: Sha256Function
+  /** SHA-256 of bytes for the ledger digests' Merkle roots (default: the core's pure one; adapters pass a native one). */
+  readonly sha256Bytes?: Sha256BytesFunction
   /** The ledger's notification policy (default: the shipped one; null: the ledger writes no notices). */
   readonly notifications?: NotificationPolicy | null
   /** An event's data after upcasting (default: the current codecs after the domain's own upcasters). */
@@ -74,6 +81,11 @@ export interface VerifyLedgerOptions {
   readonly progress?: VerifyProgress
   /** Rows per page read (default 5,000). */
   readonly pageSize?: number
+  /**
+   * Outbox rows per page of `audit.outboxByStream` (default 20,000): a store without an index in
+   * that order sorts the whole outbox for each page, so its pages are larger than the events'.
+   */
+  readonly outboxPageSize?: number
 }
 
 /** A finding with the position of its stream's first row: findings are reported in commit order. */
@@ -141,15 +153,6 @@ export const headFinding = (streamId: string, last: RecordedEvent | undefined, h
   return null
 }
 
-async function* pages<K, R>(read: (after: K | undefined) => Promise<ReadonlyArray<R>>, keyOf: (row: R) => K, size: number): AsyncGenerator<ReadonlyArray<R>> {
-  let after: K | undefined
-  for (;;) {
-    const page = await read(after)
-    if (page.length > 0) yield page
-    if (page.length < size) return
-    after = keyOf(page[page.length - 1]!)
-  }
-}
 
 /** Verifies every stored row of `store`; see the module comment for what is checked. */
 export const verifyLedger = async (store: VerifiableStore, options: VerifyLedgerOptions = {}): Promise<LedgerVerification> => {
@@ -170,21 +173,25 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
   }
 
   const heads = new Map((await store.streamHeads()).map((h) => [h.streamId, h]))
-  const outbox = new Map<string, OutboxRecord>()
-  try {
-    for await (const page of pages<string, OutboxRecord>((after) => store.audit.outbox(after === undefined ? { limit: size } : { after, limit: size }), (r) => r.id, size))
-      for (const r of page) outbox.set(r.id, r)
-  } catch (error) {
+  const unreadableOutbox = (error: unknown): LedgerVerification => {
     // a row that does not decode (an unknown channel or status, a payload that is not JSON)
     add(LAST, { stream: null, version: null, reason: `the outbox cannot be read: ${error instanceof Error ? error.message : String(error)}` })
     return failed()
   }
-  const outboxRows = outbox.size
+  let outbox: OutboxSource
+  try {
+    const byStream = store.audit.outboxByStream
+    outbox = byStream === undefined ? await wholeOutbox(store.audit.outbox, size) : outboxByStream(byStream, options.outboxPageSize ?? 20_000)
+  } catch (error) {
+    return unreadableOutbox(error)
+  }
+  const strays: OutboxRecord[] = []
+  const stray = (r: OutboxRecord): void => void strays.push(r)
 
   // 1. the tables, stream by stream
   const audited = new Map<string, { readonly count: number; readonly last: number; readonly order: number }>()
   let events = 0
-  const checkStream = (streamId: string, rows: ReadonlyArray<RecordedEvent>): void => {
+  const checkStream = (streamId: string, rows: ReadonlyArray<RecordedEvent>, outboxRows: Map<string, OutboxRecord>): void => {
     const order = rows[0]!.globalPosition
     const last = rows[rows.length - 1]!
     audited.set(streamId, { count: rows.length, last: last.version, order })
@@ -208,7 +215,7 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
     }
     const versionOf = new Map(rows.map((e) => [e.eventId, e.version]))
     for (const want of implied) {
-      const got = outbox.get(want.id)
+      const got = outboxRows.get(want.id)
       const version = versionOf.get(want.eventId) ?? null
       if (got === undefined) add(order, { stream: streamId, version, reason: `the outbox row ${want.id} that version ${version} implies is missing` })
       else {
@@ -217,11 +224,17 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
         // retention compacts delivered rows only: a compacted row still to send has lost its notice
         if (got.payloadSha256 !== undefined && got.status !== 'delivered')
           add(order, { stream: streamId, version, reason: `the outbox row ${want.id} is compacted but ${got.status}, not delivered: its notice can no longer be sent` })
-        outbox.delete(want.id)
+        outboxRows.delete(want.id)
       }
     }
   }
 
+  /** The stream's rows checked with its outbox rows; the rows of its stream no event implied are strays. */
+  const settleStream = async (streamId: string, rows: ReadonlyArray<RecordedEvent>): Promise<void> => {
+    const outboxRows = await outbox.take(streamId, stray)
+    checkStream(streamId, rows, outboxRows)
+    outbox.untaken(outboxRows, stray)
+  }
   options.progress?.start(heads.size)
   try {
     let streamId: string | null = null
@@ -233,43 +246,62 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
     ))
       for (const e of page) {
         if (e.streamId !== streamId) {
-          if (streamId !== null) checkStream(streamId, rows)
+          if (streamId !== null) await settleStream(streamId, rows)
           options.progress?.update(audited.size)
           streamId = e.streamId
           rows = []
         }
         rows.push(e)
       }
-    if (streamId !== null) checkStream(streamId, rows)
+    if (streamId !== null) await settleStream(streamId, rows)
   } catch (error) {
+    if (error instanceof OutboxUnreadable) return unreadableOutbox(error.reason)
     corrupt(-Infinity, error)
     return failed()
   } finally {
     options.progress?.stop()
   }
+  try {
+    await outbox.rest(stray)
+  } catch (error) {
+    if (error instanceof OutboxUnreadable) return unreadableOutbox(error.reason)
+    throw error
+  }
+  const outboxRows = outbox.read()
   for (const [streamId, head] of heads) add(LAST, headFinding(streamId, undefined, head))
-  for (const r of outbox.values())
+  for (const r of strays)
     add(audited.get(r.streamId)?.order ?? LAST, { stream: r.streamId, version: null, reason: `the outbox row ${r.id} has no event behind it: no stored event implies it under notification policy ${policy?.policyId ?? '(none)'}` })
 
   // 2. the log in its order: reach every audited row, recompute the digests
   const reach = new Map<string, Reach>()
   const logHeads = new Map<string, StreamHead>()
+  // the root is recomputed only when a head moved since the last one (a digest at the log's end is the final root)
+  let moved = 0
+  let rooted: { readonly at: number; readonly root: string } | null = null
+  const root = (): string => {
+    if (rooted?.at !== moved) rooted = { at: moved, root: merkleRoot([...logHeads.values()], options.sha256Bytes) }
+    return rooted.root
+  }
+  const logKeys = store.audit.logKeys ?? store.readAll
   const digests = [...(options.digests ?? [])].sort((a, b) => a.globalPosition - b.globalPosition)
   const rootsAt = new Map<number, { streamCount: number; root: string }>()
   let position = 0
   const settleUpTo = (p: number): void => {
     while (digests.length > 0 && digests[0]!.globalPosition < p) {
       const d = digests.shift()!
-      rootsAt.set(d.globalPosition, { streamCount: logHeads.size, root: merkleRoot([...logHeads.values()]) })
+      rootsAt.set(d.globalPosition, { streamCount: logHeads.size, root: root() })
     }
   }
   const readLog = async (): Promise<void> => {
-    for await (const page of pages<number, RecordedEvent>((after) => store.readAll({ after: after ?? position, limit: size }), (e) => e.globalPosition, size))
+    for await (const page of pages<number, LogKey>((after) => logKeys({ after: after ?? position, limit: size }), (e) => e.globalPosition, size))
       for (const e of page) {
         settleUpTo(e.globalPosition)
         position = e.globalPosition
         const head = logHeads.get(e.streamId)
-        if (head === undefined || e.version > head.version) logHeads.set(e.streamId, { streamId: e.streamId, version: e.version, hash: e.hash })
+        if (head === undefined || e.version > head.version) {
+          logHeads.set(e.streamId, { streamId: e.streamId, version: e.version, hash: e.hash })
+          moved++
+        }
         const a = audited.get(e.streamId)
         // rows appended since the audit read the tables are not its to count
         if (a === undefined || e.version > a.last) continue
@@ -311,6 +343,6 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
     events,
     outboxRows,
     digestsChecked: options.digests?.length ?? 0,
-    digest: { globalPosition: position, streamCount: logHeads.size, root: merkleRoot([...logHeads.values()]) },
+    digest: { globalPosition: position, streamCount: logHeads.size, root: root() },
   }
 }

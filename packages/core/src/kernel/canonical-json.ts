@@ -27,13 +27,34 @@ const hasLoneSurrogate = (s: string): boolean => {
 /** A string's JSON text; refuses a lone surrogate. */
 const stringJson = (s: string): string => {
   const text = JSON.stringify(s)
-  // well-formed JSON.stringify escapes a lone surrogate as \udXXX: only then is the slow scan needed
-  if (text.includes('\\ud') && hasLoneSurrogate(s)) throw new Error('Lone surrogate is not allowed')
+  // well-formed JSON.stringify escapes a lone surrogate as \udXXX, which lengthens the text: a
+  // text of the string's length plus its two quotes escaped nothing, so it holds no lone surrogate
+  if (text.length !== s.length + 2 && text.includes('\\ud') && hasLoneSurrogate(s)) throw new Error('Lone surrogate is not allowed')
   return text
 }
 
 // the depth past which a value is taken for a cycle and handed to the package, which names it
 const MAX_DEPTH = 500
+
+// keys repeat from object to object (the codecs' field names): their JSON text is kept, up to a bound
+const keyTexts = new Map<string, string>()
+const KEY_TEXTS_MAX = 4096
+
+/** A key's JSON text (refuses a lone surrogate), remembered for the next object with the same key. */
+const keyJson = (k: string): string => {
+  const known = keyTexts.get(k)
+  if (known !== undefined) return known
+  const text = stringJson(k)
+  if (keyTexts.size < KEY_TEXTS_MAX) keyTexts.set(k, text)
+  return text
+}
+
+/** The keys of an object in code-unit order; most objects are written with their keys already in it, so they are only checked. */
+const sortedKeys = (o: object): string[] => {
+  const keys = Object.keys(o)
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort()
+  return keys
+}
 
 const write = (v: unknown, depth: number): string | undefined => {
   switch (typeof v) {
@@ -42,11 +63,14 @@ const write = (v: unknown, depth: number): string | undefined => {
     case 'number':
       if (Number.isNaN(v)) throw new Error('NaN is not allowed')
       if (!Number.isFinite(v)) throw new Error('Infinity is not allowed')
-      return JSON.stringify(v)
+      // a finite number's JSON text is its ECMAScript string (-0 included: "0")
+      return String(v)
+    case 'boolean':
+      return v ? 'true' : 'false'
     case 'object':
       break
     default:
-      // booleans; undefined, functions and symbols have no JSON text (the caller leaves them out); bigint throws
+      // undefined, functions and symbols have no JSON text (the caller leaves them out); bigint throws
       return JSON.stringify(v)
   }
   if (v === null) return 'null'
@@ -62,14 +86,16 @@ const write = (v: unknown, depth: number): string | undefined => {
     return `${out}]`
   }
   const o = v as Readonly<Record<string, unknown>>
-  const keys = Object.keys(o).sort()
+  const keys = sortedKeys(o)
   let out = '{'
-  let first = true
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!
     const value = o[k]
     if (value === undefined || typeof value === 'symbol') continue
-    out += `${first ? '' : ','}${stringJson(k)}:${String(write(value, depth + 1))}`
-    first = false
+    if (out.length > 1) out += ','
+    out += keyJson(k)
+    out += ':'
+    out += String(write(value, depth + 1))
   }
   return `${out}}`
 }
@@ -81,9 +107,9 @@ export const canonicalJson = (value: unknown): string => {
   return s
 }
 
-/** One member `"key":value` in canonical form, or nothing when the value has no JSON text (as `canonicalize` skips it). */
-const member = (key: string, value: unknown, first: boolean): string =>
-  value === undefined || typeof value === 'symbol' ? '' : `${first ? '' : ','}"${key}":${String(write(value, 1))}`
+/** One member `"key":value` in canonical form after `before` (the text so far), or nothing when the value has no JSON text (as `canonicalize` skips it). */
+const member = (before: string, key: string, value: unknown): string =>
+  value === undefined || typeof value === 'symbol' ? before : `${before}${before.length > 1 ? ',' : ''}"${key}":${String(write(value, 1))}`
 
 /**
  * The canonical JSON of an event's hashed fields, as `canonicalJson(hashedFieldsOf(e))` gives it:
@@ -91,21 +117,12 @@ const member = (key: string, value: unknown, first: boolean): string =>
  * version), each value canonical. No copy of the fields is made.
  */
 export const canonicalHashedFields = (e: HashedFields): string => {
-  let out = '{'
-  const parts = [
-    ['data', e.data],
-    ['eventId', e.eventId],
-    ['metadata', e.metadata],
-    ['schemaVersion', e.schemaVersion],
-    ['streamId', e.streamId],
-    ['type', e.type],
-    ['version', e.version],
-  ] as const
-  let first = true
-  for (const [k, v] of parts) {
-    const m = member(k, v, first)
-    if (m !== '') first = false
-    out += m
-  }
+  let out = member('{', 'data', e.data)
+  out = member(out, 'eventId', e.eventId)
+  out = member(out, 'metadata', e.metadata)
+  out = member(out, 'schemaVersion', e.schemaVersion)
+  out = member(out, 'streamId', e.streamId)
+  out = member(out, 'type', e.type)
+  out = member(out, 'version', e.version)
   return `${out}}`
 }

@@ -10,9 +10,20 @@ const isObject = (v: unknown): v is Readonly<Record<string, unknown>> => typeof 
 /** True when `a` and `b` have the same canonical JSON (members with `undefined` values count as absent). */
 export const jsonEqual = (a: unknown, b: unknown): boolean => {
   if (a === b) return true
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]))
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false
+    return true
+  }
   if (!isObject(a) || !isObject(b)) return false
-  const keysA = Object.keys(a).filter((k) => a[k] !== undefined)
-  const keysB = Object.keys(b).filter((k) => b[k] !== undefined)
-  return keysA.length === keysB.length && keysA.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k]))
+  // plain loops, no filtered copies of the keys: this runs for every member of every payload
+  let members = 0
+  for (const k of Object.keys(a)) {
+    const v = a[k]
+    if (v === undefined) continue
+    members++
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual(v, b[k])) return false
+  }
+  for (const k of Object.keys(b)) if (b[k] !== undefined) members--
+  return members === 0
 }

@@ -5,7 +5,7 @@
  * an odd node is promoted), leaves sorted by stream id (code-unit order).
  */
 import { sha256 } from '@noble/hashes/sha2'
-import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
 import type { RecordedEvent } from './envelope.js'
 import { canonicalJson, type StreamHead } from './hash-chain.js'
 
@@ -16,19 +16,34 @@ export interface LedgerDigest {
   readonly root: string
 }
 
-const leafHash = (h: StreamHead): Uint8Array =>
-  sha256(concatBytes(new Uint8Array([0]), utf8ToBytes(canonicalJson({ streamId: h.streamId, version: h.version, hash: h.hash }))))
+/**
+ * SHA-256 of bytes. The core's own is pure JavaScript; an adapter may pass a native one (e.g.
+ * `node:crypto`): same bytes in, same digest out. A ledger digest hashes two values per stream.
+ */
+export type Sha256BytesFunction = (bytes: Uint8Array) => Uint8Array
+
+// the leaf prefix 0x00 is the UTF-8 of U+0000: a leaf's bytes are one string's encoding
+const leafHash = (h: StreamHead, sha: Sha256BytesFunction): Uint8Array =>
+  sha(utf8ToBytes(`\u0000${canonicalJson({ streamId: h.streamId, version: h.version, hash: h.hash })}`))
 
 /** Merkle root (hex) over stream heads; the root of no heads is SHA-256 of the empty string. */
-export const merkleRoot = (heads: ReadonlyArray<StreamHead>): string => {
+export const merkleRoot = (heads: ReadonlyArray<StreamHead>, sha: Sha256BytesFunction = sha256): string => {
   const sorted = [...heads].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0))
-  if (sorted.length === 0) return bytesToHex(sha256(new Uint8Array()))
-  let level = sorted.map(leafHash)
+  if (sorted.length === 0) return bytesToHex(sha(new Uint8Array()))
+  let level = sorted.map((h) => leafHash(h, sha))
+  // a node hashes 0x01 ‖ left ‖ right: one buffer, refilled (the hash has read it before the next fill)
+  const node = new Uint8Array(65)
+  node[0] = 1
   while (level.length > 1) {
     const next: Uint8Array[] = []
     for (let i = 0; i < level.length; i += 2) {
       const right = level[i + 1]
-      next.push(right === undefined ? level[i]! : sha256(concatBytes(new Uint8Array([1]), level[i]!, right)))
+      if (right === undefined) next.push(level[i]!)
+      else {
+        node.set(level[i]!, 1)
+        node.set(right, 33)
+        next.push(sha(node))
+      }
     }
     level = next
   }

@@ -86,6 +86,20 @@ export interface EventKey {
   readonly version: number
 }
 
+/** The key of an outbox row in the audit's by-stream order. */
+export interface OutboxKey {
+  readonly streamId: string
+  readonly id: string
+}
+
+/** A row of the log as `readAll` reaches it, without its content: what a verifier needs to follow the log's order. */
+export interface LogKey {
+  readonly globalPosition: number
+  readonly streamId: string
+  readonly version: number
+  readonly hash: string
+}
+
 /**
  * The store's tables read as they are, for a verifier. `readAll` shows the log in its order, so a
  * row the log's order does not reach (a position of 0 or below, a row written behind the store's
@@ -100,6 +114,19 @@ export interface StoreAudit {
   readonly events: (page: AuditPage<EventKey>) => Promise<ReadonlyArray<RecordedEvent>>
   /** Every outbox row, whatever its status, ordered by id as the store orders them (any stable order); the page after `after`. */
   readonly outbox: (page: AuditPage<string>) => Promise<ReadonlyArray<OutboxRecord>>
+  /**
+   * Optional: every outbox row ordered by stream id (code-point order, as `events`) then id; the
+   * page after `after`. With it a verifier matches the outbox stream by stream beside `events`,
+   * holding one stream's rows at a time instead of the whole outbox.
+   */
+  readonly outboxByStream?: (page: AuditPage<OutboxKey>) => Promise<ReadonlyArray<OutboxRecord>>
+  /**
+   * Optional: the rows `readAll` returns for the same options, in the same order, as keys only
+   * (no data or metadata to parse). A store offers it only where it reads the very rows `readAll`
+   * reads (the same query but for its columns); a verifier then follows the log's order without
+   * decoding every event a second time (the audit's `events` read has decoded each row).
+   */
+  readonly logKeys?: (options: ReadAllOptions) => Promise<ReadonlyArray<LogKey>>
 }
 
 /**

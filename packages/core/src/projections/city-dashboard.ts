@@ -9,7 +9,7 @@
 import { yearOf } from '../kernel/dates.js'
 import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
-import { isHighSkilled, isSkilled, LEVELS, rank, type CertifiedLevel, type Level } from '../vocabulary/ladder.js'
+import { isHighSkilled, LEVELS, rank, type CertifiedLevel, type Level } from '../vocabulary/ladder.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
 import { atLeastRatio, ratio, ratioOfDecimal, type Ratio } from './exact-ratio.js'
@@ -154,8 +154,10 @@ export const talentStanding = (
 export const dashboardReport = (s: DashboardState, asOf: string): CityReport => {
   const policy = policyInForce(s.policies, asOf)
   const targets = policy.document.targets
-  const figures = cityFigures(s, asOf, targets)
-  const { newHighSkilled, highSkilledTotal, skilledTotal, talentsTotal, levelsByDistrict, employedPersons, employedPersonsYear, carriers } = figures
+  const book = talentBook(s)
+  const levelsByDistrict: Record<string, Record<string, number>> = {}
+  const figures = cityFigures(s, book, asOf, targets, levelsByDistrict)
+  const { newHighSkilled, highSkilledTotal, skilledTotal, talentsTotal, employedPersons, employedPersonsYear, carriers } = figures
   const trainingsByField: Record<string, { enrolled: number; completed: number }> = {}
   for (const t of Object.values(s.trainings)) {
     if (t.startedOn > asOf) continue
@@ -165,7 +167,7 @@ export const dashboardReport = (s: DashboardState, asOf: string): CityReport => 
   }
   const skilledSharePercent = percent(skilledTotal, employedPersons)
   const highSkilledSharePercent = percent(highSkilledTotal, skilledTotal)
-  const judged = judgedTargets(s, asOf, targets, figures)
+  const judged = judgedTargets(s, book, asOf, targets, figures)
   const scaled = targets.scale === undefined ? {} : { scaledBy: targets.scale }
   return {
     asOf,
@@ -200,7 +202,6 @@ interface CityFigures {
   readonly highSkilledTotal: number
   readonly skilledTotal: number
   readonly talentsTotal: number
-  readonly levelsByDistrict: Record<string, Record<string, number>>
   readonly employedPersons: number | null
   readonly employedPersonsYear: number | null
   readonly carriers: number
@@ -213,11 +214,11 @@ const exactPercent = (part: number, whole: number | null): Ratio | null => (whol
  * Every target's status, progress, forecast and trajectory, each figure read from the same
  * projection as of the day it needs (memoised per day). Targets are those in force on `asOf`.
  */
-const judgedTargets = (s: DashboardState, asOf: string, targets: Targets, now: CityFigures) => {
+const judgedTargets = (s: DashboardState, book: TalentBook, asOf: string, targets: Targets, now: CityFigures) => {
   const memo = new Map<string, CityFigures>([[asOf, now]])
   const on = (date: string): CityFigures => {
     let f = memo.get(date)
-    if (f === undefined) memo.set(date, (f = cityFigures(s, date, targets)))
+    if (f === undefined) memo.set(date, (f = cityFigures(s, book, date, targets)))
     return f
   }
   const start = targets.newHighSkilled.from
@@ -237,31 +238,95 @@ const judgedTargets = (s: DashboardState, asOf: string, targets: Targets, now: C
   }
 }
 
-/** The counts as of `asOf` (the targets' periods decide what counts as new). */
-const cityFigures = (s: DashboardState, asOf: string, targets: Targets): CityFigures => {
+const JUNIOR = rank('junior')
+const SENIOR = rank('senior')
+/** No date: a certificate never revoked. */
+const NEVER = Number.MAX_SAFE_INTEGER
+
+const digit = (date: string, i: number): number => date.charCodeAt(i) - 48
+
+/** A YYYY-MM-DD date as the number YYYYMMDD: the same order, compared as a number. */
+const dayNumber = (d: string): number =>
+  ((((((digit(d, 0) * 10 + digit(d, 1)) * 10 + digit(d, 2)) * 10 + digit(d, 3)) * 10 + digit(d, 5)) * 10 + digit(d, 6)) * 10 + digit(d, 8)) * 10 + digit(d, 9)
+
+/**
+ * Every talent's registration and certificates as numbers in flat arrays (talent i's certificates
+ * at `first[i]` up to `first[i + 1]`), built once per report: the report counts the whole city on
+ * a score of dates (each target's trajectory), and this is what each count reads.
+ */
+interface TalentBook {
+  readonly district: ReadonlyArray<string>
+  readonly registeredOn: Float64Array
+  readonly first: Uint32Array
+  readonly on: Float64Array
+  readonly revokedOn: Float64Array
+  readonly rank: Int8Array
+}
+
+const talentBook = (s: DashboardState): TalentBook => {
+  const talents = Object.values(s.talents)
+  const certificates = talents.reduce((n, t) => n + t.certificates.length, 0)
+  const book = {
+    district: talents.map((t) => t.district),
+    registeredOn: new Float64Array(talents.length),
+    first: new Uint32Array(talents.length + 1),
+    on: new Float64Array(certificates),
+    revokedOn: new Float64Array(certificates),
+    rank: new Int8Array(certificates),
+  }
+  let k = 0
+  talents.forEach((t, i) => {
+    book.registeredOn[i] = dayNumber(t.registeredOn)
+    book.first[i] = k
+    for (const c of t.certificates) {
+      book.on[k] = dayNumber(c.on)
+      book.revokedOn[k] = c.revokedOn === null ? NEVER : dayNumber(c.revokedOn)
+      book.rank[k] = rank(c.level)
+      k++
+    }
+  })
+  book.first[talents.length] = k
+  return book
+}
+
+/**
+ * The counts as of `asOf` (the targets' periods decide what counts as new), by talentStanding's
+ * rule read from the book; with `levelsByDistrict`, the talents on the books counted into it too.
+ */
+const cityFigures = (s: DashboardState, book: TalentBook, asOfDate: string, targets: Targets, levelsByDistrict?: Record<string, Record<string, number>>): CityFigures => {
   let newHighSkilled = 0
   let highSkilledTotal = 0
   let skilledTotal = 0
   let talentsTotal = 0
-  const levelsByDistrict: Record<string, Record<string, number>> = {}
-  for (const t of Object.values(s.talents)) {
-    const { level, firstHighSkilledOn } = talentStanding(t.certificates, asOf)
+  const [asOf, from, to] = [dayNumber(asOfDate), dayNumber(targets.newHighSkilled.from), dayNumber(targets.newHighSkilled.to)]
+  const { registeredOn, first, on, revokedOn } = book
+  for (let i = 0; i < registeredOn.length; i++) {
+    let best = -1
+    let firstHighSkilledOn = NEVER
+    for (let k = first[i]!; k < first[i + 1]!; k++) {
+      if (on[k]! > asOf || revokedOn[k]! <= asOf) continue
+      const r = book.rank[k]!
+      if (r > best) best = r
+      if (r >= SENIOR && on[k]! < firstHighSkilledOn) firstHighSkilledOn = on[k]!
+    }
     // registered later and certified by then (a record brought in afterwards) still counts on the date;
     // registered later with nothing to show by then is not yet on the city's books
-    if (t.registeredOn > asOf && level === null) continue
+    if (registeredOn[i]! > asOf && best < 0) continue
     talentsTotal++
-    const key: Level | 'none' = level ?? 'none'
-    const district = (levelsByDistrict[t.district] ??= {})
-    district[key] = (district[key] ?? 0) + 1
-    if (isSkilled(level)) skilledTotal++
-    if (isHighSkilled(level)) highSkilledTotal++
-    if (firstHighSkilledOn !== null && firstHighSkilledOn >= targets.newHighSkilled.from && firstHighSkilledOn <= targets.newHighSkilled.to) newHighSkilled++
+    if (levelsByDistrict !== undefined) {
+      const key: Level | 'none' = LEVELS[best] ?? 'none'
+      const district = (levelsByDistrict[book.district[i]!] ??= {})
+      district[key] = (district[key] ?? 0) + 1
+    }
+    if (best >= JUNIOR) skilledTotal++
+    if (best >= SENIOR) highSkilledTotal++
+    if (firstHighSkilledOn >= from && firstHighSkilledOn <= to) newHighSkilled++
   }
-  const years = Object.keys(s.employedPersons).map(Number).filter((y) => y <= yearOf(asOf))
+  const years = Object.keys(s.employedPersons).map(Number).filter((y) => y <= yearOf(asOfDate))
   const employedPersonsYear = years.length === 0 ? null : Math.max(...years)
   const employedPersons = employedPersonsYear === null ? null : s.employedPersons[String(employedPersonsYear)] ?? null
-  const carriers = Object.values(s.carriers).filter((c) => c.on <= asOf && c.on >= targets.carriers.from && c.on <= targets.carriers.to).length
-  return { newHighSkilled, highSkilledTotal, skilledTotal, talentsTotal, levelsByDistrict, employedPersons, employedPersonsYear, carriers }
+  const carriers = Object.values(s.carriers).filter((c) => c.on <= asOfDate && c.on >= targets.carriers.from && c.on <= targets.carriers.to).length
+  return { newHighSkilled, highSkilledTotal, skilledTotal, talentsTotal, employedPersons, employedPersonsYear, carriers }
 }
 
 /** Levels in ladder order, for charts and tables. */

@@ -43,9 +43,39 @@ export const OutboxRow = t.intersection([
 /** A decoded outbox row. */
 export type OutboxRow = t.TypeOf<typeof OutboxRow>
 
+const isTextOrNull = (u: unknown): boolean => u === null || typeof u === 'string'
+
+/**
+ * True exactly when `OutboxRow.is(raw)`, written out by hand: `verify` reads every outbox row, and
+ * io-ts walking the codec for each cost more than reading it (a property test holds the two equal).
+ */
+export const isOutboxRow = (raw: unknown): raw is OutboxRow => {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false
+  const r = raw as Readonly<Record<string, unknown>>
+  return (
+    typeof r.id === 'string' &&
+    typeof r.event_id === 'string' &&
+    typeof r.stream_id === 'string' &&
+    typeof r.channel === 'string' &&
+    r.channel.length > 0 &&
+    typeof r.recipient === 'string' &&
+    typeof r.template === 'string' &&
+    (r.locale === 'zh-CN' || r.locale === 'en') &&
+    typeof r.payload === 'string' &&
+    (r.status === 'pending' || r.status === 'delivered' || r.status === 'parked') &&
+    typeof r.attempts === 'number' &&
+    isTextOrNull(r.next_attempt_at) &&
+    isTextOrNull(r.last_error) &&
+    typeof r.created_at === 'string' &&
+    isTextOrNull(r.delivered_at) &&
+    (r.payload_sha256 === undefined || isTextOrNull(r.payload_sha256))
+  )
+}
+
 /** A stored row (any object with the row's columns) as an `OutboxRecord`; throws `corrupt outbox row: …` naming the field at fault. */
 export const outboxRecordOf = (raw: unknown): OutboxRecord => {
-  const decoded = OutboxRow.decode(raw)
+  // the codec runs only on a row the hand-written check refuses, to name what is wrong
+  const decoded = isOutboxRow(raw) ? E.right(raw) : OutboxRow.decode(raw)
   if (E.isLeft(decoded)) throw new Error(`corrupt outbox row: ${describeErrors(decoded.left).map((d) => d.message).join('; ')}`)
   const r = decoded.right
   return {

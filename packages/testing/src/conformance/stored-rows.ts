@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
+  compareCodePoints,
   createTalentLedger,
   payloadSha256Of,
   sealEvents,
@@ -103,6 +104,31 @@ export const storedRowConformance = (factory: EventStoreFactory, writer?: Stored
         for (let page = await store.audit.outbox({ limit: 1 }); page.length > 0; page = await store.audit.outbox({ after: page[0]!.id, limit: 1 })) listed.push(...page)
         expect(listed.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort())
         expect(listed.find((r) => r.id === rows[0]!.id)?.status).toBe('delivered')
+      })
+    })
+
+    it('lists the outbox by stream and the log as keys, where the store offers those reads', async () => {
+      await withStore(factory, async (store) => {
+        await scenario(store)
+        const { outboxByStream, logKeys } = store.audit
+        if (outboxByStream !== undefined) {
+          const listed = []
+          for (let page = await outboxByStream({ limit: 1 }); page.length > 0; page = await outboxByStream({ after: { streamId: page[0]!.streamId, id: page[0]!.id }, limit: 1 }))
+            listed.push(...page)
+          const rows = await store.outbox.list()
+          expect(listed.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort())
+          const byStream = (a: { streamId: string; id: string }, b: { streamId: string; id: string }) => compareCodePoints(a.streamId, b.streamId) || compareCodePoints(a.id, b.id)
+          expect(listed).toEqual([...listed].sort(byStream))
+          expect(listed).toEqual([...rows].sort(byStream))
+        }
+        if (logKeys !== undefined) {
+          const keys = (events: ReadonlyArray<RecordedEvent>) => events.map(({ globalPosition, streamId, version, hash }) => ({ globalPosition, streamId, version, hash }))
+          const all = await store.readAll()
+          expect(all.length).toBeGreaterThan(2)
+          expect(await logKeys({})).toEqual(keys(all))
+          const after = all[1]!.globalPosition
+          expect(await logKeys({ after, limit: 2 })).toEqual(keys(await store.readAll({ after, limit: 2 })))
+        }
       })
     })
 

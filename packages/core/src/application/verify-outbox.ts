@@ -1,0 +1,108 @@
+/**
+ * The outbox as `verifyLedger`'s per-stream pass reads it (发件箱核对): page by page beside the
+ * events when the store lists its outbox by stream (`audit.outboxByStream`, the same code-point
+ * order as `audit.events`), so one stream's rows are held at a time; else the whole outbox first,
+ * every row held until its event's stream comes by.
+ */
+import { compareCodePoints } from '../kernel/code-point-order.js'
+import type { OutboxRecord } from '../kernel/outbox.js'
+import type { AuditPage, OutboxKey, StoreAudit } from '../kernel/ports.js'
+
+/** Pages of `read` until one comes back short, each read after the key of the last row. */
+export async function* pages<K, R>(read: (after: K | undefined) => Promise<ReadonlyArray<R>>, keyOf: (row: R) => K, size: number): AsyncGenerator<ReadonlyArray<R>> {
+  let after: K | undefined
+  for (;;) {
+    const page = await read(after)
+    if (page.length > 0) yield page
+    if (page.length < size) return
+    after = keyOf(page[page.length - 1]!)
+  }
+}
+
+/**
+ * The outbox as the per-stream pass takes it: `take(streamId)` gives the rows of that stream by id
+ * (streams come in code-point order), after handing every row of a stream before it that no
+ * stream took to `stray`; `rest` gives the rows no stream took. Read page by page beside the
+ * events when the store lists its outbox by stream, else read whole first.
+ */
+export interface OutboxSource {
+  readonly take: (streamId: string, stray: (r: OutboxRecord) => void) => Promise<Map<string, OutboxRecord>>
+  /** Called with what `take` gave once the stream is checked: the rows no event of it implied. */
+  readonly untaken: (rows: Map<string, OutboxRecord>, stray: (r: OutboxRecord) => void) => void
+  readonly rest: (stray: (r: OutboxRecord) => void) => Promise<void>
+  /** Rows read so far. */
+  readonly read: () => number
+}
+
+/** The outbox could not be read (a row that does not decode): reported as such, not as the events' corruption. */
+export class OutboxUnreadable extends Error {
+  constructor(readonly reason: unknown) {
+    super('the outbox cannot be read')
+  }
+}
+
+const outboxRead = async <T>(read: () => Promise<T>): Promise<T> => {
+  try {
+    return await read()
+  } catch (error) {
+    throw new OutboxUnreadable(error)
+  }
+}
+
+export const wholeOutbox = async (list: StoreAudit['outbox'], size: number): Promise<OutboxSource> => {
+  const rows = new Map<string, OutboxRecord>()
+  for await (const page of pages<string, OutboxRecord>((after) => list(after === undefined ? { limit: size } : { after, limit: size }), (r) => r.id, size))
+    for (const r of page) rows.set(r.id, r)
+  const read = rows.size
+  return {
+    // every row is a candidate for every stream: a row is matched by id, and leaves the map when matched
+    take: async () => rows,
+    // a row not matched by this stream may be another's: it stays until the end
+    untaken: () => undefined,
+    rest: async (stray) => rows.forEach(stray),
+    read: () => read,
+  }
+}
+
+export const outboxByStream = (list: (page: AuditPage<OutboxKey>) => Promise<ReadonlyArray<OutboxRecord>>, size: number): OutboxSource => {
+  const next = pages<OutboxKey, OutboxRecord>((after) => list(after === undefined ? { limit: size } : { after, limit: size }), (r) => ({ streamId: r.streamId, id: r.id }), size)
+  let page: ReadonlyArray<OutboxRecord> = []
+  let at = 0
+  let done = false
+  let read = 0
+  /** The next row not yet taken, or undefined at the end. */
+  const peek = async (): Promise<OutboxRecord | undefined> => {
+    while (at >= page.length && !done) {
+      const n = await outboxRead(() => next.next())
+      if (n.done === true) done = true
+      else {
+        page = n.value
+        at = 0
+        read += page.length
+      }
+    }
+    return at < page.length ? page[at] : undefined
+  }
+  return {
+    take: async (streamId, stray) => {
+      const rows = new Map<string, OutboxRecord>()
+      for (let r = await peek(); r !== undefined; r = await peek()) {
+        const order = compareCodePoints(r.streamId, streamId)
+        if (order > 0) break
+        if (order < 0) stray(r)
+        else rows.set(r.id, r)
+        at++
+      }
+      return rows
+    },
+    untaken: (rows, stray) => rows.forEach(stray),
+    rest: async (stray) => {
+      for (let r = await peek(); r !== undefined; r = await peek()) {
+        stray(r)
+        at++
+      }
+    },
+    read: () => read,
+  }
+}
+

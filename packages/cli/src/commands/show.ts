@@ -2,11 +2,21 @@
  * `show TALENT_ID [--as-of DATE] [--known-at TIMESTAMP] [--pretty]`: the talent's profile as JSON — level,
  * certificates and benefits each with the policy and rule that allowed them — as of a business
  * date and/or as the ledger knew it at a record time, on one line (or indented with `--pretty`, for
- * a person). An unknown talent is a `NotFound` line.
+ * a person). An unknown talent is a `NotFound` line. `--national-id ID` (or `-`: from stdin) finds an
+ * onboarded person's talent by ID number, through the keyed id onboarding gives (onboard/talent-ids.ts).
  */
+import { readFileSync } from 'node:fs'
 import type { Writable } from 'node:stream'
-import type { AsOf, TalentLedger } from '@talent-ledger/core'
+import { isNationalId, maskIdentifier, type AsOf, type TalentLedger } from '@talent-ledger/core'
 import { writeLine } from '../output.js'
+import { UsageError } from '../usage-error.js'
+
+/** The ID number of `--national-id` (read from stdin for `-`), upper-cased; a number with a wrong check digit is a usage error, masked. */
+export const nationalIdOption = async (value: string): Promise<string> => {
+  const id = (value === '-' ? readFileSync(0, 'utf8') : value).trim().toUpperCase()
+  if (!isNationalId(id)) throw new UsageError(`--national-id ${maskIdentifier(id)} is not an 18-character ID number with a valid check digit`)
+  return id
+}
 
 /** Prints the profile; returns false (exit 1) when the talent is not registered as of that point. */
 export const showTalent = async (ledger: TalentLedger, talentId: string, at: AsOf, out: Writable, options: { readonly pretty?: boolean } = {}): Promise<boolean> => {

@@ -9,7 +9,9 @@
  * no checks), and reports onboard's rows/s as a ratio to the floor's from the same run. Each
  * process's CPU time (user + system, from getrusage of the child) is shown next to its wall time:
  * on a shared, loaded machine the CPU seconds move less than the wall seconds.
- * Usage: node dist/onboard/onboard.bench.js [--rows 100000,700000] [--durability FULL|NORMAL] [--dir DIR] [--skip-ledger]
+ * With `--postgres` it then does the same on PostgreSQL (TL_BENCH_PG_URL, default the test server):
+ * the floor (floor-pg.ts) and onboard, each in a fresh schema dropped afterwards.
+ * Usage: node dist/onboard/onboard.bench.js [--rows 100000,700000] [--durability FULL|NORMAL] [--dir DIR] [--skip-ledger] [--postgres]
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -19,6 +21,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { employersJsonl, writeRegistryFile } from './registry-file.js'
+import { connectionString, describeServer, dropSchema, schemaName } from '../postgres/connection.js'
 
 const { values } = parseArgs({
   options: {
@@ -26,10 +29,12 @@ const { values } = parseArgs({
     durability: { type: 'string', default: 'FULL' },
     dir: { type: 'string', default: join(os.tmpdir(), 'talent-ledger-onboard-bench') },
     'skip-ledger': { type: 'boolean', default: false },
+    postgres: { type: 'boolean', default: false },
   },
 })
 
 const FLOOR = join(dirname(fileURLToPath(import.meta.url)), 'floor.js')
+const FLOOR_PG = join(dirname(fileURLToPath(import.meta.url)), 'floor-pg.js')
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'cli', 'dist', 'main.js')
 const ROW_SOURCE = pathToFileURL(join(dirname(CLI), 'onboard', 'row-source.js')).href
 
@@ -78,12 +83,34 @@ const readOnly = `const { openRows } = await import(${JSON.stringify(ROW_SOURCE)
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US')
 
+/** The floor, then onboard, on PostgreSQL: each in a fresh schema, dropped after. */
+const onPostgres = async (rows: number, file: string, orgs: string): Promise<void> => {
+  const floorSchema = schemaName('onboard_floor')
+  const floor = await timedNode([FLOOR_PG, file, floorSchema, '500'], values.dir)
+  if (floor.code !== 0 || Number(floor.stdout.trim()) !== rows) throw new Error(`PostgreSQL floor failed: ${floor.stdout}`)
+  lines.push(row(rows, 'floor: raw node-postgres inserts, PostgreSQL', floor))
+  console.log(lines[lines.length - 1])
+  const schema = schemaName('onboard')
+  const url = `${connectionString}${connectionString.includes('?') ? '&' : '?'}schema=${schema}`
+  try {
+    const applied = await timedNode([CLI, '--store', url, 'apply', orgs], values.dir)
+    if (applied.code !== 0) throw new Error(`apply employers failed: ${applied.stdout}`)
+    const run = await timedNode([CLI, '--store', url, 'onboard', file, '--json', '--rejects', join(values.dir, `rejected-pg-${rows}.csv`)], values.dir)
+    if (run.code !== 0) throw new Error(`onboard on PostgreSQL failed: ${run.stdout}`)
+    lines.push(row(rows, 'onboard, PostgreSQL', run, `${(floor.seconds / run.seconds).toFixed(3)}× floor (CPU of our process ${(floor.cpu / run.cpu).toFixed(3)}×)`))
+    console.log(lines[lines.length - 1])
+  } finally {
+    await dropSchema(schema)
+  }
+}
+
 mkdirSync(values.dir, { recursive: true })
 const sizes = values.rows.split(',').map(Number)
 const lines: string[] = []
 const row = (rows: number, what: string, t: Timed, extra = ''): string =>
   `| ${fmt(rows)} | ${what} | ${t.seconds.toFixed(1)} | ${t.cpu.toFixed(1)} | ${fmt(rows / t.seconds)} | ${t.peakMiB.toFixed(0)} | ${extra} |`
 const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ')
+if (values.postgres) console.log(await describeServer())
 console.log(`onboarding bench: ${os.cpus().length} cores, node ${process.version}, SQLite synchronous=${values.durability}, rows committed 500 at a time (group commit, onboard --batch), load ${load()}`)
 for (const rows of sizes) {
   const file = join(values.dir, `registry-${rows}.csv`)
@@ -113,6 +140,7 @@ for (const rows of sizes) {
   console.log(lines[lines.length - 1])
   console.log(`load before onboard ${before}, after ${load()}`)
   console.log(JSON.stringify(summary))
+  if (values.postgres) await onPostgres(rows, file, orgs)
 }
 console.log('\n| rows | what | wall s | CPU s | rows/s | peak RSS MiB | ratio |\n|---:|---|---:|---:|---:|---:|---|')
 for (const l of lines) console.log(l)

@@ -60,6 +60,8 @@ export interface SqliteEventStore extends EventStore {
    * Runs `work` (steps with awaits between them, on this connection) as one `BEGIN IMMEDIATE`
    * transaction: its appends and the keys a key store on `database` creates meanwhile commit
    * together, with one sync; a rejection rolls all of it back. The write lock is held throughout.
+   * Readers on this same connection (a subscription of this store object) see the unit's rows
+   * before they commit: use it where nothing else reads through the store meanwhile (onboarding).
    */
   readonly inOneCommit: <T>(work: () => Promise<T>) => Promise<T>
   /** Computes the ledger digest at the current position and stores it. */

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module'
 import { createWriteStream, existsSync, statSync } from 'node:fs'
 import { Command } from 'commander'
-import { MAX_LINE_BYTES } from '@talent-ledger/core'
+import { MAX_LINE_BYTES, maskIdentifier } from '@talent-ledger/core'
 import { COMMAND_TYPES, commandCatalogue, commandSchema, isCommandType } from '@talent-ledger/core'
 import type { OpenedStore } from '@talent-ledger/core/store-kit'
 import { applyLines, DEFAULT_APPLY_BATCH } from './commands/apply.js'
@@ -17,7 +17,8 @@ import { exportLog } from './commands/export.js'
 import { checkExport, writeEvents } from './commands/import.js'
 import { cityReport } from './commands/report.js'
 import { checkHtmlTarget, writeReportHtml } from './commands/report-html.js'
-import { showTalent } from './commands/show.js'
+import { nationalIdOption, showTalent } from './commands/show.js'
+import { talentIdOfNationalId } from './onboard/talent-ids.js'
 import { verifyLog } from './commands/verify.js'
 import { addNotificationVerbs } from './notification-verbs.js'
 import { addOnboardVerb } from './onboard/onboard-verb.js'
@@ -77,16 +78,26 @@ export const buildProgram = (): Command => {
   program
     .command('show')
     .description("one talent's profile as JSON, with the policy and rule behind each certificate and benefit")
-    .argument('<talentId>', 'the talent id')
+    .argument('[talentId]', 'the talent id')
+    .option('--national-id <id>', 'instead of a talent id: the ID number of an onboarded person (- reads it from stdin, out of the process list and shell history)')
     .option('--as-of <date>', 'business date YYYY-MM-DD: events that occurred on or before it')
     .option('--known-at <timestamp>', 'record time (ISO 8601 UTC): what the ledger knew then')
     .option('--pretty', 'indented JSON for reading (default: one line)')
-    .action(async (talentId: string, options: { asOf?: string; knownAt?: string; pretty?: boolean }, command: Command) => {
+    .action(async (talentId: string | undefined, options: { nationalId?: string; asOf?: string; knownAt?: string; pretty?: boolean }, command: Command) => {
+      if ((talentId === undefined) === (options.nationalId === undefined)) throw new UsageError('show takes a talent id or --national-id ID, one of them')
+      const nationalId = options.nationalId === undefined ? undefined : await nationalIdOption(options.nationalId)
       const at = {
         ...(options.asOf === undefined ? {} : { asOf: parseDate('--as-of', options.asOf) }),
         ...(options.knownAt === undefined ? {} : { knownAt: parseTimestamp('--known-at', options.knownAt) }),
       }
-      await withLedger(command, { mustExist: true, readOnly: true }, async (_opened, ledger) => ((await showTalent(ledger, talentId, at, process.stdout, { pretty: options.pretty === true })) ? 0 : 1))
+      await withLedger(command, { mustExist: true, readOnly: true }, async (opened, ledger) => {
+        const id = nationalId === undefined ? talentId! : await talentIdOfNationalId(opened.keys, nationalId)
+        if (id === null) {
+          await writeLine(process.stdout, JSON.stringify({ ok: false, error: { code: 'NotFound', message: `no person was onboarded into this ledger, so none has ID number ${maskIdentifier(nationalId!)}`, details: [] } }))
+          return 1
+        }
+        return (await showTalent(ledger, id, at, process.stdout, { pretty: options.pretty === true })) ? 0 : 1
+      })
     })
 
   program

@@ -55,6 +55,11 @@ const expectRowsLoaded = (store: string): void => {
   const stream0 = certificates.find((e) => e.data['certificateNumber'] === 'C-0-1')!.streamId
   expect(certificates.filter((e) => e.streamId === stream0).map((e) => e.data['level'])).toEqual(['junior', 'intermediate', 'senior'])
   expect(registered.find((e) => e.streamId === certificates.find((c) => c.data['certificateNumber'] === 'C-2-1')!.streamId)!.data['employerId']).toBe('steel-co')
+  // 职业(工种) is kept on every certificate, for display
+  expect(new Set(certificates.map((e) => e.data['occupationName']))).toEqual(new Set(['港口装卸机械司机']))
+  const shown = runCli(['--store', store, 'show', stream0.replace(/^talent-/, '')], { cwd: dir.path })
+  expect(shown.code).toBe(0)
+  expect((JSON.parse(shown.stdout) as { certificates: Array<{ occupationName?: string }> }).certificates.map((c) => c.occupationName)).toEqual(['港口装卸机械司机', '港口装卸机械司机', '港口装卸机械司机'])
   const log = JSON.stringify(events)
   for (const n of [0, 1, 2]) {
     expect(log).not.toContain(person(n).id)
@@ -259,5 +264,39 @@ describe('the sample of the README quick start (examples/onboarding)', () => {
     expect(again.stdout).toContain('0 talents created, 0 certificates recorded, 8 already in the ledger')
     expect(again.stdout).toContain('nothing new')
     for (const page of ['README.md', 'docs/onboarding.md']) expect(readFileSync(join(example, '..', '..', page), 'utf8')).toContain('9 rows read, 6 talents created, 8 certificates recorded, 0 already in the ledger,')
+  })
+})
+
+describe('show --national-id: an onboarded person found by ID number', () => {
+  it('shows the talent onboarding made for the ID number (given, or on stdin), and NotFound for one not onboarded, masked', () => {
+    const store = freshStore()
+    const nobodyYet = runCli(['--store', store, 'show', '--national-id', person(0).id], { cwd: dir.path })
+    expect(nobodyYet.code).toBe(1)
+    expect(nobodyYet.stdout).toContain('"code":"NotFound"')
+    expect(nobodyYet.stdout).not.toContain(person(0).id)
+    const file = join(dir.path, 'registry-lookup.csv')
+    writeCsv(file, CHINESE_HEADER, ROWS, 'utf-8')
+    expect(runCli(['--store', store, 'onboard', file], { cwd: dir.path }).code).toBe(0)
+    const byArgument = runCli(['--store', store, 'show', '--national-id', person(0).id.toLowerCase()], { cwd: dir.path })
+    expect(byArgument.code).toBe(0)
+    const profile = JSON.parse(byArgument.stdout) as { talentId: string; name: string; level: string }
+    expect(profile).toMatchObject({ name: person(0).name, level: 'senior' })
+    const byStdin = runCli(['--store', store, 'show', '--national-id', '-'], { cwd: dir.path, input: `${person(0).id}\n` })
+    expect(JSON.parse(byStdin.stdout)).toEqual(profile)
+    expect(JSON.parse(runCli(['--store', store, 'show', profile.talentId], { cwd: dir.path }).stdout)).toEqual(profile)
+    const stranger = runCli(['--store', store, 'show', '--national-id', person(9).id], { cwd: dir.path })
+    expect(stranger.code).toBe(1)
+    expect(stranger.stdout).toContain('"code":"NotFound"')
+    expect(stranger.stdout).not.toContain(person(9).id)
+  })
+
+  it('a talent id and --national-id together, neither, or an ID number with a wrong check digit: exit 2, the number masked', () => {
+    const store = freshStore()
+    expect(runCli(['--store', store, 'show', 't-1', '--national-id', person(0).id], { cwd: dir.path }).code).toBe(2)
+    expect(runCli(['--store', store, 'show'], { cwd: dir.path }).code).toBe(2)
+    const bad = person(0).id.slice(0, 17) + (person(0).id.endsWith('1') ? '2' : '1')
+    const wrong = runCli(['--store', store, 'show', '--national-id', bad], { cwd: dir.path })
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr + wrong.stdout).not.toContain(bad)
   })
 })

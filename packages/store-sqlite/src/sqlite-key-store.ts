@@ -83,7 +83,9 @@ export const createSqliteKeyStore = (dbOrPath: Database.Database | string): Sqli
   const syncNormal = deferSync ? db.prepare('PRAGMA synchronous = NORMAL') : undefined
   const syncBack = deferSync ? db.prepare(`PRAGMA synchronous = ${level}`) : undefined
   const create = (subjectId: string): void => {
-    if (syncNormal === undefined || syncBack === undefined) return void write(() => sql.create.run(subjectId, randomBytes(32)))
+    // inside a transaction of the connection (the store's `inOneCommit`) the key commits with the
+    // events after it; the safety level cannot change there, nor need it
+    if (syncNormal === undefined || syncBack === undefined || db.inTransaction) return void write(() => sql.create.run(subjectId, randomBytes(32)))
     syncNormal.run()
     try {
       write(() => sql.create.run(subjectId, randomBytes(32)))

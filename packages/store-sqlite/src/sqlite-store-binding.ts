@@ -46,7 +46,7 @@ export const sqliteStoreBinding: StoreBinding<SqliteStoreUrl> = {
     try {
       const store = sqlite.createSqliteEventStore({ path: url.path, durability: options.durability ?? 'FULL' })
       const keys = sqlite.createSqliteKeyStore(store.database)
-      return { store, keys, close: () => store.close() }
+      return { store, keys, inOneCommit: store.inOneCommit, close: () => store.close() }
     } catch (error) {
       if (error instanceof StoreOpenError) throw new StoreBindingError(error.message, { cause: error })
       throw error

@@ -4,11 +4,22 @@
  * date and/or as the ledger knew it at a record time, on one line (or indented with `--pretty`, for
  * a person). An unknown talent is a `NotFound` line. Each senior post says whether it is in force on
  * the `--as-of` date, or today without one (DOMAIN.md §12).
+ * `--national-id ID` (or `-`: from stdin) finds an
+ * onboarded person's talent by ID number, through the keyed id onboarding gives (onboard/talent-ids.ts).
  */
+import { readFileSync } from 'node:fs'
 import type { Writable } from 'node:stream'
-import type { AsOf, TalentLedger, TalentProfile } from '@talent-ledger/core'
+import { isNationalId, maskIdentifier, type AsOf, type TalentLedger, type TalentProfile } from '@talent-ledger/core'
 import { todayUtc } from '../options.js'
 import { writeLine } from '../output.js'
+import { UsageError } from '../usage-error.js'
+
+/** The ID number of `--national-id` (read from stdin for `-`), upper-cased; a number with a wrong check digit is a usage error, masked. */
+export const nationalIdOption = async (value: string): Promise<string> => {
+  const id = (value === '-' ? readFileSync(0, 'utf8') : value).trim().toUpperCase()
+  if (!isNationalId(id)) throw new UsageError(`--national-id ${maskIdentifier(id)} is not an 18-character ID number with a valid check digit`)
+  return id
+}
 
 type Post = NonNullable<TalentProfile['seniorPosts']>[number]
 /** Where a post stands on a date: `ended` (EndSeniorPost, a change of employer or a release), `expired` (its term ran out). */

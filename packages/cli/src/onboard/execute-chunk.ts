@@ -18,8 +18,12 @@ export const executeOneByOne =
     return results
   }
 
-/** The whole chunk decided on one view and committed in one store transaction (group commit). */
+/**
+ * The whole chunk decided on one view and committed in one store transaction (group commit). With
+ * `inOneCommit` (a store whose keys and events share one transaction: SQLite) the new talents' keys
+ * are written in that transaction too, rather than committed one by one as the ledger asks for them.
+ */
 export const executeInOneCommit =
-  (ledger: TalentLedger): ExecuteChunk =>
+  (ledger: TalentLedger, inOneCommit?: <T>(work: () => Promise<T>) => Promise<T>): ExecuteChunk =>
   async (commands) =>
-    ledger.executeMany(commands)
+    inOneCommit === undefined ? ledger.executeMany(commands) : inOneCommit(() => ledger.executeMany(commands))

@@ -103,7 +103,7 @@ export const addOnboardVerb = (program: Command): void => {
           context,
           issueAs: { actorId: options.actor, registeredOn },
           recordDate,
-          execute: executeInOneCommit(ledger),
+          execute: executeInOneCommit(ledger, opened.inOneCommit),
           ledger,
           chunkRows,
           sinks: {

@@ -30,7 +30,15 @@ export interface RowPlan {
     readonly education: Education
     readonly frontLine: boolean
   }
-  readonly certificate: { readonly certificateNumber: string; readonly level: CertifiedLevel; readonly occupation: string; readonly issuedOn: string; readonly issuer: string }
+  readonly certificate: {
+    readonly certificateNumber: string
+    readonly level: CertifiedLevel
+    readonly occupation: string
+    readonly issuedOn: string
+    readonly issuer: string
+    /** 职业(工种) as the row writes it, stored on the certificate for display; absent when the cell is empty. */
+    readonly occupationName?: string
+  }
 }
 
 /** Everything a row needs besides its cells. */
@@ -66,6 +74,7 @@ export const planRow = (line: number, cells: ReadonlyArray<string>, ctx: RowCont
   if (occupationSince === null && since !== '') return refuse('invalid occupationSince', `occupationSince ${JSON.stringify(since)} is not a date`)
   const education = educationOf(cell('education'))
   if (education === null) return refuse('unknown education', `education ${JSON.stringify(cell('education'))} is not a known 学历`)
+  const occupationName = cell('occupationName')
   const frontLine = frontLineOf(cell('frontLine'))
   if (frontLine === null) return refuse('unknown frontLine', `frontLine ${JSON.stringify(cell('frontLine'))} is not 是/否`)
   return {
@@ -73,7 +82,7 @@ export const planRow = (line: number, cells: ReadonlyArray<string>, ctx: RowCont
       line,
       talentId: ctx.talentIdOf(nationalId),
       person: { name: cell('name'), nationalId, birthDate, employerId: ctx.employerOf(cell('employerId')), district: cell('district'), occupationSince, education, frontLine },
-      certificate: { certificateNumber: cell('certificateNumber'), level, occupation, issuedOn, issuer: cell('issuer') },
+      certificate: { certificateNumber: cell('certificateNumber'), level, occupation, issuedOn, issuer: cell('issuer'), ...(occupationName === '' ? {} : { occupationName }) },
     },
   }
 }

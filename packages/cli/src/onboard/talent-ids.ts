@@ -21,8 +21,20 @@ export const TALENT_ID_KEY_SUBJECT = 'onboard:talent-ids'
 /** Maps a national ID number to its talent id in this ledger. */
 export type TalentIdOf = (nationalId: string) => string
 
-/** The id function of the ledger whose key store is `keys` (the key is made on first use). */
-export const talentIdsOf = async (keys: KeyStore): Promise<TalentIdOf> => {
-  const key = Buffer.from(await keys.keyFor(TALENT_ID_KEY_SUBJECT))
-  return (nationalId) => `t-${createHmac('sha256', key).update(nationalId, 'utf8').digest('hex').slice(0, 24)}`
+const talentIdWith =
+  (key: Buffer): TalentIdOf =>
+  (nationalId) =>
+    `t-${createHmac('sha256', key).update(nationalId, 'utf8').digest('hex').slice(0, 24)}`
+
+/**
+ * The talent id onboarding gave (or would give) the person with this ID number, for a lookup
+ * (`show --national-id`): reads the key only, so it makes none; null when this ledger has onboarded
+ * nobody yet (no key).
+ */
+export const talentIdOfNationalId = async (keys: Pick<KeyStore, 'find'>, nationalId: string): Promise<string | null> => {
+  const key = await keys.find(TALENT_ID_KEY_SUBJECT)
+  return key === undefined ? null : talentIdWith(Buffer.from(key))(nationalId)
 }
+
+/** The id function of the ledger whose key store is `keys` (the key is made on first use). */
+export const talentIdsOf = async (keys: KeyStore): Promise<TalentIdOf> => talentIdWith(Buffer.from(await keys.keyFor(TALENT_ID_KEY_SUBJECT)))

@@ -35,6 +35,8 @@ export interface TalentProfile {
     /** Only on a certificate issued before the ledger (RecordPriorCertificate): `source` is then its issuer. */
     readonly prior?: true
     readonly certificateNumber?: string
+    /** The 职业(工种) name on a prior certificate, when its row gave one. */
+    readonly occupationName?: string
     readonly revoked: { readonly on: string; readonly reason: string } | null
   }>
   readonly specialCertificates: TalentState['specialCertificates']
@@ -109,7 +111,12 @@ export const talentProfile = (s: TalentState, name: string | null): TalentProfil
     frontLine: s.frontLine,
     registeredOn: s.registeredOn,
     // a prior certificate's marks follow `valid`; the others print exactly as before
-    certificates: s.certificates.map(({ prior, certificateNumber, ...c }) => ({ ...c, valid: c.revoked === null, ...(prior === true ? { prior, certificateNumber } : {}) })),
+    certificates: s.certificates.map(({ prior, certificateNumber, occupationName, ...c }) => ({
+      ...c,
+      valid: c.revoked === null,
+      ...(prior === true ? { prior, certificateNumber } : {}),
+      ...(occupationName === undefined ? {} : { occupationName }),
+    })),
     specialCertificates: s.specialCertificates,
     trainings: Object.values(s.trainings),
     competitions: s.competitions,

@@ -29,6 +29,12 @@ export interface LedgerDigests {
 export interface OpenedStore {
   readonly store: EventStore & Partial<LedgerDigests>
   readonly keys: KeyStore
+  /**
+   * Runs `work` (several ledger calls) as one store transaction, keys and events together, when
+   * the store can (SQLite: one connection holds both); absent otherwise, and each call commits on
+   * its own. A rejection of `work` stores none of it.
+   */
+  readonly inOneCommit?: <T>(work: () => Promise<T>) => Promise<T>
   readonly close: () => Promise<void>
 }
 

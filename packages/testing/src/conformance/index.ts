@@ -4,6 +4,7 @@
  * adapter's own vitest files.
  */
 export { describeEventStoreConformance } from './suite.js'
+export { appendManyConformance } from './append-many.js'
 export type { EventStoreFactory } from './fixtures.js'
 export {
   HOSTILE_BAD_NATIONAL_ID,

@@ -92,6 +92,21 @@ describe('RecordPriorCertificate: a certificate issued before the ledger', () =>
     ])
   })
 
+  it('keeps the 职业(工种) name given with it for display, and has none when none was given', async () => {
+    await given(hired())
+      .when(prior('senior', '2015-01-01', 'S-1', { occupationName: '港口装卸机械司机' }))
+      .then([{ type: 'PriorCertificateRecorded', data: { ...recorded('senior', '2015-01-01', 'S-1').data, occupationName: '港口装卸机械司机' } } as LedgerEvent, poolEntered('2015-01-01')])
+    const named = await given(hired()).when(prior('senior', '2015-01-01', 'S-1', { occupationName: '港口装卸机械司机' })).talentAfter(TALENT_ID)
+    expect(talentProfile(named, null).certificates).toEqual([expect.objectContaining({ occupation: '6-18-02-04', occupationName: '港口装卸机械司机' })])
+    const unnamed = await given(hired()).when(prior('senior', '2015-01-01')).talentAfter(TALENT_ID)
+    expect(talentProfile(unnamed, null).certificates[0]).not.toHaveProperty('occupationName')
+  })
+
+  it('an empty or padded 职业(工种) name: Malformed', async () => {
+    await given(hired()).when(prior('senior', '2015-01-01', 'S-1', { occupationName: '' })).then({ code: 'Malformed' })
+    await given(hired()).when(prior('senior', '2015-01-01', 'S-1', { occupationName: ' 焊工' })).then({ code: 'Malformed' })
+  })
+
   it('counts later promotions from its date: it is the "holds senior for n years" of the table', async () => {
     const s = await given(hired()).when(prior('senior', '2015-01-01')).talentAfter(TALENT_ID)
     expect(s.certificates[0]?.on).toBe('2015-01-01')

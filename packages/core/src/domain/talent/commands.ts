@@ -99,7 +99,8 @@ export const TalentCommandData = {
   ReleaseTalent: fields({ talentId: Id, on: LocalDate }, { reason: NonEmptyString }, 'ReleaseTalent'),
   RecordPriorCertificate: fields(
     { talentId: Id, certificateNumber: NonEmptyString, level: CertifiedLevel, occupation: OccupationCode, issuedOn: LocalDate, issuer: NonEmptyString },
-    { route: Route },
+    // occupationName: the 职业(工种) name as the certificate gives it, kept for display only
+    { route: Route, occupationName: NonEmptyString },
     'RecordPriorCertificate',
   ),
   /** A service delivered to an entitled talent (DOMAIN.md §15), by the bureau. */

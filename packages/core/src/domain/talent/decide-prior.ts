@@ -37,7 +37,16 @@ export const decidePriorCertificate = (c: CommandOf<'RecordPriorCertificate'>, s
       return E.right<DomainError, ReadonlyArray<TalentEvent>>([
         {
           type: 'PriorCertificateRecorded',
-          data: { talentId: d.talentId, certificateNumber: d.certificateNumber, level: d.level, occupation: d.occupation, issuedOn: d.issuedOn, issuer: d.issuer, route: d.route ?? null },
+          data: {
+            talentId: d.talentId,
+            certificateNumber: d.certificateNumber,
+            level: d.level,
+            occupation: d.occupation,
+            issuedOn: d.issuedOn,
+            issuer: d.issuer,
+            route: d.route ?? null,
+            ...(d.occupationName === undefined ? {} : { occupationName: d.occupationName }),
+          },
         },
       ])
     }),

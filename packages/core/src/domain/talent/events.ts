@@ -203,15 +203,19 @@ export const TalentEventData = {
    * A certificate issued before the ledger, recorded by the hr-bureau as the issuer issued it: the
    * level holds from `issuedOn`, no promotion rule of ours was applied (DOMAIN.md, issue 13).
    */
-  PriorCertificateRecorded: t.type({
-    talentId: t.string,
-    certificateNumber: t.string,
-    level: CertifiedLevel,
-    occupation: t.string,
-    issuedOn: LocalDate,
-    issuer: t.string,
-    route: nullable(Route),
-  }),
+  PriorCertificateRecorded: t.intersection([
+    t.type({
+      talentId: t.string,
+      certificateNumber: t.string,
+      level: CertifiedLevel,
+      occupation: t.string,
+      issuedOn: LocalDate,
+      issuer: t.string,
+      route: nullable(Route),
+    }),
+    /** The 职业(工种) name on the certificate, for display; absent when not given (and in logs written before it existed). */
+    t.partial({ occupationName: t.string }),
+  ]),
   /** A service delivered (DOMAIN.md §15), with the policy and rule that made the talent entitled. */
   ServiceDelivered: t.type({
     talentId: t.string,

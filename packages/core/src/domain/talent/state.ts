@@ -28,6 +28,8 @@ export interface Certificate {
   readonly prior?: true
   /** The issuer's certificate number (prior certificates only), unique per talent. */
   readonly certificateNumber?: string
+  /** The 职业(工种) name the issuer wrote (prior certificates only, when given): display only. */
+  readonly occupationName?: string
   /** Present only on a certificate of a city's featured-industry standard that counts on the ladder (DOMAIN.md §13). */
   readonly standardId?: string
   readonly revoked: { readonly on: string; readonly reason: string } | null
@@ -207,8 +209,20 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
       return { ...s, certificates: [...s.certificates, cert] }
     }
     case 'PriorCertificateRecorded': {
-      const { level, route, occupation, issuedOn, issuer, certificateNumber } = e.data
-      const cert: Certificate = { level, route, occupation, on: issuedOn, source: issuer, policyId: '', ruleId: 'certificate.prior', revoked: null, prior: true, certificateNumber }
+      const { level, route, occupation, issuedOn, issuer, certificateNumber, occupationName } = e.data
+      const cert: Certificate = {
+        level,
+        route,
+        occupation,
+        on: issuedOn,
+        source: issuer,
+        policyId: '',
+        ruleId: 'certificate.prior',
+        revoked: null,
+        prior: true,
+        certificateNumber,
+        ...(occupationName === undefined ? {} : { occupationName }),
+      }
       return { ...s, certificates: [...s.certificates, cert] }
     }
     case 'SpecialAbilityCertified':

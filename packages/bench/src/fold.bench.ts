@@ -9,22 +9,14 @@
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import {
-  benefitFigures,
-  benefitFiguresProjection,
   benefitsLedgerProjection,
   cityDashboardProjection,
-  combinedProjection,
+  cityReportProjection,
+  fullCityReport,
+  type CityReportState,
   dashboardReport,
   decodeRecorded,
-  featuredCertificateFigures,
-  featuredCertificatesProjection,
   foldEvents,
-  honourFigures,
-  honourFiguresProjection,
-  seniorPostFigures,
-  seniorPostsProjection,
-  serviceFigures,
-  serviceFiguresProjection,
   talentCategory,
   talentPoolProjection,
   verifyStream,
@@ -82,24 +74,13 @@ const verify = (part: ReadonlyArray<[string, ReadonlyArray<RecordedEvent>]>) => 
 }
 const warmSlice = Math.min(log.length, 50_000)
 
-// what `report` folds (cli commands/report.ts): the six projections in one pass, then the report
-const reportParts = {
-  dashboard: cityDashboardProjection,
-  benefits: benefitFiguresProjection,
-  honours: honourFiguresProjection,
-  services: serviceFiguresProjection,
-  seniorPosts: seniorPostsProjection,
-  featured: featuredCertificatesProjection,
+// what `report` folds: core's whole city report, every part in one pass, then the report
+const reportFold = cityReportProjection
+type ReportState = CityReportState
+const reportOf = (s: ReportState): number => {
+  const r = fullCityReport(s, city.to)
+  return r.highSkilledTotal + r.benefits.length + r.honours.length + r.services.length + r.seniorPosts.length + r.featuredCertificates.length + r.carrierOutputs.length + r.agreements.length
 }
-const reportFold = combinedProjection('city-report', reportParts)
-type ReportState = ReturnType<typeof reportFold.initialState>
-const reportOf = (s: ReportState): number =>
-  dashboardReport(s.dashboard, city.to).highSkilledTotal +
-  benefitFigures(s.benefits, city.to).benefits.length +
-  Object.keys(honourFigures(s.honours, city.to)).length +
-  Object.keys(serviceFigures(s.services, city.to)).length +
-  Object.keys(seniorPostFigures(s.seniorPosts, city.to)).length +
-  Object.keys(featuredCertificateFigures(s.featured, city.to)).length
 const reportTypes = reportFold.eventTypes!
 
 const rows: Measurement[] = [

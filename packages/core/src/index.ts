@@ -91,6 +91,7 @@ export { serviceFiguresProjection, serviceFigures, type ServiceFiguresState, typ
 export { carrierOutputsProjection, carrierOutputFigures, type CarrierOutputsState, type CarrierOutputFigures, type CarrierOutputRow, type ProgrammeOutputRow, type Outputs } from './projections/carrier-outputs.js'
 export { featuredCertificatesProjection, featuredCertificateFigures, type FeaturedCertificatesState, type FeaturedCertificateFigures, type FeaturedCertificateRow } from './projections/featured-certificates.js'
 export { seniorPostsProjection, seniorPostFigures, type SeniorPostsState, type SeniorPostFigures, type SeniorPostRow } from './projections/senior-posts.js'
+export { cityReportProjection, fullCityReport, type CityReportState, type FullCityReport } from './projections/city-report.js'
 export { DOMAIN_UPCASTERS, domainUpcast, schemaVersionOf, withDomainUpcasters } from './domain/upcasters.js'
 export { formatFen } from './notifications/money.js'
 // what a store adapter folds with (the entries, resuming, folding) is in '@talent-ledger/core/store-kit'

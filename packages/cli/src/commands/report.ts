@@ -3,89 +3,16 @@
  * rebuilt from the whole log with core's projection — the same numbers on every store and after an
  * export/import round trip. The benefit, honour and service figures (DOMAIN.md §16) are folded in the same pass.
  */
-import {
-  carrierOutputFigures,
-  carrierOutputsProjection,
-  type CarrierOutputFigures,
-  type CarrierOutputsState,
-  benefitFigures,
-  benefitFiguresProjection,
-  cityDashboardProjection,
-  cooperationFigures,
-  cooperationFiguresProjection,
-  combinedProjection,
-  dashboardReport,
-  featuredCertificateFigures,
-  featuredCertificatesProjection,
-  honourFigures,
-  honourFiguresProjection,
-  rebuild,
-  seniorPostFigures,
-  seniorPostsProjection,
-  serviceFigures,
-  serviceFiguresProjection,
-  type BenefitFigures,
-  type BenefitFiguresState,
-  type CityReport,
-  type CooperationFigures,
-  type CooperationFiguresState,
-  type DashboardState,
-  type HonourFigures,
-  type HonourFiguresState,
-  type ServiceFigures,
-  type ServiceFiguresState,
-  type EventStore,
-  type LedgerEvent,
-  type Projection,
-  type FeaturedCertificateFigures,
-  type FeaturedCertificatesState,
-  type SeniorPostFigures,
-  type SeniorPostsState,
-  type TalentLedger,
-} from '@talent-ledger/core'
+import { cityReportProjection, fullCityReport, rebuild, type EventStore, type FullCityReport, type TalentLedger } from '@talent-ledger/core'
 import { PAGE_SIZE } from '../log.js'
 
-/** The report as printed: the dashboard, then the figures added after 0.1's fields (benefits, honours, services, posts, featured certificates, carriers' outputs, agreements and teachers). */
-export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures & SeniorPostFigures & FeaturedCertificateFigures & CarrierOutputFigures & CooperationFigures
-
-interface ReportState {
-  readonly dashboard: DashboardState
-  readonly benefits: BenefitFiguresState
-  readonly honours: HonourFiguresState
-  readonly services: ServiceFiguresState
-  readonly seniorPosts: SeniorPostsState
-  readonly featured: FeaturedCertificatesState
-  readonly carriers: CarrierOutputsState
-  readonly cooperation: CooperationFiguresState
-}
-
-// one replay feeds every projection, so a big log is read once; each event goes only to the parts
-// that read its type, and a type none of them reads is not decoded (one that names no types makes
-// the replay read every event)
-const reportProjection: Projection<ReportState, LedgerEvent> = combinedProjection('city-report', {
-  dashboard: cityDashboardProjection,
-  benefits: benefitFiguresProjection,
-  honours: honourFiguresProjection,
-  services: serviceFiguresProjection,
-  seniorPosts: seniorPostsProjection,
-  featured: featuredCertificatesProjection,
-  carriers: carrierOutputsProjection,
-  cooperation: cooperationFiguresProjection,
-})
+/** The report as printed (core's `FullCityReport`): the dashboard, then the figures added after 0.1's fields. */
+export type CityReportWithBenefits = FullCityReport
 
 /** Replays the log into the dashboard and reports it as of `asOf`, with the log position replayed to. */
 export const replayCityReport = async (store: EventStore, ledger: TalentLedger, asOf: string): Promise<{ readonly report: CityReportWithBenefits; readonly position: number }> => {
-  const { state, position } = await rebuild(store, reportProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
-  const report = {
-    ...dashboardReport(state.dashboard, asOf),
-    ...benefitFigures(state.benefits, asOf),
-    ...honourFigures(state.honours, asOf),
-    ...serviceFigures(state.services, asOf),
-    ...seniorPostFigures(state.seniorPosts, asOf),
-    ...featuredCertificateFigures(state.featured, asOf),
-    ...carrierOutputFigures(state.carriers, asOf),
-    ...cooperationFigures(state.cooperation, asOf),
-  }
+  const { state, position } = await rebuild(store, cityReportProjection, (e) => ledger.decode(e).event, { pageSize: PAGE_SIZE })
+  const report = fullCityReport(state, asOf)
   return { report, position }
 }
 

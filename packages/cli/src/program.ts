@@ -26,6 +26,7 @@ import { benefitsText, benefitTotalsText } from './benefits-text.js'
 import { demoPolicyText } from './demo-policy-text.js'
 import { honoursText } from './honours-text.js'
 import { servicesText } from './services-text.js'
+import { cooperationText } from './cooperation-text.js'
 import { featuredCertificatesText, seniorPostsText } from './posts-text.js'
 import { carrierOutputsText } from './carriers-text.js'
 import { boundedLinesOf, checkReadable, linesOf } from './input.js'
@@ -114,7 +115,7 @@ export const buildProgram = (): Command => {
         const report = await cityReport(opened.store, ledger, asOf)
         if (html !== undefined) await print({ ok: true, ...(await writeReportHtml(html, report)), asOf: report.asOf })
         else if (options.json === true) await print(report)
-        else await printLines([...dashboardText(report), ...benefitsText(report) /* benefits (DOMAIN.md §16) */, ...honoursText(report) /* honours (§14, §16) */, ...servicesText(report) /* services (§15, §16) */, ...seniorPostsText(report), ...featuredCertificatesText(report) /* posts, featured (§12, §13, §16) */, ...carrierOutputsText(report) /* carriers (§10, §16) */])
+        else await printLines([...dashboardText(report), ...benefitsText(report) /* benefits (DOMAIN.md §16) */, ...honoursText(report) /* honours (§14, §16) */, ...servicesText(report) /* services (§15, §16) */, ...seniorPostsText(report), ...featuredCertificatesText(report) /* posts, featured (§12, §13, §16) */, ...carrierOutputsText(report) /* carriers (§10, §16) */, ...cooperationText(report) /* agreements, teachers (§11, §16) */])
         return 0
       })
     })

@@ -11,6 +11,8 @@ import {
   benefitFigures,
   benefitFiguresProjection,
   cityDashboardProjection,
+  cooperationFigures,
+  cooperationFiguresProjection,
   dashboardReport,
   featuredCertificateFigures,
   featuredCertificatesProjection,
@@ -24,6 +26,8 @@ import {
   type BenefitFigures,
   type BenefitFiguresState,
   type CityReport,
+  type CooperationFigures,
+  type CooperationFiguresState,
   type DashboardState,
   type HonourFigures,
   type HonourFiguresState,
@@ -40,8 +44,8 @@ import {
 } from '@talent-ledger/core'
 import { PAGE_SIZE } from '../log.js'
 
-/** The report as printed: the dashboard, then the figures added after 0.1's fields (benefits, honours, services, posts, featured certificates, carriers' outputs). */
-export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures & SeniorPostFigures & FeaturedCertificateFigures & CarrierOutputFigures
+/** The report as printed: the dashboard, then the figures added after 0.1's fields (benefits, honours, services, posts, featured certificates, carriers' outputs, agreements and teachers). */
+export type CityReportWithBenefits = CityReport & BenefitFigures & HonourFigures & ServiceFigures & SeniorPostFigures & FeaturedCertificateFigures & CarrierOutputFigures & CooperationFigures
 
 interface ReportState {
   readonly dashboard: DashboardState
@@ -51,9 +55,10 @@ interface ReportState {
   readonly seniorPosts: SeniorPostsState
   readonly featured: FeaturedCertificatesState
   readonly carriers: CarrierOutputsState
+  readonly cooperation: CooperationFiguresState
 }
 
-const PARTS = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection, carrierOutputsProjection]
+const PARTS = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection, carrierOutputsProjection, cooperationFiguresProjection]
 // the types the projections read; one that does not name its types makes the replay read every event
 const partTypes = PARTS.map((p) => p.eventTypes)
 const reportTypes = partTypes.some((t) => t === undefined) ? {} : { eventTypes: new Set(partTypes.flatMap((t) => [...t!])) }
@@ -70,6 +75,7 @@ const reportProjection: Projection<ReportState, LedgerEvent> = {
     seniorPosts: seniorPostsProjection.initialState(),
     featured: featuredCertificatesProjection.initialState(),
     carriers: carrierOutputsProjection.initialState(),
+    cooperation: cooperationFiguresProjection.initialState(),
   }),
   apply: (s, e) => ({
     dashboard: cityDashboardProjection.apply(s.dashboard, e),
@@ -79,6 +85,7 @@ const reportProjection: Projection<ReportState, LedgerEvent> = {
     seniorPosts: seniorPostsProjection.apply(s.seniorPosts, e),
     featured: featuredCertificatesProjection.apply(s.featured, e),
     carriers: carrierOutputsProjection.apply(s.carriers, e),
+    cooperation: cooperationFiguresProjection.apply(s.cooperation, e),
   }),
 }
 
@@ -93,6 +100,7 @@ export const replayCityReport = async (store: EventStore, ledger: TalentLedger, 
     ...seniorPostFigures(state.seniorPosts, asOf),
     ...featuredCertificateFigures(state.featured, asOf),
     ...carrierOutputFigures(state.carriers, asOf),
+    ...cooperationFigures(state.cooperation, asOf),
   }
   return { report, position }
 }

@@ -3,7 +3,8 @@
  * inline CSS, inline SVG charts, no script, no font or image from anywhere else, so it opens the
  * same from a mail attachment, a file share or a browser with no network.
  */
-import type { BenefitFigures, CarrierOutputFigures, CityReport, FeaturedCertificateFigures, HonourFigures, SeniorPostFigures, ServiceFigures } from '@talent-ledger/core'
+import type { BenefitFigures, CarrierOutputFigures, CityReport, CooperationFigures, FeaturedCertificateFigures, HonourFigures, SeniorPostFigures, ServiceFigures } from '@talent-ledger/core'
+import { cooperationTables } from './cooperation-table.js'
 import { benefitsTable } from './benefits-table.js'
 import { carrierOutputsTable } from './carriers-table.js'
 import { honoursTable } from './honours-table.js'
@@ -71,7 +72,8 @@ export const reportPage = (
     Partial<ServiceFigures> &
     Partial<SeniorPostFigures> &
     Partial<FeaturedCertificateFigures> &
-    Partial<CarrierOutputFigures>,
+    Partial<CarrierOutputFigures> &
+    Partial<CooperationFigures>,
 ): string => {
   const met = report.targets.filter((t) => t.met).length
   const employedYear = report.employedPersonsYear === null ? '' : ` (${report.employedPersonsYear})`
@@ -150,6 +152,13 @@ ${featuredCertificatesTable({ featuredCertificates: report.featuredCertificates 
       ? ''
       : `<section id="carriers"><h2>培养载体 <span class="muted">Training carriers: programmes, enrolments, completions and certificates</span></h2>
 ${carrierOutputsTable({ carrierOutputs: report.carrierOutputs, programmeOutputs: report.programmeOutputs })}
+</section>
+`
+  }${/* --- cooperation: agreements and teachers (DOMAIN.md §11, §16) --- */ ''}${
+    report.agreements === undefined || report.teachers === undefined
+      ? ''
+      : `<section id="cooperation"><h2>校企合作与师资 <span class="muted">Cooperation: agreements and vocational-school teachers</span></h2>
+${cooperationTables({ agreements: report.agreements, teachers: report.teachers })}
 </section>
 `
   }</main>

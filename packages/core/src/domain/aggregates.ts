@@ -6,6 +6,7 @@
  * command to its aggregate's state.
  */
 import type { Category, DomainEvent } from '../kernel/category.js'
+import { agreementCategory, AgreementCommandData, AgreementEventData } from './agreement/index.js'
 import { CertificateCommandData, CertificateEventData, certificateNumberCategory } from './certificate/index.js'
 import { cityCategory } from './city/index.js'
 import { CityCommandData, CityEventData } from './city/index.js'
@@ -81,6 +82,7 @@ export const AGGREGATES = [
   aggregate({ category: cityCategory, commands: CityCommandData, events: CityEventData, notifies: null }),
   aggregate({ category: certificateNumberCategory, commands: CertificateCommandData, events: CertificateEventData, notifies: null }),
   aggregate({ category: programmeCategory, commands: ProgrammeCommandData, events: ProgrammeEventData, notifies: null }),
+  aggregate({ category: agreementCategory, commands: AgreementCommandData, events: AgreementEventData, notifies: null }),
 ] as const
 
 type Registered = (typeof AGGREGATES)[number]

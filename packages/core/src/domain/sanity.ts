@@ -42,7 +42,8 @@ export const sanityOf = (c: Command, recordDate: LocalDate): DomainError | null 
     else if (encoded !== birthDate)
       failed.push({ rule: 'id.birth-date', field: 'data.birthDate', message: 'data.birthDate differs from the birth date encoded in the national ID' })
   }
-  for (const [field, date] of datesOf(data, [...BUSINESS_DATES, 'effectiveFrom'])) {
+  // an agreement's term and a designation's end are plan dates: within the window, never bounded by the record date (§11)
+  for (const [field, date] of datesOf(data, [...BUSINESS_DATES, 'effectiveFrom', 'validFrom', 'validTo', 'until'])) {
     if (date < FIRST_BUSINESS_DATE)
       failed.push({ rule: 'dates.since-1949', field: `data.${field}`, message: `data.${field}: ${date} is before ${FIRST_BUSINESS_DATE}` })
     else if (date > LAST_BUSINESS_DATE)

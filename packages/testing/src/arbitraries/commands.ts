@@ -48,6 +48,8 @@ const ROLE_OF: Readonly<Record<string, ActorRole>> = {
 const talentId = fc.constantFrom(...TALENT_IDS)
 const orgId = fc.constantFrom(...ACTOR_IDS, 'emp-3')
 const employerId = fc.constantFrom('emp-1', 'emp-2', 'emp-3')
+/** Agreements of DOMAIN.md §11: the two a generated history registers, and one nobody does. */
+const agreementId = fc.constantFrom('ag-chain', 'ag-class', 'ag-none')
 const date = localDate({ min: '2005-01-01', max: '2040-12-31' })
 const postLevel = fc.constantFrom('principal-technician', 'chief-technician')
 const someId = (prefix: string) => fc.integer({ min: 1, max: 6 }).map((n) => `${prefix}-${n}`)
@@ -82,14 +84,16 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
       occupation: occupationCode,
       occupationSince: date,
       education,
-      employerId,
+      employerId: fc.oneof(employerId, fc.constant('school-1')),
       district,
       registeredOn: date,
       preparatoryTechnician: opt(fc.boolean()),
       frontLine: opt(fc.boolean()),
+      // a school's teacher or student (DOMAIN.md §11): a student has no occupationSince
+      relation: opt(fc.constantFrom('employee', 'teacher', 'student')),
     })
-    .map(({ person, ...rest }) => ({ ...rest, ...person })),
-  ChangeEmployer: fc.record({ talentId, employerId, on: date }),
+    .map(({ person, occupationSince, ...rest }) => ({ ...rest, ...person, ...(rest.relation === 'student' ? {} : { occupationSince }) })),
+  ChangeEmployer: fc.record({ talentId, employerId, on: date, agreementId: opt(agreementId), occupationSince: opt(date) }),
   EnrollTraining: fc.record({
     talentId,
     programId: someId('p'),
@@ -98,6 +102,7 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
     providerId: orgId,
     startedOn: date,
     plannedYears: opt(fc.integer({ min: 1, max: 5 })),
+    agreementId: opt(agreementId),
   }),
   CompleteTraining: fc.record({ talentId, programId: someId('p'), completedOn: date, hours: fc.integer({ min: 0, max: 2000 }) }),
   RecordAssessment: fc.record({
@@ -183,6 +188,28 @@ const DATA: { readonly [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
     occupation: opt(occupationCode),
     places: opt(fc.integer({ min: 1, max: 60 })),
   }),
+  // cooperation (DOMAIN.md §11)
+  DesignateEnterprise: fc.record({
+    organizationId: employerId,
+    designation: fc.constantFrom('chain-leader', 'industry-leader', 'specialized-sme'),
+    chain: fc.constantFrom('石化', '新医药', '新材料'),
+    on: date,
+    until: opt(date),
+    reference: fc.constantFrom('苏工信〔2026〕1号', 'list-2026'),
+  }),
+  RegisterAgreement: fc.record({
+    agreementId,
+    kind: fc.constantFrom('industry-chain', 'order-class', 'named-class', 'modern-apprenticeship'),
+    leadId: fc.constantFrom('emp-1', 'school-1'),
+    partnerIds: fc.subarray(['emp-1', 'emp-2', 'emp-3']),
+    field: trainingField,
+    on: date,
+    validFrom: date,
+    validTo: date,
+    occupations: opt(fc.array(occupationCode, { minLength: 1, maxLength: 2 })),
+    places: opt(fc.integer({ min: 1, max: 60 })),
+  }),
+  EndAgreement: fc.record({ agreementId, on: date, reason: fc.constantFrom('合作终止', 'partner closed') }),
 }
 
 const withRole = (id: unknown, fallback: ActorRole): Actor => ({ id: String(id), role: ROLE_OF[String(id)] ?? fallback })

@@ -15,7 +15,7 @@ import { pureLedger, type PureLedger } from '../invariants/pure-ledger.js'
 import { BUREAU, ORGANIZATION_IDS } from './actors.js'
 import { rawCommand, TALENT_IDS, type CommandJson } from './commands.js'
 import { addDays, localDate } from './dates.js'
-import { organizationSetup } from './organizations.js'
+import { cooperationSetup, organizationSetup } from './organizations.js'
 import { commandsFor, SHARED_PROGRAMME, step } from './talent-steps.js'
 import { bornBefore, carrierKind, district, education, OCCUPATIONS, personName } from './vocabulary.js'
 
@@ -52,6 +52,8 @@ const talentIntent = (maxSteps: number) =>
     district,
     employer: fc.constantFrom(...ORGANIZATION_IDS.employers),
     byEmployer: fc.boolean(),
+    // mostly employees; some a school's teachers or students (DOMAIN.md §11)
+    relation: fc.constantFrom('employee', 'employee', 'employee', 'employee', 'teacher', 'student'),
     name: personName,
     // the age at which the career started (16 or later: the legal working age) and the ID's sequence number
     person: fc.record({ ageAtStart: fc.integer({ min: 16, max: 40 }), extraDays: fc.integer({ min: 0, max: 364 }), sequence: fc.integer({ min: 0, max: 999 }) }),
@@ -65,6 +67,7 @@ const cityCommands = fc.record({
   statistics: fc.array(fc.record({ year: fc.integer({ min: 2015, max: 2035 }), employedPersons: fc.integer({ min: 1, max: 200 }) }), { maxLength: 3 }),
   // the shared programme (DOMAIN.md §10), opened by its provider, at the first carrier or not
   programme: fc.option(fc.record({ on: localDate({ min: '2005-01-01', max: '2018-12-31' }), atCarrier: fc.boolean(), places: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }) }), { nil: undefined }),
+  cooperation: cooperationSetup,
 })
 
 const adoptions = (policies: HistoryOptions['policies']): fc.Arbitrary<CommandJson[]> => {
@@ -83,13 +86,18 @@ const talentCommands = async (ledger: PureLedger, talentId: string, t: TalentInt
     await ledger.execute(raw)
     out.push({ on, raw })
   }
+  // a school registers its teachers and students; a student has no occupationSince until hired (DOMAIN.md §11)
+  const school = t.relation !== 'employee'
+  const employerId = school ? ORGANIZATION_IDS.vocationalSchool : t.employer
   await send({
     type: 'RegisterTalent',
-    actor: t.byEmployer ? { id: t.employer, role: 'employer' } : BUREAU,
+    actor: t.byEmployer ? { id: employerId, role: school ? 'vocational-school' : 'employer' } : BUREAU,
     data: {
       talentId, name: t.name, ...bornBefore(addDays(on, -t.daysInOccupation), t.person.ageAtStart, t.person.extraDays, t.person.sequence),
-      occupation: t.occupation, occupationSince: addDays(on, -t.daysInOccupation), education: t.education,
-      preparatoryTechnician: t.preparatoryTechnician, frontLine: t.frontLine, employerId: t.employer, district: t.district, registeredOn: on,
+      occupation: t.occupation, education: t.education,
+      ...(t.relation === 'student' ? {} : { occupationSince: addDays(on, -t.daysInOccupation) }),
+      ...(school ? { relation: t.relation } : {}),
+      preparatoryTechnician: t.preparatoryTechnician, frontLine: t.frontLine, employerId, district: t.district, registeredOn: on,
     },
   })
   for (const [i, s] of t.steps.entries()) {
@@ -129,6 +137,7 @@ export const cityHistory = (options: HistoryOptions = {}): fc.Arbitrary<CityHist
         ...h.city.carriers.map((c, i) => ({ type: 'DesignateCarrier', actor: BUREAU, data: { carrierId: `carrier-${i + 1}`, kind: c.kind, name: `培养载体 ${i + 1}`, on: c.on } })),
         ...h.city.statistics.map((s) => ({ type: 'ReportEmploymentStatistics', actor: BUREAU, data: s })),
         ...(h.city.programme === undefined ? [] : [openShared(h.city.programme, h.city.carriers[0]?.on)]),
+        ...h.city.cooperation,
       ],
       talents: h.talents,
       noise: h.noise,

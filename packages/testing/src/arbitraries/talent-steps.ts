@@ -7,6 +7,7 @@
 import * as fc from 'fast-check'
 import { LEVELS, levelOf, rank, validCertificates, type TalentState } from '@talent-ledger/core'
 import { BUREAU, ORGANIZATION_IDS } from './actors.js'
+import { AGREEMENT_IDS } from './organizations.js'
 import { addDays } from './dates.js'
 import type { CommandJson } from './commands.js'
 import { benefitKind, competitionTier, FEATURED_STANDARD_ID, incentiveKind, programmeKind, trainingField } from './vocabulary.js'
@@ -53,6 +54,9 @@ export type Intent =
   | { readonly tag: 'incentive'; readonly kind: string; readonly amount: number | null }
   | { readonly tag: 'service'; readonly service: string }
   | { readonly tag: 'change-employer'; readonly byBureau: boolean }
+  /** Training under an agreement of DOMAIN.md §11 (by its lead, or the bureau), and a hire by a partner. */
+  | { readonly tag: 'agreement-enroll'; readonly agreement: 'chain' | 'classes'; readonly byBureau: boolean; readonly matching: boolean }
+  | { readonly tag: 'hire'; readonly agreement: boolean; readonly partner: number }
   | { readonly tag: 'forget' }
   /** A certificate issued before the ledger (some days before the step: within the target period or before it). */
   | { readonly tag: 'prior'; readonly level: string; readonly issuedDaysBefore: number }
@@ -119,6 +123,8 @@ export const intent: fc.Arbitrary<Intent> = fc.oneof(
   w(1, fc.record({ tag: fc.constant('honor' as const), title: fc.constantFrom('连云港技能状元', '江苏工匠', '全国技术能手'), honourId: fc.constantFrom(null, 'jiangsu-may-day-medal', 'lyg-craftsman') })),
   w(1, fc.record({ tag: fc.constant('incentive' as const), kind: incentiveKind, amount: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: null }) })),
   w(2, fc.record({ tag: fc.constant('change-employer' as const), byBureau: fc.boolean() })),
+  w(2, fc.record({ tag: fc.constant('agreement-enroll' as const), agreement: fc.constantFrom('chain' as const, 'classes' as const), byBureau: fc.boolean(), matching: fc.constantFrom(true, true, true, false) })),
+  w(1, fc.record({ tag: fc.constant('hire' as const), agreement: fc.boolean(), partner: fc.nat(1) })),
   w(1, fc.constant({ tag: 'forget' as const })),
   w(
     1,
@@ -147,6 +153,9 @@ const aimedLevel = (s: TalentState, aim: 'next' | 'same' | 'skip'): string => {
   const index = aim === 'same' ? Math.max(current, 1) : current + (aim === 'next' ? 1 : 2)
   return LEVELS[Math.min(index, LEVELS.indexOf('senior-technician'))]!
 }
+
+/** True when the talent was enrolled in the school's class of the generated setup (DOMAIN.md §11). */
+const trainedInClass = (s: TalentState): boolean => Object.values(s.trainings).some((t) => t.agreementId === AGREEMENT_IDS.classes)
 
 const grant = (talentId: string, benefit: string, on: string, basis: Record<string, unknown>): CommandJson => cmd('GrantBenefit', BUREAU, { talentId, benefit, on, ...basis })
 
@@ -245,9 +254,32 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
       return [cmd('RecordIncentive', { id: s.employerId, role: 'employer' }, { talentId, kind: x.kind, on, ...(x.amount === null ? {} : { amount: x.amount }) })]
     case 'change-employer': {
       const employerId = s.employerId === ORGANIZATION_IDS.employers[0] ? ORGANIZATION_IDS.employers[1] : ORGANIZATION_IDS.employers[0]
-      const change = cmd('ChangeEmployer', x.byBureau ? BUREAU : { id: employerId, role: 'employer' }, { talentId, employerId, on })
-      // a new employer claims a talent only after the current one released it (DOMAIN.md §17)
-      return x.byBureau ? [change] : [cmd('ReleaseTalent', { id: s.employerId, role: 'employer' }, { talentId, on }), change]
+      // hiring a student starts its career and needs no release (DOMAIN.md §11)
+      const student = s.relation === 'student'
+      const hired = student ? { occupationSince: on, ...(trainedInClass(s) ? { agreementId: AGREEMENT_IDS.classes } : {}) } : {}
+      const change = cmd('ChangeEmployer', x.byBureau ? BUREAU : { id: employerId, role: 'employer' }, { talentId, employerId, on, ...hired })
+      // a new employer claims a talent only after the current one (an employer, or a school for its teachers) released it (DOMAIN.md §17)
+      const releasedBy = { id: s.employerId, role: s.employerId === ORGANIZATION_IDS.vocationalSchool ? 'vocational-school' : 'employer' }
+      return x.byBureau || student ? [change] : [cmd('ReleaseTalent', releasedBy, { talentId, on }), change]
+    }
+    case 'agreement-enroll': {
+      // the agreements of the generated setup (organizations.ts): the chain led by the first employer trains staff, the
+      // school's classes its students (the drawn agreement now and then the other one, to be refused)
+      const student = s.relation === 'student'
+      const chain = x.matching ? !student : x.agreement === 'chain'
+      const providerId = chain ? ORGANIZATION_IDS.employers[0] : ORGANIZATION_IDS.vocationalSchool
+      const actor = x.byBureau ? BUREAU : { id: providerId, role: chain ? 'employer' : 'vocational-school' }
+      const kind = x.matching ? (chain ? 'industry-chain' : 'degree-plus-skill') : 'ai-literacy'
+      const agreementId = chain ? AGREEMENT_IDS.chain : AGREEMENT_IDS.classes
+      return [cmd('EnrollTraining', actor, { talentId, programId: `${serial}-ag`, kind, field: 'advanced-manufacturing', providerId, startedOn: on, agreementId })]
+    }
+    case 'hire': {
+      // a partner of the school's classes hires a student, whose career starts that day (no release needed)
+      if (s.relation !== 'student') return []
+      const employerId = ORGANIZATION_IDS.employers[x.partner % 2]!
+      // under the agreement when trained in its class (or, drawn, without: then refused)
+      const underClass = trainedInClass(s) || x.agreement
+      return [cmd('ChangeEmployer', { id: employerId, role: 'employer' }, { talentId, employerId, on, occupationSince: on, ...(underClass ? { agreementId: AGREEMENT_IDS.classes } : {}) })]
     }
     case 'forget':
       return [cmd('ForgetTalent', BUREAU, { talentId })]
@@ -259,7 +291,7 @@ export const commandsFor = (x: Intent, s: TalentState, on: string, serial: strin
           certificateNumber: `${serial}-prior`,
           level: x.level,
           occupation: s.occupation,
-          issuedOn: [addDays(on, -x.issuedDaysBefore), s.occupationSince].sort()[1]!,
+          issuedOn: [addDays(on, -x.issuedDaysBefore), s.occupationSince ?? s.registeredOn].sort()[1]!,
           issuer: '江苏省职业技能鉴定中心',
         }),
       ]

@@ -13,6 +13,7 @@
  * to that day), and the last list reported for a year that has ended by the date.
  * The carriers' outputs (DOMAIN.md §10) are recounted from each talent's enrolments and certificates
  * (carrier-outputs-recount.ts).
+ * The cooperation figures (DOMAIN.md §11: agreements and teachers) are recounted likewise (recount-cooperation.ts).
  * NOTE: talents without a certificate (level "none") are not compared: the dashboard counts a talent
  * whatever its registration date, while a recount as of a date would not.
  */
@@ -20,6 +21,8 @@ import {
   benefitFigures,
   benefitFiguresProjection,
   cityDashboardProjection,
+  cooperationFigures,
+  cooperationFiguresProjection,
   dashboardReport,
   honourFigures,
   honourFiguresProjection,
@@ -33,6 +36,7 @@ import { addDays } from '../arbitraries/dates.js'
 import { recountCarrierOutputs } from './carrier-outputs-recount.js'
 import { highestCertified } from './eligibility.js'
 import { defineInvariant } from './invariant.js'
+import { cooperationDifferences } from './recount-cooperation.js'
 import { expectedPolicyOn } from './policies.js'
 import type { PureRun, TalentCategoryUnderTest } from './pure-ledger.js'
 import { exactTarget, recountForecast, recountRequired, recountStatus, shownExact, type Exact, type JudgedPlan } from './recount-judgement.js'
@@ -238,7 +242,9 @@ export const dashboardMatchesRecount = defineInvariant(
       return r
     }
     const honours = project(honourFiguresProjection, events)
+    const cooperation = project(cooperationFiguresProjection, events)
     for (const asOf of reportDates(run)) {
+      found.push(...cooperationDifferences(run, talent, asOf, cooperationFigures(cooperation, asOf)))
       const reportedHonours = new Map(honourFigures(honours, asOf).honours.map((r) => [`${r.honourId}/${r.year}`, [r.reported, r.inLedger, r.highSkilled]]))
       const countedHonours = recountHonours(run, talent, asOf)
       for (const key of new Set([...reportedHonours.keys(), ...countedHonours.keys()]))

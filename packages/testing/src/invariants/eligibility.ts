@@ -15,7 +15,8 @@ export const highestCertified = (s: TalentState): Level | null =>
 export const conditionHolds = (c: Condition, s: TalentState, on: string, appointed: boolean): boolean => {
   switch (c.kind) {
     case 'years-in-occupation':
-      return fullYears(s.occupationSince, on) >= c.min
+      // a student has no years in occupation until hired (DOMAIN.md §11)
+      return (s.occupationSince === null ? 0 : fullYears(s.occupationSince, on)) >= c.min
     case 'holds':
       // some valid certificate at the level, obtained by `on`, held long enough
       return s.certificates.some((x) => x.level === c.level && x.revoked === null && x.on <= on && fullYears(x.on, on) >= c.minYears)

@@ -111,6 +111,19 @@ describe('city histories', () => {
     for (const type of ['BenefitGranted', 'CertificateRevoked', 'SeniorPostAppointed', 'TalentPoolEntered', 'TalentPoolLeft', 'PolicyAdopted', 'TrainingCompleted'] as const) expect(events).toContain(type)
   })
 
+  it('cooperate (DOMAIN.md §11): agreements registered and refused, trainings under them completed, teachers and students, students hired', () => {
+    const log = runs.flatMap((r) => r.log.map((l) => l.event))
+    const rules = new Set(runs.flatMap((r) => r.outcomes.flatMap((o) => (E.isLeft(o.result) ? o.result.left.details.flatMap((d) => (d.rule === undefined ? [] : [d.rule])) : []))))
+    expect(log.some((e) => e.type === 'AgreementRegistered' && e.data.kind === 'industry-chain')).toBe(true)
+    expect(rules).toContain('agreement.lead-designated')
+    expect(log.some((e) => e.type === 'TrainingEnrolled' && e.data.agreementId === 'ag-chain')).toBe(true)
+    expect(log.some((e) => e.type === 'TrainingEnrolled' && e.data.agreementId === 'ag-class')).toBe(true)
+    expect(log.some((e) => e.type === 'TalentRegistered' && e.data.relation === 'teacher')).toBe(true)
+    // students hired (a hire under the class agreement needs a student trained in it first: rare here, covered by the specs)
+    expect(log.some((e) => e.type === 'EmployerChanged' && e.data.occupationSince !== undefined)).toBe(true)
+    for (const rule of ['training.matches-agreement', 'training.within-agreement', 'hire.student']) expect(rules).toContain(rule)
+  })
+
   it('hold prior certificates issued inside the 2026–2030 period and before it, revoked certificates, and years without an employment figure', () => {
     const issued = runs.flatMap((r) => r.log.flatMap((l) => (l.event.type === 'PriorCertificateRecorded' ? [l.event.data.issuedOn] : [])))
     expect(issued.some((d) => d >= '2026-01-01' && d <= '2030-12-31')).toBe(true)

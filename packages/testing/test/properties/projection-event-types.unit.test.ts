@@ -9,6 +9,7 @@ import * as fc from 'fast-check'
 import {
   benefitFiguresProjection,
   cityDashboardProjection,
+  cooperationFiguresProjection,
   featuredCertificatesProjection,
   honourFiguresProjection,
   project,
@@ -21,7 +22,7 @@ import { cityHistory, commandsOf } from '../../src/arbitraries/history.js'
 import { runPureLedger } from '../../src/invariants/index.js'
 
 type Named = Projection<unknown, { readonly type: string }>
-const NAMED: ReadonlyArray<Named> = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection].map((p) => p as unknown as Named)
+const NAMED: ReadonlyArray<Named> = [cityDashboardProjection, benefitFiguresProjection, honourFiguresProjection, serviceFiguresProjection, seniorPostsProjection, featuredCertificatesProjection, cooperationFiguresProjection].map((p) => p as unknown as Named)
 
 /** The state from every event, and from the named types only. */
 const both = (projection: Named, events: ReadonlyArray<{ readonly type: string }>) => ({

@@ -41,6 +41,8 @@ const WORLD: LedgerEvent[] = [
   // a masters' studio, and a policy that sets its master's level, to link t-1 as its master (DOMAIN.md §10)
   { type: 'CarrierDesignated', data: { carrierId: 'studio-1', kind: 'master-studio', name: '技能大师工作室', on: '2024-01-01' } },
   aPolicyAdopted('lyg-w', '2024-06-01', (doc) => ({ ...doc, carriers: { masterStudio: { minMasterLevel: 'technician' } } })),
+  // an order class of the school with emp-1, to end (DOMAIN.md §11)
+  { type: 'AgreementRegistered', data: { agreementId: 'ag-w', kind: 'order-class', leadId: 'vs-1', partnerIds: ['emp-1'], field: 'digital-economy', on: ON, validFrom: ON, validTo: '2027-06-30', occupations: null, places: null } },
 ]
 
 const emp1 = employerActor('emp-1')
@@ -63,7 +65,8 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
   GrantBenefit: (a) => command('GrantBenefit', a, { ...t, benefit: 'skill-upgrade-subsidy', on: ON, level: 'senior-technician', insuredMonths: 24 }),
   RevokeCertificate: (a) => command('RevokeCertificate', a, { ...t, level: 'senior-technician', reason: 'fraud', on: ON }),
   ForgetTalent: (a) => command('ForgetTalent', a, t),
-  RegisterTalent: (a) => registerTalent({ talentId: 't-2', employerId: a.role === 'employer' ? a.id : 'emp-1' }, a),
+  RegisterTalent: (a) =>
+    registerTalent({ talentId: 't-2', employerId: a.role === 'employer' || a.role === 'vocational-school' ? a.id : 'emp-1', ...(a.role === 'vocational-school' ? { relation: 'teacher' } : {}) }, a),
   ChangeEmployer: (a) => command('ChangeEmployer', a, { ...t, employerId: a.role === 'employer' ? a.id : 'emp-2', on: ON }),
   EnrollTraining: (a) => command('EnrollTraining', a, { ...t, programId: 'p-new', kind: 'ai-literacy', field: 'digital-economy', providerId: a.role === 'hr-bureau' ? 'tp-1' : a.id, startedOn: ON }),
   CompleteTraining: (a) => command('CompleteTraining', a, { ...t, programId: a.role === 'employer' ? 'p-e' : 'p-1', completedOn: ON, hours: 40 }),
@@ -76,6 +79,9 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
   SetSeniorPostQuota: (a) => command('SetSeniorPostQuota', a, { organizationId: 'emp-1', level: 'principal-technician', posts: 2, on: ON }),
   LinkStudioMaster: (a) => command('LinkStudioMaster', a, { carrierId: 'studio-1', talentId: TALENT_ID, on: ON }),
   OpenProgramme: (a) => command('OpenProgramme', a, { programId: 'p-open', providerId: a.role === 'hr-bureau' ? 'tp-1' : a.id, kind: 'specialized', field: 'advanced-manufacturing', on: ON }),
+  DesignateEnterprise: (a) => command('DesignateEnterprise', a, { organizationId: 'emp-1', designation: 'chain-leader', chain: '石化', on: ON, reference: '苏工信〔2024〕1号' }),
+  RegisterAgreement: (a) => command('RegisterAgreement', a, { agreementId: 'ag-new', kind: 'order-class', leadId: 'vs-1', partnerIds: ['emp-2'], field: 'digital-economy', on: ON, validFrom: ON, validTo: '2027-06-30' }),
+  EndAgreement: (a) => command('EndAgreement', a, { agreementId: 'ag-w', on: ON, reason: '合作终止' }),
   RecordPriorCertificate: (a) =>
     command('RecordPriorCertificate', a, { ...t, certificateNumber: 'S-2009-001', level: 'senior', occupation: '6-18-02-04', issuedOn: '2012-06-30', issuer: '江苏省职业技能鉴定中心' }),
 }
@@ -83,6 +89,7 @@ const MAKE: Record<CommandType, (a: Actor) => RawCommand> = {
 const BUREAU_ONLY: CommandType[] = [
   'AdoptPolicy', 'RegisterOrganization', 'DesignateCarrier', 'ReportEmploymentStatistics', 'RecordCompetitionResult',
   'ConferHonor', 'GrantBenefit', 'RevokeCertificate', 'ForgetTalent', 'RecordPriorCertificate', 'ReportHonourList', 'RecordServiceDelivery', 'SetSeniorPostQuota',
+  'DesignateEnterprise', 'RegisterAgreement',
 ]
 
 // [command, who, actor]: accepted / refused
@@ -102,6 +109,8 @@ const ALLOWED: Array<[CommandType, string, Actor]> = [
   ['EndSeniorPost', 'the current employer registered with canAppoint', emp1], ['EndSeniorPost', 'the hr-bureau', bureau],
   ['LinkStudioMaster', 'the hr-bureau', bureau],
   ['OpenProgramme', 'the hr-bureau', bureau], ['OpenProgramme', 'the training provider named', tp1], ['OpenProgramme', 'an employer providing it', emp1],
+  ['EndAgreement', 'the hr-bureau', bureau], ['EndAgreement', 'the agreement’s lead', vs1],
+  ['RegisterTalent', 'a vocational school for its teacher', vs1],
 ]
 const REFUSED: Array<[CommandType, string, Actor]> = [
   ...BUREAU_ONLY.flatMap((c): Array<[CommandType, string, Actor]> => [[c, 'an employer', emp1], [c, 'an assessment body', ab1]]),
@@ -119,6 +128,7 @@ const REFUSED: Array<[CommandType, string, Actor]> = [
   ['EndSeniorPost', 'another employer', emp2], ['EndSeniorPost', 'a training provider', tp1],
   ['LinkStudioMaster', 'an employer', emp1], ['LinkStudioMaster', 'an assessment body', ab1],
   ['OpenProgramme', 'an assessment body naming itself', ab1],
+  ['EndAgreement', 'a partner of the agreement', emp1], ['EndAgreement', 'a training provider', tp1],
 ]
 
 describe('§8 who may issue what', () => {

@@ -7,6 +7,7 @@ import { strictFields } from '../../kernel/strict.js'
 import { LocalDate } from '../../kernel/dates.js'
 import { CertifiedLevel, PostLevel } from '../../vocabulary/ladder.js'
 import { NonEmptyString, NonNegativeInt, OccupationCode, OrganizationKind, Route } from '../../vocabulary/terms.js'
+import { EnterpriseDesignation } from '../../vocabulary/cooperation.js'
 import type { CommandsOf, EventsOf } from '../messages.js'
 
 const fields = strictFields
@@ -29,6 +30,12 @@ export const OrganizationCommandData = {
   ),
   /** The number of senior posts an employer may fill at a level from a date (岗位数额, DOMAIN.md §12). */
   SetSeniorPostQuota: fields({ organizationId: Id, level: PostLevel, posts: NonNegativeInt, on: LocalDate }, {}, 'SetSeniorPostQuota'),
+  /** A designation of an enterprise (链主企业, 龙头企业, 专精特新; DOMAIN.md §11), recorded by the bureau. */
+  DesignateEnterprise: fields(
+    { organizationId: Id, designation: EnterpriseDesignation, chain: NonEmptyString, on: LocalDate, reference: NonEmptyString },
+    { until: LocalDate },
+    'DesignateEnterprise',
+  ),
 } as const
 
 const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null])
@@ -53,6 +60,15 @@ export const OrganizationEventData = {
    * `withdrawn` (the appointment it was held for was refused after all, DOMAIN.md §12).
    */
   SeniorPostVacated: t.type({ organizationId: t.string, talentId: t.string, level: PostLevel, on: LocalDate, reason: t.string }),
+  /** The enterprise was designated (DOMAIN.md §11), in force from `on` through `until` (null: open-ended). */
+  EnterpriseDesignated: t.type({
+    organizationId: t.string,
+    designation: EnterpriseDesignation,
+    chain: t.string,
+    on: LocalDate,
+    until: nullable(LocalDate),
+    reference: t.string,
+  }),
 } as const
 
 export type OrganizationCommand = CommandsOf<typeof OrganizationCommandData>

@@ -11,6 +11,7 @@ import { decidedWithRecordDates, recordDatesContext, type RecordDatesContext } f
 import type { DecisionEnv } from '../decision-env.js'
 import { OrganizationEventData, type Authorization, type OrganizationCommand, type OrganizationEvent } from './messages.js'
 import type { SeniorPosts } from './senior-posts.js'
+import { decideDesignation, type Designation } from './designations.js'
 
 /** An organisation as the ledger knows it (with its senior posts and quotas, DOMAIN.md §12). */
 export interface OrganizationState extends SeniorPosts {
@@ -20,6 +21,8 @@ export interface OrganizationState extends SeniorPosts {
   readonly name: string
   readonly authorizations: ReadonlyArray<Authorization>
   readonly canAppoint: boolean
+  /** Its designations (DOMAIN.md §11); absent in states built before them. */
+  readonly designations?: ReadonlyArray<Designation>
 }
 
 const initialState: OrganizationState = {
@@ -52,6 +55,10 @@ const evolve = (s: OrganizationState, e: OrganizationEvent): OrganizationState =
       return updateHeld(s, e.data.talentId, e.data.level, { expiresOn: e.data.expiresOn })
     case 'SeniorPostVacated':
       return updateHeld(s, e.data.talentId, e.data.level, { vacatedOn: e.data.on })
+    case 'EnterpriseDesignated': {
+      const { designation, chain, on, until, reference } = e.data
+      return { ...s, designations: [...(s.designations ?? []), { designation, chain, on, until, reference }] }
+    }
   }
 }
 
@@ -71,6 +78,7 @@ const decideQuota = (c: Extract<OrganizationCommand, { type: 'SetSeniorPostQuota
 
 const decide = (c: OrganizationCommand, s: OrganizationState): E.Either<DomainError, ReadonlyArray<OrganizationEvent>> => {
   if (c.type === 'SetSeniorPostQuota') return decideQuota(c, s)
+  if (c.type === 'DesignateEnterprise') return decideDesignation(c, s)
   if (c.actor.role !== 'hr-bureau') return E.left(unauthorized('only the hr-bureau registers organisations'))
   if (s.registered) return E.left(duplicate(`organisation ${c.data.organizationId} is already registered`))
   const { organizationId, kind, name } = c.data

@@ -5,14 +5,18 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { unauthorized, type DomainError } from '../../kernel/errors.js'
 import { rank, type CertifiedLevel } from '../../vocabulary/ladder.js'
+import type { AgreementState } from '../agreement/index.js'
 import type { OrganizationState } from '../organization/index.js'
+import { authorizeAgreementTraining } from './decide-cooperation.js'
 import type { TalentCommand } from './context.js'
-import type { TalentState } from './state.js'
+import { relationOf, type TalentState } from './state.js'
 
 /** What authorization may look at: the organisations the command names and the talent's state. */
 export interface AuthorizationContext {
   readonly organizations: Readonly<Record<string, OrganizationState | undefined>>
   readonly talent: TalentState | null
+  /** The agreement a training names (DOMAIN.md §11 training.agreement-parties). */
+  readonly agreements?: Readonly<Record<string, AgreementState | undefined>>
 }
 
 // the other aggregates' commands (AdoptPolicy, RegisterOrganization, DesignateCarrier,
@@ -45,6 +49,9 @@ export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either
   const { actor } = c
   if (actor.role === 'auditor') return refuse('auditors are read only')
   if (BUREAU_ONLY.has(c.type)) return actor.role === 'hr-bureau' ? ok : refuse(`only the hr-bureau may issue ${c.type}`)
+  // under a registered agreement its lead trains the partners' staff or its students (DOMAIN.md §11)
+  const underAgreement = c.type === 'EnrollTraining' ? authorizeAgreementTraining(c, ctx) : null
+  if (underAgreement !== null) return underAgreement
   if (actor.role === 'hr-bureau' && c.type === 'ReleaseTalent') return refuseRule('release.current-employer', 'only the current employer releases a talent; the hr-bureau changes the employer directly')
   if (actor.role === 'hr-bureau' && c.type !== 'RecordAssessment' && c.type !== 'AppointSeniorPost' && c.type !== 'RenewSeniorPost' && c.type !== 'RecordIncentive') return ok
 
@@ -59,18 +66,20 @@ export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either
 
   switch (c.type) {
     case 'RegisterTalent':
-      return actor.role === 'employer' && actor.id === c.data.employerId
+      // a school registers its teachers and students (DOMAIN.md §11)
+      return (actor.role === 'employer' || actor.role === 'vocational-school') && actor.id === c.data.employerId
         ? ok
         : refuse(`${c.type} is for the hr-bureau or the employer named (${c.data.employerId})`)
     case 'ChangeEmployer':
-      if (actor.role !== 'employer' || actor.id !== c.data.employerId) return refuse(`${c.type} is for the hr-bureau or the employer named (${c.data.employerId})`)
-      // a talent whose employer is still on record may be claimed only after that employer released them
-      return talent !== null && talent.registered && talent.release === null && !employs
+      if ((actor.role !== 'employer' && actor.role !== 'vocational-school') || actor.id !== c.data.employerId) return refuse(`${c.type} is for the hr-bureau or the employer named (${c.data.employerId})`)
+      // a talent whose employer is still on record may be claimed only after that employer released them; a student is hired directly (§11)
+      return talent !== null && talent.registered && talent.release === null && !employs && relationOf(talent) !== 'student'
         ? refuseRule('employer-change.release-required', `${actor.id} may claim the talent only after ${talent.employerId} released them (ReleaseTalent); the hr-bureau may change the employer directly`)
         : ok
     case 'ReleaseTalent':
       // the employer that released may ask again (then it is told the release is done: release.once)
-      return actor.role === 'employer' && (employs || talent?.release?.from === actor.id)
+      // a school releases its teachers (DOMAIN.md §11, §17)
+      return (actor.role === 'employer' || actor.role === 'vocational-school') && (employs || talent?.release?.from === actor.id)
         ? ok
         : refuseRule('release.current-employer', `only the talent’s current employer may release them`)
     case 'EnrollTraining': {
@@ -82,7 +91,8 @@ export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either
       const programme = talent?.trainings[c.data.programId]
       if (programme === undefined || programme.providerId !== actor.id)
         return refuse(`only the hr-bureau or the programme's provider may complete programme ${c.data.programId}`)
-      if (actor.role === 'employer' && !employs) return refuse(`employer ${actor.id} may complete training only for its own staff`)
+      // under an agreement the lead completes the training it gave (DOMAIN.md §11)
+      if (actor.role === 'employer' && !employs && programme.agreementId === undefined) return refuse(`employer ${actor.id} may complete training only for its own staff`)
       return ok
     }
     case 'RecordAssessment': {
@@ -92,6 +102,7 @@ export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either
       if (!covers(org, c.data.route, c.data.occupation, c.data.level))
         return refuse(`${actor.id} is not registered for ${c.data.route} in ${c.data.occupation}${c.data.level === undefined ? '' : ` up to ${c.data.level}`}`)
       if (org.kind === 'employer' && !employs) return refuse(`employer ${actor.id} may assess only its current employees`)
+      if (org.kind === 'vocational-school' && !employs) return refuseRule('assessment.school-own-people', `school ${actor.id} certifies only its own students and teachers`)
       return ok
     }
     case 'AppointSeniorPost':

@@ -7,6 +7,7 @@
  * decides), and never stored.
  */
 import type { Category, StreamReader } from '../../kernel/category.js'
+import { agreementCategory } from '../agreement/index.js'
 import type { DateContext } from '../date-rules.js'
 import type { DecisionEnv } from '../decision-env.js'
 import { organizationCategory } from '../organization/index.js'
@@ -33,7 +34,8 @@ const datesFor = async (c: TalentCommand, s: TalentState, env: DecisionEnv): Pro
   if (env.dates === null) return null
   if (c.type === 'RegisterTalent') return { ...env.dates, birthDate: env.birthDate }
   const date = factDateOf(c)?.date ?? null
-  const opens = date !== null && s.registered && s.personal !== null && date < s.occupationSince && env.open !== null
+  // a student (no occupationSince) has the birth date opened for every fact (DOMAIN.md §17)
+  const opens = date !== null && s.registered && s.personal !== null && (s.occupationSince === null || date < s.occupationSince) && env.open !== null
   const opened = opens && s.personal !== null && env.open !== null ? await env.open(s.personal) : null
   return { ...env.dates, birthDate: opened?.birthDate ?? null }
 }
@@ -44,18 +46,23 @@ const TOUCHES_POSTS: ReadonlySet<string> = new Set(['AppointSeniorPost', 'RenewS
 const context = async (c: TalentCommand, s: TalentState, env: DecisionEnv, read: StreamReader): Promise<TalentContext> => {
   const named = organizationsNamed(c)
   const ids = TOUCHES_POSTS.has(c.type) && s.employerId !== '' && !named.includes(s.employerId) ? [...named, s.employerId] : named
-  // an enrolment is checked against the programme it names, if one was opened (DOMAIN.md §10)
+  // an enrolment is checked against the programme it names, if one was opened (DOMAIN.md §10);
+  // the agreement a training or a hire names (DOMAIN.md §11)
   const programId = c.type === 'EnrollTraining' ? c.data.programId : null
-  const [policies, dates, orgs, programme] = await Promise.all([
+  const agreementId = (c.data as Readonly<Record<string, unknown>>)['agreementId']
+  const [policies, dates, orgs, programme, agreement] = await Promise.all([
     read(policyCategory, POLICY_STREAM),
     datesFor(c, s, env),
     Promise.all(ids.map(async (id) => [id, await read(organizationCategory, id)] as const)),
     programId === null ? null : read(programmeFoldable, programId),
+    typeof agreementId === 'string' ? read(agreementCategory, agreementId) : null,
   ])
   // an organisation never registered is `undefined`: its decisions say NotFound
   const organizations = Object.fromEntries(orgs.map(([id, org]) => [id, org.version === 0 ? undefined : org.state]))
   const organizationVersions = Object.fromEntries(orgs.map(([id, org]) => [id, org.version]))
-  return { policies: policies.state, organizations, organizationVersions, dates, ...(programId === null || programme === null ? {} : { programmes: { [programId]: programme.state } }) }
+  const programmes = programId === null || programme === null ? {} : { programmes: { [programId]: programme.state } }
+  const agreements = agreement === null || typeof agreementId !== 'string' ? {} : { agreements: { [agreementId]: agreement.version === 0 ? undefined : agreement.state } }
+  return { policies: policies.state, organizations, organizationVersions, dates, ...programmes, ...agreements }
 }
 
 /** The talent category. */

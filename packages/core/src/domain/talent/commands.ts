@@ -22,6 +22,7 @@ import {
   ServiceKind,
   TrainingField,
 } from '../../vocabulary/terms.js'
+import { TalentRelation } from '../../vocabulary/cooperation.js'
 import type { CommandsOf } from '../messages.js'
 
 const fields = strictFields
@@ -36,19 +37,21 @@ export const TalentCommandData = {
       nationalId: NationalId,
       birthDate: LocalDate,
       occupation: OccupationCode,
-      occupationSince: LocalDate,
       education: Education,
       employerId: Id,
       district: NonEmptyString,
       registeredOn: LocalDate,
     },
-    { preparatoryTechnician: t.boolean, frontLine: t.boolean, minorExceptionRef: NonEmptyString },
+    // occupationSince: required unless a student (DOMAIN.md §11 talent.employer-kind, checked before deciding)
+    { occupationSince: LocalDate, preparatoryTechnician: t.boolean, frontLine: t.boolean, minorExceptionRef: NonEmptyString, relation: TalentRelation },
     'RegisterTalent',
   ),
-  ChangeEmployer: fields({ talentId: Id, employerId: Id, on: LocalDate }, {}, 'ChangeEmployer'),
+  // agreementId: hired under a school–enterprise agreement; occupationSince: a student's career starts (DOMAIN.md §11)
+  ChangeEmployer: fields({ talentId: Id, employerId: Id, on: LocalDate }, { agreementId: Id, occupationSince: LocalDate }, 'ChangeEmployer'),
   EnrollTraining: fields(
     { talentId: Id, programId: Id, kind: ProgrammeKind, field: TrainingField, providerId: Id, startedOn: LocalDate },
-    { plannedYears: PositiveInt },
+    // agreementId: trained under a cooperation agreement (DOMAIN.md §11)
+    { plannedYears: PositiveInt, agreementId: Id },
     'EnrollTraining',
   ),
   CompleteTraining: fields({ talentId: Id, programId: Id, completedOn: LocalDate, hours: NonNegativeInt }, {}, 'CompleteTraining'),

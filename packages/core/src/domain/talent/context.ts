@@ -7,6 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { notFound, type DomainError } from '../../kernel/errors.js'
 import type { AdoptedPolicy } from '../../policy/document.js'
 import { policyInForce, type PolicyRegistry } from '../../policy/registry.js'
+import type { AgreementState } from '../agreement/index.js'
 import type { DateContext } from '../date-rules.js'
 import type { OrganizationState } from '../organization/index.js'
 import type { ProgrammeState } from '../programme/state.js'
@@ -26,6 +27,8 @@ export interface TalentContext {
   readonly organizationVersions?: Readonly<Record<string, number>>
   /** The programme an enrolment names, by id (DOMAIN.md §10); absent or not `opened`: an ad hoc programme. */
   readonly programmes?: Readonly<Record<string, ProgrammeState>>
+  /** The cooperation agreement the command names (DOMAIN.md §11), by id; absent or undefined: none registered. */
+  readonly agreements?: Readonly<Record<string, AgreementState | undefined>>
   /** The record date and the opened birth date for the §17 rules; null: not checked (pure tools). */
   readonly dates: DateContext | null
 }

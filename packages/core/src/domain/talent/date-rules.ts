@@ -15,7 +15,7 @@ const sixteenthBirthday = (birthDate: LocalDate): LocalDate => addYears(birthDat
 
 /** `talent.working-age` [劳动法第十五条]: the career starts at 16, or earlier only by the bureau's recorded exception. */
 const workingAge = (c: TalentCommand, ctx: DateContext): ErrorDetail[] => {
-  if (c.type !== 'RegisterTalent' || ctx.birthDate === null) return []
+  if (c.type !== 'RegisterTalent' || ctx.birthDate === null || c.data.occupationSince === undefined) return []
   if (c.data.occupationSince >= sixteenthBirthday(ctx.birthDate)) return []
   // the exception lets a minor work, never someone not yet born
   const excepted = c.actor.role === 'hr-bureau' && c.data.minorExceptionRef !== undefined && c.data.occupationSince >= ctx.birthDate
@@ -78,9 +78,11 @@ const afterAnchor = (
   const fact = factDateOf(c)
   if (anchor === null || fact === null) return []
   const { field, date } = fact
-  const from = anchor === 'achievement' && ctx.birthDate !== null ? sixteenthBirthday(ctx.birthDate) : s.occupationSince
+  // a student's anchor is its registration until hired (DOMAIN.md §11, §17)
+  const since = s.occupationSince ?? s.registeredOn
+  const from = anchor === 'achievement' && ctx.birthDate !== null ? sixteenthBirthday(ctx.birthDate) : since
   if (date >= from) return []
-  const what = anchor === 'employment' ? `occupationSince (${s.occupationSince})` : ctx.birthDate !== null ? 'the 16th birthday' : `occupationSince (${s.occupationSince}; the birth date is erased)`
+  const what = anchor === 'employment' ? `occupationSince (${since})` : ctx.birthDate !== null ? 'the 16th birthday' : `occupationSince (${since}; the birth date is erased)`
   return [{ rule: 'dates.after-anchor', field: `data.${field}`, message: `${date} is before ${what}` }]
 }
 

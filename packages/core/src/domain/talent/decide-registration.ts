@@ -7,17 +7,19 @@ import { duplicate, notEligible, type DomainError } from '../../kernel/errors.js
 import type { CommandOf } from './commands.js'
 import type { TalentEvent } from './events.js'
 import { requireOrganization, requireRegistered, type SealedRegisterTalent, type TalentContext } from './context.js'
-import type { TalentState } from './state.js'
+import type { TalentRelation } from '../../vocabulary/cooperation.js'
+import { requireRegistrationEmployer } from './decide-cooperation.js'
+import { relationOf, type TalentState } from './state.js'
 
 type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 
-/** RegisterTalent: once per talent id, with a registered employer. */
+/** RegisterTalent: once per talent id, with a registered employer (a school for its teachers and students, §11 talent.employer-kind). */
 export const decideRegister = (c: SealedRegisterTalent, s: TalentState, ctx: TalentContext): Decided =>
   pipe(
-    requireOrganization(ctx, c.data.employerId, ['employer']),
+    requireRegistrationEmployer(ctx, c),
     E.chain(() => (s.registered ? E.left(duplicate(`talent ${c.data.talentId} is already registered`)) : E.right(s))),
     E.chain(() =>
-      c.data.occupationSince > c.data.registeredOn
+      c.data.occupationSince !== undefined && c.data.occupationSince > c.data.registeredOn
         ? E.left(
             notEligible('occupationSince is after registeredOn', [
               { rule: 'talent.occupation-since', field: 'data.occupationSince', message: 'years in occupation cannot start after registration' },
@@ -34,7 +36,7 @@ export const decideRegister = (c: SealedRegisterTalent, s: TalentState, ctx: Tal
             talentId: d.talentId,
             personal: d.personal,
             occupation: d.occupation,
-            occupationSince: d.occupationSince,
+            occupationSince: d.occupationSince ?? null,
             education: d.education,
             preparatoryTechnician: d.preparatoryTechnician ?? false,
             employerId: d.employerId,
@@ -42,6 +44,7 @@ export const decideRegister = (c: SealedRegisterTalent, s: TalentState, ctx: Tal
             frontLine: d.frontLine ?? false,
             registeredOn: d.registeredOn,
             ...(d.minorExceptionRef === undefined ? {} : { minorExceptionRef: d.minorExceptionRef }),
+            ...(d.relation === undefined || d.relation === 'employee' ? {} : { relation: d.relation }),
           },
         },
       ]
@@ -56,7 +59,8 @@ export const decideRegister = (c: SealedRegisterTalent, s: TalentState, ctx: Tal
 export const decideChangeEmployer = (c: CommandOf<'ChangeEmployer'>, s: TalentState, ctx: TalentContext): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() => requireOrganization(ctx, c.data.employerId, ['employer'])),
+    // a school employs teachers (DOMAIN.md §11)
+    E.chain(() => requireOrganization(ctx, c.data.employerId, ['employer', 'vocational-school'])),
     E.chain(() => (s.employerId === c.data.employerId ? E.left(duplicate(`${c.data.employerId} already employs ${c.data.talentId}`)) : E.right(s))),
     E.chain(() =>
       s.release !== null && c.data.on < s.release.on
@@ -67,9 +71,17 @@ export const decideChangeEmployer = (c: CommandOf<'ChangeEmployer'>, s: TalentSt
           )
         : E.right(s),
     ),
-    E.map(() => [
-      { type: 'EmployerChanged', data: { talentId: c.data.talentId, from: s.release?.from ?? s.employerId, employerId: c.data.employerId, on: c.data.on } },
-    ]),
+    E.map((): ReadonlyArray<TalentEvent> => {
+      // §11: a school's staff are teachers, an employer's employees; the relation is written only when it changes
+      const relation: TalentRelation = ctx.organizations[c.data.employerId]?.kind === 'vocational-school' ? 'teacher' : 'employee'
+      const { agreementId, occupationSince } = c.data
+      const extra = {
+        ...(relation === relationOf(s) ? {} : { relation }),
+        ...(occupationSince === undefined ? {} : { occupationSince }),
+        ...(agreementId === undefined ? {} : { agreementId }),
+      }
+      return [{ type: 'EmployerChanged', data: { talentId: c.data.talentId, from: s.release?.from ?? s.employerId, employerId: c.data.employerId, on: c.data.on, ...extra } }]
+    }),
   )
 
 /** ReleaseTalent: the current employer lets the talent go, once; the talent has no employer until claimed. */

@@ -38,7 +38,8 @@ export const decideEnroll = (c: CommandOf<'EnrollTraining'>, s: TalentState, ctx
     }),
     E.map(() => {
       const { talentId, programId, kind, field, providerId, startedOn } = c.data
-      return [{ type: 'TrainingEnrolled', data: { talentId, programId, kind, field, providerId, startedOn, plannedYears: c.data.plannedYears ?? null } }]
+      const agreement = c.data.agreementId === undefined ? {} : { agreementId: c.data.agreementId }
+      return [{ type: 'TrainingEnrolled', data: { talentId, programId, kind, field, providerId, startedOn, plannedYears: c.data.plannedYears ?? null, ...agreement } }]
     }),
   )
 

@@ -19,6 +19,7 @@ import { decideFeatured, featuredShapeError, isFeaturedAssessment } from './deci
 import { decideCompetition } from './decide-competition.js'
 import { decideHonor, honourShapeError } from './decide-honours.js'
 import { decideIncentive } from './decide-recognition.js'
+import { cooperationShapeError, withCooperationRules } from './decide-cooperation.js'
 import { decideChangeEmployer, decideForget, decideRegister, decideRelease } from './decide-registration.js'
 import { decidePriorCertificate } from './decide-prior.js'
 import { decideServiceDelivery, entitledServices } from './decide-services.js'
@@ -87,11 +88,12 @@ const decideChecked = (c: TalentCommand, s: TalentState, context: TalentContext)
     const shape = c.type === 'GrantBenefit' ? grantShapeError(c) ?? allowanceShapeError(c, policyOn(context, c.data.on)) : honourShapeError(c)
     if (shape !== null) return E.left(shape)
   }
-  const featuredShape = featuredShapeError(c, context)
+  const featuredShape = featuredShapeError(c, context) ?? cooperationShapeError(c, s)
   if (featuredShape !== null) return E.left(featuredShape)
-  const allowed = authorize(c, { organizations: context.organizations, talent: s })
+  const allowed = authorize(c, { organizations: context.organizations, talent: s, agreements: context.agreements ?? {} })
   if (E.isLeft(allowed)) return allowed
-  const decided = withProgrammeRules(c, s, context, decideCommand(c, s, context))
+  // the programme rules of §10 and the cooperation rules of §11 (agreements, students) join the command's own
+  const decided = withCooperationRules(c, s, context, withProgrammeRules(c, s, context, decideCommand(c, s, context)))
   return E.map((events: ReadonlyArray<TalentEvent>) => withPoolTransition(s, events, factDateOf(c)?.date ?? null, context))(decided)
 }
 

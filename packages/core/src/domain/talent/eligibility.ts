@@ -29,7 +29,8 @@ const heldSince = (s: TalentState, level: CertifiedLevel, on: string): string | 
 export const conditionFailure = (c: Condition, s: TalentState, f: EligibilityFacts): string | null => {
   switch (c.kind) {
     case 'years-in-occupation': {
-      const years = fullYearsBetween(s.occupationSince, f.on)
+      // a student has no years in occupation until hired (DOMAIN.md §11)
+      const years = s.occupationSince === null ? 0 : fullYearsBetween(s.occupationSince, f.on)
       return years >= c.min ? null : `${years} full year(s) in occupation, needs ${c.min}`
     }
     case 'holds': {

@@ -7,6 +7,7 @@ import * as t from 'io-ts'
 import { LocalDate } from '../../kernel/dates.js'
 import { CertifiedLevel, PostLevel } from '../../vocabulary/ladder.js'
 import { BenefitKind, CompetitionTier, Education, HonourKind, IncentiveKind, ProgrammeKind, Route, ServiceKind, TrainingField } from '../../vocabulary/terms.js'
+import { TalentRelation } from '../../vocabulary/cooperation.js'
 import type { EventsOf } from '../messages.js'
 import { SealedPersonalData } from '../personal-data.js'
 
@@ -35,7 +36,8 @@ export const TalentEventData = {
       talentId: t.string,
       personal: SealedPersonalData,
       occupation: t.string,
-      occupationSince: LocalDate,
+      // NOTE: null only for a student (DOMAIN.md §11), whose career starts when hired; every older event has a date
+      occupationSince: nullable(LocalDate),
       education: Education,
       preparatoryTechnician: t.boolean,
       employerId: t.string,
@@ -47,17 +49,28 @@ export const TalentEventData = {
     // bureau's reference, DOMAIN.md §17 talent.working-age), so an auditor sees why it was allowed.
     // Additive: every event without it, older ones included, had no exception; no upcast needed.
     t.partial({ minorExceptionRef: t.string }),
+    // NOTE: present only for a school's `teacher` or `student` (DOMAIN.md §11); absent, as on every older event: an employee
+    t.partial({ relation: TalentRelation }),
   ]),
-  EmployerChanged: t.type({ talentId: t.string, from: t.string, employerId: t.string, on: LocalDate }),
-  TrainingEnrolled: t.type({
-    talentId: t.string,
-    programId: t.string,
-    kind: ProgrammeKind,
-    field: TrainingField,
-    providerId: t.string,
-    startedOn: LocalDate,
-    plannedYears: nullable(t.number),
-  }),
+  EmployerChanged: t.intersection([
+    t.type({ talentId: t.string, from: t.string, employerId: t.string, on: LocalDate }),
+    // NOTE (DOMAIN.md §11): `relation` only when it changes (a student hired, a teacher of a school), `occupationSince`
+    // only when a student's career starts, `agreementId` only when hired under an agreement. Additive: no upcast.
+    t.partial({ relation: TalentRelation, occupationSince: LocalDate, agreementId: t.string }),
+  ]),
+  TrainingEnrolled: t.intersection([
+    t.type({
+      talentId: t.string,
+      programId: t.string,
+      kind: ProgrammeKind,
+      field: TrainingField,
+      providerId: t.string,
+      startedOn: LocalDate,
+      plannedYears: nullable(t.number),
+    }),
+    // NOTE: only on a training under a cooperation agreement (DOMAIN.md §11); additive, no upcast
+    t.partial({ agreementId: t.string }),
+  ]),
   TrainingCompleted: t.type({ talentId: t.string, programId: t.string, completedOn: LocalDate, hours: t.number }),
   AssessmentPassed: t.intersection([
     t.type({

@@ -6,6 +6,7 @@ import { isHighSkilled, rank, type CertifiedLevel, type Level } from '../../voca
 import type { SealedPersonalData } from '../personal-data.js'
 import type { EventOf, TalentEvent } from './events.js'
 import type { Education, CertificationRoute } from '../../vocabulary/terms.js'
+import type { TalentRelation } from '../../vocabulary/cooperation.js'
 
 /** A certificate on the ladder, valid until revoked. */
 export interface Certificate {
@@ -67,7 +68,10 @@ export interface TalentState {
   readonly personal: SealedPersonalData | null
   readonly forgotten: boolean
   readonly occupation: string
-  readonly occupationSince: string
+  /** Null for a student until hired (DOMAIN.md §11). */
+  readonly occupationSince: string | null
+  /** A school's `teacher` or `student` (DOMAIN.md §11); absent: an employee. */
+  readonly relation?: TalentRelation
   readonly education: Education
   readonly preparatoryTechnician: boolean
   /** The current employer; `''` while released and not yet claimed (DOMAIN.md §17). */
@@ -139,6 +143,16 @@ const changeLatest = (posts: ReadonlyArray<Post>, level: string, employerId: str
   return posts.map((p, j) => (j === i ? { ...p, ...change } : p))
 }
 
+/** How the talent relates to its employer (DOMAIN.md §11). */
+export const relationOf = (s: Pick<TalentState, 'relation'>): TalentRelation => s.relation ?? 'employee'
+
+/** The state with `relation` set (absent for an employee, as on a state folded before DOMAIN.md §11). */
+const withRelation = (s: TalentState, relation: TalentRelation | undefined): TalentState => {
+  if (relation === undefined) return s
+  const { relation: _previous, ...rest } = s
+  return relation === 'employee' ? rest : { ...rest, relation }
+}
+
 /** Certificates not revoked. */
 export const validCertificates = (s: TalentState): Certificate[] => s.certificates.filter((c) => c.revoked === null)
 
@@ -168,10 +182,13 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     case 'TalentRegistered': {
       const { talentId, personal, occupation, occupationSince, education, preparatoryTechnician, employerId, district, frontLine, registeredOn } =
         e.data
-      return { ...s, registered: true, talentId, personal, occupation, occupationSince, education, preparatoryTechnician, employerId, district, frontLine, registeredOn }
+      const registered = { ...s, registered: true, talentId, personal, occupation, occupationSince, education, preparatoryTechnician, employerId, district, frontLine, registeredOn }
+      return withRelation(registered, e.data.relation)
     }
-    case 'EmployerChanged':
-      return { ...s, employerId: e.data.employerId, release: null, posts: endPosts(s.posts, e.data.on) }
+    case 'EmployerChanged': {
+      const changed = { ...s, employerId: e.data.employerId, release: null, posts: endPosts(s.posts, e.data.on) }
+      return withRelation(e.data.occupationSince === undefined ? changed : { ...changed, occupationSince: e.data.occupationSince }, e.data.relation)
+    }
     case 'TalentReleased':
       return { ...s, employerId: '', release: { from: e.data.from, on: e.data.on }, posts: endPosts(s.posts, e.data.on) }
     case 'TrainingEnrolled':

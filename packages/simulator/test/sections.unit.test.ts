@@ -1,6 +1,7 @@
-// The sections of DOMAIN.md §10, §12–15 (sections.ts): a city at a scale over six years writes every
+// The sections of DOMAIN.md §10–15 (sections.ts): a city at a scale over six years writes every
 // command they add — carriers with hosts and grades, a studio's master, programmes at the carriers
-// with enrolments and assessments naming them; quotas, appointments, renewals and ends of senior posts; assessments under both
+// with enrolments and assessments naming them; a chain leader's agreement and a school's order
+// class with its students, teachers and hires; quotas, appointments, renewals and ends of senior posts; assessments under both
 // featured standards; catalogued honours and honour lists; service deliveries; the
 // housing subsidy's instalments under conditions — and the ledger refuses only what the simulator
 // meant it to refuse. Posts stay within every quota on every day a post starts; the carriers'
@@ -26,7 +27,7 @@ const of = <K extends Command['type']>(type: K) => sim.commands.filter((c): c is
 
 describe('the §12–15 sections of a city at a scale', () => {
   it('write every command they add', () => {
-    for (const type of ['DesignateCarrier', 'LinkStudioMaster', 'OpenProgramme', 'SetSeniorPostQuota', 'AppointSeniorPost', 'RenewSeniorPost', 'EndSeniorPost', 'ReportHonourList', 'RecordServiceDelivery'] as const)
+    for (const type of ['DesignateCarrier', 'LinkStudioMaster', 'OpenProgramme', 'DesignateEnterprise', 'RegisterAgreement', 'SetSeniorPostQuota', 'AppointSeniorPost', 'RenewSeniorPost', 'EndSeniorPost', 'ReportHonourList', 'RecordServiceDelivery'] as const)
       expect(sim.summary.byType[type] ?? 0, type).toBeGreaterThan(0)
     const standards = new Set(of('RecordAssessment').flatMap((c) => (c.data.standardId === undefined ? [] : [c.data.standardId])))
     expect(standards).toEqual(new Set(['lyg-security', 'lyg-press-on-nails']))
@@ -63,5 +64,18 @@ describe('the §12–15 sections of a city at a scale', () => {
     for (const c of hosted.filter((h) => h.data.kind !== 'master-studio')) expect(carrierOutputs.find((r) => r.carrierId === c.data.carrierId)?.enrolled, c.data.carrierId).toBeGreaterThan(0)
     expect(of('RecordAssessment').some((c) => c.data.programId !== undefined)).toBe(true)
     expect(carrierOutputs.reduce((n, c) => n + c.certified, 0)).toBeGreaterThan(0)
+  })
+
+  it('shows the cooperation: the chain and the class enrol, complete and hire, and the schools have teachers', async () => {
+    const { cooperationFiguresProjection, cooperationFigures } = await import('@talent-ledger/core')
+    const { events } = await applied
+    const { agreements, teachers } = cooperationFigures(events.reduce((s, e) => cooperationFiguresProjection.apply(s, e), cooperationFiguresProjection.initialState()), sim.summary.to)
+    const row = (kind: string) => agreements.find((a) => a.kind === kind)
+    expect(row('industry-chain')?.enrolled).toBeGreaterThan(0)
+    expect(row('industry-chain')?.completed).toBeGreaterThan(0)
+    const hires = of('ChangeEmployer').filter((c) => c.data.agreementId !== undefined)
+    expect(hires.length).toBeGreaterThan(0)
+    expect(row('order-class')).toMatchObject({ enrolled: of('RegisterTalent').filter((c) => c.data.relation === 'student').length, hiredByPartner: hires.length })
+    expect(teachers.total).toBe(of('RegisterTalent').filter((c) => c.data.relation === 'teacher').length)
   })
 })

@@ -8,8 +8,8 @@
  */
 import { defaultPolicyDocument, type Alternative, type AppointmentPolicy, type FeaturedStandard, type PolicyDocument, type ServiceEntry } from '@talent-ledger/core'
 
-/** 技能大师工作室: the master holds senior technician (高级技师) or above — the city transcribes its studio criteria here (DOMAIN.md §10). */
-export const CARRIERS: NonNullable<PolicyDocument['carriers']> = { masterStudio: { minMasterLevel: 'senior-technician' } }
+/** 技能大师工作室: the master holds technician (技师) or above, as in DOMAIN.md §10's example — the city transcribes its own studio criteria here. */
+export const CARRIERS: NonNullable<PolicyDocument['carriers']> = { masterStudio: { minMasterLevel: 'technician' } }
 
 /** 特级技师 / 首席技师 posts: three-year terms (聘期), each employer within a quota the bureau sets. */
 export const APPOINTMENT: AppointmentPolicy = { termYears: { 'principal-technician': 3, 'chief-technician': 3 }, quotaRequired: true }

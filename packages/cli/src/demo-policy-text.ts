@@ -1,10 +1,10 @@
 /**
- * What the demo prints after its dashboard about the policy's other half (DOMAIN.md §12–15), one line
- * each — senior posts against their quotas, featured-industry certificates, honours and the
+ * What the demo prints after its dashboard about the policy's other half (DOMAIN.md §10–15), one
+ * line each — training carriers' outputs, cooperation agreements and teachers, senior posts against their quotas, featured-industry certificates, honours and the
  * high-skilled share of the lists, services delivered — with `report` named for the tables. A line
  * is left out when the city has none of it.
  */
-import type { FeaturedCertificateFigures, HonourFigures, SeniorPostFigures, ServiceFigures } from '@talent-ledger/core'
+import { rank, type CarrierOutputFigures, type CooperationFigures, type FeaturedCertificateFigures, type HonourFigures, type Level, type SeniorPostFigures, type ServiceFigures } from '@talent-ledger/core'
 import { terminalSafe } from './terminal-text.js'
 
 const n = (x: number): string => x.toLocaleString('en-US')
@@ -16,9 +16,23 @@ const byKey = <T>(rows: ReadonlyArray<T>, key: (r: T) => string, count: (r: T) =
   return [...totals].map(([k, v]) => `${terminalSafe(k)} ${n(v)}`).join(', ')
 }
 
-/** The demo's lines on posts, featured certificates, honours and services (with a blank line before them). */
-export const demoPolicyText = (r: SeniorPostFigures & FeaturedCertificateFigures & HonourFigures & ServiceFigures): string[] => {
+/** The demo's lines on carriers, cooperation, posts, featured certificates, honours and services (with a blank line before them). */
+export const demoPolicyText = (r: CarrierOutputFigures & CooperationFigures & SeniorPostFigures & FeaturedCertificateFigures & HonourFigures & ServiceFigures): string[] => {
   const lines: string[] = []
+  const carriers = r.carrierOutputs
+  if (carriers.length > 0) {
+    // certificates by level over every carrier, in ladder order
+    const certified = carriers.flatMap((c) => Object.entries(c.certifiedByLevel)).sort(([a], [b]) => rank(a as Level) - rank(b as Level))
+    const levels = byKey(certified, ([level]) => level, ([, k]) => k)
+    const masters = carriers.filter((c) => c.masterTalentId !== null).length
+    lines.push(
+      `Training carriers: ${n(carriers.length)} designated (${n(masters)} ${masters === 1 ? "masters' studio with its master" : "masters' studios with their master"}), ${n(sum(carriers, (c) => c.programmes))} programmes opened at them: ${n(sum(carriers, (c) => c.enrolled))} enrolled, ${n(sum(carriers, (c) => c.completed))} completed, ${n(sum(carriers, (c) => c.certified))} certified${levels === '' ? '' : ` (${levels})`}`,
+    )
+  }
+  if (r.agreements.length > 0 || r.teachers.total > 0) {
+    const agreements = r.agreements.map((a) => `${terminalSafe(a.kind)} ${terminalSafe(a.agreementId)} ${n(a.enrolled)} enrolled, ${n(a.completed)} completed${a.hiredByPartner > 0 ? `, ${n(a.hiredByPartner)} hired by a partner` : ''}`)
+    lines.push(`Cooperation: ${[...agreements, `${n(r.teachers.total)} vocational-school teachers (${n(r.teachers.highSkilled)} high-skilled)`].join('; ')}`)
+  }
   const posts = r.seniorPosts
   if (posts.length > 0) {
     const level = (l: string) => posts.filter((p) => p.level === l)
@@ -31,5 +45,5 @@ export const demoPolicyText = (r: SeniorPostFigures & FeaturedCertificateFigures
     lines.push(`Honours conferred (catalogued): ${byKey(r.honours, (h) => h.honourId, (h) => h.inLedger)}; high-skilled share of the reported lists: ${shares || 'no list reported'}`)
   }
   if (r.services.length > 0) lines.push(`Services delivered: ${byKey(r.services, (s) => s.service, (s) => s.delivered)}`)
-  return lines.length === 0 ? [] : ['', ...lines, '  (tables by employer, standard, honour, year and service: `report`)']
+  return lines.length === 0 ? [] : ['', ...lines, '  (tables by carrier, programme, agreement, school, employer, standard, honour, year and service: `report`)']
 }

@@ -1,4 +1,7 @@
-// The demo exercises the policy's other half (DOMAIN.md §12–15): its city appoints senior posts with
+// The demo exercises the policy's other half (DOMAIN.md §10–15): its city designates training
+// carriers with hosts and grades, links a masters' studio to its master and enrols trainings in the
+// carriers' programmes; trains a chain's staff and an order class under agreements, hires students
+// and registers teachers; appoints senior posts with
 // terms within quotas, certifies under the demo policy's featured-industry standards, confers
 // catalogued honours (some from competition prize rows) and reports honour lists, and delivers
 // services. The demo prints a line for each; `report` shows the same figures as JSON, text and HTML.
@@ -13,6 +16,9 @@ const cli = (...args: string[]) => runCli(['--store', store, ...args], { cwd: di
 const UNTIL = '2029-12-31'
 
 interface Report {
+  carrierOutputs: Array<{ carrierId: string; grade: string | null; masterTalentId: string | null; programmes: number; enrolled: number; completed: number; certified: number }>
+  agreements: Array<{ agreementId: string; kind: string; enrolled: number; completed: number; hiredByPartner: number }>
+  teachers: { total: number; highSkilled: number }
   seniorPosts: Array<{ employerId: string; level: string; inForce: number; quota: number | null }>
   featuredCertificates: Array<{ standardId: string; level: string; count: number }>
   honours: Array<{ honourId: string; year: number; reported: number | null; inLedger: number; highSkilled: number }>
@@ -31,12 +37,35 @@ afterAll(() => dir.remove())
 
 const sum = <T>(rows: ReadonlyArray<T>, f: (r: T) => number): number => rows.reduce((s, r) => s + f(r), 0)
 
-describe('the demo city under the demo policy (DOMAIN.md §12–15)', () => {
+describe('the demo city under the demo policy (DOMAIN.md §10–15)', () => {
   it('no refusal the simulator did not intend', () => {
     expect(out).toMatch(/refused [^\n]*\((\d+) refusals were intended by the simulator\)/)
     const [, refused, intended] = out.match(/refused ((?:\w+ \d+(?:, )?)*|none) \((\d+) refusals were intended/)!
     const total = refused === 'none' ? 0 : sum(refused!.split(', '), (r) => Number(r.split(' ')[1]))
     expect(total).toBe(Number(intended))
+  })
+
+  it("designates carriers with hosts and grades, links a studio's master, and prints the outputs of the carriers' programmes", () => {
+    const carriers = report.carrierOutputs
+    expect(carriers.filter((c) => c.grade !== null).length).toBe(3)
+    const masters = carriers.filter((c) => c.masterTalentId !== null).length
+    expect(masters).toBe(1)
+    const total = (f: (c: Report['carrierOutputs'][number]) => number) => sum(carriers, f)
+    expect(total((c) => c.enrolled)).toBeGreaterThan(0)
+    expect(total((c) => c.certified)).toBeGreaterThan(0)
+    expect(out).toContain(
+      `Training carriers: ${carriers.length} designated (1 masters' studio with its master), ${total((c) => c.programmes)} programmes opened at them: ${total((c) => c.enrolled)} enrolled, ${total((c) => c.completed)} completed, ${total((c) => c.certified)} certified (`,
+    )
+  })
+
+  it('trains under a chain agreement and an order class whose students a partner hires, registers teachers, and prints them', () => {
+    const row = (kind: string) => report.agreements.find((a) => a.kind === kind)!
+    const chain = row('industry-chain')
+    const order = row('order-class')
+    expect(chain.enrolled).toBeGreaterThan(0)
+    expect(order.hiredByPartner).toBeGreaterThan(0)
+    expect(report.teachers.total).toBeGreaterThan(0)
+    expect(out).toContain(`Cooperation: industry-chain ${chain.agreementId} ${chain.enrolled} enrolled, ${chain.completed} completed; order-class ${order.agreementId} ${order.enrolled} enrolled, ${order.completed} completed, ${order.hiredByPartner} hired by a partner; ${report.teachers.total} vocational-school teachers (`)
   })
 
   it('appoints senior posts within every quota, and prints them against the quotas', () => {

@@ -7,7 +7,7 @@ import { defaultPolicyDocument, type Command, type OccupationEntry, type PolicyD
 import { anniversary, dateOf, dayOf, yearOfDay } from './calendar.js'
 import type { Random } from './random.js'
 import { QUALIFICATION_CATALOGUE } from './organizations.js'
-import { APPOINTMENT, featuredStandards, gradedAllowances, SERVICES } from './policy-blocks.js'
+import { APPOINTMENT, CARRIERS, featuredStandards, gradedAllowances, SERVICES } from './policy-blocks.js'
 
 const bureau = { id: 'hr-bureau', role: 'hr-bureau' } as const
 
@@ -37,7 +37,7 @@ const CATEGORIES: ReadonlyArray<OccupationEntry> = [
 
 /**
  * The city's policy: the default document with the values only the city can set, among them the
- * blocks of DOMAIN.md §12–15 (policy-blocks.ts): the allowances graded by level from the senior
+ * blocks of DOMAIN.md §10 and §12–15 (policy-blocks.ts): the allowances graded by level from the senior
  * amounts given (元), paid under conditions, the living allowance for `livingMonths` months at most.
  */
 export const cityPolicyDocument = (housingYuan: number, livingYuanPerMonth: number, policyId = CITY_POLICY_ID, livingMonths = 12): PolicyDocument => ({
@@ -47,6 +47,7 @@ export const cityPolicyDocument = (housingYuan: number, livingYuanPerMonth: numb
   benefits: { ...defaultPolicyDocument.benefits, ...gradedAllowances(housingYuan, livingYuanPerMonth, livingMonths) },
   services: SERVICES,
   appointment: APPOINTMENT,
+  carriers: CARRIERS,
   featuredStandards: featuredStandards(policyId),
 })
 

@@ -1,11 +1,15 @@
 /**
- * The blocks of DOMAIN.md §12–15 the simulated city sets in its policy: terms and quotas of senior
+ * The blocks of DOMAIN.md §10, §12–15 the simulated city sets in its policy: the level a masters'
+ * studio's master holds, terms and quotas of senior
  * posts (评聘), its featured-industry standards (特色产业评价: 安防 on the ladder, 穿戴甲 off it), who is
  * entitled to which service, and the high-skilled allowances graded by level with their conditions.
  * Every figure is illustrative — the sources give none; the city must set its own (docs/rules.md,
  * "The demo's city").
  */
 import { defaultPolicyDocument, type Alternative, type AppointmentPolicy, type FeaturedStandard, type PolicyDocument, type ServiceEntry } from '@talent-ledger/core'
+
+/** 技能大师工作室: the master holds technician (技师) or above, as in DOMAIN.md §10's example — the city transcribes its own studio criteria here. */
+export const CARRIERS: NonNullable<PolicyDocument['carriers']> = { masterStudio: { minMasterLevel: 'technician' } }
 
 /** 特级技师 / 首席技师 posts: three-year terms (聘期), each employer within a quota the bureau sets. */
 export const APPOINTMENT: AppointmentPolicy = { termYears: { 'principal-technician': 3, 'chief-technician': 3 }, quotaRequired: true }

@@ -4,11 +4,13 @@ import { businessDateOf, decodeCommand, defaultPolicyDocument, type Command } fr
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { isSchoolPerson } from '../src/cooperation.js'
 import { simulateCity } from '../src/index.js'
 
+/** The talent of the pipeline (or the stock) a command is about; the schools' students and teachers (§11) are not counted. */
 const talentOf = (c: Command): string | null => {
   const d = c.data as Record<string, unknown>
-  return typeof d['talentId'] === 'string' ? d['talentId'] : null
+  return typeof d['talentId'] === 'string' && !isSchoolPerson(d['talentId']) ? d['talentId'] : null
 }
 
 describe('simulateCity', () => {

@@ -129,7 +129,7 @@ export const demoIntro = (plan: DemoPlan, meta: { readonly store: string; readon
     `talent-ledger demo — Lianyungang at scale ${city.scale} (${scalePercent(city.scale)} of the city): ${n(city.employedPersons)} employed persons, ${n(city.stock + city.pipeline)} simulated talents (seed ${plan.seed}), ${plan.from} … ${plan.until}, into ${meta.store}${sqlite}`,
     `the city: ${n(city.stock)} talents already certified (prior certificates issued before 2026: skilled ≈ 30 % of the employed, high-skilled ≈ 30 % of the skilled), ${n(city.pipeline)} entering over the span; docs/rules.md lists the assumptions`,
     // the demo policy is not the shipped default: say what it sets, so nobody reads its money as national policy
-    `policy: the demo policy ${plan.policyId} (from ${plan.from}) sets the housing subsidy (${n(plan.housingYuan)} 元 at senior, more at higher levels, in yearly instalments) and the living allowance (${n(plan.livingYuanPerMonth)} 元 a month at senior, more at higher levels), which the default policy leaves unset, senior-post terms and quotas, two featured-industry standards and who is entitled to which service, and scales the count targets ×${city.scale}; the shares are the city's own`,
+    `policy: the demo policy ${plan.policyId} (from ${plan.from}) sets the housing subsidy (${n(plan.housingYuan)} 元 at senior, more at higher levels, in yearly instalments) and the living allowance (${n(plan.livingYuanPerMonth)} 元 a month at senior, more at higher levels), which the default policy leaves unset, the level a masters' studio's master holds, senior-post terms and quotas, two featured-industry standards and who is entitled to which service, and scales the count targets ×${city.scale}; the shares are the city's own`,
   ]
 }
 

@@ -210,6 +210,8 @@ export const defaultPolicyDocument: PolicyDocument = {
   ],
   // DOMAIN.md §10: the city transcribes its masters' studio criteria (技能大师工作室); the seed gives none
   carriers: { masterStudio: { minMasterLevel: null } },
+  // DOMAIN.md §17 talent.student-age: the seed sets no age under 16 for a school's students
+  dates: { minStudentAgeYears: null },
 }
 
 /** The default policy, in force for any date before the first adopted one. */

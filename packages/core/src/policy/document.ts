@@ -232,6 +232,11 @@ const policyCodecs = (obj: ObjectCodec, objOpt: ObjectWithOptionalCodec) => {
     featuredStandards: t.array(FeaturedStandard),
     /** Training carriers (DOMAIN.md §10): the lowest level a masters' studio's master holds (`null`: unset). */
     carriers: obj({ masterStudio: obj({ minMasterLevel: t.union([CertifiedLevel, t.null]) }) }),
+    /**
+     * Date rules (DOMAIN.md §17): the youngest age at which a school may register a student
+     * (`talent.student-age`, read only for a student under 16); `null`: unset.
+     */
+    dates: obj({ minStudentAgeYears: t.union([PositiveInt, t.null]) }),
   },
   'PolicyDocument')
   return { Condition, Alternative, PromotionRule, CompetitionRule, CompetitionPrize, HonourEntry, ServiceEntry, OccupationEntry, AppointmentPolicy, FeaturedStandard, PolicyDocument }

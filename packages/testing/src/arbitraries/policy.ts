@@ -293,6 +293,8 @@ const policyDocumentCore = (tag: string): fc.Arbitrary<PolicyDocument> => {
     ),
     // training carriers (DOMAIN.md §10): absent, or the masters' studio's minimum master level, set or unset
     carriers: fc.option(fc.record({ masterStudio: fc.record({ minMasterLevel: fc.option(fc.constantFrom('junior', 'senior', 'technician', 'senior-technician' as const), { nil: null }) }) }), { nil: undefined }),
+    // date rules (DOMAIN.md §17): absent, or a school's youngest student age, set or unset
+    dates: fc.option(fc.record({ minStudentAgeYears: fc.option(fc.integer({ min: 12, max: 16 }), { nil: null }) }), { nil: undefined }),
     targets: fc
       .record({
         newHighSkilled: fc.tuple(keepOr(d.targets.newHighSkilled.count, fc.integer({ min: 0, max: 200 })), yearSpan(d.targets.newHighSkilled.from, d.targets.newHighSkilled.to)),

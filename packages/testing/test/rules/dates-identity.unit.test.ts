@@ -1,6 +1,6 @@
 // DOMAIN.md §17 dates and identity sanity, one passing and one refused spec per rule id, and the
-// worked examples 17-a and 17-b. (`talent.student-age` concerns the students of §11, which the
-// ledger does not have yet: it is not implemented.)
+// worked examples 17-a and 17-b. (`talent.student-age` and the school-training anchor are in
+// student-age.unit.test.ts.)
 import { describe, expect, it } from 'vitest'
 import { addDays, recordDateOf, type LedgerEvent } from '@talent-ledger/core'
 import {

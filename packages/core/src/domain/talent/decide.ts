@@ -11,6 +11,7 @@ import { notAfterRecordDate, withDateRules } from '../date-rules.js'
 import { authorize } from './authorization.js'
 import { policyOn, type TalentCommand, type TalentContext } from './context.js'
 import { talentDateRuleFailures } from './date-rules.js'
+import { studentAgeFailures } from './student-age.js'
 import { allowanceShapeError } from './decide-allowances.js'
 import { decideGrant, grantShapeError } from './decide-benefits.js'
 import { decideAssessment, decideRevocation } from './decide-certification.js'
@@ -102,5 +103,9 @@ export const decideTalent = (c: TalentCommand, s: TalentState, context: TalentCo
   const decided = decideChecked(c, s, context)
   const { dates } = context
   if (dates === null) return decided
-  return withDateRules(decided, [...notAfterRecordDate(c, dates), ...talentDateRuleFailures(c, s, context.organizations, dates)])
+  const studentAge = studentAgeFailures(c, context, dates)
+  // an unset policy value the student's age needs comes before any NotEligible (§8), never before an earlier kind
+  if (E.isLeft(studentAge) && (E.isRight(decided) || decided.left.code === 'NotEligible')) return studentAge
+  const failedStudentAge = E.isRight(studentAge) ? studentAge.right : []
+  return withDateRules(decided, [...notAfterRecordDate(c, dates), ...failedStudentAge, ...talentDateRuleFailures(c, s, context, dates)])
 }

@@ -17,6 +17,8 @@ const student = (talentId: string, registeredOn: string) => ({
   type: 'RegisterTalent', actor: school,
   data: { talentId, name: '李四', nationalId: '320706201003010020', birthDate: '2010-03-01', occupation: '6-18-02-04', education: 'none', employerId: 'lyg-tech', district: '海州区', registeredOn, relation: 'student' },
 })
+// an employer hires the student: its career starts (`occupationSince`), so `talent.working-age` holds too
+const hire = (on: string) => ({ type: 'ChangeEmployer', actor: { id: 'org-1', role: 'employer' }, data: { talentId: 't-40', employerId: 'org-1', on, occupationSince: on } })
 const adopt = { type: 'AdoptPolicy', actor: bureau, data: { policyId: 'lyg-s15', effectiveFrom: '2025-01-01', document: { ...defaultPolicyDocument, dates: { minStudentAgeYears: 15 } } } }
 
 const LINES = [
@@ -26,6 +28,9 @@ const LINES = [
   /* 4 */ adopt,
   /* 5 */ student('t-40', '2025-09-01'),
   /* 6 */ student('t-42', '2025-02-28'),
+  /* 7 */ { type: 'RegisterOrganization', actor: bureau, data: { organizationId: 'org-1', kind: 'employer', name: '港口集团' } },
+  /* 8 */ hire('2026-02-28'),
+  /* 9 */ hire('2026-03-01'),
 ]
 
 let results: Result[] = []
@@ -54,5 +59,11 @@ describe('talent-ledger apply: talent.student-age (DOMAIN.md §17)', () => {
     expect(at(4)).toMatchObject({ ok: true, events: ['PolicyAdopted'] })
     expect(at(5)).toMatchObject({ ok: true, events: ['TalentRegistered'] })
     refused(6, 'NotEligible')
+  })
+
+  it('a student hired before its 16th birthday: NotEligible talent.working-age; on the birthday: hired', () => {
+    expect(at(8)).toMatchObject({ ok: false, error: { code: 'NotEligible' } })
+    expect(at(8).error?.details.map((d) => d.rule)).toContain('talent.working-age')
+    expect(at(9)).toMatchObject({ ok: true, events: ['EmployerChanged'] })
   })
 })

@@ -66,3 +66,18 @@ describe('§17 dates.after-anchor: school training', () => {
     await given([school, student('2024-09-01')]).when(enrol('2025-09-01'), opened).then({ code: 'NotEligible', rules: ['dates.after-anchor'] })
   })
 })
+
+describe('§17 talent.working-age: a student hired (§11) starts its career at 16', () => {
+  const student = aTalentRegistered({ talentId: 't-40', employerId: 'V', occupationSince: null, relation: 'student', registeredOn: '2025-09-01' })
+  const hire = (on: string) => command('ChangeEmployer', organizationActor('org-1', 'employer'), { talentId: 't-40', employerId: 'org-1', on, occupationSince: on })
+  const world = [school, anOrganization('org-1', 'employer'), student]
+  const opened = { birthDate: BIRTH_DATE }
+
+  it('hired on the 16th birthday: EmployerChanged', async () => {
+    await given(world).when(hire('2026-03-01'), opened).thenEventTypes(['EmployerChanged'])
+  })
+
+  it('hired the day before: NotEligible talent.working-age (no exception: only a registration carries one)', async () => {
+    await given(world).when(hire('2026-02-28'), opened).then({ code: 'NotEligible', rules: ['talent.working-age'] })
+  })
+})

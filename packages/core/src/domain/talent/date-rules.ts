@@ -15,6 +15,9 @@ import { birthdayAt, minStudentAgeYearsOf, sixteenthBirthday } from './student-a
 
 /** `talent.working-age` [劳动法第十五条]: the career starts at 16, or earlier only by the bureau's recorded exception. */
 const workingAge = (c: TalentCommand, ctx: DateContext): ErrorDetail[] => {
+  // hiring a student starts its career too (DOMAIN.md §11): the same age, and no exception (only a
+  // registration carries the bureau's minorExceptionRef)
+  if (c.type === 'ChangeEmployer') return hiredAge(c.data.occupationSince, ctx.birthDate)
   if (c.type !== 'RegisterTalent' || ctx.birthDate === null || c.data.occupationSince === undefined) return []
   if (c.data.occupationSince >= sixteenthBirthday(ctx.birthDate)) return []
   // the exception lets a minor work, never someone not yet born
@@ -33,6 +36,12 @@ const workingAge = (c: TalentCommand, ctx: DateContext): ErrorDetail[] => {
     },
   ]
 }
+
+/** `talent.working-age` for a student hired (`ChangeEmployer` with `occupationSince`): at 16 or later. */
+const hiredAge = (occupationSince: string | undefined, birthDate: string | null): ErrorDetail[] =>
+  occupationSince === undefined || birthDate === null || occupationSince >= sixteenthBirthday(birthDate)
+    ? []
+    : [{ rule: 'talent.working-age', field: 'data.occupationSince', message: occupationSince < birthDate ? 'occupationSince is before the birth date' : 'occupationSince is before the 16th birthday (劳动法第十五条)' }]
 
 type Anchor = 'employment' | 'achievement' | 'school-training'
 

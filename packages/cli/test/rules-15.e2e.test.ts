@@ -45,7 +45,7 @@ describe('§15 service.frequency through talent-ledger apply', () => {
   })
 
   it('yearly (a city policy): once a calendar year, again the next year', () => {
-    const services = (d: Doc): Doc => ({ ...d, services: d.services.map((s) => (s.service === 'health-check' ? { ...s, minLevel: 'senior', frequency: 'yearly' } : s)) })
+    const services = (d: Doc): Doc => ({ ...d, services: (d.services ?? []).map((s) => (s.service === 'health-check' ? { ...s, minLevel: 'senior', frequency: 'yearly' } : s)) })
     const results = apply(
       'yearly',
       registerEmployer,

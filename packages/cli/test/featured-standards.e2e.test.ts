@@ -6,26 +6,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { defaultPolicyDocument } from '@talent-ledger/core'
-import { bureau, jsonl, registerTalent } from './fixtures.js'
+import { bureau, jsonl, NAILS, nailsStandard as standard, nailsTalent as talent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
 
 const dir = tempDir()
 afterAll(() => dir.remove())
 const store = `sqlite:${join(dir.path, 'featured.db')}`
-const NAILS = '4-10-03-05'
 
-const standard = {
-  standardId: 'std-nails',
-  title: '连云港穿戴甲职业技能评价规范 (test values)',
-  issuer: null,
-  occupations: [NAILS],
-  countsTowardLadder: false,
-  levels: [{ level: 'junior', alternatives: [{ ruleId: 'lyg-t.featured.std-nails.junior.years-1', text: 'years in occupation ≥ 1', allOf: [{ kind: 'years-in-occupation', min: 1 }] }] }],
-}
-const talent = (() => {
-  const c = registerTalent('n-1')
-  return { ...c, data: { ...c.data, occupation: NAILS, occupationSince: '2025-03-01', registeredOn: '2025-03-01' } }
-})()
 const assess = (id: string, on: string, standardId?: string) => ({
   type: 'RecordAssessment',
   actor: { id: 'eval-05', role: 'assessment-body' },

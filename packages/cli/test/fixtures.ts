@@ -30,3 +30,22 @@ export const assess = (talentId: string, assessmentId: string, level: string, on
 
 /** JSON Lines of the given values (strings are written as they are). */
 export const jsonl = (...lines: ReadonlyArray<unknown>): string => lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n'
+
+/** 穿戴甲 (press-on nails): a featured-industry occupation of the city's own standard (DOMAIN.md §13). */
+export const NAILS = '4-10-03-05'
+
+/** The city's press-on-nails standard, off the ladder, with made-up test values (policy `lyg-t`). */
+export const nailsStandard = {
+  standardId: 'std-nails',
+  title: '连云港穿戴甲职业技能评价规范 (test values)',
+  issuer: null,
+  occupations: [NAILS],
+  countsTowardLadder: false,
+  levels: [{ level: 'junior', alternatives: [{ ruleId: 'lyg-t.featured.std-nails.junior.years-1', text: 'years in occupation ≥ 1', allOf: [{ kind: 'years-in-occupation', min: 1 }] }] }],
+}
+
+/** n-1, working in press-on nails since 2025-03-01. */
+export const nailsTalent = (() => {
+  const c = registerTalent('n-1')
+  return { ...c, data: { ...c.data, occupation: NAILS, occupationSince: '2025-03-01', registeredOn: '2025-03-01' } }
+})()

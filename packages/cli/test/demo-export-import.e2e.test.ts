@@ -34,6 +34,8 @@ describe('talent-ledger demo', () => {
     expect(demoOut).toMatch(/^talent-ledger demo — Lianyungang at scale [0-9.]+ \([0-9.]+ % of the city\): [\d,]+ employed persons, 30 simulated talents \(seed 7\)/)
     // printed before the run: the stock and the demo policy, named as such, with what it sets
     expect(demoOut.split('\n')[1]).toMatch(/^the city: \d+ talents already certified \(prior certificates issued before 2026/)
+    // the schools' own students and teachers are talents of the ledger too: the line says how many
+    expect(demoOut.split('\n')[1]).toMatch(/the vocational schools register [\d,]+ students and teachers of their own/)
     expect(demoOut.split('\n')[2]).toMatch(/^policy: the demo policy lianyungang-demo .* sets the housing subsidy .* and the living allowance .* which the default policy leaves unset, the level a masters' studio's master holds, senior-post terms and quotas, two featured-industry standards and who is entitled to which service, and scales the count targets ×/)
     expect(demoOut).toContain('City dashboard as of 2028-12-31 (policy lianyungang-demo)')
     expect(demoOut).toMatch(/count targets scaled ×[0-9.]+ \([0-9.]+ % of the city's\)/)

@@ -118,6 +118,10 @@ export const runDemo = async (store: EventStore, ledger: TalentLedger, plan: Dem
 
 const n = (x: number): string => x.toLocaleString('en-US')
 
+/** Students and teachers a school registers (DOMAIN.md §11): talents of the ledger beyond the simulated workforce. */
+const schoolPeople = (commands: DemoPlan['commands']): number =>
+  commands.filter((c) => c.type === 'RegisterTalent' && (c.data.relation === 'student' || c.data.relation === 'teacher')).length
+
 /**
  * The lines printed before the run starts, so that a newcomer (or a CI log, where no bar is drawn)
  * sees at once the scale simulated, what is simulated, the demo policy, and how durably it is committed.
@@ -127,7 +131,7 @@ export const demoIntro = (plan: DemoPlan, meta: { readonly store: string; readon
   const sqlite = meta.store.startsWith('sqlite:') ? `, durability ${meta.durability}${meta.durability === 'FULL' ? '' : ' (demo default; --durability FULL for power-loss safety)'}` : ''
   return [
     `talent-ledger demo — Lianyungang at scale ${city.scale} (${scalePercent(city.scale)} of the city): ${n(city.employedPersons)} employed persons, ${n(city.stock + city.pipeline)} simulated talents (seed ${plan.seed}), ${plan.from} … ${plan.until}, into ${meta.store}${sqlite}`,
-    `the city: ${n(city.stock)} talents already certified (prior certificates issued before 2026: skilled ≈ 30 % of the employed, high-skilled ≈ 30 % of the skilled), ${n(city.pipeline)} entering over the span; docs/rules.md lists the assumptions`,
+    `the city: ${n(city.stock)} talents already certified (prior certificates issued before 2026: skilled ≈ 30 % of the employed, high-skilled ≈ 30 % of the skilled), ${n(city.pipeline)} entering over the span; the vocational schools register ${n(schoolPeople(plan.commands))} students and teachers of their own (in the dashboard's talents too); docs/rules.md lists the assumptions`,
     // the demo policy is not the shipped default: say what it sets, so nobody reads its money as national policy
     `policy: the demo policy ${plan.policyId} (from ${plan.from}) sets the housing subsidy (${n(plan.housingYuan)} 元 at senior, more at higher levels, in yearly instalments) and the living allowance (${n(plan.livingYuanPerMonth)} 元 a month at senior, more at higher levels), which the default policy leaves unset, the level a masters' studio's master holds, senior-post terms and quotas, two featured-industry standards and who is entitled to which service, and scales the count targets ×${city.scale}; the shares are the city's own`,
   ]
@@ -140,7 +144,7 @@ export const demoHeader = (run: DemoRun, meta: { readonly seconds: number }): st
   return [
     `${run.commands} commands in ${meta.seconds.toFixed(1)} s${rate}: accepted ${run.accepted}; refused ${refused} (${run.intendedRefusals} refusals were intended by the simulator); ${run.events} events stored`,
     // the outbox is most of a demo file: say why it stays, and what a deployment does about it
-    `${run.notices} notices written with the events stay pending (no relay runs in a demo) and take most of the store; a deployment delivers them (notify) and compacts delivered ones (notifications --compact-delivered 30d)`,
+    `${run.notices} notices written with the events stay pending (no relay runs in a demo), kept in the store until delivered; a deployment delivers them (notify) and compacts delivered ones (notifications --compact-delivered 30d)`,
     '',
   ]
 }

@@ -2,29 +2,17 @@
 // on a SQLite file of its own: the occupation rule (12-a), the level cap of an occupation, a post
 // already in force, and a term left unset in a city's appointment block. The quota (12-b) is in
 // senior-posts.e2e.test.ts; the decider specs are in packages/testing/test/rules/senior-posts.unit.test.ts.
-import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defaultPolicyDocument } from '@talent-ledger/core'
-import { assess, bureau, employer, jsonl, registerEmployer, registerTalent } from './fixtures.js'
+import { assess, bureau, employer, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
+import { adoptChanged, applyScenario, rules, scenarioStore, type PolicyDoc, type Result } from './scenarios.js'
 
 const dir = tempDir()
 afterAll(() => dir.remove())
 
-interface Result { readonly ok: boolean; readonly events?: string[]; readonly error?: { code: string; details: Array<{ rule?: string; field?: string }> } }
-/** Applies the lines to a fresh SQLite file named after the scenario; one result per line. */
-const apply = (scenario: string, ...lines: unknown[]): Result[] => {
-  const run = runCli(['--store', `sqlite:${join(dir.path, `${scenario}.db`)}`, 'apply', '-'], { cwd: dir.path, input: jsonl(...lines) })
-  expect(run.stderr).toBe('')
-  const results = run.json() as Result[]
-  expect(results).toHaveLength(lines.length)
-  return results
-}
-const rules = (r: Result | undefined) => r?.error?.details.map((d) => d.rule)
+const apply = (scenario: string, ...lines: unknown[]): Result[] => applyScenario(dir.path, scenario, ...lines)
 
-type Doc = typeof defaultPolicyDocument
-const policy = (policyId: string, effectiveFrom: string, change: (d: Doc) => Doc) => ({ type: 'AdoptPolicy', actor: bureau, data: { policyId, effectiveFrom, document: change(defaultPolicyDocument) } })
-const withTopLevel = (code: string, topLevel: string) => (d: Doc): Doc => ({ ...d, occupations: { ...d.occupations, catalogue: [...d.occupations.catalogue, { code, category: 'C', shortage: false, topLevel } as Doc['occupations']['catalogue'][number]] } })
+const withTopLevel = (code: string, topLevel: string) => (d: PolicyDoc): PolicyDoc => ({ ...d, occupations: { ...d.occupations, catalogue: [...d.occupations.catalogue, { code, category: 'C', shortage: false, topLevel } as PolicyDoc['occupations']['catalogue'][number]] } })
 const inOccupation = (talentId: string, occupation: string) => {
   const c = registerTalent(talentId)
   return { ...c, data: { ...c.data, occupation } }
@@ -51,11 +39,11 @@ describe('§12 rules through talent-ledger apply', () => {
     const results = apply(
       'top-level',
       registerEmployer,
-      policy('lyg-t', '2026-01-01', withTopLevel(NAILS, 'technician')),
+      adoptChanged('lyg-t', '2026-01-01', withTopLevel(NAILS, 'technician')),
       inOccupation('c-5', NAILS),
       prior('c-5', NAILS),
       appoint('c-5', '2026-06-01'),
-      policy('lyg-t3', '2026-07-01', withTopLevel(NAILS, 'senior-technician')),
+      adoptChanged('lyg-t3', '2026-07-01', withTopLevel(NAILS, 'senior-technician')),
       appoint('c-5', '2026-07-01'),
     )
     expect(results.slice(0, 4).every((r) => r.ok)).toBe(true)
@@ -69,7 +57,7 @@ describe('§12 rules through talent-ledger apply', () => {
     const results = apply(
       'level-within',
       registerEmployer,
-      policy('lyg-t', '2020-01-01', withTopLevel('6-18-02-04', 'intermediate')),
+      adoptChanged('lyg-t', '2020-01-01', withTopLevel('6-18-02-04', 'intermediate')),
       registerTalent('t-1'),
       assess('t-1', 'a-1', 'intermediate', '2026-03-01'),
       assess('t-1', 'a-2', 'senior', '2026-09-01'),
@@ -88,15 +76,15 @@ describe('§12 rules through talent-ledger apply', () => {
   })
 
   it('appointment.term: a block with the term unset refuses PolicyValueUnset; with the term set the post runs for it', () => {
-    const appointment = (years: number | null) => (d: Doc): Doc => ({ ...d, appointment: { termYears: { 'principal-technician': years, 'chief-technician': 3 }, quotaRequired: false } })
+    const appointment = (years: number | null) => (d: PolicyDoc): PolicyDoc => ({ ...d, appointment: { termYears: { 'principal-technician': years, 'chief-technician': 3 }, quotaRequired: false } })
     const results = apply(
       'term',
       registerEmployer,
-      policy('lyg', '2027-01-01', appointment(null)),
+      adoptChanged('lyg', '2027-01-01', appointment(null)),
       registerTalent('c-1'),
       prior('c-1'),
       appoint('c-1', '2027-03-01'),
-      policy('lyg-2', '2027-06-01', appointment(2)),
+      adoptChanged('lyg-2', '2027-06-01', appointment(2)),
       appoint('c-1', '2027-07-01'),
     )
     expect(results.slice(0, 4).every((r) => r.ok)).toBe(true)
@@ -104,7 +92,7 @@ describe('§12 rules through talent-ledger apply', () => {
     expect(rules(results[4])).toEqual(['lyg.appointment.term'])
     expect(results[5]!.ok).toBe(true)
     expect(results[6]).toMatchObject({ ok: true, events: ['SeniorPostAppointed', 'LevelCertified'] })
-    const show = runCli(['--store', `sqlite:${join(dir.path, 'term.db')}`, 'show', 'c-1'], { cwd: dir.path }).json() as Array<{ seniorPosts: Array<{ expiresOn: string | null }> }>
+    const show = runCli(['--store', scenarioStore(dir.path, 'term'), 'show', 'c-1'], { cwd: dir.path }).json() as Array<{ seniorPosts: Array<{ expiresOn: string | null }> }>
     expect(show[0]!.seniorPosts.map((p) => p.expiresOn)).toEqual(['2029-07-01'])
   })
 })

@@ -8,11 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultPolicyDocument } from '@talent-ledger/core'
 import { bureau, jsonl, NAILS, nailsStandard as standard, nailsTalent as talent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
+import { rules, type Result } from './scenarios.js'
 
 const dir = tempDir()
 
-interface Result { readonly ok: boolean; readonly events?: string[]; readonly error?: { code: string; details: Array<{ rule?: string }> } }
-const rules = (r: Result | undefined) => r?.error?.details.map((d) => d.rule)
 
 const assess = (id: string, standardId: string, occupation = NAILS) => ({
   type: 'RecordAssessment',

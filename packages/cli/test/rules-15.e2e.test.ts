@@ -2,29 +2,16 @@
 // on a SQLite file of its own: how often a service may be delivered, and the housing subsidy and
 // living allowance of worked example 15-b (amount by level, first home, instalments, duration). The
 // decider specs are in packages/testing/test/rules/services.unit.test.ts and allowances.unit.test.ts.
-import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defaultPolicyDocument } from '@talent-ledger/core'
-import { assess, bureau, jsonl, registerEmployer, registerTalent } from './fixtures.js'
+import { assess, bureau, registerEmployer, registerTalent } from './fixtures.js'
 import { runCli, tempDir } from './run-cli.js'
+import { adoptChanged, applyScenario, rules, scenarioStore, type PolicyDoc, type Result } from './scenarios.js'
 
 const dir = tempDir()
 afterAll(() => dir.remove())
 
-interface Result { readonly ok: boolean; readonly events?: string[]; readonly error?: { code: string; details: Array<{ rule?: string; field?: string }> } }
-const store = (scenario: string) => `sqlite:${join(dir.path, `${scenario}.db`)}`
-/** Applies the lines to a fresh SQLite file named after the scenario; one result per line. */
-const apply = (scenario: string, ...lines: unknown[]): Result[] => {
-  const run = runCli(['--store', store(scenario), 'apply', '-'], { cwd: dir.path, input: jsonl(...lines) })
-  expect(run.stderr).toBe('')
-  const results = run.json() as Result[]
-  expect(results).toHaveLength(lines.length)
-  return results
-}
-const rules = (r: Result | undefined) => r?.error?.details.map((d) => d.rule)
+const apply = (scenario: string, ...lines: unknown[]): Result[] => applyScenario(dir.path, scenario, ...lines)
 
-type Doc = typeof defaultPolicyDocument
-const policy = (policyId: string, effectiveFrom: string, change: (d: Doc) => Doc) => ({ type: 'AdoptPolicy', actor: bureau, data: { policyId, effectiveFrom, document: change(defaultPolicyDocument) } })
 /** Senior from a municipal prize (rank 5) on `on`, intermediate half a year before. */
 const senior = (talentId: string, on: string, intermediateOn: string) => [
   registerTalent(talentId),
@@ -45,11 +32,11 @@ describe('§15 service.frequency through talent-ledger apply', () => {
   })
 
   it('yearly (a city policy): once a calendar year, again the next year', () => {
-    const services = (d: Doc): Doc => ({ ...d, services: (d.services ?? []).map((s) => (s.service === 'health-check' ? { ...s, minLevel: 'senior', frequency: 'yearly' } : s)) })
+    const services = (d: PolicyDoc): PolicyDoc => ({ ...d, services: (d.services ?? []).map((s) => (s.service === 'health-check' ? { ...s, minLevel: 'senior', frequency: 'yearly' } : s)) })
     const results = apply(
       'yearly',
       registerEmployer,
-      policy('lyg-t', '2026-01-01', services),
+      adoptChanged('lyg-t', '2026-01-01', services),
       ...senior('s-1', '2026-02-01', '2025-08-01'),
       deliver('s-1', 'sd-1', 'health-check', '2026-04-01'),
       deliver('s-1', 'sd-2', 'health-check', '2026-11-01'),
@@ -66,7 +53,7 @@ describe('§15 service.frequency through talent-ledger apply', () => {
 describe('§15 housing subsidy and living allowance (15-b) through talent-ledger apply', () => {
   const levels = (senior: number) => ({ senior, technician: null, 'senior-technician': null, 'principal-technician': null, 'chief-technician': null })
   // 15-b's test values; from 2027-01-01 so that h-1 becomes senior under it
-  const lygT = policy('lyg-t', '2027-01-01', (d) => ({
+  const lygT = adoptChanged('lyg-t', '2027-01-01', (d) => ({
     ...d,
     benefits: {
       ...d.benefits,
@@ -111,7 +98,7 @@ describe('§15 housing subsidy and living allowance (15-b) through talent-ledger
     expect(two).toMatchObject({ ok: true, events: ['BenefitGranted'] })
     expect(again).toMatchObject({ ok: false, error: { code: 'Duplicate' } })
     expect(rules(again)).toEqual(['lyg-t.housing-subsidy.instalment'])
-    const show = runCli(['--store', store('housing'), 'show', 'h-1'], { cwd: dir.path }).json() as Array<{ benefits: Array<{ grantId: string; amount: number }> }>
+    const show = runCli(['--store', scenarioStore(dir.path, 'housing'), 'show', 'h-1'], { cwd: dir.path }).json() as Array<{ benefits: Array<{ grantId: string; amount: number }> }>
     expect(show[0]!.benefits.map((b) => [b.grantId, b.amount])).toEqual([['housing-subsidy', 1_000_000], ['housing-subsidy:2', 1_000_000]])
   })
 

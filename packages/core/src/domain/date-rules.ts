@@ -56,8 +56,13 @@ export interface RecordDatesContext {
 /** Loads a `RecordDatesContext` (a category's `context`): the record dates the composition root handed in. */
 export const recordDatesContext = async (_command: unknown, _state: unknown, env: DecisionEnv): Promise<RecordDatesContext> => ({ dates: env.dates })
 
-/** A stream's own decision with `dates.not-after-record-date` joined last (a category's `decide`). */
+/**
+ * A stream's own decision with `dates.not-after-record-date` joined last (a category's `decide`). The
+ * decision gets the category's context too (one that reads more than the record dates extends it).
+ */
 export const decidedWithRecordDates =
-  <C extends { readonly type: string; readonly data: unknown }, S, Ev>(decide: (command: C, state: S) => E.Either<DomainError, ReadonlyArray<Ev>>) =>
-  (command: C, state: S, context: RecordDatesContext): E.Either<DomainError, ReadonlyArray<Ev>> =>
-    withDateRules(decide(command, state), context.dates === null ? [] : notAfterRecordDate(command, context.dates))
+  <C extends { readonly type: string; readonly data: unknown }, S, Ev, X extends RecordDatesContext = RecordDatesContext>(
+    decide: (command: C, state: S, context: X) => E.Either<DomainError, ReadonlyArray<Ev>>,
+  ) =>
+  (command: C, state: S, context: X): E.Either<DomainError, ReadonlyArray<Ev>> =>
+    withDateRules(decide(command, state, context), context.dates === null ? [] : notAfterRecordDate(command, context.dates))

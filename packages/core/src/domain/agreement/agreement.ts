@@ -103,5 +103,5 @@ export const agreementCategory: Category<AgreementCommand, AgreementEvent, Agree
   initialState,
   evolve,
   context,
-  decide: (c, s, ctx) => decidedWithRecordDates((command: AgreementCommand, state: AgreementState) => decide(command, state, ctx))(c, s, ctx),
+  decide: decidedWithRecordDates(decide),
 }

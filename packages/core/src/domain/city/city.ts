@@ -9,7 +9,7 @@ import type { Category } from '../../kernel/category.js'
 import type { StreamReader } from '../../kernel/category.js'
 import { duplicate, notFound, unauthorized, type DomainError } from '../../kernel/errors.js'
 import { policyInForce, type PolicyRegistry } from '../../policy/registry.js'
-import { notAfterRecordDate, withDateRules, type RecordDatesContext } from '../date-rules.js'
+import { decidedWithRecordDates, type RecordDatesContext } from '../date-rules.js'
 import type { DecisionEnv } from '../decision-env.js'
 import { organizationCategory } from '../organization/index.js'
 import { policyCategory, POLICY_STREAM } from '../policies/index.js'
@@ -110,5 +110,5 @@ export const cityCategory: Category<CityCommand, CityEvent, CityState, CityConte
   evolve,
   context,
   // `dates.not-after-record-date` joined last, as every stream's own decision
-  decide: (c, s, ctx) => withDateRules(decide(c, s, ctx), ctx.dates === null ? [] : notAfterRecordDate(c, ctx.dates)),
+  decide: decidedWithRecordDates(decide),
 }

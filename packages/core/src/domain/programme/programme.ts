@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Category, StreamReader } from '../../kernel/category.js'
 import { duplicate, notEligible, notFound, unauthorized, type DomainError, type ErrorDetail } from '../../kernel/errors.js'
 import { cityCategory, CITY_STREAM, type CarrierRecord } from '../city/index.js'
-import { notAfterRecordDate, withDateRules, type RecordDatesContext } from '../date-rules.js'
+import { decidedWithRecordDates, type RecordDatesContext } from '../date-rules.js'
 import type { DecisionEnv } from '../decision-env.js'
 import { organizationCategory, type OrganizationState } from '../organization/index.js'
 import type { ProgrammeCommand, ProgrammeEvent } from './messages.js'
@@ -86,5 +86,5 @@ export const programmeCategory: Category<ProgrammeCommand, ProgrammeEvent, Progr
   idOf: (c) => c.data.programId,
   context,
   // `dates.not-after-record-date` joined last, as every stream's own decision
-  decide: (c, s, ctx) => withDateRules(decide(c, s, ctx), ctx.dates === null ? [] : notAfterRecordDate(c, ctx.dates)),
+  decide: decidedWithRecordDates(decide),
 }

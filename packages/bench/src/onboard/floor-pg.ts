@@ -5,10 +5,9 @@
  * it), no checks. The schema is dropped at the end.
  * Usage: node dist/onboard/floor-pg.js FILE SCHEMA [BATCH]   (server: TL_BENCH_PG_URL, default the test server)
  */
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import pg from 'pg'
 import { connectionString } from '../postgres/connection.js'
+import { REGISTRY_COLUMNS, rowBatches, rowValues, type RegistryRow } from './floor-rows.js'
 
 const [file, schema, batchArg = '500'] = process.argv.slice(2)
 if (file === undefined || schema === undefined || !/^[a-z0-9_]+$/.test(schema)) {
@@ -16,39 +15,24 @@ if (file === undefined || schema === undefined || !/^[a-z0-9_]+$/.test(schema)) 
   process.exit(2)
 }
 const batch = Number(batchArg)
-const ROW_SOURCE = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'cli', 'dist', 'onboard', 'row-source.js')).href
-// the CLI's module, loaded from its build (the bench workspace does not depend on the CLI package)
-const { openRows } = (await import(ROW_SOURCE)) as { openRows: (file: string) => { rows: AsyncIterable<{ line: number; cells: ReadonlyArray<string> }> } }
 
 const client = new pg.Client({ connectionString })
 await client.connect()
 await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}"`)
-await client.query(`CREATE TABLE "${schema}".rows (line integer PRIMARY KEY, ${Array.from({ length: 13 }, (_, i) => `c${i} text`).join(', ')})`)
-const insert = { name: `floor_insert_${schema}`, text: `INSERT INTO "${schema}".rows VALUES (${Array.from({ length: 14 }, (_, i) => `$${i + 1}`).join(', ')})` }
-const insertAll = async (rows: ReadonlyArray<{ line: number; cells: ReadonlyArray<string> }>): Promise<void> => {
+await client.query(`CREATE TABLE "${schema}".rows (line integer PRIMARY KEY, ${Array.from({ length: REGISTRY_COLUMNS }, (_, i) => `c${i} text`).join(', ')})`)
+const insert = { name: `floor_insert_${schema}`, text: `INSERT INTO "${schema}".rows VALUES (${Array.from({ length: REGISTRY_COLUMNS + 1 }, (_, i) => `$${i + 1}`).join(', ')})` }
+const insertAll = async (rows: ReadonlyArray<RegistryRow>): Promise<void> => {
   await client.query('BEGIN')
-  for (const r of rows) await client.query({ ...insert, values: [r.line, ...Array.from({ length: 13 }, (_, i) => r.cells[i] ?? null)] })
+  for (const r of rows) await client.query({ ...insert, values: rowValues(r) })
   await client.query('COMMIT')
 }
 
-let header = true
 let n = 0
-let pending: Array<{ line: number; cells: ReadonlyArray<string> }> = []
 try {
-  for await (const row of openRows(file).rows) {
-    if (header) {
-      header = false
-      continue
-    }
-    pending.push(row)
-    if (pending.length >= batch) {
-      await insertAll(pending)
-      n += pending.length
-      pending = []
-    }
+  for await (const rows of rowBatches(file, batch)) {
+    await insertAll(rows)
+    n += rows.length
   }
-  await insertAll(pending)
-  n += pending.length
 } finally {
   await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
   await client.end()

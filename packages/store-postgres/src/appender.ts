@@ -91,9 +91,14 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
     LEFT JOIN ${s.sql}.events f ON f.event_id = $2
     LEFT JOIN ${s.sql}.events l ON l.event_id = $3`
   const fnName = `tl-append-${s.name}`
-  // the plain statements: [fresh stream][with outbox rows]
-  const fast = [false, true].map((fresh) =>
-    [false, true].map((outbox) => ({ name: `tl-append-${fresh ? 'new' : 'at'}${outbox ? '-outbox' : ''}-${s.name}`, text: fastAppendSql(s, fresh, outbox) })),
+  // the plain statements: [one event][fresh stream][with outbox rows]
+  const fast = [false, true].map((single) =>
+    [false, true].map((fresh) =>
+      [false, true].map((outbox) => ({
+        name: `tl-append-${single ? 'one-' : ''}${fresh ? 'new' : 'at'}${outbox ? '-outbox' : ''}-${s.name}`,
+        text: fastAppendSql(s, fresh, outbox, single),
+      })),
+    ),
   )
   const probeName = `tl-probe-${s.name}`
 
@@ -135,10 +140,13 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
     lastHash: string,
   ): Promise<number | null> => {
     const fresh = head.version === 0
+    // one event: its values as they are, not one-element arrays
+    const single = (columns[0] as ReadonlyArray<unknown>).length === 1
+    const events = single ? columns.map((c) => (c as ReadonlyArray<unknown>)[0]) : columns
     try {
       const { rows } = await q.query<{ base: string }>({
-        ...fast[fresh ? 1 : 0]![outbox === null ? 0 : 1]!,
-        values: [streamId, head.version, ...columns, lastHash, ...(fresh ? [] : [head.hash]), ...(outbox === null ? [] : [outbox, createdAt])],
+        ...fast[single ? 1 : 0]![fresh ? 1 : 0]![outbox === null ? 0 : 1]!,
+        values: [streamId, head.version, ...events, lastHash, ...(fresh ? [] : [head.hash]), ...(outbox === null ? [] : [outbox, createdAt])],
       })
       return rows[0] === undefined ? null : toPosition(rows[0].base)
     } catch (error) {

@@ -41,33 +41,41 @@ $fn$`
 /**
  * The statement for a stream that is new (`fresh`: insert its head) or at a known head (update it
  * only at that version and hash), with or without outbox rows (without, the outbox table is not
- * touched at all). Parameters: $1 stream, $2 head version, $3–$9 the sealed events as parallel
- * arrays (ids, types, schema versions, data, metadata, previous hashes, hashes), $10 the new head
+ * touched at all), for a batch of any size or of exactly one event (`single`). Parameters: $1
+ * stream, $2 head version, $3–$9 the sealed events (ids, types, schema versions, data, metadata,
+ * previous hashes, hashes) as parallel arrays, or as plain values when `single`, $10 the new head
  * hash; then, for an existing stream, the head hash it was sealed against; then, with `outbox`, the
  * rows (`outboxRowsJson`, inserted as `outbox-payloads.ts` says) and their record time. Returns
  * `base` (the first position) when the batch was stored, no row when the head was not where the
  * batch expects it.
+ * WHY `single`: most commands append one event; as plain values it skips seven array literals
+ * (escaped by pg, parsed by `array_in`) and the `unnest` scan, and its insert is a one-row `Result`.
  */
-export const fastAppendSql = (s: Schema, fresh: boolean, outbox: boolean): string => {
+export const fastAppendSql = (s: Schema, fresh: boolean, outbox: boolean, single = false): string => {
   let n = 10
   const sealedAgainst = fresh ? '' : `$${++n}::text`
   const [rows, recordedAt] = outbox ? [`$${++n}::jsonb`, `$${++n}::text`] : ['', '']
+  const count = single ? '1' : 'cardinality($3::text[])'
   const head = fresh
     ? `INSERT INTO ${s.sql}.streams (stream_id, version, hash)
-         SELECT $1::text, $2::integer + cardinality($3::text[]), $10::text FROM lock
+         SELECT $1::text, $2::integer + ${count}, $10::text FROM lock
          ON CONFLICT DO NOTHING
          RETURNING ${s.sql}.position_base() AS base`
-    : `UPDATE ${s.sql}.streams SET version = $2::integer + cardinality($3::text[]), hash = $10::text
+    : `UPDATE ${s.sql}.streams SET version = $2::integer + ${count}, hash = $10::text
          FROM lock WHERE stream_id = $1::text AND version = $2::integer AND hash = ${sealedAgainst}
          RETURNING ${s.sql}.position_base() AS base`
   const notices = outbox ? `,${outboxInsertCtes(s, rows, recordedAt, 'head')}` : ''
+  const events = single
+    ? `SELECT head.base, $1, $2 + 1, $3::text, $4::text, $5::integer, $6::jsonb, $7::jsonb, $8::text, $9::text
+  FROM head`
+    : `SELECT head.base + u.i - 1, $1, $2 + u.i::integer, u.event_id, u.type, u.schema_version, u.data::jsonb, u.metadata::jsonb, u.prev_hash, u.hash
+  FROM head, unnest($3::text[], $4::text[], $5::integer[], $6::text[], $7::text[], $8::text[], $9::text[])
+    WITH ORDINALITY AS u(event_id, type, schema_version, data, metadata, prev_hash, hash, i)`
   return `
 WITH lock AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(${APPEND_LOCK_CLASS}, ${s.lockKey})),
 head AS (${head}),
 stored AS (
   INSERT INTO ${s.sql}.events (global_position, stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash)
-  SELECT head.base + u.i - 1, $1, $2 + u.i::integer, u.event_id, u.type, u.schema_version, u.data::jsonb, u.metadata::jsonb, u.prev_hash, u.hash
-  FROM head, unnest($3::text[], $4::text[], $5::integer[], $6::text[], $7::text[], $8::text[], $9::text[])
-    WITH ORDINALITY AS u(event_id, type, schema_version, data, metadata, prev_hash, hash, i))${notices}
+  ${events})${notices}
 SELECT base FROM head`
 }

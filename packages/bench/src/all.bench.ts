@@ -4,8 +4,10 @@
  * SQLite and PostgreSQL against their floors and Emmett, the ledger's command path, then a
  * demo-sized ledger file made by the CLI's `demo` for storage (file against export) and `verify`,
  * and group commit. Each bench appends its phases to one JSON Lines file (`--json`); a bench that
- * fails leaves its rows "not measured" and the run exits 1. Quick by default (about ten minutes on
- * two shared cores); `--full` hands `--full` to the benches that have a long run.
+ * fails leaves its rows "not measured" and the run exits 1. Quick by default: the fold bench on
+ * 100,000 events and group commit on 300 talents (their own defaults, 200,000 and 1,000, took half
+ * of a 26-minute run at load 20 on two cores); `--full` hands `--full` to the benches that have a
+ * long run and leaves those two at their defaults.
  * Usage: node dist/all.bench.js [--full] [--json FILE (keep the phase records there)]
  */
 import { spawnSync } from 'node:child_process'
@@ -19,8 +21,10 @@ import { freshDir } from './sqlite/phases.js'
 import { printSummary } from './summary/print.js'
 import { readRecords } from './summary/record.js'
 
-const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, json: { type: 'string' } } })
+// `pnpm bench -- --full` hands pnpm's `--` on: it separates nothing here
+const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { full: { type: 'boolean', default: false }, json: { type: 'string' } } })
 const full = values.full ? ['--full'] : []
+const quick = (args: ReadonlyArray<string>): ReadonlyArray<string> => (values.full ? [] : args)
 const { dir, remove } = freshDir()
 const records = values.json ?? join(dir, 'phases.jsonl')
 if (values.json !== undefined) rmSync(values.json, { force: true })
@@ -34,13 +38,13 @@ interface Step {
   readonly node?: ReadonlyArray<string>
 }
 const steps: ReadonlyArray<Step> = [
-  { name: 'fold', script: 'fold.bench.js', args: [...full, '--json', records], node: ['--max-semi-space-size=64'] },
+  { name: 'fold', script: 'fold.bench.js', args: [...full, ...quick(['--events', '100000']), '--json', records], node: ['--max-semi-space-size=64'] },
   { name: 'sqlite', script: 'sqlite/sqlite.bench.js', args: [...full, '--json', records] },
   { name: 'postgres', script: 'postgres/postgres.bench.js', args: [...full, '--json', records] },
   { name: 'command-path', script: 'sqlite/command-path.bench.js', args: [...full, '--json', records] },
   { name: 'storage', script: 'storage.bench.js', args: ['--db', demo, '--json', records] },
   { name: 'verify', script: 'verify.bench.js', args: ['--db', demo, '--json', records] },
-  { name: 'group-commit', script: 'sqlite/group-commit.bench.js', args: [] },
+  { name: 'group-commit', script: 'sqlite/group-commit.bench.js', args: quick(['--talents', '300']) },
 ]
 
 const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ')

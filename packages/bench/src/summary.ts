@@ -7,7 +7,7 @@
 import { printSummary } from './summary/print.js'
 import { readRecords } from './summary/record.js'
 
-const file = process.argv[2]
+const file = process.argv.slice(2).find((a) => a !== '--')
 if (file === undefined) {
   console.error('usage: summary.js FILE (the JSON Lines the benches wrote with --json FILE)')
   process.exit(2)

@@ -4,7 +4,10 @@
  * decoding the envelopes, folding every talent stream with the talent decider's `evolve`, folding
  * the whole log into the city dashboard (plus its report), and verifying every hash chain.
  * Quick by default (200,000 events), sized for a small shared machine; `--full` folds about a million.
- * Usage: node dist/fold.bench.js [--full] [--events N] [--runs R] [--seed S] [--workers W]
+ * The report's replay is also timed against its floor (one dictionary update per event, no
+ * projection), with CPU time, and with `--json FILE` appended to FILE as a phase record for the
+ * summary of `pnpm bench`.
+ * Usage: node dist/fold.bench.js [--full] [--events N] [--runs R] [--seed S] [--workers W] [--json FILE]
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
@@ -26,7 +29,9 @@ import {
 } from '@talent-ledger/core'
 import { simulateCity } from '@talent-ledger/testing'
 import { driveCity } from './drive.js'
-import { measure, table, type Measurement } from './measure.js'
+import { measure, rate, table, type Measurement } from './measure.js'
+import { withCpu } from './summary/cpu.js'
+import { writeRecord } from './summary/record.js'
 import { runPure } from './pure-ledger.js'
 
 const full = process.argv.includes('--full')
@@ -37,6 +42,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '2026' },
     workers: { type: 'string', default: String(Math.min(2, os.availableParallelism())) },
+    json: { type: 'string' },
   },
 })
 const [target, runs, seed, workers] = [Number(values.events), Number(values.runs), Number(values.seed), Number(values.workers)]
@@ -83,12 +89,21 @@ const reportOf = (s: ReportState): number => {
 }
 const reportTypes = reportFold.eventTypes!
 
+// measure calls its work once to warm up, then once per run
+const replay = withCpu(runs + 1, () => measure('report replay from memory: the report\'s projections over the decoded log + the report', decoded.length, () => {
+  let state = reportFold.initialState()
+  for (const e of decoded) state = reportFold.apply(state, e)
+  sink += reportOf(state)
+}, runs))
+// the least a replay can do: look at every event once and update one dictionary entry (its type's count)
+const replayFloor = withCpu(runs + 1, () => measure('replay floor: one dictionary update per event, no projection', decoded.length, () => {
+  const counts: Record<string, number> = {}
+  for (const e of decoded) counts[e.type] = (counts[e.type] ?? 0) + 1
+  sink += Object.keys(counts).length
+}, runs))
 const rows: Measurement[] = [
-  measure('report replay from memory: the report\'s projections over the decoded log + the report', decoded.length, () => {
-    let state = reportFold.initialState()
-    for (const e of decoded) state = reportFold.apply(state, e)
-    sink += reportOf(state)
-  }, runs),
+  replay.result,
+  replayFloor.result,
   measure('report replay from envelopes: decode the types it reads + fold + report', log.length, () => {
     let state = reportFold.initialState()
     for (const row of log) if (reportTypes.has(row.type)) state = reportFold.apply(state, decode(row).event)
@@ -135,3 +150,14 @@ console.log(`memory: rss ${(memory.rss / 2 ** 30).toFixed(2)} GiB, heap used ${(
 console.log(`${runs} timed runs after a warm-up, median shown; verifyStream one pass in thirds\n`)
 console.log(table(rows))
 if (sink === -1) console.log('')
+const perCpuSecond = (cpuMs: number): number => (decoded.length / cpuMs) * 1000
+writeRecord(values.json, {
+  phase: 'replay',
+  label: `replay into the report from memory, ${count(decoded.length)} events`,
+  unit: 'events/s',
+  ours: rate(replay.result) ?? 0,
+  floor: rate(replayFloor.result) ?? 0,
+  cpu: { ours: perCpuSecond(replay.cpuMsPerCall), floor: perCpuSecond(replayFloor.cpuMsPerCall) },
+  events: decoded.length,
+  bench: 'bench:fold',
+})

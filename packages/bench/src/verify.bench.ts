@@ -7,7 +7,7 @@
  * default notification policy): hash chains, positions, heads, every implied outbox row, the log's
  * order and the digests. It prints both in events/s and ours as a share of the floor.
  * The file is opened read-only and is not changed (no digest is recorded).
- * Usage: node dist/verify.bench.js --db FILE [--runs R]
+ * Usage: node dist/verify.bench.js --db FILE [--runs R] [--json FILE (append the result to FILE as a phase record, for the summary of `pnpm bench`)]
  */
 import { hash } from 'node:crypto'
 import os from 'node:os'
@@ -17,8 +17,9 @@ import { verifyLedger } from '@talent-ledger/core'
 import { createSqliteEventStore, nativeSha256Bytes, nativeSha256Hex } from '@talent-ledger/store-sqlite'
 import { median } from './measure.js'
 import { fmt } from './shared/report.js'
+import { writeRecord } from './summary/record.js'
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '3' } } })
+const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '3' }, json: { type: 'string' } } })
 const runs = Number(values.runs)
 if (values.db === undefined || !(runs >= 1)) {
   console.error('usage: verify.bench.js --db FILE [--runs R ≥ 1]')
@@ -85,3 +86,5 @@ console.log(`\n| ${fmt(events)} events | median wall ms | events/s | median CPU 
 console.log(`| floor (read every row, SHA-256 of its stored text) | ${fmt(f)} | ${rate(f)} | ${fmt(fc)} | ${rate(fc)} |`)
 console.log(`| verify (verifyLedger, native SHA-256) | ${fmt(o)} | ${rate(o)} | ${fmt(oc)} | ${rate(oc)} |`)
 console.log(`\nverify ÷ floor: ${(f / o).toFixed(2)}× the floor's rate (wall), ${(fc / oc).toFixed(2)}× (CPU); load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+const perSecond = (ms: number): number => (events / ms) * 1000
+writeRecord(values.json, { phase: 'verify', label: `verify, ${fmt(events)}-event ledger file`, unit: 'events/s', ours: perSecond(o), floor: perSecond(f), cpu: { ours: perSecond(oc), floor: perSecond(fc) }, events, bench: 'bench:verify' })

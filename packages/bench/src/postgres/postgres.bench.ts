@@ -9,6 +9,7 @@
  * INSERT per append), beside raw pg doing our hashing and Emmett. Quick by default (3,000 events);
  * `--full` runs 10,000.
  * Usage: node dist/postgres/postgres.bench.js [--full] [--events N] [--runs R] [--slow-runs R] [--writers W] [--seed S]
+ *        [--json FILE (append the append rows of the headline to FILE as phase records, for the summary of `pnpm bench`)]
  * With TL_BENCH_PG_COMMIT_DELAY_US set, every connection makes each durable commit wait that long first (connection.ts).
  */
 import os from 'node:os'
@@ -25,7 +26,8 @@ import { openOurs } from './ours.js'
 import { runPgPhases, type PgPhaseTimes } from './phases.js'
 import { openRaw } from './raw.js'
 import { FLOOR, openFloor } from './floor.js'
-import { headlineTable } from '../shared/report.js'
+import { headlineTable, type HeadlineRow } from '../shared/report.js'
+import { writeHeadline } from '../summary/headline.js'
 import { EMMETT, pgTable, RAW } from './report.js'
 
 const full = process.argv.includes('--full')
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     'slow-runs': { type: 'string', default: '3' },
     writers: { type: 'string', default: '8' },
     seed: { type: 'string', default: '2026' },
+    json: { type: 'string' },
   },
 })
 const [target, runs, writers, seed] = [Number(values.events), Number(values.runs), Number(values.writers), Number(values.seed)]
@@ -78,13 +81,13 @@ for (let run = 1; run <= runs; run++) {
 
 const OURS = '@talent-ledger/store-postgres'
 console.log(`\nheadline: ours against the floor (raw pg, minimal table, no hashing, one INSERT per append), median of ${runs} run(s); higher ÷ floor is better, 1.00× = at the floor\n`)
-console.log(
-  headlineTable(w.events, times, [
-    { label: 'append, 1 writer', phase: 'append', ours: OURS, floor: FLOOR, raw: RAW, emmett: EMMETT },
-    { label: `append, ${writers} concurrent writers`, phase: 'appendConcurrent', ours: OURS, floor: FLOOR, raw: RAW, emmett: EMMETT },
-    { label: 'read every stream', phase: 'read', ours: OURS, floor: FLOOR, raw: RAW, emmett: EMMETT },
-  ]),
-)
+const headline: Array<HeadlineRow<keyof PgPhaseTimes>> = [
+  { label: 'append, 1 writer', phase: 'append', ours: OURS, floor: FLOOR, raw: RAW, emmett: EMMETT },
+  { label: `append, ${writers} concurrent writers`, phase: 'appendConcurrent', ours: OURS, floor: FLOOR, raw: RAW, emmett: EMMETT },
+  { label: 'read every stream', phase: 'read', ours: OURS, floor: FLOOR, raw: RAW, emmett: EMMETT },
+]
+console.log(headlineTable(w.events, times, headline))
+writeHeadline(values.json, 'bench:postgres', 'PostgreSQL', w.events, times, headline.slice(0, 2), ['postgres-append-1', 'postgres-append-many'])
 console.log(`\nsynchronous_commit = on for every contender; ${runs} run(s) (Emmett: ${slowRuns}), median shown; ${writers} concurrent writers are async tasks in this one Node process, over a pool of ${writers} connections per contender; hashing is core's sealEvents with node:crypto SHA-256 everywhere`)
 console.log(`sealEvents alone over the workload (no store): ${fmt(sealMs)} ms, ${fmt((w.events / sealMs) * 1000)} events/s (core's pure-JS SHA-256: ${fmt(pureSealMs)} ms)\n`)
 console.log(pgTable(w.events, writers, times))

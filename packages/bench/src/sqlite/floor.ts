@@ -10,7 +10,8 @@ import Database from 'better-sqlite3'
 import type { RecordedEvent } from '@talent-ledger/core'
 import type { OpenContender } from '../shared/contender.js'
 
-const SCHEMA = `
+/** The floor's one table (also the command path's floor, command-floor.ts). */
+export const SCHEMA = `
   CREATE TABLE events (
     global_position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, version INTEGER NOT NULL,
     type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, UNIQUE (stream_id, version)

@@ -13,6 +13,7 @@
  * Usage: node dist/sqlite/sqlite.bench.js [--full] [--events N] [--runs R] [--slow-runs R] [--seed S] [--grow N (0: skip)]
  *        [--grow-batch B (appends per transaction in the fill, default 1)] [--grow-durability FULL|NORMAL]
  *        [--grow-every N (also time a window before every N events, default 1,000,000)] [--grow-only]
+ *        [--json FILE (append the headline's rows to FILE as phase records, for the summary of `pnpm bench`)]
  */
 import os from 'node:os'
 import { parseArgs } from 'node:util'
@@ -29,7 +30,8 @@ import { runPhases, type PhaseRun } from './phases.js'
 import { median } from '../measure.js'
 import { openRaw, openRawAt, rawName } from './raw.js'
 import { phaseTable } from './report.js'
-import { headlineTable } from '../shared/report.js'
+import { headlineTable, type HeadlineRow } from '../shared/report.js'
+import { writeHeadline } from '../summary/headline.js'
 import { buildWorkload } from '../shared/workload.js'
 
 const full = process.argv.includes('--full')
@@ -45,6 +47,7 @@ const { values } = parseArgs({
     'grow-durability': { type: 'string', default: 'FULL' },
     'grow-only': { type: 'boolean', default: false },
     'grow-every': { type: 'string', default: '1000000' },
+    json: { type: 'string' },
   },
 })
 const growBatch = Number(values['grow-batch'])
@@ -100,13 +103,13 @@ if (!values['grow-only']) {
   }
 
   console.log(`\nheadline: ours against the floor (raw better-sqlite3, minimal table, no hashing, one INSERT per append), median of ${runs} run(s); higher ÷ floor is better, 1.00× = at the floor\n`)
-  console.log(
-    headlineTable(w.events, times, [
-      { label: 'append, synchronous = FULL', phase: 'append', ours: oursName('FULL'), floor: floorName('FULL'), raw: rawName('FULL'), emmett: 'Emmett SQLite' },
-      { label: 'append, synchronous = NORMAL', phase: 'append', ours: oursName('NORMAL'), floor: floorName('NORMAL'), raw: rawName('NORMAL') },
-      { label: 'read every stream', phase: 'read', ours: oursName('FULL'), floor: floorName('FULL'), raw: rawName('FULL'), emmett: 'Emmett SQLite' },
-    ]),
-  )
+  const headline: Array<HeadlineRow<keyof PhaseRun>> = [
+    { label: 'append, synchronous = FULL', phase: 'append', ours: oursName('FULL'), floor: floorName('FULL'), raw: rawName('FULL'), emmett: 'Emmett SQLite' },
+    { label: 'append, synchronous = NORMAL', phase: 'append', ours: oursName('NORMAL'), floor: floorName('NORMAL'), raw: rawName('NORMAL') },
+    { label: 'read every stream', phase: 'read', ours: oursName('FULL'), floor: floorName('FULL'), raw: rawName('FULL'), emmett: 'Emmett SQLite' },
+  ]
+  console.log(headlineTable(w.events, times, headline))
+  writeHeadline(values.json, 'bench:sqlite', 'SQLite', w.events, times, headline, ['sqlite-append-full', 'sqlite-append-normal', 'sqlite-read'])
   console.log(`\nWAL + synchronous = FULL for every contender but those marked NORMAL; ${runs} run(s) (Emmett and the ledger path: ${slowRuns}), median shown; hashing is core's sealEvents with node:crypto SHA-256 everywhere`)
   console.log(`sealEvents alone over the workload (no store): ${count(sealMs)} ms, ${count((w.events / sealMs) * 1000)} events/s (core's pure-JS SHA-256: ${count(pureSealMs)} ms)\n`)
   console.log(phaseTable(w.events, times, ledgerRuns))

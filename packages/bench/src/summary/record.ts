@@ -1,0 +1,88 @@
+/**
+ * The machine-readable result of one headline phase of issue 15, one JSON line per phase: each
+ * bench given `--json FILE` appends its phases' lines to FILE, and the summary (../summary.ts)
+ * reads them all back into one table. A rate is in events per second (higher is better), a size in
+ * bytes per event (lower is better); `floor` and `emmett` are absent where the bench has none.
+ */
+import { appendFileSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+
+/** The phases issue 15 names, in the order the summary lists them. */
+export const PHASES = [
+  'postgres-append-1',
+  'postgres-append-many',
+  'sqlite-append-full',
+  'sqlite-append-normal',
+  'sqlite-read',
+  'verify',
+  'replay',
+  'storage',
+  'command-path',
+] as const
+
+/** One of issue 15's phases. */
+export type PhaseId = (typeof PHASES)[number]
+
+/** One phase's figures, as a bench measured them in one run. */
+export interface PhaseRecord {
+  readonly phase: PhaseId
+  /** What the row shows, e.g. "PostgreSQL append, 8 writers". */
+  readonly label: string
+  readonly unit: 'events/s' | 'bytes/event'
+  readonly ours: number
+  readonly floor?: number
+  readonly emmett?: number
+  /** Events per CPU second of this process (user + sys), where the bench measured its CPU time. */
+  readonly cpu?: { readonly ours: number; readonly floor?: number }
+  /** The events the phase handled. */
+  readonly events: number
+  /** The bench that measured it (its script name). */
+  readonly bench: string
+  /** The load average (1, 5, 15 minutes) when the figures were taken. */
+  readonly load: ReadonlyArray<number>
+}
+
+/** The record's fields a bench fills in; the load average is taken when it is written. */
+export type PhaseFigures = Omit<PhaseRecord, 'load'>
+
+/** Appends `figures` (with the load average now) as one JSON line to `file`; nothing when `file` is undefined. */
+export const writeRecord = (file: string | undefined, figures: PhaseFigures): void => {
+  if (file === undefined) return
+  const record: PhaseRecord = { ...figures, load: os.loadavg() }
+  appendFileSync(file, `${JSON.stringify(record)}\n`)
+}
+
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
+const isOptionalNumber = (x: unknown): boolean => x === undefined || isNumber(x)
+
+/** The first field of `x` that does not fit a `PhaseRecord`, or null when it fits. */
+export const recordFault = (x: unknown): string | null => {
+  if (typeof x !== 'object' || x === null) return 'the line is not an object'
+  const r = x as Record<string, unknown>
+  if (!(PHASES as ReadonlyArray<unknown>).includes(r.phase)) return 'phase'
+  if (typeof r.label !== 'string') return 'label'
+  if (r.unit !== 'events/s' && r.unit !== 'bytes/event') return 'unit'
+  if (!isNumber(r.ours)) return 'ours'
+  if (!isOptionalNumber(r.floor)) return 'floor'
+  if (!isOptionalNumber(r.emmett)) return 'emmett'
+  if (r.cpu !== undefined) {
+    const c = r.cpu as Record<string, unknown> | null
+    if (typeof c !== 'object' || c === null || !isNumber(c.ours) || !isOptionalNumber(c.floor)) return 'cpu'
+  }
+  if (!isNumber(r.events)) return 'events'
+  if (typeof r.bench !== 'string') return 'bench'
+  if (!Array.isArray(r.load) || !r.load.every(isNumber)) return 'load'
+  return null
+}
+
+/** Every record of `file`, checked field by field; a line that does not fit stops with its line number and field. */
+export const readRecords = (file: string): PhaseRecord[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      const x: unknown = JSON.parse(line)
+      const fault = recordFault(x)
+      if (fault !== null) throw new Error(`${file}, line ${i + 1}: not a phase record (${fault})`)
+      return x as PhaseRecord
+    })

@@ -78,12 +78,18 @@ export const inPersonOrder = async (options: PersonOrderOptions): Promise<Person
   let bytesDone = 0
   let current: RowPass | null = null
 
+  // a file whose people's rows are all adjacent (most exports) passes straight through, unlooked-up
+  const anyScattered = census.scatteredPeople() > 0
   async function* ordered(): AsyncIterable<SourceRow> {
     for (let part = 0; part < passes; part++) {
       const pass = options.open()
       current = pass
       const held = new Map<number, Held[]>()
       for await (const row of pass.rows) {
+        if (!anyScattered) {
+          yield row
+          continue
+        }
         const talentId = options.personOf(row)
         const slot = talentId === null ? -1 : census.find(talentId)
         if (slot === -1 || !census.scatteredAt(slot)) {

@@ -25,8 +25,9 @@ import { executeInOneCommit } from './execute-chunk.js'
 import { onboardProgress } from './onboard-progress.js'
 import { CHUNK_ROWS, onboardRows, type OnboardSummary } from './onboard-run.js'
 import { rejectsFile } from './rejects-file.js'
-import { inPersonOrder, type RowPass } from './person-order.js'
-import { openRows, type RowSource, type SourceRow } from './row-source.js'
+import { rereads } from './file-reads.js'
+import { inPersonOrder } from './person-order.js'
+import { openRows, type SourceRow } from './row-source.js'
 import { talentIdsOf } from './talent-ids.js'
 
 interface OnboardOptions {
@@ -66,39 +67,6 @@ const splitHeader = async (rows: AsyncIterable<SourceRow>): Promise<{ headers: R
   const first = await it.next()
   if (first.done === true) return null
   return { headers: first.value.cells, rest: { [Symbol.asyncIterator]: () => it } }
-}
-
-/** The data rows of a source: its header row dropped. */
-async function* dataRows(source: RowSource): AsyncIterable<SourceRow> {
-  let header = true
-  for await (const row of source.rows) {
-    if (header) header = false
-    else yield row
-  }
-}
-
-/**
- * The file's reads for the person order: the first is `first` (the read the header came from), each
- * later one opens the file again, after checking it is the file the census counted (same size and
- * modification time): a file changed between two reads would be loaded by a census of another.
- */
-const rereads = (file: string, first: RowSource, rest: AsyncIterable<SourceRow>): (() => RowPass) => {
-  const stamp = (): string => {
-    const s = statSync(file)
-    return `${s.size}:${s.mtimeMs}`
-  }
-  const read = stamp()
-  let pending: RowPass | null = { rows: rest, bytesRead: first.bytesRead }
-  return () => {
-    if (pending !== null) {
-      const pass = pending
-      pending = null
-      return pass
-    }
-    if (stamp() !== read) throw new Error(`${file} changed while it was onboarded; the rows before the change are in, and a rerun completes the file`)
-    const again = openRows(file, first.encoding === null ? {} : { encoding: first.encoding })
-    return { rows: dataRows(again), bytesRead: again.bytesRead }
-  }
 }
 
 /** Registers `onboard` on the program. */

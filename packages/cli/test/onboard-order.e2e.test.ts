@@ -91,7 +91,8 @@ describe('rows of one person far apart in the file', () => {
     const again = runCli(['--store', store, 'onboard', file, '--json', '--rejects', join(dir.path, `far-${format}-again.rejected.csv`)], { cwd: dir.path })
     expect((again.json() as Line[]).at(-1)).toMatchObject({ talentsCreated: 0, certificatesRecorded: 0, alreadyLoaded: ROWS.length - 1, refused: 1, nothingNew: true })
     expect(exported(store).length).toBe(before)
-  })
+    // seven CLI runs over 1,306 rows: minutes on a loaded machine
+  }, 300_000)
 
   it('stdin is refused (exit 2, naming why): the file is read twice', () => {
     const store = freshStore()

@@ -4,7 +4,9 @@
 // after the last run every row of the file is in, once. A moment is chosen as a random count of
 // stored commands (read from the file by a second connection while the binary writes), plus a random
 // few milliseconds, so each kill lands mid-run whatever the machine's speed. Batches of 7 rows (one
-// transaction each) give the kills many commits to fall between.
+// transaction each) give the kills many commits to fall between. Some people's rows lie far apart
+// (person-order.ts brings them together): a kill never leaves one of them with a higher certificate
+// and not the lower ones.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { join } from 'node:path'
@@ -17,11 +19,18 @@ import { CHINESE_HEADER, EMPLOYERS_JSONL, row, writeCsv } from './onboard-files.
 const dir = tempDir()
 afterAll(() => dir.remove())
 
-const PEOPLE = 120
+const NEAR = 120
+const FAR = 30
+const PEOPLE = NEAR + FAR
 const LEVELS = ['五级', '四级', '三级'] as const
 const CODES: Readonly<Record<string, string>> = { 五级: 'junior', 四级: 'intermediate', 三级: 'senior' }
-// person i holds 1 + i % 3 certificates, written highest level first
-const ROWS = Array.from({ length: PEOPLE }, (_, i) => LEVELS.slice(0, 1 + (i % 3)).map((level, k) => row(i, level, `K-${i}-${k}`, `${2013 + k * 4}-03-0${1 + k}`)).reverse()).flat()
+const certificateRow = (i: number, k: number): string[] => row(i, LEVELS[k]!, `K-${i}-${k}`, `${2013 + k * 4}-03-0${1 + k}`)
+// person i < NEAR holds 1 + i % 3 certificates on adjacent rows, written highest level first
+const ADJACENT = Array.from({ length: NEAR }, (_, i) => LEVELS.slice(0, 1 + (i % 3)).map((_level, k) => certificateRow(i, k)).reverse()).flat()
+// the FAR others hold three each, far apart (many batches between): the highest level among the
+// first rows, the lowest in the middle, the middle level last
+const far = (k: number): string[][] => Array.from({ length: FAR }, (_, j) => certificateRow(NEAR + j, k))
+const ROWS = [...ADJACENT.slice(0, 80), ...far(2), ...ADJACENT.slice(80, 160), ...far(0), ...ADJACENT.slice(160), ...far(1)]
 const COMMANDS = PEOPLE + ROWS.length
 
 /** mulberry32, seeded: the kill moments are random but the same on every run of the test. */

@@ -1,5 +1,6 @@
 /**
- * Onboarding a registry export: rows are read in chunks, each chunk folded by person into commands
+ * Onboarding a registry export: rows are read in chunks (in person order, person-order.ts, so a
+ * person's rows are adjacent and never split by a chunk's end), each chunk folded by person into commands
  * (RegisterTalent when new, RecordPriorCertificate per row), handed to the ledger through one
  * `ExecuteChunk`, and each row's outcome tallied: loaded, already in the ledger (a rerun), or
  * refused with its line and reason. Every command is a transaction of its own kind (the ledger's),

@@ -1,13 +1,15 @@
 /**
  * `onboard FILE [--map FILE] [--json]`: load a registry export (CSV in UTF-8 or GB18030, or .xlsx)
  * into the ledger as talents and prior certificates (docs/onboarding.md). Arguments are checked
- * before the store opens (exit 2: unreadable file, a `--map` that does not decode, a header row
- * lacking a required column); then every row is loaded or refused, and the run ends with a summary.
- * Exit 0 when no row was refused, 1 when any was.
+ * before the store opens (exit 2: unreadable file, stdin or a pipe, which cannot be read twice, a
+ * `--map` that does not decode, a header row lacking a required column); then the file is read once
+ * for a census of each person's rows and again for the load (person-order.ts), every row loaded or
+ * refused, and the run ends with a summary. Exit 0 when no row was refused, 1 when any was.
  */
+import { statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { Command } from 'commander'
-import { describeErrors, recordDateOf } from '@talent-ledger/core'
+import { describeErrors, rank, recordDateOf } from '@talent-ledger/core'
 import { systemClock } from '@talent-ledger/node'
 import * as E from 'fp-ts/lib/Either.js'
 import { checkReadable, readJsonFile } from '../input.js'
@@ -15,6 +17,7 @@ import { parseCount, parseDate, parseDurability } from '../options.js'
 import { writeLine } from '../output.js'
 import { UsageError } from '../usage-error.js'
 import { withLedger } from '../with-ledger.js'
+import { levelOf } from './cell-forms.js'
 import { HeaderMap, layoutOf, type Layout } from './columns.js'
 import { knownEncoding } from './encoding.js'
 import { employersOf } from './employers.js'
@@ -22,6 +25,8 @@ import { executeInOneCommit } from './execute-chunk.js'
 import { onboardProgress } from './onboard-progress.js'
 import { CHUNK_ROWS, onboardRows, type OnboardSummary } from './onboard-run.js'
 import { rejectsFile } from './rejects-file.js'
+import { rereads } from './file-reads.js'
+import { inPersonOrder } from './person-order.js'
 import { openRows, type SourceRow } from './row-source.js'
 import { talentIdsOf } from './talent-ids.js'
 
@@ -79,7 +84,10 @@ export const addOnboardVerb = (program: Command): void => {
     .option('--durability <mode>', 'SQLite commits: FULL (default) or NORMAL', 'FULL')
     .option('--batch <rows>', `rows committed together in one transaction (group commit; default ${CHUNK_ROWS}); a kill leaves whole batches`)
     .action(async (file: string, options: OnboardOptions, command: Command) => {
+      // the file is read twice or more (a census of each person's rows, then the load): stdin cannot be
+      if (file === '-') throw new UsageError('onboard reads its file more than once (counting each person\'s rows first), so not stdin: save the export to a file and name it')
       checkReadable(file)
+      if (!statSync(file).isFile()) throw new UsageError(`${file} is not a regular file: onboard reads its file more than once (counting each person's rows first), so a pipe will not do; save the export to a file`)
       const map = options.map === undefined ? {} : (checkReadable(options.map), decodeMap(options.map))
       if (options.encoding !== undefined && !knownEncoding(options.encoding)) throw new UsageError(`--encoding ${JSON.stringify(options.encoding)} is not an encoding this tool knows (e.g. utf-8, gb18030)`)
       const recordDate = recordDateOf(systemClock.now())
@@ -96,9 +104,21 @@ export const addOnboardVerb = (program: Command): void => {
       const rejectsPath = options.rejects ?? `${basename(file, extname(file))}.rejected.csv`
       await withLedger(command, { mustExist: false, durability }, async (opened, ledger) => {
         const rejects = rejectsFile(rejectsPath, split.headers)
-        const progress = onboardProgress(source.totalBytes)
         const context = { layout, talentIdOf: await talentIdsOf(opened.keys), employerOf: await employersOf(opened.store, ledger) }
-        const summary = await onboardRows(split.rest, {
+        const cell = (row: SourceRow, index: number | undefined): string => (index === undefined ? '' : (row.cells[index] ?? '').trim())
+        const ordered = await inPersonOrder({
+          open: rereads(file, source, split.rest),
+          personOf: (row) => {
+            const id = cell(row, layout.nationalId).toUpperCase()
+            return id === '' ? null : context.talentIdOf(id)
+          },
+          rankOf: (row) => {
+            const level = levelOf(cell(row, layout.level))
+            return level === null ? -1 : rank(level)
+          },
+        })
+        const progress = onboardProgress(source.totalBytes * ordered.passes)
+        const summary = await onboardRows(ordered.rows, {
           layout,
           context,
           issueAs: { actorId: options.actor, registeredOn },
@@ -111,7 +131,7 @@ export const addOnboardVerb = (program: Command): void => {
               await rejects.add(row.line, row.cells, `${refusal.reason}: ${refusal.message}`)
               if (json) await writeLine(process.stdout, JSON.stringify({ type: 'refused', line: row.line, reason: refusal.reason, message: refusal.message }))
             },
-            chunkDone: (s) => progress.update(source.bytesRead(), s.rowsRead),
+            chunkDone: (s) => progress.update(ordered.bytesRead(), s.rowsRead),
           },
         })
         progress.stop()

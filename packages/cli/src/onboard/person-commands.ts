@@ -1,9 +1,10 @@
 /**
  * The rows of one person fold into one talent: a chunk's rows are grouped by talent id (first seen
  * first), each person's certificates ordered lowest level first so the highest is recorded last,
- * and the person gets one RegisterTalent (facts from the highest-level row) ahead of them. A person
- * met again in a later chunk, or on a rerun, gets the RegisterTalent again: the ledger answers
- * `Duplicate` and stores nothing, which is how a rerun adds nothing.
+ * and the person gets one RegisterTalent (facts from the highest-level row) ahead of them. A file's
+ * rows of one person reach one chunk together (person-order.ts); a person met again on a rerun, or
+ * in another file, gets the RegisterTalent again: the ledger answers `Duplicate` and stores nothing,
+ * which is how a rerun adds nothing.
  */
 import { rank } from '@talent-ledger/core'
 import type { RowPlan } from './row-plan.js'

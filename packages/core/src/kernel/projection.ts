@@ -44,14 +44,20 @@ export const combinedProjection = <P extends Readonly<Record<string, AnyProjecti
   const readers = new Map<string, Array<[string, Part]>>()
   for (const [key, p] of entries) for (const type of p.eventTypes ?? []) readers.set(type, [...(readers.get(type) ?? every), [key, p]])
   const named = every.length === 0 ? { eventTypes: new Set(readers.keys()) } : {}
+  // per type, the readers' keys and apply functions in two flat arrays: the hot loop indexes them
+  // and builds nothing per event (no tuple destructuring, no iterator)
+  type Readers = { readonly keys: ReadonlyArray<string>; readonly applies: ReadonlyArray<Part['apply']> }
+  const flat = (rs: ReadonlyArray<[string, Part]>): Readers => ({ keys: rs.map(([key]) => key), applies: rs.map(([, p]) => p.apply) })
+  const byType = new Map([...readers].map(([type, rs]) => [type, flat(rs)]))
+  const forEvery = flat(every)
   return {
     name,
     ...named,
     initialState: () => Object.fromEntries(entries.map(([key, p]) => [key, p.initialState()])) as { [K in keyof P]: StateOf<P[K]> },
     apply: (state, e) => {
       const s = state as Record<string, unknown>
-      const type = (e as { readonly type: string }).type
-      for (const [key, p] of readers.get(type) ?? every) s[key] = p.apply(s[key], e as { readonly type: string })
+      const { keys, applies } = byType.get((e as { readonly type: string }).type) ?? forEvery
+      for (let i = 0; i < keys.length; i++) s[keys[i]!] = applies[i]!(s[keys[i]!], e as { readonly type: string })
       return state
     },
   }

@@ -16,11 +16,18 @@ export type Upcast = (event: RecordedEvent) => RecordedEvent
 
 /** Builds the upcast function from a list of single-step upcasters. */
 export const upcasterChain = (upcasters: ReadonlyArray<Upcaster>): Upcast => {
-  const byKey = new Map(upcasters.map((u) => [`${u.type}@${u.fromVersion}`, u]))
+  // by type, then version: most types never changed, and their events pass on one lookup, no key built
+  const byType = new Map<string, Map<number, Upcaster>>()
+  for (const u of upcasters) {
+    const steps = byType.get(u.type) ?? new Map<number, Upcaster>()
+    byType.set(u.type, steps.set(u.fromVersion, u))
+  }
   return (event) => {
+    const steps = byType.get(event.type)
+    if (steps === undefined) return event
     let current = event
     for (;;) {
-      const step = byKey.get(`${current.type}@${current.schemaVersion}`)
+      const step = steps.get(current.schemaVersion)
       if (step === undefined) return current
       current = { ...current, schemaVersion: current.schemaVersion + 1, data: step.upcast(current.data) }
     }

@@ -9,9 +9,11 @@ import { createHash } from 'node:crypto'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { canonicalJson } from '@talent-ledger/core'
 import { assess, jsonl, registerEmployer, registerTalent } from './fixtures.js'
+import { dropSchemas, pgStoreUrl, PG_SERVER, uniqueSchemaName } from './pg-test-schemas.js'
 import { runCli, tempDir } from './run-cli.js'
 
 const dir = tempDir()
@@ -24,7 +26,11 @@ beforeAll(() => {
   const run = runCli(['--store', `sqlite:${original}`, 'apply', '-'], { cwd: dir.path, input: jsonl(registerEmployer, ...talents) })
   expect(run.code).toBe(0)
 })
-afterAll(() => dir.remove())
+const schemas: string[] = []
+afterAll(async () => {
+  await dropSchemas(schemas)
+  dir.remove()
+})
 
 /** A copy of the intact ledger edited by `tamper` (its triggers dropped first). */
 const tampered = (tamper: (db: Database.Database) => void): string => {
@@ -123,4 +129,38 @@ describe('talent-ledger verify in ranges of streams', () => {
     )
     expect(verdict(stray)).toMatchObject({ code: 1, result: { ok: false, stream: 'talent-t-3~stray', version: null, reason: expect.stringMatching(/has no event behind it/) } })
   }, SLOW)
+})
+
+describe('talent-ledger verify in ranges of streams on PostgreSQL', () => {
+  it('prints what one pass prints: intact, then a changed event, then an outbox row changed', { timeout: 300_000 }, async () => {
+    const schema = uniqueSchemaName('tl_cli_verify_ranges')
+    schemas.push(schema)
+    const store = pgStoreUrl(schema)
+    const talents = TALENTS.flatMap((id) => [registerTalent(id), assess(id, `${id}-a`, 'intermediate', '2026-03-01'), assess(id, `${id}-b`, 'senior', '2026-04-01')])
+    expect(runCli(['--store', store, 'apply', '-'], { cwd: dir.path, input: jsonl(registerEmployer, ...talents) }).code).toBe(0)
+    const run = (ranges: number) => {
+      const r = runCli(['--store', store, 'verify'], { cwd: dir.path, env: { TALENT_LEDGER_VERIFY_RANGES: String(ranges) } })
+      return { code: r.code, result: JSON.parse(r.stdout) as Record<string, unknown> }
+    }
+    // intact: each run records a digest, which the next checks
+    expect(run(3)).toMatchObject({ code: 0, result: { ok: true, streams: TALENTS.length + 1, events: 1 + TALENTS.length * 6, digestsChecked: 0 } })
+    expect(run(1)).toMatchObject({ code: 0, result: { ok: true, digestsChecked: 1 } })
+    const client = new pg.Client({ connectionString: PG_SERVER })
+    await client.connect()
+    try {
+      const where = `WHERE stream_id = 'talent-t-6' AND version = 5`
+      const [{ data }] = (await client.query(`SELECT data::text AS data FROM "${schema}".events ${where}`)).rows as [{ data: string }]
+      await client.query(`UPDATE "${schema}".events SET data = jsonb_set(data, '{forged}', 'true') ${where}`)
+      const changed = run(1)
+      expect(changed).toEqual({ code: 1, result: { ok: false, stream: 'talent-t-6', version: 5, reason: 'hash does not match the event' } })
+      expect(run(3)).toEqual(changed)
+      await client.query(`UPDATE "${schema}".events SET data = $1::jsonb ${where}`, [data])
+      await client.query(`UPDATE "${schema}".outbox SET recipient = 'employer:other-co' WHERE id = (SELECT id FROM "${schema}".outbox WHERE stream_id = 'talent-t-7' ORDER BY seq LIMIT 1)`)
+      const redirected = run(1)
+      expect(redirected).toMatchObject({ code: 1, result: { ok: false, stream: 'talent-t-7', reason: expect.stringMatching(/\(recipient\)$/) } })
+      expect(run(3)).toEqual(redirected)
+    } finally {
+      await client.end()
+    }
+  })
 })

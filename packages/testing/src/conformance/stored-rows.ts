@@ -145,8 +145,9 @@ export const storedRowConformance = (factory: EventStoreFactory, writer?: Stored
           expect(listed).toEqual([...rows].sort(byStream))
           // a range of streams: the rows of its streams only, in the same order, page by page
           const ids = [...new Set(listed.map((r) => r.streamId))]
-          expect(ids.length).toBeGreaterThan(1)
-          const streams = { from: ids[1]!, ...(ids.length > 2 ? { to: ids[ids.length - 1]! } : {}) }
+          expect(ids.length).toBeGreaterThan(0)
+          const streams = ids.length > 1 ? { from: ids[1]!, ...(ids.length > 2 ? { to: ids[ids.length - 1]! } : {}) } : { from: ids[0]! }
+          expect(await outboxByStream({ limit: 10, streams: { to: ids[0]! } })).toEqual([])
           const inRange = listed.filter((r) => compareCodePoints(r.streamId, streams.from) >= 0 && (streams.to === undefined || compareCodePoints(r.streamId, streams.to) < 0))
           const ranged = []
           for (let page = await outboxByStream({ limit: 1, streams }); page.length > 0; page = await outboxByStream({ after: { streamId: page[0]!.streamId, id: page[0]!.id }, limit: 1, streams }))

@@ -104,8 +104,10 @@ export const buildProgram = (): Command => {
     .command('verify')
     .description('check every stored row (hash chains, stream heads, positions, outbox rows) and stored ledger digest; exit 1 naming the first bad stream and version')
     .action(async (_options: unknown, command: Command) => {
+      // a worker thread opens the store by its URL: not an in-memory one
+      const url = String(command.optsWithGlobals()['store'])
       await withLedger(command, { mustExist: true }, async (opened) => {
-        const result = await verifyLog(opened, progressBar('verifying streams'))
+        const result = await verifyLog(opened, progressBar('verifying streams'), url.startsWith('memory:') ? undefined : url)
         await print(result)
         return result.ok ? 0 : 1
       })

@@ -19,9 +19,9 @@ export interface CliRun {
   readonly json: () => unknown[]
 }
 
-/** Runs `talent-ledger ...args` in `cwd`, with `input` on stdin. */
-export const runCli = (args: ReadonlyArray<string>, options: { readonly cwd: string; readonly input?: string }): CliRun => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', env: { ...process.env, CI: 'true' } })
+/** Runs `talent-ledger ...args` in `cwd`, with `input` on stdin (and `env` added to the environment). */
+export const runCli = (args: ReadonlyArray<string>, options: { readonly cwd: string; readonly input?: string; readonly env?: Readonly<Record<string, string>> }): CliRun => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', env: { ...process.env, CI: 'true', ...options.env } })
   return {
     code: r.status,
     stdout: r.stdout,

@@ -21,7 +21,7 @@ export { upcasterChain, type Upcaster, type Upcast } from './kernel/upcasting.js
 export { describeErrors } from './kernel/decode-errors.js'
 export { INPUT_LIMITS, MAX_LINE_BYTES, MAX_STRING_LENGTH, MAX_ARRAY_LENGTH } from './vocabulary/input-limits.js'
 export { maskIdNumbers } from './kernel/masking.js'
-export type { EventStore, ExpectedVersion, WrongExpectedVersion, AppendResult, AppendOutcome, AppendManyOutcome, StreamAppend, ReadAllOptions, AppendOptions, StoredStreamHead, StoreAudit, AuditPage, EventKey, OutboxKey, LogKey, Subscription, CheckpointStore, KeyStore, Erasure, PendingErasure, ErasureCompletion, Clock } from './kernel/ports.js'
+export type { EventStore, ExpectedVersion, WrongExpectedVersion, AppendResult, AppendOutcome, AppendManyOutcome, StreamAppend, ReadAllOptions, AppendOptions, StoredStreamHead, StoreAudit, AuditPage, StreamRange, EventKey, OutboxKey, LogKey, Subscription, CheckpointStore, KeyStore, Erasure, PendingErasure, ErasureCompletion, Clock } from './kernel/ports.js'
 export type { ChannelName, Locale, DeliveryStatus, OutboxEntry, OutboxRecord, OutboxQuery, Outbox } from './kernel/outbox.js'
 export { isChannelName } from './kernel/outbox.js'
 export { payloadSha256Of } from './kernel/outbox-compaction.js'
@@ -113,7 +113,7 @@ export { refinedString, nonEmptyArray, Recipient } from './notifications/config-
 // application
 export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'
 export { businessDateOf } from './domain/commands.js'
-export { verifyLedger, type LedgerVerification, type VerifyFinding, type VerifyLedgerOptions, type VerifyProgress, type VerifiableStore } from './application/verify-ledger.js'
+export { verifyLedger, verifyStreamRange, streamRanges, type LedgerVerification, type VerifyFinding, type VerifyLedgerOptions, type VerifyProgress, type VerifiableStore, type StreamPassRunner, type StreamPassOptions, type StreamRangeVerification } from './application/verify-ledger.js'
 
 // schema catalogue
 export { commandSchema, commandCatalogue, eventCatalogue, isCommandType } from './schema/catalogue.js'

@@ -47,6 +47,22 @@ describe('canonicalJson (hand-written) equals the canonicalize package', () => {
     )
   })
 
+  it('on values whose keys are already in order (text a store may hold as it is), lone surrogates and non-finite numbers included', () => {
+    // rebuilt with every object's keys in code-unit order: canonical text is then JSON.stringify's but for lone surrogates
+    const sortedDeep = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sortedDeep) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedDeep((v as Record<string, unknown>)[k])])) : v
+    fc.assert(
+      fc.property(json, (v) => {
+        const sorted = sortedDeep(v)
+        expect(outcome(() => canonicalJson(sorted))).toBe(outcome(() => reference(sorted) ?? (() => { throw new TypeError('no JSON') })()))
+        expect(outcome(() => canonicalJson({ data: sorted }))).toBe(outcome(() => reference({ data: sorted })))
+      }),
+      { numRuns: 2000 },
+    )
+    for (const v of [{ a: 'x\ud800' }, { a: ['\udc00y'] }, { '\ud800': 1 }, { a: 'back\\ud800slash' }, { a: -0, b: 1e21, c: [1, null] }])
+      expect(outcome(() => canonicalJson(v))).toBe(outcome(() => reference(v)))
+  })
+
   it('refuses a cycle, NaN, Infinity and a lone surrogate as the package does', () => {
     const cyclic: Record<string, unknown> = { a: 1 }
     cyclic.self = cyclic

@@ -161,8 +161,9 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
 
   // nothing but `append` writes here, so the rows are the log's; read in the audit's order all the same
   const audit: StoreAudit = {
-    events: async ({ after, limit }) =>
+    events: async ({ after, limit, streams: range }) =>
       [...streams.keys()]
+        .filter((id) => (range?.from === undefined || compareCodePoints(id, range.from) >= 0) && (range?.to === undefined || compareCodePoints(id, range.to) < 0))
         .sort(compareCodePoints)
         .flatMap((id) => streams.get(id)!)
         .filter((e) => after === undefined || compareCodePoints(e.streamId, after.streamId) > 0 || (e.streamId === after.streamId && e.version > after.version))

@@ -9,7 +9,7 @@
  * exclusively: the projections fold in log order and commit with the events.
  */
 import pg from 'pg'
-import type { AppendManyOutcome, AppendOptions, CheckpointStore, Clock, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, StoredStreamHead, StreamAppend, Subscription } from '@talent-ledger/core'
+import type { AppendManyOutcome, AppendOptions, AuditPage, CheckpointStore, Clock, EventKey, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, RecordedEvent, StoredStreamHead, StreamAppend, Subscription } from '@talent-ledger/core'
 import { BackstopConflict, createAppender, type Appended, type AppendRequest } from './appender.js'
 import { prepareSchema } from './connect.js'
 import { retryingPort, retryOnConnectionLoss } from './connection-loss.js'
@@ -20,9 +20,9 @@ import { appendResolvingDoubt } from './in-doubt.js'
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
 import { createNotifier } from './notifier.js'
-import { auditOutboxPage, postgresOutbox } from './postgres-outbox.js'
+import { auditOutboxByStreamPage, auditOutboxPage, postgresOutbox } from './postgres-outbox.js'
 import { projectionTable, type ProjectionSnapshot, type Queryable } from './projection-table.js'
-import { EVENT_COLUMNS, fromRow, type EventRow } from './rows.js'
+import { EVENT_COLUMNS, fromRow, logKeyOf, type EventRow, type LogKeyRow } from './rows.js'
 import { APPEND_LOCK_CLASS, schemaOf } from './schema-name.js'
 import { startSubscriber } from './subscriber.js'
 import { withTransaction } from './transaction.js'
@@ -116,9 +116,21 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     readAll: q('tl-read-all', `SELECT * FROM ${s.sql}.read_after($1, $2)`),
     range: q('tl-read-range', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE global_position > $1 AND global_position < $2 ORDER BY global_position LIMIT $3`),
     readStream: q('tl-read-stream', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version`),
-    // the audit's reads: every row by the (stream_id, version) index (COLLATE "C"), whatever its position
-    auditFirst: q('tl-audit-first', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events ORDER BY stream_id, version LIMIT $1`),
-    auditAfter: q('tl-audit-after', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE (stream_id, version) > ($1, $2) ORDER BY stream_id, version LIMIT $3`),
+    // the very rows readAll reads (the same function), keys only: the verifier follows the log's order without parsing them again
+    logKeys: q('tl-log-keys', `SELECT global_position, stream_id, version, hash FROM ${s.sql}.read_after($1, $2)`),
+  }
+  /** The audit's read of events: every row by the (stream_id, version) index (COLLATE "C"), whatever its position, within the page's range of streams. */
+  const auditEvents = async ({ after, limit, streams }: AuditPage<EventKey>): Promise<RecordedEvent[]> => {
+    const terms: string[] = []
+    const values: unknown[] = []
+    const param = (v: unknown): string => `$${values.push(v)}`
+    if (after !== undefined) terms.push(`(stream_id, version) > (${param(after.streamId)}, ${param(after.version)})`)
+    if (streams?.from !== undefined) terms.push(`stream_id >= ${param(streams.from)}`)
+    if (streams?.to !== undefined) terms.push(`stream_id < ${param(streams.to)}`)
+    const shape = `${after === undefined ? '' : 'a'}${streams?.from === undefined ? '' : 'f'}${streams?.to === undefined ? '' : 't'}`
+    const where = terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`
+    const text = `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events ${where} ORDER BY stream_id, version LIMIT ${param(limit)}`
+    return (await pool.query<EventRow>({ ...q(`tl-audit-${shape}`, text), values })).rows.map(fromRow)
   }
   const readPage = retried(async (after: number, limit: number | null) =>
     (await pool.query<EventRow>({ ...sql.readAll, values: [after, limit] })).rows.map(fromRow))
@@ -194,12 +206,10 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     streamHeads: async () =>
       (await pool.query<StoredStreamHead>(`SELECT stream_id AS "streamId", version, hash FROM ${s.sql}.streams ORDER BY stream_id COLLATE "C"`)).rows,
     audit: {
-      events: async ({ after, limit }) =>
-        (after === undefined
-          ? await pool.query<EventRow>({ ...sql.auditFirst, values: [limit] })
-          : await pool.query<EventRow>({ ...sql.auditAfter, values: [after.streamId, after.version, limit] })
-        ).rows.map(fromRow),
+      events: auditEvents,
       outbox: (page) => auditOutboxPage(pool, s, page),
+      outboxByStream: (page) => auditOutboxByStreamPage(pool, s, page),
+      logKeys: retried(async (o: ReadAllOptions = {}) => (await pool.query<LogKeyRow>({ ...sql.logKeys, values: [o.after ?? 0, o.limit ?? null] })).rows.map(logKeyOf)),
     },
     checkpoints,
     outbox: failover === 0 ? postgresOutbox(pool, s) : retryingPort(postgresOutbox(pool, s), failover),

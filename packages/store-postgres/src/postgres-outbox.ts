@@ -9,7 +9,7 @@
  * resolves a row's payload (`payloadColumn`), so callers see whole rows as before.
  */
 import type pg from 'pg'
-import type { AuditPage, DeliveryStatus, Outbox, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
+import type { AuditPage, DeliveryStatus, Outbox, OutboxKey, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
 import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
 import type { Schema } from './schema-name.js'
 import { payloadColumn } from './outbox-payloads.js'
@@ -33,6 +33,27 @@ export const auditOutboxPage = async (pool: pg.Pool, s: Schema, { after, limit }
     after === undefined
       ? await pool.query(`SELECT ${columns} FROM ${s.sql}.outbox o ORDER BY o.id LIMIT $1`, [limit])
       : await pool.query(`SELECT ${columns} FROM ${s.sql}.outbox o WHERE o.id > $1 ORDER BY o.id LIMIT $2`, [after, limit])
+  return rows.map(outboxRecordOf)
+}
+
+/**
+ * The store audit's read of the outbox beside the events: every row by stream id then id in
+ * code-point order (COLLATE "C", as the audit's `events`), within the page's range of streams, the
+ * page after `after`. The index `outbox_by_stream` (migration 10) holds this order: each page is a
+ * scan of it, so a verifier holds one stream's rows at a time, not the whole outbox.
+ */
+export const auditOutboxByStreamPage = async (pool: pg.Pool, s: Schema, { after, limit, streams }: AuditPage<OutboxKey>): Promise<OutboxRecord[]> => {
+  const terms: string[] = []
+  const values: unknown[] = []
+  const param = (v: unknown): string => `$${values.push(v)}`
+  if (after !== undefined) terms.push(`(o.stream_id COLLATE "C", o.id COLLATE "C") > (${param(after.streamId)}, ${param(after.id)})`)
+  if (streams?.from !== undefined) terms.push(`o.stream_id COLLATE "C" >= ${param(streams.from)}`)
+  if (streams?.to !== undefined) terms.push(`o.stream_id COLLATE "C" < ${param(streams.to)}`)
+  const where = terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`
+  const { rows } = await pool.query(
+    `SELECT ${outboxColumns(s)} FROM ${s.sql}.outbox o ${where} ORDER BY o.stream_id COLLATE "C", o.id COLLATE "C" LIMIT ${param(limit)}`,
+    values,
+  )
   return rows.map(outboxRecordOf)
 }
 

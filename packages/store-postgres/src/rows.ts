@@ -4,7 +4,7 @@
  * JSON columns are read as text (`data::text`) and parsed by the store kit's `recordedEventOfRow`, so a bad
  * one is named too, and positions (`bigint`, which the driver hands over as strings) must be safe integers.
  */
-import type { RecordedEvent } from '@talent-ledger/core'
+import type { LogKey, RecordedEvent } from '@talent-ledger/core'
 import { CorruptEventError, recordedEventOfRow, type EventRow as SqlEventRow } from '@talent-ledger/core/store-kit'
 
 /** A row of `events` as selected by `EVENT_COLUMNS` (`bigint` positions come as strings). */
@@ -25,3 +25,23 @@ export const fromRow = (row: EventRow): RecordedEvent => recordedEventOfRow(row,
 
 /** A `bigint` from the driver (a string) as a number. */
 export const toPosition = (value: string | number | null | undefined): number => (value === null || value === undefined ? 0 : Number(value))
+
+/** A row of `read_after` as the audit's `logKeys` selects it (`bigint` positions come as strings). */
+export interface LogKeyRow {
+  readonly global_position: unknown
+  readonly stream_id: unknown
+  readonly version: unknown
+  readonly hash: unknown
+}
+
+/**
+ * A row of the log's order as its key; its types checked as the full row's would be (a row whose
+ * content is corrupt is the audit's `events` read to name: it decodes every row).
+ */
+export const logKeyOf = (row: LogKeyRow): LogKey => {
+  const { stream_id: streamId, version, hash } = row
+  const globalPosition = Number(row.global_position)
+  if (!Number.isSafeInteger(globalPosition) || typeof streamId !== 'string' || typeof version !== 'number' || typeof hash !== 'string')
+    throw new CorruptEventError(String(streamId), typeof version === 'number' ? version : null, "the row's position, stream, version or hash is not of its type")
+  return { globalPosition, streamId, version, hash }
+}

@@ -111,9 +111,10 @@ describe('shared outbox payloads', () => {
       `DROP TABLE ${s}.outbox_payloads`,
       `DROP FUNCTION ${s}.refuse_read_payload_delete()`,
       `ALTER TABLE ${s}.outbox DROP COLUMN payload_ref, ALTER COLUMN payload SET NOT NULL`,
-      // and the migration after it
+      // and the migrations after it
       `ALTER TABLE ${s}.events DROP CONSTRAINT events_position_safe`,
-      `DELETE FROM ${s}.schema_migrations WHERE name IN ('outbox-shared-payloads', 'position-base-inline')`,
+      `DROP INDEX ${s}.outbox_by_stream`,
+      `DELETE FROM ${s}.schema_migrations WHERE name IN ('outbox-shared-payloads', 'position-base-inline', 'outbox-by-stream')`,
     ])
       await raw.query(statement)
     const store = await open(schema)

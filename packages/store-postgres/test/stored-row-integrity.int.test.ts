@@ -33,7 +33,8 @@ it('migrates a schema holding a row at a negative position, which verify then na
     `DROP FUNCTION ${s}.refuse_read_payload_delete()`,
     `ALTER TABLE ${s}.outbox DROP COLUMN payload_ref, ALTER COLUMN payload SET NOT NULL`,
     `ALTER TABLE ${s}.events DROP CONSTRAINT events_position_safe`,
-    `DELETE FROM ${s}.schema_migrations WHERE name IN ('stored-row-integrity', 'outbox-retention', 'outbox-shared-payloads', 'position-base-inline')`,
+    `DROP INDEX ${s}.outbox_by_stream`,
+    `DELETE FROM ${s}.schema_migrations WHERE name IN ('stored-row-integrity', 'outbox-retention', 'outbox-shared-payloads', 'position-base-inline', 'outbox-by-stream')`,
     `UPDATE ${s}.events SET global_position = -7 WHERE stream_id = 'probe-1' AND version = 2`,
   ])
     await raw.query(statement)

@@ -199,6 +199,17 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       BEGIN SELECT RAISE(ABORT, 'a shared outbox payload is never changed'); END;
     `,
   },
+  {
+    version: 8,
+    name: 'outbox-by-stream',
+    // WHY: \`verify\` reads the outbox beside the events, by stream id then id (the audit's
+    // \`outboxByStream\`); with no index in that order SQLite sorted the whole outbox for each page
+    // of 20,000 rows (16 % of verify's CPU on the demo's file). With it each page is a plain index
+    // scan. The relay never reads in this order, and an append writes one more index entry per row.
+    sql: `
+      CREATE INDEX outbox_by_stream ON outbox (stream_id, id);
+    `,
+  },
 ]
 
 /** The newest schema version this code knows. */

@@ -32,6 +32,7 @@ import { nativeSha256Hex } from '@talent-ledger/node'
 import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
 import { EVENT_COLUMNS, fromColumns, logKeyOf, toRow, type EventColumns, type LogKeyColumns } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
+import { auditReader } from './audit-reader.js'
 import { sqliteOutbox } from './sqlite-outbox.js'
 
 /** Thrown inside a group's transaction to roll it back; carries the group's conflicts out. */
@@ -99,13 +100,12 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     readAll: db.prepare(`SELECT ${EVENT_COLUMNS} ${READ_ALL}`).raw(),
     // the very rows readAll reads, keys only: the verifier follows the log's order without parsing them again
     logKeys: db.prepare(`SELECT global_position, stream_id, version, hash ${READ_ALL}`).raw(),
-    // the audit's reads: every row by its (stream_id, version) index, whatever its position
-    auditFirst: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, version LIMIT ?`).raw(),
-    auditAfter: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE (stream_id, version) > (?, ?) ORDER BY stream_id, version LIMIT ?`).raw(),
     loadCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE name = ?').pluck(),
     saveCheckpoint: db.prepare(CHECKPOINT_UPSERT),
   }
 
+  // the audit's reads: every row by its (stream_id, version) index, whatever its position
+  const auditEvents = auditReader((where) => db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY stream_id, version LIMIT ?`).raw(), ['stream_id', 'version'])
   const projections = projectionTable(db)
   const readPage = (after: number, limit: number): RecordedEvent[] => (sql.readAll.all(after, limit) as EventColumns[]).map(fromColumns)
   const inline = inlineProjections(options.inlineProjections ?? [], projections, readPage)
@@ -230,8 +230,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? -1),
     streamHeads: async () => sql.heads.all() as StoredStreamHead[],
     audit: {
-      events: async ({ after, limit }) =>
-        ((after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after.streamId, after.version, limit)) as EventColumns[]).map(fromColumns),
+      events: async (page) => (auditEvents(page, (after) => [after.streamId, after.version]) as EventColumns[]).map(fromColumns),
       outbox: async (page) => outbox.auditPage(page),
       outboxByStream: async (page) => outbox.auditByStreamPage(page),
       logKeys: async (o: ReadAllOptions = {}) => (sql.logKeys.all(o.after ?? 0, o.limit ?? -1) as LogKeyColumns[]).map(logKeyOf),

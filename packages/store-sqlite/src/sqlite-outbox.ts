@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { AuditPage, DeliveryStatus, Outbox, OutboxEntry, OutboxKey, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
+import { auditReader } from './audit-reader.js'
 import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
 
 /** The outbox of one store, plus the hook its append transaction uses. */
@@ -73,15 +74,9 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     ),
     auditFirst: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} ORDER BY o.id LIMIT ?`),
     auditAfter: db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} WHERE o.id > ? ORDER BY o.id LIMIT ?`),
-    // no index in this order: SQLite sorts the outbox for each page (the verifier asks for large
-    // pages), the keys only, then fetches the page's rows by seq
-    auditByStreamFirst: db.prepare(
-      `SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} WHERE o.seq IN (SELECT seq FROM outbox ORDER BY stream_id, id LIMIT ?) ORDER BY o.stream_id, o.id`,
-    ),
-    auditByStreamAfter: db.prepare(
-      `SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} WHERE o.seq IN (SELECT seq FROM outbox WHERE (stream_id, id) > (?, ?) ORDER BY stream_id, id LIMIT ?) ORDER BY o.stream_id, o.id`,
-    ),
   }
+  // the index outbox_by_stream (migration 8) holds this order: each page is a scan of it
+  const auditByStream = auditReader((where) => db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX} ${where} ORDER BY o.stream_id, o.id LIMIT ?`), ['o.stream_id', 'o.id'])
   const claimTx = db.transaction((now: string, limit: number, leaseUntil: string, channels: ReadonlyArray<string> | undefined) => {
     const filter = { any: channels === undefined ? 1 : 0, channels: `,${(channels ?? []).join(',')},` }
     const rows = sql.due.all({ now, limit, ...filter }).map(outboxRecordOf)
@@ -104,8 +99,7 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
 
   return {
     auditPage: ({ after, limit }) => (after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)).map(outboxRecordOf),
-    auditByStreamPage: ({ after, limit }) =>
-      (after === undefined ? sql.auditByStreamFirst.all(limit) : sql.auditByStreamAfter.all(after.streamId, after.id, limit)).map(outboxRecordOf),
+    auditByStreamPage: (page) => auditByStream(page, (after) => [after.streamId, after.id]).map(outboxRecordOf),
     insertInTransaction: (entries, createdAt) => {
       const texts = entries.map((e) => JSON.stringify(e.payload))
       const carriers = new Map<string, number>()

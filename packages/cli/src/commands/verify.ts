@@ -10,6 +10,7 @@ import { verifyLedger, type LedgerDigest } from '@talent-ledger/core'
 import type { OpenedStore } from '@talent-ledger/core/store-kit'
 import { nativeSha256Bytes as sha256Bytes, nativeSha256Hex as sha256 } from '@talent-ledger/node'
 import type { Progress } from '../progress.js'
+import { verifyInWorkers } from './verify-in-workers.js'
 
 /** The outcome: a one-line summary when intact, else the first bad stream and version. */
 export type VerifyResult =
@@ -38,11 +39,16 @@ const recordUnlessReadOnly = async (record: () => Promise<LedgerDigest>): Promis
   }
 }
 
-/** Verifies the whole store; the first finding (in commit order) when it is not intact. */
-export const verifyLog = async (opened: OpenedStore, progress: Progress): Promise<VerifyResult> => {
+/**
+ * Verifies the whole store; the first finding (in commit order) when it is not intact. `url`: the
+ * store's URL when worker threads may open it too (not `memory:`), so a large store's streams are
+ * checked in ranges side by side (verify-in-workers.ts); the findings are the same either way.
+ */
+export const verifyLog = async (opened: OpenedStore, progress: Progress, url?: string): Promise<VerifyResult> => {
   const { store } = opened
   const digests = store.ledgerDigests === undefined ? [] : await store.ledgerDigests()
-  const verified = await verifyLedger(store, { sha256, sha256Bytes, digests, progress })
+  const streamPass = url === undefined ? {} : { streamPass: verifyInWorkers(url, store.audit, { sha256 }) }
+  const verified = await verifyLedger(store, { sha256, sha256Bytes, digests, progress, ...streamPass })
   if (!verified.ok) {
     const { stream, version, reason } = verified.findings[0]!
     return { ok: false, stream, version, reason }

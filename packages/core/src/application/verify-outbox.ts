@@ -6,7 +6,18 @@
  */
 import { compareCodePoints } from '../kernel/code-point-order.js'
 import type { OutboxRecord } from '../kernel/outbox.js'
-import type { AuditPage, OutboxKey, StoreAudit } from '../kernel/ports.js'
+import type { AuditPage, OutboxKey, StoreAudit, StreamRange } from '../kernel/ports.js'
+
+/** True when stream `id` lies in `range` (code-point order, `from` inclusive, `to` exclusive). */
+export const inStreamRange = (id: string, range: StreamRange): boolean =>
+  (range.from === undefined || compareCodePoints(id, range.from) >= 0) && (range.to === undefined || compareCodePoints(id, range.to) < 0)
+
+/** The page options of a read over `range` (the whole key space: none). */
+export const rangePage = <K>(after: K | undefined, limit: number, range: StreamRange): AuditPage<K> => ({
+  ...(after === undefined ? {} : { after }),
+  limit,
+  ...(range.from === undefined && range.to === undefined ? {} : { streams: range }),
+})
 
 /** Pages of `read` until one comes back short, each read after the key of the last row. */
 export async function* pages<K, R>(read: (after: K | undefined) => Promise<ReadonlyArray<R>>, keyOf: (row: R) => K, size: number): AsyncGenerator<ReadonlyArray<R>> {
@@ -49,10 +60,11 @@ const outboxRead = async <T>(read: () => Promise<T>): Promise<T> => {
   }
 }
 
-export const wholeOutbox = async (list: StoreAudit['outbox'], size: number): Promise<OutboxSource> => {
+/** Every outbox row of the streams in `range` (the store lists the whole outbox: the rows of other streams are left). */
+export const wholeOutbox = async (list: StoreAudit['outbox'], size: number, range: StreamRange = {}): Promise<OutboxSource> => {
   const rows = new Map<string, OutboxRecord>()
   for await (const page of pages<string, OutboxRecord>((after) => list(after === undefined ? { limit: size } : { after, limit: size }), (r) => r.id, size))
-    for (const r of page) rows.set(r.id, r)
+    for (const r of page) if (inStreamRange(r.streamId, range)) rows.set(r.id, r)
   const read = rows.size
   return {
     // every row is a candidate for every stream: a row is matched by id, and leaves the map when matched
@@ -64,8 +76,10 @@ export const wholeOutbox = async (list: StoreAudit['outbox'], size: number): Pro
   }
 }
 
-export const outboxByStream = (list: (page: AuditPage<OutboxKey>) => Promise<ReadonlyArray<OutboxRecord>>, size: number): OutboxSource => {
-  const next = pages<OutboxKey, OutboxRecord>((after) => list(after === undefined ? { limit: size } : { after, limit: size }), (r) => ({ streamId: r.streamId, id: r.id }), size)
+/** The outbox rows of the streams in `range`, page by page beside the events (a row a store returns outside the range is left). */
+export const outboxByStream = (list: (page: AuditPage<OutboxKey>) => Promise<ReadonlyArray<OutboxRecord>>, size: number, range: StreamRange = {}): OutboxSource => {
+  const next = pages<OutboxKey, OutboxRecord>((after) => list(rangePage(after, size, range)), (r) => ({ streamId: r.streamId, id: r.id }), size)
+  const whole = range.from === undefined && range.to === undefined
   let page: ReadonlyArray<OutboxRecord> = []
   let at = 0
   let done = false
@@ -76,7 +90,7 @@ export const outboxByStream = (list: (page: AuditPage<OutboxKey>) => Promise<Rea
       const n = await outboxRead(() => next.next())
       if (n.done === true) done = true
       else {
-        page = n.value
+        page = whole ? n.value : n.value.filter((r) => inStreamRange(r.streamId, range))
         at = 0
         read += page.length
       }

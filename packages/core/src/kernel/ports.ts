@@ -74,10 +74,26 @@ export interface ReadAllOptions {
   readonly limit?: number
 }
 
+/**
+ * A range of streams by id, in code-point order (SQLite's BINARY, PostgreSQL's COLLATE "C"): from
+ * `from` (inclusive) up to `to` (exclusive); an absent bound leaves that side open. Verifiers split
+ * the streams into such ranges to check them side by side.
+ */
+export interface StreamRange {
+  readonly from?: string
+  readonly to?: string
+}
+
 /** Where an audit page starts: after this key (absent: from the first row). */
 export interface AuditPage<K> {
   readonly after?: K
   readonly limit: number
+  /**
+   * Only the rows of streams in this range (absent: every stream), for the reads ordered by stream
+   * (`events`, `outboxByStream`). A store that ignores it returns more rows, never fewer: a
+   * verifier skips the rows outside its range.
+   */
+  readonly streams?: StreamRange
 }
 
 /** The key of an events row in audit order. */

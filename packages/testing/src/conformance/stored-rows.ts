@@ -94,6 +94,29 @@ export const storedRowConformance = (factory: EventStoreFactory, writer?: Stored
       })
     })
 
+    it('lists the events rows of a range of streams (code-point bounds, from inclusive, to exclusive), page by page', async () => {
+      await withStore(factory, async (store) => {
+        const tag = globalThis.crypto.randomUUID()
+        // in code-point order; U+FF5E sorts before U+1F600 by code point, after it by UTF-16 code unit
+        const order = [`range-${tag}-a`, `range-${tag}-b`, `range-${tag}-\uFF5E`, `range-${tag}-\u{1F600}`]
+        for (const s of [...order].reverse()) expectAppended(await store.append(s, probes(2), 'no-stream'))
+        const listed = async (streams: { from?: string; to?: string }, limit: number) => {
+          const rows: RecordedEvent[] = []
+          for (let page = await store.audit.events({ limit, streams }); page.length > 0; ) {
+            rows.push(...page)
+            const last = page[page.length - 1]!
+            page = page.length < limit ? [] : await store.audit.events({ after: { streamId: last.streamId, version: last.version }, limit, streams })
+          }
+          return rows.map((e) => [e.streamId, e.version])
+        }
+        const of = (ids: string[]) => ids.flatMap((s) => [1, 2].map((v) => [s, v]))
+        expect(await listed({ from: order[1]!, to: order[3]! }, 1)).toEqual(of(order.slice(1, 3)))
+        expect(await listed({ from: order[2]!, to: order[3]! }, 5)).toEqual(of([order[2]!]))
+        expect((await listed({ from: order[3]! }, 3)).filter(([s]) => String(s).startsWith(`range-${tag}`))).toEqual(of([order[3]!]))
+        expect((await listed({ to: order[1]! }, 3)).filter(([s]) => String(s).startsWith(`range-${tag}`))).toEqual(of([order[0]!]))
+      })
+    })
+
     it('lists every outbox row, delivered ones too, page by page', async () => {
       await withStore(factory, async (store) => {
         await scenario(store)
@@ -120,6 +143,16 @@ export const storedRowConformance = (factory: EventStoreFactory, writer?: Stored
           const byStream = (a: { streamId: string; id: string }, b: { streamId: string; id: string }) => compareCodePoints(a.streamId, b.streamId) || compareCodePoints(a.id, b.id)
           expect(listed).toEqual([...listed].sort(byStream))
           expect(listed).toEqual([...rows].sort(byStream))
+          // a range of streams: the rows of its streams only, in the same order, page by page
+          const ids = [...new Set(listed.map((r) => r.streamId))]
+          expect(ids.length).toBeGreaterThan(0)
+          const streams = ids.length > 1 ? { from: ids[1]!, ...(ids.length > 2 ? { to: ids[ids.length - 1]! } : {}) } : { from: ids[0]! }
+          expect(await outboxByStream({ limit: 10, streams: { to: ids[0]! } })).toEqual([])
+          const inRange = listed.filter((r) => compareCodePoints(r.streamId, streams.from) >= 0 && (streams.to === undefined || compareCodePoints(r.streamId, streams.to) < 0))
+          const ranged = []
+          for (let page = await outboxByStream({ limit: 1, streams }); page.length > 0; page = await outboxByStream({ after: { streamId: page[0]!.streamId, id: page[0]!.id }, limit: 1, streams }))
+            ranged.push(...page)
+          expect(ranged).toEqual(inRange)
         }
         if (logKeys !== undefined) {
           const keys = (events: ReadonlyArray<RecordedEvent>) => events.map(({ globalPosition, streamId, version, hash }) => ({ globalPosition, streamId, version, hash }))

@@ -75,7 +75,8 @@ export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<B
       done[i] = now
       if (before !== undefined) for (const s of [...before.staged, ...now.staged]) changed.add(s.streamId)
     }
-    const requests: StreamAppend[] = done.flatMap((d) => d!.staged.map(({ streamId, events, expected, outbox }) => ({ streamId, events, expected, ...(outbox === undefined ? {} : { outbox }) })))
+    const requests: StreamAppend[] = []
+    for (const d of done) for (const { streamId, events, expected, outbox } of d!.staged) requests.push(outbox === undefined ? { streamId, events, expected } : { streamId, events, expected, outbox })
     if (requests.length === 0) return done.map((d) => d!.result)
     const outcome = await deps.store.appendMany(requests)
     if (outcome.ok) return done.map((d) => d!.result)
@@ -150,7 +151,7 @@ const run = async <R>(deps: BatchDeps, view: Map<string, Loaded<unknown>>, fresh
       const after = { version: loaded.version + envelopes.length, state: foldEvents(category, decided.right, loaded.state) }
       view.set(stream, after)
       const expected: ExpectedVersion = loaded.version === 0 ? 'no-stream' : loaded.version
-      staged.push({ streamId: stream, events: envelopes, expected, ...(outbox.length === 0 ? {} : { outbox }), before: loaded, after })
+      staged.push(outbox.length === 0 ? { streamId: stream, events: envelopes, expected, before: loaded, after } : { streamId: stream, events: envelopes, expected, outbox, before: loaded, after })
       return E.right({ stream, version: after.version, events: decided.right })
     },
   }

@@ -10,7 +10,9 @@
  * Past the retry bound the commands on the moved streams are refused with `Conflict`, as one at a
  * time would, and the rest commit.
  * Context streams (policy, organisations) are read once per batch; like a single command's context
- * they are not checked at commit, only the streams the batch writes are.
+ * they are not checked at commit, only the streams the batch writes are. A command that decides the
+ * same command twice (dry, then for real: a prior certificate's talent check and its number's claim)
+ * is decided once while the streams that decision read are unchanged in the view.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { foldEvents, type Category, type DomainEvent, type Foldable, type Loaded, type StreamReader } from './category.js'
@@ -36,6 +38,22 @@ interface Done<R> {
   readonly result: E.Either<DomainError, R>
 }
 
+/**
+ * A decision a command made, with every stream it read (the command's own and its context's) as the
+ * view held it. Deciding is pure in the command, the environment, the state and the context, and the
+ * context in what it read: while each of those streams is still the same state in the view, deciding
+ * the same command again gives the same answer.
+ */
+interface Decision<S, X, Ev = DomainEvent> {
+  readonly category: object
+  readonly command: unknown
+  readonly env: unknown
+  readonly reads: ReadonlyArray<readonly [string, Loaded<unknown>]>
+  readonly loaded: Loaded<S>
+  readonly context: X
+  readonly decided: E.Either<DomainError, ReadonlyArray<Ev>>
+}
+
 /** Runs `commands` as one group commit; their outcomes in order. */
 export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<BatchCommand<R>>): Promise<ReadonlyArray<E.Either<DomainError, R>>> => {
   const done: Array<Done<R> | undefined> = commands.map(() => undefined)
@@ -57,7 +75,8 @@ export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<B
       done[i] = now
       if (before !== undefined) for (const s of [...before.staged, ...now.staged]) changed.add(s.streamId)
     }
-    const requests: StreamAppend[] = done.flatMap((d) => d!.staged.map(({ streamId, events, expected, outbox }) => ({ streamId, events, expected, ...(outbox === undefined ? {} : { outbox }) })))
+    const requests: StreamAppend[] = []
+    for (const d of done) for (const { streamId, events, expected, outbox } of d!.staged) requests.push(outbox === undefined ? { streamId, events, expected } : { streamId, events, expected, outbox })
     if (requests.length === 0) return done.map((d) => d!.result)
     const outcome = await deps.store.appendMany(requests)
     if (outcome.ok) return done.map((d) => d!.result)
@@ -93,10 +112,22 @@ const run = async <R>(deps: BatchDeps, view: Map<string, Loaded<unknown>>, fresh
     view.set(streamId, loaded)
     return loaded
   }
-  const decideOn = async <C, Ev extends DomainEvent, S, X, Env>(category: Category<C, Ev, S, X, Env>, c: C, env: Env) => {
-    const loaded = await read(category, category.idOf(c))
-    const context = await category.context(c, loaded.state, env, read)
-    return { loaded, context, decided: category.decide(c, loaded.state, context) }
+  // a command's steps often decide the same command twice (a dry run, then for real): the second
+  // takes the first's decision while every stream it read is still the very state it read
+  const decisions: Array<Decision<unknown, unknown>> = []
+  const decideOn = async <C, Ev extends DomainEvent, S, X, Env>(category: Category<C, Ev, S, X, Env>, c: C, env: Env): Promise<Decision<S, X, Ev>> => {
+    for (const d of decisions) if (d.category === category && d.command === c && d.env === env && d.reads.every(([s, l]) => view.get(s) === l)) return d as Decision<S, X, Ev>
+    const seen: Array<readonly [string, Loaded<unknown>]> = []
+    const tracked: StreamReader = async (cat, id) => {
+      const l = await read(cat, id)
+      seen.push([cat.streamOf(id), l])
+      return l
+    }
+    const loaded = await tracked(category, category.idOf(c))
+    const context = await category.context(c, loaded.state, env, tracked)
+    const made: Decision<S, X, Ev> = { category, command: c, env, reads: seen, loaded, context, decided: category.decide(c, loaded.state, context) }
+    decisions.push(made as Decision<unknown, unknown>)
+    return made
   }
   const on: Transactor = {
     decide: async (category, c, env) => (await decideOn(category, c, env)).decided,
@@ -120,7 +151,7 @@ const run = async <R>(deps: BatchDeps, view: Map<string, Loaded<unknown>>, fresh
       const after = { version: loaded.version + envelopes.length, state: foldEvents(category, decided.right, loaded.state) }
       view.set(stream, after)
       const expected: ExpectedVersion = loaded.version === 0 ? 'no-stream' : loaded.version
-      staged.push({ streamId: stream, events: envelopes, expected, ...(outbox.length === 0 ? {} : { outbox }), before: loaded, after })
+      staged.push(outbox.length === 0 ? { streamId: stream, events: envelopes, expected, before: loaded, after } : { streamId: stream, events: envelopes, expected, outbox, before: loaded, after })
       return E.right({ stream, version: after.version, events: decided.right })
     },
   }

@@ -53,13 +53,14 @@ const context = async (c: TalentCommand, s: TalentState, env: DecisionEnv, read:
   const [policies, dates, orgs, programme, agreement] = await Promise.all([
     read(policyCategory, POLICY_STREAM),
     datesFor(c, s, env),
-    Promise.all(ids.map(async (id) => [id, await read(organizationCategory, id)] as const)),
+    Promise.all(ids.map((id) => read(organizationCategory, id))),
     programId === null ? null : read(programmeFoldable, programId),
     typeof agreementId === 'string' ? read(agreementCategory, agreementId) : null,
   ])
   // an organisation never registered is `undefined`: its decisions say NotFound
-  const organizations = Object.fromEntries(orgs.map(([id, org]) => [id, org.version === 0 ? undefined : org.state]))
-  const organizationVersions = Object.fromEntries(orgs.map(([id, org]) => [id, org.version]))
+  // (defined as own properties, never assigned: an id like `__proto__` stays an ordinary key)
+  const organizations = Object.fromEntries(ids.map((id, i) => [id, orgs[i]!.version === 0 ? undefined : orgs[i]!.state]))
+  const organizationVersions = Object.fromEntries(ids.map((id, i) => [id, orgs[i]!.version]))
   const programmes = programId === null || programme === null ? {} : { programmes: { [programId]: programme.state } }
   const agreements = agreement === null || typeof agreementId !== 'string' ? {} : { agreements: { [agreementId]: agreement.version === 0 ? undefined : agreement.state } }
   return { policies: policies.state, organizations, organizationVersions, dates, ...programmes, ...agreements }

@@ -45,13 +45,28 @@ export const sealEvents = (
   sha: Sha256Function = sha256Hex,
 ): RecordedEvent[] => {
   let prevHash = head.version === 0 ? GENESIS_HASH : head.hash
-  return events.map((e, i) => {
-    const fields: HashedFields = { ...e, streamId: head.streamId, version: head.version + i + 1 }
-    const hash = eventHash(prevHash, fields, sha)
-    const recorded: RecordedEvent = { ...fields, globalPosition: positionOf(i), prevHash, hash }
-    prevHash = hash
-    return recorded
-  })
+  const sealed: RecordedEvent[] = []
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!
+    // WHY one literal, not spreads of `e`: sealing spread two objects per event, a fifth of its CPU;
+    // the envelope has these fields (in the order the spreads gave them), and the hash reads only the hashed ones
+    const recorded: RecordedEvent = {
+      eventId: e.eventId,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      streamId: head.streamId,
+      version: head.version + i + 1,
+      globalPosition: positionOf(i),
+      prevHash,
+      hash: '',
+    }
+    recorded.hash = eventHash(prevHash, recorded, sha)
+    sealed.push(recorded)
+    prevHash = recorded.hash
+  }
+  return sealed
 }
 
 /** Where a stream's chain first breaks. */

@@ -22,7 +22,7 @@ import {
   type StoredStreamHead,
   type StreamAppend,
 } from '@talent-ledger/core'
-import { appendInOrder, appendedOutcome, conflictOutcome, eventInAnotherStream, sealEvents, versionMatches } from '@talent-ledger/core/store-kit'
+import { appendInOrder, appendedOutcome, conflictOutcome, eventInAnotherStream, sealEventsWithTexts, versionMatches } from '@talent-ledger/core/store-kit'
 import { CHECKPOINT_UPSERT } from './checkpoint-upsert.js'
 import { translatingWriteErrors } from './errors.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
@@ -30,7 +30,7 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type OpenOptions } from './open-
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
 import { nativeSha256Hex } from '@talent-ledger/node'
 import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
-import { EVENT_COLUMNS, fromColumns, logKeyOf, toRow, type EventColumns, type LogKeyColumns } from './rows.js'
+import { EVENT_COLUMNS, fromColumns, logKeyOf, sealedRow, type EventColumns, type LogKeyColumns } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
 import { sqliteOutbox } from './sqlite-outbox.js'
 
@@ -133,7 +133,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const actual = headVersion ?? 0
     if (!versionMatches(expected, actual)) return conflictOutcome(streamId, expected, actual)
     if (events.length === 0) return appendedOutcome({ streamId, version: actual, lastPosition: top })
-    const rows = sealEvents({ streamId, version: actual, hash: headHash ?? '' }, events, (i) => top + i + 1, nativeSha256Hex).map(toRow)
+    const rows = sealEventsWithTexts({ streamId, version: actual, hash: headHash ?? '' }, events, (i) => top + i + 1, nativeSha256Hex).map(sealedRow)
     const last = rows[rows.length - 1]!
     // NOTE: the head first, then its events: the stored-row-integrity triggers refuse an event whose head
     // is not already at or past it (SQLite checks per row, never at commit)

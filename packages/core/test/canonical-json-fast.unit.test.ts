@@ -10,7 +10,7 @@ import canonicalize from 'canonicalize'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, hashedFieldsOf, type HashedFields } from '../src/index.js'
-import { canonicalHashedFields } from '../src/kernel/canonical-json.js'
+import { canonicalEventTexts, canonicalHashedFields } from '../src/kernel/canonical-json.js'
 
 const reference = (v: unknown): string | undefined => canonicalize(v)
 /** The text, or the fact that it throws. */
@@ -98,6 +98,26 @@ describe('canonicalHashedFields', () => {
     fc.assert(
       fc.property(fields, (e) => {
         expect(outcome(() => canonicalHashedFields(e as HashedFields))).toBe(outcome(() => canonicalJson(hashedFieldsOf(e as HashedFields))))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+  // a store keeps these texts as the event's stored JSON (sealEventsWithTexts): they must be the
+  // canonical texts the hash covered, and read back as the values JSON.stringify would have kept
+  it('hands back the canonical texts of data and metadata that the hashed text holds', () => {
+    fc.assert(
+      fc.property(fields, (e) => {
+        const f = e as HashedFields
+        if (outcome(() => canonicalHashedFields(f)) === 'throws') {
+          expect(outcome(() => JSON.stringify(canonicalEventTexts(f)))).toBe('throws')
+          return
+        }
+        const { hashed, data, metadata } = canonicalEventTexts(f)
+        expect(hashed).toBe(canonicalHashedFields(f))
+        expect(data).toBe(f.data === undefined ? undefined : canonicalJson(f.data))
+        expect(metadata).toBe(canonicalJson(f.metadata))
+        if (data !== undefined) expect(JSON.parse(data)).toEqual(JSON.parse(JSON.stringify(f.data)))
+        expect(JSON.parse(metadata!)).toEqual(JSON.parse(JSON.stringify(f.metadata)))
       }),
       { numRuns: 1000 },
     )

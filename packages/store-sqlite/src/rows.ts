@@ -8,27 +8,31 @@
  * refuses, to name the fault (the PostgreSQL store uses the same check).
  */
 import { CorruptEventError, type LogKey, type RecordedEvent } from '@talent-ledger/core'
-import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow } from '@talent-ledger/core/store-kit'
+import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow, type SealedEvent } from '@talent-ledger/core/store-kit'
 
 /** A row of the `events` table. */
 export type EventRow = SqlEventRow<number>
 
-/** The columns of `events` in the order `toRow` fills them and `fromColumns` reads them. */
+/** The columns of `events` in the order `sealedRow` fills them and `fromColumns` reads them. */
 export const EVENT_COLUMNS = 'global_position, stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash'
 
 /** A row as a `.raw()` statement over `EVENT_COLUMNS` returns it. */
 export type EventColumns = readonly [unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown]
 
-/** A sealed event as the values of an insert into `events`. */
-export const toRow = (e: RecordedEvent): EventRow => ({
+/**
+ * A newly sealed event as the values of an insert: its data and metadata stored as the canonical
+ * texts sealing hashed (JSON with sorted keys; they read back as the same values), not written again.
+ */
+export const sealedRow = ({ event: e, data, metadata }: SealedEvent): EventRow => ({
   global_position: e.globalPosition,
   stream_id: e.streamId,
   version: e.version,
   event_id: e.eventId,
   type: e.type,
   schema_version: e.schemaVersion,
-  data: JSON.stringify(e.data),
-  metadata: JSON.stringify(e.metadata),
+  // a value without JSON text is refused by the NOT NULL column, as JSON.stringify's undefined was
+  data: data as string,
+  metadata: metadata as string,
   prev_hash: e.prevHash,
   hash: e.hash,
 })

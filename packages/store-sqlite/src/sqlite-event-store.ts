@@ -22,7 +22,7 @@ import {
   type StoredStreamHead,
   type StreamAppend,
 } from '@talent-ledger/core'
-import { appendInOrder, appendedOutcome, conflictOutcome, eventInAnotherStream, sealEvents, versionMatches } from '@talent-ledger/core/store-kit'
+import { appendInOrder, appendedOutcome, conflictOutcome, eventInAnotherStream, sealEventsWithTexts, versionMatches } from '@talent-ledger/core/store-kit'
 import { CHECKPOINT_UPSERT } from './checkpoint-upsert.js'
 import { translatingWriteErrors } from './errors.js'
 import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-digests.js'
@@ -30,7 +30,7 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type OpenOptions } from './open-
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
 import { nativeSha256Hex } from '@talent-ledger/node'
 import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
-import { EVENT_COLUMNS, fromColumns, logKeyOf, toRow, type EventColumns, type LogKeyColumns } from './rows.js'
+import { EVENT_COLUMNS, fromColumns, logKeyOf, sealedRow, type EventColumns, type LogKeyColumns } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
 import { auditReader } from './audit-reader.js'
 import { sqliteOutbox } from './sqlite-outbox.js'
@@ -90,8 +90,15 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const sql = {
     byEventId: db.prepare('SELECT stream_id, version, global_position FROM events WHERE event_id = ?'),
     head: db.prepare('SELECT version, hash FROM streams WHERE stream_id = ?'),
-    top: db.prepare('SELECT COALESCE(MAX(global_position), 0) AS top FROM events').pluck(),
-    insert: db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`),
+    // what an append reads before it writes, in one statement (each costs its own call): where the
+    // batch's first event is stored if it is (a retry), the stream's head, and the log's top position
+    before: db
+      .prepare(
+        `SELECT e.stream_id, e.version, e.global_position, h.version, h.hash, (SELECT COALESCE(MAX(global_position), 0) FROM events)
+         FROM (SELECT 1) LEFT JOIN events e ON e.event_id = ? LEFT JOIN streams h ON h.stream_id = ?`,
+      )
+      .raw(),
+    insert: db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_COLUMNS.split(', ').map(() => '?').join(', ')})`),
     moveHead: db.prepare(
       'INSERT INTO streams (stream_id, version, hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, hash = excluded.hash',
     ),
@@ -112,29 +119,29 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const outbox = sqliteOutbox(db, write)
 
   type Located = { stream_id: string; version: number; global_position: number }
+  type Before = [string | null, number | null, number | null, number | null, string | null, number]
   /** One append, inside the caller's transaction. */
   const appendIn = (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions): AppendOutcome => {
-    // a retried batch whose first id is already stored returns the original outcome
     const first = events[0]
-    const existing = first === undefined ? undefined : (sql.byEventId.get(first.eventId) as Located | undefined)
-    if (existing !== undefined) {
-      if (existing.stream_id !== streamId) throw eventInAnotherStream(first!.eventId, existing.stream_id, streamId)
-      const last = (sql.byEventId.get(events[events.length - 1]!.eventId) as Located | undefined) ?? existing
-      return appendedOutcome({ streamId, version: last.version, lastPosition: last.global_position })
+    const [storedIn, storedVersion, storedPosition, headVersion, headHash, top] = sql.before.get(first?.eventId ?? null, streamId) as Before
+    // a retried batch whose first id is already stored returns the original outcome
+    if (storedIn !== null) {
+      if (storedIn !== streamId) throw eventInAnotherStream(first!.eventId, storedIn, streamId)
+      const last = sql.byEventId.get(events[events.length - 1]!.eventId) as Located | undefined
+      return appendedOutcome({ streamId, version: last?.version ?? storedVersion!, lastPosition: last?.global_position ?? storedPosition! })
     }
-    const head = sql.head.get(streamId) as { version: number; hash: string } | undefined
-    const actual = head?.version ?? 0
+    const actual = headVersion ?? 0
     if (!versionMatches(expected, actual)) return conflictOutcome(streamId, expected, actual)
-    const top = sql.top.get() as number
     if (events.length === 0) return appendedOutcome({ streamId, version: actual, lastPosition: top })
-    const rows = sealEvents({ streamId, version: actual, hash: head?.hash ?? '' }, events, (i) => top + i + 1, nativeSha256Hex).map(toRow)
+    const rows = sealEventsWithTexts({ streamId, version: actual, hash: headHash ?? '' }, events, (i) => top + i + 1, nativeSha256Hex).map(sealedRow)
     const last = rows[rows.length - 1]!
     // NOTE: the head first, then its events: the stored-row-integrity triggers refuse an event whose head
     // is not already at or past it (SQLite checks per row, never at commit)
     sql.moveHead.run(streamId, last.version, last.hash)
-    for (const row of rows) sql.insert.run(row)
+    for (const r of rows) sql.insert.run(r.global_position, r.stream_id, r.version, r.event_id, r.type, r.schema_version, r.data, r.metadata, r.prev_hash, r.hash)
     inline.applyInTransaction(top, rows)
-    outbox.insertInTransaction(o.outbox ?? [], now())
+    // the clock is read only for an append that has notices
+    if (o.outbox !== undefined && o.outbox.length > 0) outbox.insertInTransaction(o.outbox, now())
     return appendedOutcome({ streamId, version: last.version, lastPosition: last.global_position })
   }
   const appendTx = db.transaction(appendIn)

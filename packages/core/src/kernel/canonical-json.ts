@@ -111,18 +111,37 @@ export const canonicalJson = (value: unknown): string => {
 const member = (before: string, key: string, value: unknown): string =>
   value === undefined || typeof value === 'symbol' ? before : `${before}${before.length > 1 ? ',' : ''}"${key}":${String(write(value, 1))}`
 
+/** An event's hashed text, and the canonical texts of its data and metadata inside it (undefined: no JSON text, left out). */
+export interface CanonicalEventTexts {
+  readonly hashed: string
+  readonly data: string | undefined
+  readonly metadata: string | undefined
+}
+
+/** A value's canonical text as a member of the envelope, or undefined when it has none (as `canonicalize` skips it). */
+const memberText = (value: unknown): string | undefined => (value === undefined || typeof value === 'symbol' ? undefined : String(write(value, 1)))
+
+/**
+ * The canonical JSON of an event's hashed fields, as `canonicalJson(hashedFieldsOf(e))` gives it,
+ * with the canonical texts of its data and metadata: a store keeps those texts as its stored JSON,
+ * so an append writes each value once (canonical JSON is JSON: it reads back as the same value).
+ */
+export const canonicalEventTexts = (e: HashedFields): CanonicalEventTexts => {
+  const data = memberText(e.data)
+  const metadata = memberText(e.metadata)
+  let out = data === undefined ? '{' : `{"data":${data}`
+  out = member(out, 'eventId', e.eventId)
+  if (metadata !== undefined) out += `${out.length > 1 ? ',' : ''}"metadata":${metadata}`
+  out = member(out, 'schemaVersion', e.schemaVersion)
+  out = member(out, 'streamId', e.streamId)
+  out = member(out, 'type', e.type)
+  out = member(out, 'version', e.version)
+  return { hashed: `${out}}`, data, metadata }
+}
+
 /**
  * The canonical JSON of an event's hashed fields, as `canonicalJson(hashedFieldsOf(e))` gives it:
  * the seven keys in their sorted order (data, eventId, metadata, schemaVersion, streamId, type,
  * version), each value canonical. No copy of the fields is made.
  */
-export const canonicalHashedFields = (e: HashedFields): string => {
-  let out = member('{', 'data', e.data)
-  out = member(out, 'eventId', e.eventId)
-  out = member(out, 'metadata', e.metadata)
-  out = member(out, 'schemaVersion', e.schemaVersion)
-  out = member(out, 'streamId', e.streamId)
-  out = member(out, 'type', e.type)
-  out = member(out, 'version', e.version)
-  return `${out}}`
-}
+export const canonicalHashedFields = (e: HashedFields): string => canonicalEventTexts(e).hashed

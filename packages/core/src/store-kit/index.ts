@@ -14,7 +14,7 @@ export { versionMatches, appendedOutcome, conflictOutcome, eventInAnotherStream 
 export { appendInOrder } from './append-many.js'
 
 // sealing: hash-chaining new events onto a stream's head
-export { GENESIS_HASH, sealEvents, eventHash, type Sha256Function, type StreamHead } from '../kernel/hash-chain.js'
+export { GENESIS_HASH, sealEvents, sealEventsWithTexts, eventHash, type SealedEvent, type Sha256Function, type StreamHead } from '../kernel/hash-chain.js'
 
 // rows: stored columns decoded before they are trusted
 export { CorruptEventError } from '../kernel/corrupt-event.js'

@@ -2,35 +2,16 @@
 // batch between them): the person still becomes one talent registered from the highest-level row,
 // with the certificates recorded lowest level first and the highest last, in CSV and .xlsx alike;
 // a refused row keeps its own line; a rerun adds nothing; stdin (read only once) is refused.
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CHINESE_HEADER, EMPLOYERS_JSONL, person, row, writeCsv, writeXlsx } from './onboard-files.js'
+import { CHINESE_HEADER, person, row, writeCsv, writeXlsx } from './onboard-files.js'
+import { exportedLog, freshStores, type Exported } from './onboard-ledgers.js'
 import { runCli, tempDir } from './run-cli.js'
 
 const dir = tempDir()
 afterAll(() => dir.remove())
-let stores = 0
-let exports = 0
-
-/** A fresh SQLite ledger with the employers registered. */
-const freshStore = (): string => {
-  const store = `sqlite:${join(dir.path, `order-${++stores}.db`)}`
-  expect(runCli(['--store', store, 'apply', '-'], { cwd: dir.path, input: EMPLOYERS_JSONL }).code).toBe(0)
-  return store
-}
-
-interface Exported {
-  readonly streamId: string
-  readonly type: string
-  readonly data: Record<string, unknown>
-}
-/** The whole log, through a file (more than a pipe's buffer of stdout). */
-const exported = (store: string): Exported[] => {
-  const file = join(dir.path, `export-${++exports}.jsonl`)
-  expect(runCli(['--store', store, 'export', file], { cwd: dir.path }).code).toBe(0)
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Exported)
-}
+const freshStore = freshStores(dir.path, 'order')
+const exported = (store: string): Exported[] => exportedLog(dir.path, store)
 
 /** `n` one-row people from person `from` on: rows that push a person's next row past the batch. */
 const filler = (from: number, n: number): string[][] => Array.from({ length: n }, (_, i) => row(from + i, '五级', `F-${from + i}`, '2018-04-02'))

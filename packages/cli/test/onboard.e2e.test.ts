@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHINESE_HEADER, EMPLOYERS_JSONL, ENGLISH_HEADER, person, row, writeCsv, writeXlsx } from './onboard-files.js'
 import { dropSchemas, pgStoreUrl, uniqueSchemaName } from './pg-test-schemas.js'
+import { exportedLog, freshStores, type Exported } from './onboard-ledgers.js'
 import { runCli, tempDir } from './run-cli.js'
 
 const dir = tempDir()
@@ -17,21 +18,8 @@ afterAll(async () => {
   await dropSchemas([pgSchema])
   dir.remove()
 })
-let stores = 0
-
-/** A fresh SQLite ledger with the employers registered. */
-const freshStore = (): string => {
-  const store = `sqlite:${join(dir.path, `onboard-${++stores}.db`)}`
-  expect(runCli(['--store', store, 'apply', '-'], { cwd: dir.path, input: EMPLOYERS_JSONL }).code).toBe(0)
-  return store
-}
-
-interface Exported {
-  readonly streamId: string
-  readonly type: string
-  readonly data: Record<string, unknown>
-}
-const exported = (store: string): Exported[] => runCli(['--store', store, 'export'], { cwd: dir.path }).json() as Exported[]
+const freshStore = freshStores(dir.path, 'onboard')
+const exported = (store: string): Exported[] => exportedLog(dir.path, store)
 
 type Summary = { type: 'summary'; rowsRead: number; talentsCreated: number; certificatesRecorded: number; alreadyLoaded: number; refused: number; refusedByReason: Record<string, number>; nothingNew: boolean; encoding: string | null; format: string; rejects: string | null }
 const summaryOf = (lines: unknown[]): Summary => lines.find((l) => (l as { type: string }).type === 'summary') as Summary

@@ -1,13 +1,15 @@
 /**
- * `pnpm bench`: every bench behind issue 15's phases in one run, each in its own process printing
- * its own tables, then one summary table (summary/): the pure core's fold (the report's replay),
- * SQLite and PostgreSQL against their floors and Emmett, the ledger's command path, then a
- * demo-sized ledger file made by the CLI's `demo` for storage (file against export) and `verify`,
- * and group commit. Each bench appends its phases to one JSON Lines file (`--json`); a bench that
- * fails leaves its rows "not measured" and the run exits 1. Quick by default: the fold bench on
- * 100,000 events and group commit on 300 talents (their own defaults, 200,000 and 1,000, took half
- * of a 26-minute run at load 20 on two cores); `--full` hands `--full` to the benches that have a
- * long run and leaves those two at their defaults.
+ * `pnpm bench`: every bench behind the phases of issues 15 and 14 in one run, each in its own
+ * process printing its own tables, then one summary table (summary/): the pure core's fold (the
+ * report's replay), SQLite and PostgreSQL against their floors and Emmett, PostgreSQL writer
+ * processes (8 against 1, with the issue's 2 ms modelled commit), the ledger's command path, then
+ * a demo-sized ledger file made by the CLI's `demo` for storage (file against export), `verify`
+ * and the CLI's `report`, then group commit and onboarding a generated registry file. Each bench
+ * appends its phases to one JSON Lines file (`--json`); a bench that fails leaves its rows "not
+ * measured" and the run exits 1. Quick by default: the fold bench on 100,000 events, group commit
+ * on 300 talents, onboarding 20,000 rows (their own defaults, 200,000, 1,000 talents and 100,000
+ * + 700,000 rows, are long on two cores); `--full` hands `--full` to the benches that have a long
+ * run and leaves those at their defaults.
  * Usage: node dist/all.bench.js [--full] [--json FILE (keep the phase records there)]
  */
 import { spawnSync } from 'node:child_process'
@@ -36,15 +38,20 @@ interface Step {
   readonly script: string
   readonly args: ReadonlyArray<string>
   readonly node?: ReadonlyArray<string>
+  /** Environment variables the bench runs with, besides this process's. */
+  readonly env?: Readonly<Record<string, string>>
 }
 const steps: ReadonlyArray<Step> = [
   { name: 'fold', script: 'fold.bench.js', args: [...full, ...quick(['--events', '100000']), '--json', records], node: ['--max-semi-space-size=64'] },
   { name: 'sqlite', script: 'sqlite/sqlite.bench.js', args: [...full, '--json', records] },
   { name: 'postgres', script: 'postgres/postgres.bench.js', args: [...full, '--json', records] },
+  { name: 'postgres-processes', script: 'postgres/processes.bench.js', args: ['--writers', '1,8', '--json', records], env: { TL_BENCH_PG_COMMIT_DELAY_US: '2000' } },
   { name: 'command-path', script: 'sqlite/command-path.bench.js', args: [...full, '--json', records] },
   { name: 'storage', script: 'storage.bench.js', args: ['--db', demo, '--json', records] },
   { name: 'verify', script: 'verify.bench.js', args: ['--db', demo, '--json', records] },
-  { name: 'group-commit', script: 'sqlite/group-commit.bench.js', args: quick(['--talents', '300']) },
+  { name: 'report', script: 'report.bench.js', args: ['--db', demo, '--json', records] },
+  { name: 'group-commit', script: 'sqlite/group-commit.bench.js', args: [...quick(['--talents', '300']), '--json', records] },
+  { name: 'onboard', script: 'onboard/onboard.bench.js', args: [...quick(['--rows', '20000']), '--dir', join(dir, 'onboard'), '--json', records] },
 ]
 
 const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ')
@@ -63,12 +70,12 @@ try {
       }
     }
     console.log(`\n=== ${step.name} — ${elapsed()}, load average ${load()}\n`)
-    if ((step.name === 'storage' || step.name === 'verify') && !existsSync(demo)) {
+    if ((step.name === 'storage' || step.name === 'verify' || step.name === 'report') && !existsSync(demo)) {
       failed.push(step.name)
       continue
     }
     const script = fileURLToPath(new URL(step.script, import.meta.url))
-    const r = spawnSync(process.execPath, [...(step.node ?? []), script, ...step.args], { stdio: 'inherit' })
+    const r = spawnSync(process.execPath, [...(step.node ?? []), script, ...step.args], { stdio: 'inherit', env: { ...process.env, ...step.env } })
     if (r.status !== 0) {
       console.error(`${step.name} failed (exit ${r.status ?? r.signal})`)
       failed.push(step.name)

@@ -37,8 +37,33 @@ describe('the summary of pnpm bench', () => {
     const table = summaryTable([record({ ours: 90, floor: 100 })])
     const rows = table.split('\n').slice(2)
     expect(rows).toHaveLength(Object.keys(AIMS).length)
-    expect(rows[2]).toContain('**met**')
+    expect(rows.find((r) => r.startsWith('| SQLite append |'))).toContain('**met** (0.90× floor)')
     expect(rows.filter((r) => r.includes('not measured'))).toHaveLength(rows.length - 1)
+  })
+
+  it('judges a scaling aim on ours against its own baseline, not the floor', () => {
+    const aims = AIMS['postgres-processes']
+    const processes = (ours: number, baseline?: number): PhaseRecord => record({ phase: 'postgres-processes', ours, floor: 1, ...(baseline === undefined ? {} : { baseline }) })
+    expect(judgeAll(aims, processes(400, 100))).toBe('met')
+    expect(judgeAll(aims, processes(399, 100))).toBe('not met')
+    expect(judgeAll(aims, processes(400))).toBe('no figure')
+    expect(summaryTable([processes(390, 100)])).toContain('| ≥ 4× one writer | not met (3.90× one writer) |')
+  })
+
+  it('judges onboarding on both its rate and its share of the floor', () => {
+    const onboard = (ours: number, cpu: number, floor: number): PhaseRecord => record({ phase: 'onboard', unit: 'rows/s', ours, floor, cpu: { ours: cpu } })
+    expect(judgeAll(AIMS.onboard, onboard(10_000, 10_000, 40_000))).toBe('met')
+    expect(judgeAll(AIMS.onboard, onboard(10_000, 9_999, 40_000))).toBe('not met')
+    expect(judgeAll(AIMS.onboard, onboard(10_000, 10_000, 40_001))).toBe('not met')
+  })
+
+  it('shows a phase without an aim of its own as context, never as met', () => {
+    const row = summaryTable([record({ phase: 'postgres-append-many', ours: 100, floor: 100 })])
+      .split('\n')
+      .find((r) => r.includes('1.00×'))
+    expect(judgeAll(AIMS['postgres-append-many'], record({ phase: 'postgres-append-many' }))).toBe('no aim')
+    expect(row).toContain('| — (context) | — |')
+    expect(row).not.toContain('met')
   })
 
   it('refuses a record line that does not fit, naming the field', () => {
@@ -46,5 +71,8 @@ describe('the summary of pnpm bench', () => {
     expect(recordFault({ ...record({}), phase: 'nope' })).toBe('phase')
     expect(recordFault({ ...record({}), ours: '12' })).toBe('ours')
     expect(recordFault({ ...record({}), cpu: { floor: 1 } })).toBe('cpu')
+    expect(recordFault({ ...record({}), unit: 'rows/s', baseline: 5 })).toBeNull()
+    expect(recordFault({ ...record({}), baseline: 'x' })).toBe('baseline')
+    expect(recordFault({ ...record({}), unit: 'furlongs' })).toBe('unit')
   })
 })

@@ -11,7 +11,8 @@
  * on a shared, loaded machine the CPU seconds move less than the wall seconds.
  * With `--postgres` it then does the same on PostgreSQL (TL_BENCH_PG_URL, default the test server):
  * the floor (floor-pg.ts) and onboard, each in a fresh schema dropped afterwards.
- * Usage: node dist/onboard/onboard.bench.js [--rows 100000,700000] [--durability FULL|NORMAL] [--dir DIR] [--skip-ledger] [--postgres]
+ * With `--json FILE`, each SQLite size appends a record for `pnpm bench`'s summary (the last one shown).
+ * Usage: node dist/onboard/onboard.bench.js [--rows 100000,700000] [--durability FULL|NORMAL] [--dir DIR] [--skip-ledger] [--postgres] [--json FILE]
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -22,6 +23,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { employersJsonl, writeRegistryFile } from './registry-file.js'
 import { connectionString, describeServer, dropSchema, schemaName } from '../postgres/connection.js'
+import { childCpu } from '../shared/child-cpu.js'
+import { writeRecord } from '../summary/record.js'
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: join(os.tmpdir(), 'talent-ledger-onboard-bench') },
     'skip-ledger': { type: 'boolean', default: false },
     postgres: { type: 'boolean', default: false },
+    json: { type: 'string' },
   },
 })
 
@@ -72,12 +76,6 @@ const timedNode = async (args: ReadonlyArray<string>, cwd: string): Promise<Time
   return { seconds: (performance.now() - started) / 1000, cpu: childCpu() - cpuBefore, peakMiB: peak, code, stdout }
 }
 
-/** CPU seconds of this process's waited-for children so far (cutime + cstime of /proc/self/stat). */
-const childCpu = (): number => {
-  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ')
-  // after the command name: state is field 3, cutime field 16, cstime field 17 (man 5 proc); 100 ticks/s on Linux
-  return (Number(fields[13]) + Number(fields[14])) / 100
-}
 
 const readOnly = `const { openRows } = await import(${JSON.stringify(ROW_SOURCE)}); let n = 0; for await (const r of openRows(process.argv[1]).rows) n += r.cells.length > 0 ? 1 : 0; console.log(n - 1)`
 
@@ -140,6 +138,17 @@ for (const rows of sizes) {
   console.log(lines[lines.length - 1])
   console.log(`load before onboard ${before}, after ${load()}`)
   console.log(JSON.stringify(summary))
+  // the issue's aims: rows per second (judged per CPU second of onboard's process) and the floor's share
+  writeRecord(values.json, {
+    phase: 'onboard',
+    label: `onboarding ${fmt(rows)} rows, SQLite ${values.durability}`,
+    unit: 'rows/s',
+    ours: rows / run.seconds,
+    floor: rows / floor.seconds,
+    cpu: { ours: rows / run.cpu, floor: rows / floor.cpu },
+    events: rows,
+    bench: 'bench:onboard',
+  })
   if (values.postgres) await onPostgres(rows, file, orgs)
 }
 console.log('\n| rows | what | wall s | CPU s | rows/s | peak RSS MiB | ratio |\n|---:|---|---:|---:|---:|---:|---|')

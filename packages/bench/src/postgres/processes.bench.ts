@@ -3,9 +3,11 @@
  * (processes.ts), for our PostgreSQL store and raw pg, W = 1, 2, 4, 8 writer processes, each with its
  * own store or pool, appending its share of the streams one command at a time with its expected
  * version, synchronous_commit on. Contenders and writer counts are interleaved within a run, each
- * fill in a fresh schema. Not part of `bench`: it answers one question, whether concurrent writers
- * scale beyond one when they do not share one Node thread.
- * Usage: node dist/postgres/processes.bench.js [--events N] [--runs R] [--writers 1,2,4,8] [--pool P] [--seed S] [--notify-window MS|off]
+ * fill in a fresh schema. It answers one question, whether concurrent writers scale beyond one when
+ * they do not share one Node thread: `pnpm bench` runs it with the 2 ms modelled commit of issue 15
+ * (`TL_BENCH_PG_COMMIT_DELAY_US=2000`) and writers 1 and 8, and its `--json` record is our store's
+ * most writers against one.
+ * Usage: node dist/postgres/processes.bench.js [--events N] [--runs R] [--writers 1,2,4,8] [--pool P] [--seed S] [--notify-window MS|off] [--json FILE]
  * With TL_BENCH_PG_COMMIT_DELAY_US set, every connection makes each durable commit wait that long first (connection.ts).
  */
 import os from 'node:os'
@@ -13,6 +15,7 @@ import { parseArgs } from 'node:util'
 import { median } from '../measure.js'
 import { fmt } from '../shared/report.js'
 import { buildWorkload } from '../shared/workload.js'
+import { writeRecord } from '../summary/record.js'
 import { describeServer } from './connection.js'
 import { appendInProcesses, type ProcessContender, type ProcessFill } from './processes.js'
 
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2026' },
     // our store's notifyWindowMs; the store's default when not given
     'notify-window': { type: 'string' },
+    json: { type: 'string' },
   },
 })
 const [target, runs, poolSize, seed] = [Number(values.events), Number(values.runs), Number(values.pool), Number(values.seed)]
@@ -72,4 +76,20 @@ for (const [c, name] of contenders) {
     const all = runsOf.map((f) => fmt((w.events / f.ms) * 1000)).join(', ')
     console.log(`| ${name} | ${n} | ${fmt(ms)} | ${fmt((w.events / ms) * 1000)} | ${(base / ms).toFixed(2)}× | ${cpuShare.toFixed(0)} % | ${busy} | ${all} |`)
   }
+}
+
+// the summary's record: the issue's 8 writer processes against one, in this run (other counts answer other questions)
+const most = counts[counts.length - 1]!
+if (most === 8) {
+  const rate = (n: number): number => (w.events / median(fills.get(key('ours', n))!.map((f) => f.ms))) * 1000
+  const delay = process.env.TL_BENCH_PG_COMMIT_DELAY_US
+  writeRecord(values.json, {
+    phase: 'postgres-processes',
+    label: `PostgreSQL append, ${most} writer processes against 1${delay === undefined ? '' : ` (commit + ${Number(delay) / 1000} ms)`}`,
+    unit: 'events/s',
+    ours: rate(most),
+    baseline: rate(1),
+    events: w.events,
+    bench: 'bench:postgres:processes',
+  })
 }

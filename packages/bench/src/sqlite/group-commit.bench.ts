@@ -4,7 +4,7 @@
  * --batch 1` does) against group commit (`executeMany` in batches, what `apply` does with a file).
  * Runs alternate between the two so machine load hits both alike; the medians and their ratio are
  * printed. Both must accept and refuse the same commands and store the same number of events.
- * Usage: node dist/sqlite/group-commit.bench.js [--talents N] [--seed S] [--batch B] [--runs R] [--durability FULL|NORMAL]
+ * Usage: node dist/sqlite/group-commit.bench.js [--talents N] [--seed S] [--batch B] [--runs R] [--durability FULL|NORMAL] [--json FILE]
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -12,6 +12,7 @@ import { createTalentLedger, type CommandResult } from '@talent-ledger/core'
 import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
 import { simulateCity } from '@talent-ledger/testing'
 import { median } from '../measure.js'
+import { writeRecord } from '../summary/record.js'
 import { freshDir } from './phases.js'
 
 const { values } = parseArgs({
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '3' },
     durability: { type: 'string', default: 'FULL' },
+    json: { type: 'string' },
   },
 })
 const [talents, seed, batch, runs] = [Number(values.talents), Number(values.seed), Number(values.batch), Number(values.runs)]
@@ -70,3 +72,12 @@ console.log('|---|---:|---:|---|')
 console.log(`| one command per transaction (\`execute\`) | ${median(one).toFixed(0)} | ${fmt(rateOf(one))} | ${one.map((x) => x.toFixed(0)).join(', ')} |`)
 console.log(`| group commit, batches of ${batch} (\`executeMany\`) | ${median(grouped).toFixed(0)} | ${fmt(rateOf(grouped))} | ${grouped.map((x) => x.toFixed(0)).join(', ')} |`)
 console.log(`ratio: ${(rateOf(grouped) / rateOf(one)).toFixed(1)}× the commands/s of one at a time`)
+writeRecord(values.json, {
+  phase: 'group-commit',
+  label: `group commit, batches of ${batch}, against one command a commit (SQLite ${durability}), ${fmt(commands.length)} commands`,
+  unit: 'commands/s',
+  ours: rateOf(grouped),
+  baseline: rateOf(one),
+  events: commands.length,
+  bench: 'bench:group-commit',
+})

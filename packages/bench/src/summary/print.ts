@@ -7,7 +7,7 @@ import { summaryNotes, summaryTable } from './table.js'
 
 /** The summary of `records` as printed: a heading, the table, its notes. */
 export const printSummary = (records: ReadonlyArray<PhaseRecord>): void => {
-  console.log(`\nsummary (issue 15): ours, the floor and Emmett in this run — events/s (wall clock, median of the runs) unless the row says bytes per event; "this run" is computed from these figures\n`)
+  console.log(`\nsummary (issues 15 and 14): ours, the floor and Emmett in this run — per second (events, commands or rows; wall clock, median of the runs) unless the row says bytes per event; "this run" is computed from these figures\n`)
   console.log(summaryTable(records))
   console.log(`\n${summaryNotes(records)}`)
   console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)

@@ -1,40 +1,51 @@
 /**
- * The machine-readable result of one headline phase of issue 15, one JSON line per phase: each
- * bench given `--json FILE` appends its phases' lines to FILE, and the summary (../summary.ts)
- * reads them all back into one table. A rate is in events per second (higher is better), a size in
- * bytes per event (lower is better); `floor` and `emmett` are absent where the bench has none.
+ * The machine-readable result of one headline phase of issues 15 and 14, one JSON line per phase:
+ * each bench given `--json FILE` appends its phases' lines to FILE, and the summary (../summary.ts)
+ * reads them all back into one table. A rate is in events, commands or rows per second (higher is
+ * better), a size in bytes per event (lower is better); `floor` and `emmett` are absent where the
+ * bench has none; `baseline` is the rate a scaling aim divides by (one writer, one command a commit).
  */
 import { appendFileSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 
-/** The phases issue 15 names, in the order the summary lists them. */
+/** The phases issues 15 and 14 name, in the order the summary lists them. */
 export const PHASES = [
   'postgres-append-1',
   'postgres-append-many',
+  'postgres-processes',
   'sqlite-append-full',
   'sqlite-append-normal',
   'sqlite-read',
   'verify',
   'replay',
+  'report',
   'storage',
   'command-path',
+  'group-commit',
+  'onboard',
 ] as const
 
-/** One of issue 15's phases. */
+/** One of the phases. */
 export type PhaseId = (typeof PHASES)[number]
+
+/** What a phase counts: a rate (higher is better) or a size (lower is better). */
+export type Unit = 'events/s' | 'commands/s' | 'rows/s' | 'bytes/event'
+const UNITS: ReadonlyArray<unknown> = ['events/s', 'commands/s', 'rows/s', 'bytes/event'] satisfies ReadonlyArray<Unit>
 
 /** One phase's figures, as a bench measured them in one run. */
 export interface PhaseRecord {
   readonly phase: PhaseId
   /** What the row shows, e.g. "PostgreSQL append, 8 writers". */
   readonly label: string
-  readonly unit: 'events/s' | 'bytes/event'
+  readonly unit: Unit
   readonly ours: number
   readonly floor?: number
   readonly emmett?: number
+  /** The rate ours is a multiple of, for a scaling aim: one writer process, one command per commit. */
+  readonly baseline?: number
   /** Events per CPU second of this process (user + sys), where the bench measured its CPU time. */
   readonly cpu?: { readonly ours: number; readonly floor?: number }
-  /** The events the phase handled. */
+  /** What the phase handled, in its unit's kind: events, commands or rows. */
   readonly events: number
   /** The bench that measured it (its script name). */
   readonly bench: string
@@ -61,10 +72,11 @@ export const recordFault = (x: unknown): string | null => {
   const r = x as Record<string, unknown>
   if (!(PHASES as ReadonlyArray<unknown>).includes(r.phase)) return 'phase'
   if (typeof r.label !== 'string') return 'label'
-  if (r.unit !== 'events/s' && r.unit !== 'bytes/event') return 'unit'
+  if (!UNITS.includes(r.unit)) return 'unit'
   if (!isNumber(r.ours)) return 'ours'
   if (!isOptionalNumber(r.floor)) return 'floor'
   if (!isOptionalNumber(r.emmett)) return 'emmett'
+  if (!isOptionalNumber(r.baseline)) return 'baseline'
   if (r.cpu !== undefined) {
     const c = r.cpu as Record<string, unknown> | null
     if (typeof c !== 'object' || c === null || !isNumber(c.ours) || !isOptionalNumber(c.floor)) return 'cpu'

@@ -23,7 +23,9 @@ import { parseArgs } from 'node:util'
 import { employersJsonl, writeRegistryFile } from './registry-file.js'
 import { connectionString, describeServer, dropSchema, schemaName } from '../postgres/connection.js'
 
+// `pnpm … bench:onboard -- --rows N` hands node the `--` too, after which parseArgs reads only positionals
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     rows: { type: 'string', default: '100000,700000' },
     durability: { type: 'string', default: 'FULL' },

@@ -82,4 +82,13 @@ describe('keyed talent ids', () => {
     expect(other(id)).not.toBe(a(id))
     expect(a(id)).not.toContain('19910502')
   })
+
+  it('answers each ID number with its own id whatever was asked before (the last answer is kept)', async () => {
+    const keys = createMemoryKeyStore()
+    const [remembering, fresh] = [await talentIdsOf(keys), await talentIdsOf(keys)]
+    const [x, y] = ['320703199105020028', '32070619900101002X']
+    const asked = [x, x, y, x, y, y, x].map(remembering)
+    expect(asked).toEqual([x, x, y, x, y, y, x].map((id) => fresh(id)))
+    expect(new Set(asked).size).toBe(2)
+  })
 })

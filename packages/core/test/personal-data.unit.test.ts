@@ -30,6 +30,14 @@ describe('personal data', () => {
     expect(a.ciphertext).not.toBe(b.ciphertext)
   })
 
+  it('never repeats a nonce, past the nonces drawn ahead at once, and each seal opens', async () => {
+    const keys = keyStore()
+    const sealed = await Promise.all(Array.from({ length: 600 }, () => sealPersonalData(keys, 'talent-42', person)))
+    // hex of nonce ‖ ciphertext ‖ tag: the nonce is the first 24 bytes
+    expect(new Set(sealed.map((s) => s.ciphertext.slice(0, 48))).size).toBe(600)
+    for (const s of sealed) expect(await openPersonalData(keys, s)).toEqual(person)
+  })
+
   it('returns null after forget, and the sealed form is unchanged', async () => {
     const keys = keyStore()
     const sealed = await sealPersonalData(keys, 'talent-42', person)

@@ -26,6 +26,10 @@ export interface SqliteKeyStore extends KeyStore {
 /** How long an erasure's checkpoint waits for readers to move off the old snapshot before it reports pending. */
 export const ERASURE_WAIT_MS = 1_000
 
+const KEY_BYTES = 32
+/** Keys' worth of random bytes drawn at once. */
+const KEYS_AHEAD = 256
+
 /**
  * Creates a key store on an open store connection (`store.database`, keys in the same file) or on
  * the store file at `path`.
@@ -82,13 +86,35 @@ export const createSqliteKeyStore = (dbOrPath: Database.Database | string): Sqli
   // prepared once: `db.pragma` prepares its statement on every call
   const syncNormal = deferSync ? db.prepare('PRAGMA synchronous = NORMAL') : undefined
   const syncBack = deferSync ? db.prepare(`PRAGMA synchronous = ${level}`) : undefined
-  const create = (subjectId: string): void => {
+  // WHY a pool: one `randomBytes` call per key cost about as much as the key's insert (a bulk
+  // onboarding makes one per new talent); 32-byte slices of a larger draw of the same CSPRNG are
+  // keys exactly as random. Each slice is copied out and zeroed in the pool, so no key lingers there.
+  let pool = Buffer.alloc(0)
+  let taken = 0
+  const freshKey = (): Uint8Array => {
+    if (taken === pool.length) {
+      pool = randomBytes(KEY_BYTES * KEYS_AHEAD)
+      taken = 0
+    }
+    const key = new Uint8Array(KEY_BYTES)
+    key.set(pool.subarray(taken, taken + KEY_BYTES))
+    pool.fill(0, taken, taken + KEY_BYTES)
+    taken += KEY_BYTES
+    return key
+  }
+  /** Inserts a fresh key unless the subject has one: the key when this call stored it, else undefined. */
+  const insert = (subjectId: string): Uint8Array | undefined => {
+    const key = freshKey()
+    const { changes } = write(() => sql.create.run(subjectId, Buffer.from(key.buffer, key.byteOffset, key.byteLength)))
+    return changes === 1 ? key : undefined
+  }
+  const create = (subjectId: string): Uint8Array | undefined => {
     // inside a transaction of the connection (the store's `inOneCommit`) the key commits with the
     // events after it; the safety level cannot change there, nor need it
-    if (syncNormal === undefined || syncBack === undefined || db.inTransaction) return void write(() => sql.create.run(subjectId, randomBytes(32)))
+    if (syncNormal === undefined || syncBack === undefined || db.inTransaction) return insert(subjectId)
     syncNormal.run()
     try {
-      write(() => sql.create.run(subjectId, randomBytes(32)))
+      return insert(subjectId)
     } finally {
       syncBack.run()
     }
@@ -108,9 +134,9 @@ export const createSqliteKeyStore = (dbOrPath: Database.Database | string): Sqli
 
   return {
     keyFor: async (subjectId) => {
-      // insert-if-absent then read: two processes asking at once end up with the same key
-      create(subjectId)
-      return find(subjectId)!
+      // insert-if-absent, then read unless this insert stored the key: two processes asking at once
+      // end up with the same key (the one whose insert won)
+      return create(subjectId) ?? find(subjectId)!
     },
     find: async (subjectId) => find(subjectId),
     forget: async (subjectId) => {

@@ -26,7 +26,9 @@ import { connectionString, describeServer, dropSchema, schemaName } from '../pos
 import { childCpu } from '../shared/child-cpu.js'
 import { writeRecord } from '../summary/record.js'
 
+// `pnpm … bench:onboard -- --rows N` hands node the `--` too, after which parseArgs reads only positionals
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     rows: { type: 'string', default: '100000,700000' },
     durability: { type: 'string', default: 'FULL' },

@@ -16,7 +16,9 @@ import { parseArgs } from 'node:util'
 import { gb18030 } from './gb18030.js'
 import { writeRegistryFile } from './registry-file.js'
 
+// `pnpm … bench:person-order -- --flag` hands node the `--` too, after which parseArgs reads only positionals
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     rows: { type: 'string', default: '700000' },
     rounds: { type: 'string', default: '3' },

@@ -21,10 +21,19 @@ export const TALENT_ID_KEY_SUBJECT = 'onboard:talent-ids'
 /** Maps a national ID number to its talent id in this ledger. */
 export type TalentIdOf = (nationalId: string) => string
 
-const talentIdWith =
-  (key: Buffer): TalentIdOf =>
-  (nationalId) =>
-    `t-${createHmac('sha256', key).update(nationalId, 'utf8').digest('hex').slice(0, 24)}`
+const talentIdWith = (key: Buffer): TalentIdOf => {
+  // a person's rows are adjacent in both reads of a file (the census, then the load): the last
+  // answer is asked for again on every further row of the same person
+  let lastId = ''
+  let lastTalentId = ''
+  return (nationalId) => {
+    if (nationalId !== lastId || lastTalentId === '') {
+      lastTalentId = `t-${createHmac('sha256', key).update(nationalId, 'utf8').digest('hex').slice(0, 24)}`
+      lastId = nationalId
+    }
+    return lastTalentId
+  }
+}
 
 /**
  * The talent id onboarding gave (or would give) the person with this ID number, for a lookup

@@ -6,7 +6,7 @@
  * core's `verifyLedger` as the CLI's `verify` runs it (native SHA-256, the stored digests, the
  * default notification policy): hash chains, positions, heads, every implied outbox row, the log's
  * order and the digests; and the same with its per-stream pass split into ranges run side by side
- * in N ranges, this thread's and N − 1 worker threads' (`--workers N`, default 2; CPU time counts every thread). It prints each in
+ * by N threads, this one and N − 1 worker threads, each claiming the next free range (`--workers N`, default 2; CPU time counts every thread). It prints each in
  * events/s and as a share of the floor.
  * The file is opened read-only and is not changed (no digest is recorded).
  * Usage: node dist/verify.bench.js --db FILE [--runs R] [--workers N] [--json FILE (append the result to FILE as a phase record, for the summary of `pnpm bench`)]
@@ -100,7 +100,7 @@ const rate = (ms: number): string => fmt((events / ms) * 1000)
 console.log(`\n| ${fmt(events)} events | median wall ms | events/s | median CPU ms | events per CPU second |\n|---|---:|---:|---:|---:|`)
 console.log(`| floor (read every row, SHA-256 of its stored text) | ${fmt(f)} | ${rate(f)} | ${fmt(fc)} | ${rate(fc)} |`)
 console.log(`| verify (verifyLedger, native SHA-256) | ${fmt(o)} | ${rate(o)} | ${fmt(oc)} | ${rate(oc)} |`)
-console.log(`| verify, per-stream pass in ${workers} ranges side by side (${workers - 1} worker thread${workers > 2 ? 's' : ''}) | ${fmt(w)} | ${rate(w)} | ${fmt(wc)} | ${rate(wc)} |`)
+console.log(`| verify, per-stream pass shared by ${workers} threads (${workers - 1} worker thread${workers > 2 ? 's' : ''}) | ${fmt(w)} | ${rate(w)} | ${fmt(wc)} | ${rate(wc)} |`)
 console.log(`\nverify ÷ floor: ${(f / o).toFixed(2)}× the floor's rate (wall), ${(fc / oc).toFixed(2)}× (CPU); in ${workers} workers ${(f / w).toFixed(2)}× (wall), ${(fc / wc).toFixed(2)}× (CPU); load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
 const perSecond = (ms: number): number => (events / ms) * 1000
 writeRecord(values.json, { phase: 'verify', label: `verify, ${fmt(events)}-event ledger file`, unit: 'events/s', ours: perSecond(o), floor: perSecond(f), cpu: { ours: perSecond(oc), floor: perSecond(fc) }, events, bench: 'bench:verify' })

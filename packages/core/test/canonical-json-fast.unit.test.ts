@@ -72,6 +72,30 @@ describe('canonicalJson (hand-written) equals the canonicalize package', () => {
     }
   })
 
+  it('on values in key order that JSON.stringify writes otherwise than RFC 8785, as the package does', () => {
+    const date = new Date(Date.UTC(2026, 0, 2))
+    const cases: unknown[] = [
+      // integer-like keys: code-unit order, which is not the engine's own order for them
+      { '10': 1, '9': 2 },
+      { a: { '1': 'x', '10': 'y', '2': 'z' } },
+      // an escaped backslash before "ud", a lone surrogate, a pair
+      { a: '\\ud800' },
+      { a: '\ud800' },
+      { a: '\ud83d\ude00' },
+      // values JSON.stringify writes (or leaves out) where the canonical writer refuses or writes them otherwise
+      { a: Number.NaN },
+      { a: [1, undefined, 3] },
+      { a: date, b: 1 },
+      { a: -0, b: 1e21, c: 1e-7, d: 0.1 },
+      { a: undefined, b: 1 },
+      { a: 1n },
+    ]
+    for (const v of cases) {
+      expect(outcome(() => canonicalJson(v))).toBe(outcome(() => reference(v) ?? (() => { throw new TypeError('no JSON') })()))
+      expect(outcome(() => canonicalJson({ data: v }))).toBe(outcome(() => reference({ data: v })))
+    }
+  })
+
   it('writes a value with toJSON (a Date) as the package does', () => {
     const v = { at: new Date(Date.UTC(2026, 0, 2)), n: [1, undefined, 'x'] }
     expect(canonicalJson(v)).toBe(reference(v))

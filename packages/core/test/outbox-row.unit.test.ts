@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { OutboxRow, isOutboxRow, outboxRecordOf } from '../src/store-kit/index.js'
+import { OutboxRow, isOutboxRow, outboxRecordOf, outboxRecordsOf } from '../src/store-kit/index.js'
 
 const row = {
   id: 'e-1:email:bureau',
@@ -73,5 +73,34 @@ describe('isOutboxRow, the hand-written check', () => {
       { numRuns: 3000 },
     )
     for (const other of [null, undefined, 'row', 7, [], [row]]) expect(isOutboxRow(other)).toBe(OutboxRow.is(other))
+  })
+})
+
+describe('outboxRecordsOf, the rows of a page', () => {
+  const shared = '{"level":"senior","personal":{"sealed":"x"}}'
+  const page = [
+    { ...row, id: 'a', payload: shared },
+    { ...row, id: 'b', payload: shared },
+    { ...row, id: 'c', payload: '{"level":"junior"}' },
+    { ...row, id: 'd', payload: shared },
+  ]
+
+  it('gives what outboxRecordOf gives for each row', () => {
+    expect(outboxRecordsOf(page)).toEqual(page.map(outboxRecordOf))
+    expect(outboxRecordsOf([])).toEqual([])
+  })
+
+  it('parses a payload the row before held once, and freezes it (deeply) once shared', () => {
+    const [a, b, c, d] = outboxRecordsOf(page)
+    expect(b!.payload).toBe(a!.payload)
+    expect(Object.isFrozen(a!.payload) && Object.isFrozen(a!.payload['personal'])).toBe(true)
+    // not the row before: parsed again, and not shared, so not frozen
+    expect(d!.payload).not.toBe(a!.payload)
+    expect(Object.isFrozen(c!.payload) || Object.isFrozen(d!.payload)).toBe(false)
+  })
+
+  it('throws for a row that does not decode, or a payload that is not JSON, as outboxRecordOf does', () => {
+    expect(() => outboxRecordsOf([page[0], { ...row, locale: 'fr' }])).toThrow(/corrupt outbox row: .*locale/)
+    expect(() => outboxRecordsOf([page[0], { ...row, payload: '{' }])).toThrow(SyntaxError)
   })
 })

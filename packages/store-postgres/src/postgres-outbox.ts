@@ -10,7 +10,7 @@
  */
 import type pg from 'pg'
 import type { AuditPage, DeliveryStatus, Outbox, OutboxKey, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
-import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
+import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, outboxRecordsOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
 import type { Schema } from './schema-name.js'
 import { payloadColumn } from './outbox-payloads.js'
 
@@ -33,7 +33,7 @@ export const auditOutboxPage = async (pool: pg.Pool, s: Schema, { after, limit }
     after === undefined
       ? await pool.query(`SELECT ${columns} FROM ${s.sql}.outbox o ORDER BY o.id LIMIT $1`, [limit])
       : await pool.query(`SELECT ${columns} FROM ${s.sql}.outbox o WHERE o.id > $1 ORDER BY o.id LIMIT $2`, [after, limit])
-  return rows.map(outboxRecordOf)
+  return outboxRecordsOf(rows)
 }
 
 /**
@@ -54,7 +54,7 @@ export const auditOutboxByStreamPage = async (pool: pg.Pool, s: Schema, { after,
     `SELECT ${outboxColumns(s)} FROM ${s.sql}.outbox o ${where} ORDER BY o.stream_id COLLATE "C", o.id COLLATE "C" LIMIT ${param(limit)}`,
     values,
   )
-  return rows.map(outboxRecordOf)
+  return outboxRecordsOf(rows)
 }
 
 /**

@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3'
 import type { AuditPage, DeliveryStatus, Outbox, OutboxEntry, OutboxKey, OutboxQuery, OutboxRecord } from '@talent-ledger/core'
 import { auditReader } from './audit-reader.js'
-import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
+import { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, outboxRecordOf, outboxRecordsOf, payloadSha256Of } from '@talent-ledger/core/store-kit'
 
 /** The outbox of one store, plus the hook its append transaction uses. */
 export interface SqliteOutbox extends Outbox {
@@ -98,8 +98,9 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
   })
 
   return {
-    auditPage: ({ after, limit }) => (after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)).map(outboxRecordOf),
-    auditByStreamPage: (page) => auditByStream(page, (after) => [after.streamId, after.id]).map(outboxRecordOf),
+    // the audit reads every row: a payload that rows of one append share is parsed once for them
+    auditPage: ({ after, limit }) => outboxRecordsOf(after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)),
+    auditByStreamPage: (page) => outboxRecordsOf(auditByStream(page, (after) => [after.streamId, after.id])),
     insertInTransaction: (entries, createdAt) => {
       const texts = entries.map((e) => JSON.stringify(e.payload))
       const carriers = new Map<string, number>()

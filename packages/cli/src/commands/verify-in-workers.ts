@@ -10,13 +10,14 @@ import { streamPassInWorkers } from '@talent-ledger/node'
 /** Below this many streams a worker's start-up (loading core, opening the store) costs more than it saves. */
 const MIN_STREAMS = 4000
 
-/** At most this many ranges side by side (this thread's and its workers'): each holds a connection, and the log-order pass after them is one thread. */
+/** At most this many threads side by side (this one and its workers): each holds a connection, and the log-order pass after them is one thread. */
 const MAX_RANGES = 4
 
 /**
- * Into how many ranges verify splits a store of `streams` streams (this thread checks one, a worker
- * each other): `TALENT_LEDGER_VERIFY_RANGES` when set (0 or 1: one, no worker), else one per core
- * (at most four) on a store large enough, one on a small store.
+ * How many threads share the first pass over a store of `streams` streams (this one and a worker
+ * for each other; they claim ranges of streams one after another): `TALENT_LEDGER_VERIFY_RANGES`
+ * when set (0 or 1: this thread alone), else one per core (at most four) on a store large enough,
+ * one on a small store.
  */
 export const verifyRangeCount = (streams: number, env: NodeJS.ProcessEnv = process.env): number => {
   const asked = env['TALENT_LEDGER_VERIFY_RANGES']

@@ -63,9 +63,9 @@ export interface StreamPassOptions {
   readonly notifications?: NotificationPolicy | null
   /** An event's data after upcasting (default: the current codecs after the domain's own upcasters). */
   readonly decode?: (row: RecordedEvent) => LedgerEvent
-  /** Rows per page read (default 5,000). */
+  /** Rows per page read (default 1,000). */
   readonly pageSize?: number
-  /** Outbox rows per page of `audit.outboxByStream` (default 20,000). */
+  /** Outbox rows per page of `audit.outboxByStream` (default 2,000). */
   readonly outboxPageSize?: number
   /** Called as streams are checked, with the number checked so far in this range. */
   readonly onStreams?: (done: number) => void
@@ -146,7 +146,10 @@ export const verifyStreamRange = async (
   const policy = options.notifications === undefined ? defaultNotificationPolicy : options.notifications
   const decodeRow = decodeStored()
   const decode = options.decode ?? ((row: RecordedEvent) => decodeRow(row).event)
-  const size = options.pageSize ?? 5000
+  // WHY small pages: a page's rows live until its last stream is checked, through every young-generation
+  // collection meanwhile; pages of 5,000 events and 20,000 outbox rows were copied and promoted
+  // (GC 15 % of verify's CPU), pages of 1,000 and 2,000 are not as much (GC 12 %, verify 4 % less CPU)
+  const size = options.pageSize ?? 1000
   const findings: OrderedFinding[] = []
   const add = (order: number, f: VerifyFinding | null): void => void (f === null || findings.push({ ...f, order }))
   const corrupt = (order: number, error: unknown): void => {
@@ -165,7 +168,7 @@ export const verifyStreamRange = async (
   let outbox: OutboxSource
   try {
     const byStream = audit.outboxByStream
-    outbox = byStream === undefined ? await wholeOutbox(audit.outbox, size, range) : outboxByStream(byStream, options.outboxPageSize ?? 20_000, range)
+    outbox = byStream === undefined ? await wholeOutbox(audit.outbox, size, range) : outboxByStream(byStream, options.outboxPageSize ?? 2000, range)
   } catch (error) {
     return stopped(unreadableOutbox(error))
   }

@@ -22,9 +22,10 @@ export interface LedgerDigest {
  */
 export type Sha256BytesFunction = (bytes: Uint8Array) => Uint8Array
 
-// the leaf prefix 0x00 is the UTF-8 of U+0000: a leaf's bytes are one string's encoding
+// the leaf prefix 0x00 is the UTF-8 of U+0000: a leaf's bytes are one string's encoding. The
+// members are given in their canonical (sorted) order, so the canonical writer checks rather than sorts.
 const leafHash = (h: StreamHead, sha: Sha256BytesFunction): Uint8Array =>
-  sha(utf8ToBytes(`\u0000${canonicalJson({ streamId: h.streamId, version: h.version, hash: h.hash })}`))
+  sha(utf8ToBytes(`\u0000${canonicalJson({ hash: h.hash, streamId: h.streamId, version: h.version })}`))
 
 /** Merkle root (hex) over stream heads; the root of no heads is SHA-256 of the empty string. */
 export const merkleRoot = (heads: ReadonlyArray<StreamHead>, sha: Sha256BytesFunction = sha256): string => {

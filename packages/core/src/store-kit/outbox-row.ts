@@ -72,27 +72,60 @@ export const isOutboxRow = (raw: unknown): raw is OutboxRow => {
   )
 }
 
-/** A stored row (any object with the row's columns) as an `OutboxRecord`; throws `corrupt outbox row: …` naming the field at fault. */
-export const outboxRecordOf = (raw: unknown): OutboxRecord => {
+/** The record of a decoded row, with its payload parsed. */
+const recordOf = (r: OutboxRow, payload: Record<string, unknown>): OutboxRecord => ({
+  id: r.id,
+  eventId: r.event_id,
+  streamId: r.stream_id,
+  channel: r.channel,
+  recipient: r.recipient,
+  template: r.template,
+  locale: r.locale,
+  payload,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  deliveredAt: r.delivered_at,
+  ...(r.payload_sha256 == null ? {} : { payloadSha256: r.payload_sha256 }),
+})
+
+/** A stored row decoded; throws `corrupt outbox row: …` naming the field at fault. */
+const decodedRow = (raw: unknown): OutboxRow => {
   // the codec runs only on a row the hand-written check refuses, to name what is wrong
   const decoded = isOutboxRow(raw) ? E.right(raw) : OutboxRow.decode(raw)
   if (E.isLeft(decoded)) throw new Error(`corrupt outbox row: ${describeErrors(decoded.left).map((d) => d.message).join('; ')}`)
-  const r = decoded.right
-  return {
-    id: r.id,
-    eventId: r.event_id,
-    streamId: r.stream_id,
-    channel: r.channel,
-    recipient: r.recipient,
-    template: r.template,
-    locale: r.locale,
-    payload: JSON.parse(r.payload) as Record<string, unknown>,
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    lastError: r.last_error,
-    createdAt: r.created_at,
-    deliveredAt: r.delivered_at,
-    ...(r.payload_sha256 == null ? {} : { payloadSha256: r.payload_sha256 }),
-  }
+  return decoded.right
+}
+
+/** A stored row (any object with the row's columns) as an `OutboxRecord`; throws `corrupt outbox row: …` naming the field at fault. */
+export const outboxRecordOf = (raw: unknown): OutboxRecord => {
+  const r = decodedRow(raw)
+  return recordOf(r, JSON.parse(r.payload) as Record<string, unknown>)
+}
+
+const deepFreeze = (u: unknown): void => {
+  if (u === null || typeof u !== 'object' || Object.isFrozen(u)) return
+  Object.freeze(u)
+  for (const v of Object.values(u)) deepFreeze(v)
+}
+
+/**
+ * Stored rows as `OutboxRecord`s, as `outboxRecordOf` makes each, but a payload text that the row
+ * before held too is parsed once: the rows of one append that carry the same payload share one
+ * stored payload (and come one after the other in the audit's order), and `verify` reads every row.
+ * A payload handed to two records is frozen (deeply), so no reader can change it under another.
+ */
+export const outboxRecordsOf = (raws: ReadonlyArray<unknown>): OutboxRecord[] => {
+  let text: string | undefined
+  let payload: Record<string, unknown> = {}
+  return raws.map((raw) => {
+    const r = decodedRow(raw)
+    if (r.payload !== text) {
+      payload = JSON.parse(r.payload) as Record<string, unknown>
+      text = r.payload
+    } else deepFreeze(payload)
+    return recordOf(r, payload)
+  })
 }

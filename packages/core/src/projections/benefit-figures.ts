@@ -10,6 +10,8 @@
 import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
 import { yearOf } from '../kernel/dates.js'
+import { BenefitKind } from '../vocabulary/terms.js'
+import { entryOf, everyEntry, setEntry, type ByTalent } from './by-talent.js'
 
 interface DatedGrant {
   readonly benefit: string
@@ -24,8 +26,8 @@ interface DatedGrant {
 export interface BenefitFiguresState {
   /** District of each registered talent. */
   readonly districts: Record<string, string>
-  /** Grants keyed `talentId/grantId`. */
-  readonly grants: Record<string, DatedGrant>
+  /** Grants by talent, then by grant id (by-talent.ts). */
+  readonly grants: ByTalent<DatedGrant>
 }
 
 /** One row of `benefits`: grants of one kind in one year and district, amounts in fen. */
@@ -44,12 +46,18 @@ export interface BenefitFigures {
   readonly benefitTotals: Readonly<Record<string, number>>
 }
 
+// each kind as the one string the vocabulary holds: the figures group every grant by its kind, and
+// a handful of shared strings stay in the cache where each grant's own copy from the log did not
+const KINDS = new Map(Object.keys(BenefitKind.keys).map((k) => [k, k]))
+const kindOf = (benefit: string): string => KINDS.get(benefit) ?? benefit
+
 /** District of a grant whose talent the log never registered (an import of a partial log). */
 export const UNKNOWN_DISTRICT = 'unknown'
 
 /** The benefit-figures projection (dated facts, updated in place; the figures are computed on read). */
 export const benefitFiguresProjection: Projection<BenefitFiguresState, LedgerEvent> = {
-  name: 'benefit-figures',
+  // the state's shape is in the name: a state kept inline under the flat shape of before is not resumed but rebuilt
+  name: 'benefit-figures/by-talent',
   // the types apply reads: a rebuild skips the rest undecoded
   eventTypes: new Set<LedgerEvent['type']>(['TalentRegistered', 'BenefitGranted', 'CertificateRevoked']),
   initialState: () => ({ districts: {}, grants: {} }),
@@ -57,10 +65,10 @@ export const benefitFiguresProjection: Projection<BenefitFiguresState, LedgerEve
     if (e.type === 'TalentRegistered') s.districts[e.data.talentId] = e.data.district
     else if (e.type === 'BenefitGranted') {
       const district = s.districts[e.data.talentId] ?? UNKNOWN_DISTRICT
-      s.grants[`${e.data.talentId}/${e.data.grantId}`] = { benefit: e.data.benefit, on: e.data.on, district, amount: e.data.amount, flaggedOn: null }
+      setEntry(s.grants, e.data.talentId, e.data.grantId, { benefit: kindOf(e.data.benefit), on: e.data.on, district, amount: e.data.amount, flaggedOn: null })
     } else if (e.type === 'CertificateRevoked') {
       for (const id of e.data.flaggedGrants) {
-        const g = s.grants[`${e.data.talentId}/${id}`]
+        const g = entryOf(s.grants, e.data.talentId, id)
         // a later revocation (in log order, not necessarily in date order) may be dated earlier
         if (g !== undefined && (g.flaggedOn === null || e.data.on < g.flaggedOn)) g.flaggedOn = e.data.on
       }
@@ -69,23 +77,32 @@ export const benefitFiguresProjection: Projection<BenefitFiguresState, LedgerEve
   },
 }
 
+type Row = { benefit: string; year: number; district: string; grants: number; amount: number; flaggedAmount: number }
+
 /** The figures as of `asOf`: rows sorted by benefit, year and district; totals by benefit. */
 export const benefitFigures = (s: BenefitFiguresState, asOf: string): BenefitFigures => {
-  const rows = new Map<string, { benefit: string; year: number; district: string; grants: number; amount: number; flaggedAmount: number }>()
+  // rows by benefit, then year, then district: a city has hundreds of thousands of grants and a
+  // few hundred rows, so each grant finds its row through three small maps and no key is built for it
+  const byBenefit = new Map<string, Map<number, Map<string, Row>>>()
   const benefitTotals: Record<string, number> = {}
-  for (const g of Object.values(s.grants)) {
+  for (const g of everyEntry(s.grants)) {
     if (g.on > asOf) continue
     const year = yearOf(g.on)
-    const key = JSON.stringify([g.benefit, year, g.district])
-    let row = rows.get(key)
-    if (row === undefined) rows.set(key, (row = { benefit: g.benefit, year, district: g.district, grants: 0, amount: 0, flaggedAmount: 0 }))
+    let byYear = byBenefit.get(g.benefit)
+    if (byYear === undefined) byBenefit.set(g.benefit, (byYear = new Map()))
+    let byDistrict = byYear.get(year)
+    if (byDistrict === undefined) byYear.set(year, (byDistrict = new Map()))
+    let row = byDistrict.get(g.district)
+    if (row === undefined) byDistrict.set(g.district, (row = { benefit: g.benefit, year, district: g.district, grants: 0, amount: 0, flaggedAmount: 0 }))
     row.grants++
     row.amount += g.amount
     if (g.flaggedOn !== null && g.flaggedOn <= asOf) row.flaggedAmount += g.amount
     benefitTotals[g.benefit] = (benefitTotals[g.benefit] ?? 0) + g.amount
   }
+  const rows: Row[] = []
+  for (const byYear of byBenefit.values()) for (const byDistrict of byYear.values()) for (const row of byDistrict.values()) rows.push(row)
   const order = (a: BenefitRow, b: BenefitRow): number =>
     a.benefit < b.benefit ? -1 : a.benefit > b.benefit ? 1 : a.year - b.year || (a.district < b.district ? -1 : a.district > b.district ? 1 : 0)
   const sortedTotals = Object.fromEntries(Object.entries(benefitTotals).sort(([a], [b]) => (a < b ? -1 : 1)))
-  return { benefits: [...rows.values()].sort(order), benefitTotals: sortedTotals }
+  return { benefits: rows.sort(order), benefitTotals: sortedTotals }
 }

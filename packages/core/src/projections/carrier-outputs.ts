@@ -9,6 +9,7 @@
 import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
 import { rank, type Level } from '../vocabulary/ladder.js'
+import { entryOf, everyEntry, setEntry, type ByTalent } from './by-talent.js'
 
 interface Carrier {
   readonly kind: string
@@ -48,10 +49,10 @@ interface Certified {
 export interface CarrierOutputsState {
   readonly carriers: Record<string, Carrier>
   readonly programmes: Record<string, Programme>
-  /** Enrolments keyed `talentId/programId`. */
-  readonly enrolments: Record<string, Enrolment>
-  /** The programme each assessment that named one concludes, keyed `talentId/assessmentId`. */
-  readonly assessments: Record<string, string>
+  /** Enrolments by talent, then by programme id (by-talent.ts). */
+  readonly enrolments: ByTalent<Enrolment>
+  /** The programme each assessment that named one concludes, by talent, then by assessment id (by-talent.ts). */
+  readonly assessments: ByTalent<string>
   readonly certified: Certified[]
 }
 
@@ -94,7 +95,8 @@ export interface CarrierOutputFigures {
 
 /** The carrier-outputs projection. */
 export const carrierOutputsProjection: Projection<CarrierOutputsState, LedgerEvent> = {
-  name: 'carrier-outputs',
+  // the state's shape is in the name: a state kept inline with the flat enrolments and assessments of before is not resumed but rebuilt
+  name: 'carrier-outputs/by-talent',
   // the types apply reads: a rebuild skips the rest undecoded (projection-event-types test)
   eventTypes: new Set<LedgerEvent['type']>(['CarrierDesignated', 'StudioMasterLinked', 'ProgrammeOpened', 'TrainingEnrolled', 'TrainingCompleted', 'AssessmentPassed', 'LevelCertified', 'CertificateRevoked']),
   initialState: () => ({ carriers: {}, programmes: {}, enrolments: {}, assessments: {}, certified: [] }),
@@ -110,19 +112,19 @@ export const carrierOutputsProjection: Projection<CarrierOutputsState, LedgerEve
         s.programmes[e.data.programId] = { carrierId: e.data.carrierId, kind: e.data.kind, field: e.data.field, providerId: e.data.providerId, on: e.data.on, places: e.data.places }
         break
       case 'TrainingEnrolled':
-        s.enrolments[`${e.data.talentId}/${e.data.programId}`] = { programId: e.data.programId, kind: e.data.kind, field: e.data.field, providerId: e.data.providerId, startedOn: e.data.startedOn, completedOn: null }
+        setEntry(s.enrolments, e.data.talentId, e.data.programId, { programId: e.data.programId, kind: e.data.kind, field: e.data.field, providerId: e.data.providerId, startedOn: e.data.startedOn, completedOn: null })
         break
       case 'TrainingCompleted': {
-        const enrolment = s.enrolments[`${e.data.talentId}/${e.data.programId}`]
+        const enrolment = entryOf(s.enrolments, e.data.talentId, e.data.programId)
         if (enrolment !== undefined) enrolment.completedOn = e.data.completedOn
         break
       }
       case 'AssessmentPassed':
-        if (e.data.programId !== undefined) s.assessments[`${e.data.talentId}/${e.data.assessmentId}`] = e.data.programId
+        if (e.data.programId !== undefined) setEntry(s.assessments, e.data.talentId, e.data.assessmentId, e.data.programId)
         break
       case 'LevelCertified': {
         // an assessment's certificate names it as its source, in the same decision
-        const programId = s.assessments[`${e.data.talentId}/${e.data.source}`]
+        const programId = entryOf(s.assessments, e.data.talentId, e.data.source)
         if (programId !== undefined) s.certified.push({ programId, talentId: e.data.talentId, level: e.data.level, on: e.data.on, revokedOn: null })
         break
       }
@@ -154,7 +156,7 @@ export const carrierOutputFigures = (s: CarrierOutputsState, asOf: string): Carr
   const outputs = new Map<string, { enrolled: number; completed: number; certified: number; certifiedByLevel: Record<string, number> }>()
   const opened = Object.entries(s.programmes).filter(([, p]) => p.on <= asOf)
   for (const [programId] of opened) outputs.set(programId, { enrolled: 0, completed: 0, certified: 0, certifiedByLevel: {} })
-  for (const e of Object.values(s.enrolments)) {
+  for (const e of everyEntry(s.enrolments)) {
     const p = s.programmes[e.programId]
     const o = outputs.get(e.programId)
     if (p === undefined || o === undefined || e.kind !== p.kind || e.field !== p.field || e.providerId !== p.providerId || e.startedOn < p.on || e.startedOn > asOf) continue

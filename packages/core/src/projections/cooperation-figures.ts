@@ -7,6 +7,7 @@
 import type { LedgerEvent } from '../domain/events.js'
 import type { Projection } from '../kernel/projection.js'
 import { isHighSkilled } from '../vocabulary/ladder.js'
+import { entryOf, everyEntry, setEntry, type ByTalent } from './by-talent.js'
 import { talentStanding } from './city-dashboard.js'
 import { applyCertificateEvent, CERTIFICATE_EVENT_TYPES, type DatedCertificate } from './dated-certificates.js'
 
@@ -17,11 +18,18 @@ interface Employment {
   readonly relation?: string
 }
 
+/** A training under an agreement. */
+interface AgreementTraining {
+  readonly agreementId: string
+  readonly startedOn: string
+  completedOn: string | null
+}
+
 /** What the cooperation figures remember of the log (updated in place by `apply`). */
 export interface CooperationFiguresState {
   readonly agreements: Record<string, { readonly kind: string; readonly on: string }>
-  /** Trainings under an agreement, keyed `talentId/programId`. */
-  readonly trainings: Record<string, { readonly agreementId: string; readonly startedOn: string; completedOn: string | null }>
+  /** Trainings under an agreement, by talent, then by programme id (by-talent.ts). */
+  readonly trainings: ByTalent<AgreementTraining>
   /** Hires under an agreement. */
   readonly hires: Array<{ readonly agreementId: string; readonly on: string }>
   /** Each talent's employment changes in log order (folded like its stream: those dated on or before a day, in log order). */
@@ -57,7 +65,8 @@ const employed = (s: CooperationFiguresState, talentId: string, change: Employme
 
 /** The cooperation-figures projection (dated facts, updated in place; the figures are computed on read). */
 export const cooperationFiguresProjection: Projection<CooperationFiguresState, LedgerEvent> = {
-  name: 'cooperation-figures',
+  // the state's shape is in the name: a state kept inline with the flat trainings of before is not resumed but rebuilt
+  name: 'cooperation-figures/by-talent',
   // the types apply reads: a rebuild skips the rest undecoded (projection-event-types test)
   eventTypes: new Set<LedgerEvent['type']>([...CERTIFICATE_EVENT_TYPES, 'AgreementRegistered', 'TrainingEnrolled', 'TrainingCompleted', 'TalentRegistered', 'EmployerChanged', 'TalentReleased']),
   initialState: () => ({ agreements: {}, trainings: {}, hires: [], employments: {}, certificates: {} }),
@@ -68,10 +77,10 @@ export const cooperationFiguresProjection: Projection<CooperationFiguresState, L
         s.agreements[e.data.agreementId] = { kind: e.data.kind, on: e.data.on }
         break
       case 'TrainingEnrolled':
-        if (e.data.agreementId !== undefined) s.trainings[`${e.data.talentId}/${e.data.programId}`] = { agreementId: e.data.agreementId, startedOn: e.data.startedOn, completedOn: null }
+        if (e.data.agreementId !== undefined) setEntry(s.trainings, e.data.talentId, e.data.programId, { agreementId: e.data.agreementId, startedOn: e.data.startedOn, completedOn: null })
         break
       case 'TrainingCompleted': {
-        const t = s.trainings[`${e.data.talentId}/${e.data.programId}`]
+        const t = entryOf(s.trainings, e.data.talentId, e.data.programId)
         if (t !== undefined) t.completedOn = e.data.completedOn
         break
       }
@@ -113,7 +122,7 @@ const employmentOn = (list: ReadonlyArray<Employment>, asOf: string): { readonly
 export const cooperationFigures = (s: CooperationFiguresState, asOf: string): CooperationFigures => {
   const rows = new Map<string, { agreementId: string; kind: string; enrolled: number; completed: number; hiredByPartner: number }>()
   for (const [agreementId, a] of Object.entries(s.agreements)) if (a.on <= asOf) rows.set(agreementId, { agreementId, kind: a.kind, enrolled: 0, completed: 0, hiredByPartner: 0 })
-  for (const t of Object.values(s.trainings)) {
+  for (const t of everyEntry(s.trainings)) {
     const row = rows.get(t.agreementId)
     if (row === undefined || t.startedOn > asOf) continue
     row.enrolled++

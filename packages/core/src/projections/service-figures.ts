@@ -9,7 +9,7 @@ import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
-import { rank } from '../vocabulary/ladder.js'
+import { LEVELS, rank, type Level } from '../vocabulary/ladder.js'
 import { talentStanding } from './city-dashboard.js'
 import { applyCertificateEvent, CERTIFICATE_EVENT_TYPES, type DatedCertificate } from './dated-certificates.js'
 
@@ -63,8 +63,14 @@ export const serviceFiguresProjection: Projection<ServiceFiguresState, LedgerEve
  */
 export const serviceFigures = (s: ServiceFiguresState, asOf: string): ServiceFigures => {
   const entries = policyInForce(s.policies, asOf).document.services ?? []
-  const levels = Object.values(s.certificates).map((certs) => talentStanding(certs, asOf).level)
-  const entitled = new Map<string, number | null>(entries.map((e) => [e.service, e.minLevel === null ? null : levels.filter((l) => l !== null && rank(l) >= rank(e.minLevel)).length]))
+  // talents by their rank on the report date, counted once: each service's entitlement sums the ranks it admits
+  const atRank = new Array<number>(LEVELS.length).fill(0)
+  for (const certs of Object.values(s.certificates)) {
+    const level = talentStanding(certs, asOf).level
+    if (level !== null) atRank[rank(level)]!++
+  }
+  const atLeast = (minLevel: Level): number => atRank.slice(Math.max(0, rank(minLevel))).reduce((n, k) => n + k, 0)
+  const entitled = new Map<string, number | null>(entries.map((e) => [e.service, e.minLevel === null ? null : atLeast(e.minLevel)]))
   const rows = new Map<string, { service: string; year: number; delivered: number }>()
   const row = (service: string, year: number) => {
     const key = `${service}/${year}`

@@ -1,0 +1,39 @@
+/**
+ * Entries kept by talent, then by id (talent id → id → entry), as the figure projections keep
+ * grants, enrolments, assessments and agreement trainings. Nested rather than keyed
+ * `talentId/id` in one dictionary: an event then builds and hashes no key of its own, a look-up
+ * for a talent with no entry stops at the talent, and no dictionary grows to a whole city's size
+ * (a replay of the report about a fifth faster, docs/performance-log.md).
+ * Ids are free text and the records plain JSON, so an id may be `__proto__`: entries are own
+ * properties, read only when own and defined rather than assigned, never the prototype's.
+ */
+
+/** Entries by talent, then by id. */
+export type ByTalent<V> = Record<string, Record<string, V>>
+
+const own = <V>(record: Record<string, V>, key: string): V | undefined => (Object.hasOwn(record, key) ? record[key] : undefined)
+
+const define = <V>(record: Record<string, V>, key: string, value: V): void => {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true })
+  else record[key] = value
+}
+
+/** The entry of `talentId` under `id`, if any. */
+export const entryOf = <V>(byTalent: ByTalent<V>, talentId: string, id: string): V | undefined => {
+  const mine = own(byTalent, talentId)
+  return mine === undefined ? undefined : own(mine, id)
+}
+
+/** Keeps `value` as the entry of `talentId` under `id` (replacing one there, in its place). */
+export const setEntry = <V>(byTalent: ByTalent<V>, talentId: string, id: string, value: V): void => {
+  let mine = own(byTalent, talentId)
+  if (mine === undefined) define(byTalent, talentId, (mine = Object.create(null) as Record<string, V>))
+  define(mine, id, value)
+}
+
+/** Every entry, talent by talent. */
+export const everyEntry = <V>(byTalent: ByTalent<V>): V[] => {
+  const all: V[] = []
+  for (const mine of Object.values(byTalent)) for (const id of Object.keys(mine)) all.push(mine[id]!)
+  return all
+}

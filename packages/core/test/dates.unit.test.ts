@@ -40,6 +40,25 @@ describe('isLocalDate', () => {
     )
   })
 
+  it('accepts exactly the strings of the pattern YYYY-MM-DD (ASCII digits) that name a calendar day', () => {
+    // strings near the pattern: ASCII digits, dashes, and characters a digit test could let through
+    const near = fc.array(fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ' ', 'a', '\u0663', '\uff11', '\n'), { minLength: 8, maxLength: 12 }).map((cs) => cs.join(''))
+    const byPattern = (s: string): boolean => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+      if (m === null) return false
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+      const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]
+      return days !== undefined && d >= 1 && d <= days
+    }
+    fc.assert(
+      fc.property(fc.oneof(near, ymd(0, 9999).map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`)), (s) => {
+        expect(isLocalDate(s), s).toBe(byPattern(s))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it('backs the LocalDate and Timestamp codecs', () => {
     expect(E.isRight(LocalDate.decode('2024-02-29'))).toBe(true)
     expect(E.isLeft(LocalDate.decode('2023-02-29'))).toBe(true)

@@ -22,7 +22,7 @@ import { listDigests, recordDigest, type StoredLedgerDigest } from './ledger-dig
 import { createNotifier } from './notifier.js'
 import { auditOutboxByStreamPage, auditOutboxPage, postgresOutbox } from './postgres-outbox.js'
 import { projectionTable, type ProjectionSnapshot, type Queryable } from './projection-table.js'
-import { EVENT_COLUMNS, fromRow, logKeyOf, type EventRow, type LogKeyRow } from './rows.js'
+import { EVENT_COLUMNS, fromRow, fromStreamRow, logKeyOf, STREAM_EVENT_COLUMNS, type EventRow, type LogKeyRow, type StreamEventRow } from './rows.js'
 import { APPEND_LOCK_CLASS, schemaOf } from './schema-name.js'
 import { startSubscriber } from './subscriber.js'
 import { withTransaction } from './transaction.js'
@@ -115,7 +115,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   const sql = {
     readAll: q('tl-read-all', `SELECT * FROM ${s.sql}.read_after($1, $2)`),
     range: q('tl-read-range', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE global_position > $1 AND global_position < $2 ORDER BY global_position LIMIT $3`),
-    readStream: q('tl-read-stream', `SELECT ${EVENT_COLUMNS} FROM ${s.sql}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version`),
+    readStream: q('tl-read-stream', `SELECT ${STREAM_EVENT_COLUMNS} FROM ${s.sql}.events WHERE stream_id = $1 AND version >= $2 ORDER BY version`),
     // the very rows readAll reads (the same function), keys only: the verifier follows the log's order without parsing them again
     logKeys: q('tl-log-keys', `SELECT global_position, stream_id, version, hash FROM ${s.sql}.read_after($1, $2)`),
   }
@@ -197,7 +197,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     append,
     appendMany,
     readStream: retried(async (streamId: string, fromVersion = 1) => {
-      const events = (await pool.query<EventRow>({ ...sql.readStream, values: [streamId, fromVersion] })).rows.map(fromRow)
+      const events = (await pool.query<StreamEventRow>({ ...sql.readStream, values: [streamId, fromVersion] })).rows.map((row) => fromStreamRow(streamId, row))
       const last = events[events.length - 1]
       if (last !== undefined) heads.remember(streamId, { version: last.version, hash: last.hash })
       return events

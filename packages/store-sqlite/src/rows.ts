@@ -2,10 +2,11 @@
  * Events as table rows and back. A row read from the file is not trusted until it decodes as
  * core's `RecordedEvent` (io-ts); one that does not is corruption, reported with its stream and
  * version. Reads are the hot path of every command and replay, so a row is fetched as an array of
- * columns (`.raw()`, no per-row object keyed by column names), its two JSON columns are parsed once,
- * and the envelope is checked by the store kit's `checkedRecordedEvent` — a hand-written check that
- * accepts exactly what the `RecordedEvent` codec accepts, the codec itself running only on a row it
- * refuses, to name the fault (the PostgreSQL store uses the same check).
+ * columns (`.raw()`, no per-row object keyed by column names), a stream's read leaves out the
+ * `stream_id` its `WHERE` fixed, its two JSON columns are parsed once, and the envelope is checked
+ * by the store kit's `checkedRecordedEvent` — a hand-written check that accepts exactly what the
+ * `RecordedEvent` codec accepts, the codec itself running only on a row it refuses, to name the
+ * fault (the PostgreSQL store uses the same check).
  */
 import { CorruptEventError, type LogKey, type RecordedEvent } from '@talent-ledger/core'
 import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow, type SealedEvent } from '@talent-ledger/core/store-kit'
@@ -45,8 +46,8 @@ export const sealedRow = ({ event: e, data, metadata }: SealedEvent): EventRow =
 let lastMetadataText: unknown = undefined
 let lastMetadata: unknown = undefined
 
-const metadataOf = (c: EventColumns): unknown => {
-  if (c[7] !== lastMetadataText || typeof c[7] !== 'string') return eventJsonColumn(c[7], 'metadata', c[1], c[2])
+const metadataOf = (text: unknown, streamId: unknown, version: unknown): unknown => {
+  if (text !== lastMetadataText || typeof text !== 'string') return eventJsonColumn(text, 'metadata', streamId, version)
   if (!Object.isFrozen(lastMetadata)) deepFreeze(lastMetadata)
   return lastMetadata
 }
@@ -57,24 +58,53 @@ const deepFreeze = (u: unknown): void => {
   for (const v of Object.values(u)) deepFreeze(v)
 }
 
-/** A `.raw()` row (columns in `EVENT_COLUMNS` order) decoded and validated as a `RecordedEvent`. */
-export const fromColumns = (c: EventColumns): RecordedEvent => {
+/** The values of one row, whichever columns they came from, decoded and validated as a `RecordedEvent`. */
+const checkedEvent = (
+  streamId: unknown,
+  globalPosition: unknown,
+  version: unknown,
+  eventId: unknown,
+  type: unknown,
+  schemaVersion: unknown,
+  data: unknown,
+  metadata: unknown,
+  prevHash: unknown,
+  hash: unknown,
+): RecordedEvent => {
   const e = checkedRecordedEvent({
-    eventId: c[3],
-    streamId: c[1],
-    version: c[2],
-    globalPosition: c[0],
-    type: c[4],
-    schemaVersion: c[5],
-    data: eventJsonColumn(c[6], 'data', c[1], c[2]),
-    metadata: metadataOf(c),
-    prevHash: c[8],
-    hash: c[9],
+    eventId,
+    streamId,
+    version,
+    globalPosition,
+    type,
+    schemaVersion,
+    data: eventJsonColumn(data, 'data', streamId, version),
+    metadata: metadataOf(metadata, streamId, version),
+    prevHash,
+    hash,
   })
-  lastMetadataText = c[7]
+  lastMetadataText = metadata
   lastMetadata = e.metadata
   return e
 }
+
+/** A `.raw()` row (columns in `EVENT_COLUMNS` order) decoded and validated as a `RecordedEvent`. */
+export const fromColumns = (c: EventColumns): RecordedEvent => checkedEvent(c[1], c[0], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9])
+
+/**
+ * The columns of `events` a stream's read selects: `EVENT_COLUMNS` but `stream_id`. Its `WHERE
+ * stream_id = ?` holds only for a row whose `stream_id` is that very text (a BLOB or number never
+ * equals TEXT in SQLite, and the column's collation is binary), so the id read back could be
+ * nothing but the one asked for: one string fewer for the driver to make per row, and one shared
+ * string for the check to compare.
+ */
+export const STREAM_EVENT_COLUMNS = 'global_position, version, event_id, type, schema_version, data, metadata, prev_hash, hash'
+
+/** A row as a `.raw()` statement over `STREAM_EVENT_COLUMNS` returns it. */
+export type StreamEventColumns = readonly [unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown, unknown]
+
+/** A `.raw()` row of stream `streamId` (columns in `STREAM_EVENT_COLUMNS` order) decoded and validated as a `RecordedEvent`. */
+export const fromStreamColumns = (streamId: string, c: StreamEventColumns): RecordedEvent => checkedEvent(streamId, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])
 
 /** A row object decoded and validated as a `RecordedEvent`; throws `CorruptEventError` naming stream and version. */
 export const fromRow = (row: EventRow): RecordedEvent => recordedEventOfRow(row)

@@ -30,7 +30,7 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type OpenOptions } from './open-
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
 import { nativeSha256Hex } from '@talent-ledger/node'
 import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
-import { EVENT_COLUMNS, fromColumns, logKeyOf, sealedRow, type EventColumns, type LogKeyColumns } from './rows.js'
+import { EVENT_COLUMNS, fromColumns, fromStreamColumns, logKeyOf, sealedRow, STREAM_EVENT_COLUMNS, type EventColumns, type LogKeyColumns, type StreamEventColumns } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
 import { auditReader } from './audit-reader.js'
 import { sqliteOutbox } from './sqlite-outbox.js'
@@ -102,7 +102,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     moveHead: db.prepare(
       'INSERT INTO streams (stream_id, version, hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, hash = excluded.hash',
     ),
-    readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`).raw(),
+    readStream: db.prepare(`SELECT ${STREAM_EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`).raw(),
     heads: db.prepare('SELECT stream_id AS streamId, version, hash FROM streams ORDER BY stream_id'),
     readAll: db.prepare(`SELECT ${EVENT_COLUMNS} ${READ_ALL}`).raw(),
     // the very rows readAll reads, keys only: the verifier follows the log's order without parsing them again
@@ -233,7 +233,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     inOneCommit,
     append,
     appendMany,
-    readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as EventColumns[]).map(fromColumns),
+    readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as StreamEventColumns[]).map((c) => fromStreamColumns(streamId, c)),
     readAll: async (o: ReadAllOptions = {}) => readPage(o.after ?? 0, o.limit ?? -1),
     streamHeads: async () => sql.heads.all() as StoredStreamHead[],
     audit: {

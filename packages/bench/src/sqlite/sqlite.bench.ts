@@ -110,7 +110,7 @@ if (!values['grow-only']) {
   ]
   console.log(headlineTable(w.events, times, headline))
   writeHeadline(values.json, 'bench:sqlite', 'SQLite', w.events, times, headline, ['sqlite-append-full', 'sqlite-append-normal', 'sqlite-read'])
-  console.log(`\nWAL + synchronous = FULL for every contender but those marked NORMAL; ${runs} run(s) (Emmett and the ledger path: ${slowRuns}), median shown; hashing is core's sealEvents with node:crypto SHA-256 everywhere`)
+  console.log(`\nWAL + synchronous = FULL for every contender but those marked NORMAL; ${runs} run(s) (Emmett and the ledger path: ${slowRuns}), median shown; read every stream in this process's CPU time, the mean of its passes (shared/phases.ts); hashing is core's sealEvents with node:crypto SHA-256 everywhere`)
   console.log(`sealEvents alone over the workload (no store): ${count(sealMs)} ms, ${count((w.events / sealMs) * 1000)} events/s (core's pure-JS SHA-256: ${count(pureSealMs)} ms)\n`)
   console.log(phaseTable(w.events, times, ledgerRuns))
   const l = ledgerRuns[0]

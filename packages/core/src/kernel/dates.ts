@@ -7,17 +7,31 @@ import * as t from 'io-ts'
 /** A calendar date that exists, written `YYYY-MM-DD` (validated by the codec at every boundary). */
 export type LocalDate = string
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
 const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 
-/** True when `s` is `YYYY-MM-DD` and names a day on the calendar (no 2023-02-29). */
+// below any number four digits can make, so one non-digit leaves the year, month or day negative
+const NOT_A_DIGIT = -100_000
+
+/** The ASCII digit at `i` of `s` as a number (what `\d` matches), or `NOT_A_DIGIT`. */
+const digitAt = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48
+  return d >= 0 && d <= 9 ? d : NOT_A_DIGIT
+}
+
+const DASH = 45
+
+/**
+ * True when `s` is `YYYY-MM-DD` and names a day on the calendar (no 2023-02-29). Read character
+ * by character, with no match array or numbers parsed from substrings: every event a store reads
+ * back has its date checked here.
+ */
 export const isLocalDate = (s: string): boolean => {
-  const m = DATE.exec(s)
-  if (m === null) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+  if (s.length !== 10 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH) return false
+  const y = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3)
+  const mo = digitAt(s, 5) * 10 + digitAt(s, 6)
+  const d = digitAt(s, 8) * 10 + digitAt(s, 9)
+  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
 }
 
 const stringCodec = (name: string, ok: (s: string) => boolean): t.Type<string, string, unknown> =>

@@ -59,20 +59,30 @@ export interface EventRow<P = number> {
 /** A row of `events` read back, its values not yet trusted. */
 export type StoredEventRow = { readonly [K in keyof EventRow]: unknown }
 
+/** A row of `events` read back without its `stream_id`: a stream's read, whose `WHERE` fixed it. */
+export type StoredStreamEventRow = Omit<StoredEventRow, 'stream_id'>
+
 /**
  * A row of `events` decoded and validated as a `RecordedEvent`; `globalPosition` replaces the
  * row's own when the driver hands it over in another form. Throws `CorruptEventError` naming stream and version.
  */
 export const recordedEventOfRow = (row: StoredEventRow, globalPosition: unknown = row.global_position): RecordedEvent =>
+  recordedEventOfStreamRow(row.stream_id, row, globalPosition)
+
+/**
+ * A row of stream `streamId`, read by a `WHERE stream_id = ` that fixed the column, decoded and
+ * validated as `recordedEventOfRow` does the whole row.
+ */
+export const recordedEventOfStreamRow = (streamId: unknown, row: StoredStreamEventRow, globalPosition: unknown = row.global_position): RecordedEvent =>
   checkedRecordedEvent({
     eventId: row.event_id,
-    streamId: row.stream_id,
+    streamId,
     version: row.version,
     globalPosition,
     type: row.type,
     schemaVersion: row.schema_version,
-    data: eventJsonColumn(row.data, 'data', row.stream_id, row.version),
-    metadata: eventJsonColumn(row.metadata, 'metadata', row.stream_id, row.version),
+    data: eventJsonColumn(row.data, 'data', streamId, row.version),
+    metadata: eventJsonColumn(row.metadata, 'metadata', streamId, row.version),
     prevHash: row.prev_hash,
     hash: row.hash,
   })

@@ -18,7 +18,7 @@ export { GENESIS_HASH, sealEvents, sealEventsWithTexts, eventHash, type SealedEv
 
 // rows: stored columns decoded before they are trusted
 export { CorruptEventError } from '../kernel/corrupt-event.js'
-export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, type EventRow, type StoredEventRow } from './event-row.js'
+export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, recordedEventOfStreamRow, type EventRow, type StoredEventRow, type StoredStreamEventRow } from './event-row.js'
 export { OutboxRow, isOutboxRow, outboxRecordOf, outboxRecordsOf } from './outbox-row.js'
 
 // outbox retention: what a compacted row keeps

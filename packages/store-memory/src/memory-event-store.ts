@@ -68,7 +68,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     const existing = first === undefined ? undefined : stream.find((e) => e.eventId === first.eventId)
     if (existing !== undefined) {
       const last = stream.find((e) => e.eventId === events[events.length - 1]!.eventId) ?? existing
-      return appendedOutcome({ streamId, version: last.version, lastPosition: last.globalPosition })
+      return appendedOutcome({ streamId, version: last.version, lastPosition: last.globalPosition, lastHash: last.hash })
     }
     if (!versionMatches(expected, actual)) return conflictOutcome(streamId, expected, actual)
     if (events.length === 0) return appendedOutcome({ streamId, version: actual, lastPosition: log.length })
@@ -79,7 +79,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     streams.set(streamId, [...stream, ...sealed])
     log.push(...sealed)
     notices.push(...(entries ?? []))
-    return appendedOutcome({ streamId, version: actual + sealed.length, lastPosition: log.length })
+    return appendedOutcome({ streamId, version: actual + sealed.length, lastPosition: log.length, lastHash: sealed[sealed.length - 1]!.hash })
   }
 
   /** Adds the outbox rows of a committed append or group and wakes the subscribers (when it stored events). */

@@ -88,13 +88,13 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const write = <T>(f: () => T): T => translatingWriteErrors(path, busyTimeoutMs, f)
 
   const sql = {
-    byEventId: db.prepare('SELECT stream_id, version, global_position FROM events WHERE event_id = ?'),
+    byEventId: db.prepare('SELECT stream_id, version, global_position, hash FROM events WHERE event_id = ?'),
     head: db.prepare('SELECT version, hash FROM streams WHERE stream_id = ?'),
     // what an append reads before it writes, in one statement (each costs its own call): where the
     // batch's first event is stored if it is (a retry), the stream's head, and the log's top position
     before: db
       .prepare(
-        `SELECT e.stream_id, e.version, e.global_position, h.version, h.hash, (SELECT COALESCE(MAX(global_position), 0) FROM events)
+        `SELECT e.stream_id, e.version, e.global_position, e.hash, h.version, h.hash, (SELECT COALESCE(MAX(global_position), 0) FROM events)
          FROM (SELECT 1) LEFT JOIN events e ON e.event_id = ? LEFT JOIN streams h ON h.stream_id = ?`,
       )
       .raw(),
@@ -118,17 +118,17 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const inline = inlineProjections(options.inlineProjections ?? [], projections, readPage)
   const outbox = sqliteOutbox(db, write)
 
-  type Located = { stream_id: string; version: number; global_position: number }
-  type Before = [string | null, number | null, number | null, number | null, string | null, number]
+  type Located = { stream_id: string; version: number; global_position: number; hash: string }
+  type Before = [string | null, number | null, number | null, string | null, number | null, string | null, number]
   /** One append, inside the caller's transaction. */
   const appendIn = (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions): AppendOutcome => {
     const first = events[0]
-    const [storedIn, storedVersion, storedPosition, headVersion, headHash, top] = sql.before.get(first?.eventId ?? null, streamId) as Before
+    const [storedIn, storedVersion, storedPosition, storedHash, headVersion, headHash, top] = sql.before.get(first?.eventId ?? null, streamId) as Before
     // a retried batch whose first id is already stored returns the original outcome
     if (storedIn !== null) {
       if (storedIn !== streamId) throw eventInAnotherStream(first!.eventId, storedIn, streamId)
       const last = sql.byEventId.get(events[events.length - 1]!.eventId) as Located | undefined
-      return appendedOutcome({ streamId, version: last?.version ?? storedVersion!, lastPosition: last?.global_position ?? storedPosition! })
+      return appendedOutcome({ streamId, version: last?.version ?? storedVersion!, lastPosition: last?.global_position ?? storedPosition!, lastHash: last?.hash ?? storedHash! })
     }
     const actual = headVersion ?? 0
     if (!versionMatches(expected, actual)) return conflictOutcome(streamId, expected, actual)
@@ -142,7 +142,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     inline.applyInTransaction(top, rows)
     // the clock is read only for an append that has notices
     if (o.outbox !== undefined && o.outbox.length > 0) outbox.insertInTransaction(o.outbox, now())
-    return appendedOutcome({ streamId, version: last.version, lastPosition: last.global_position })
+    return appendedOutcome({ streamId, version: last.version, lastPosition: last.global_position, lastHash: last.hash })
   }
   const appendTx = db.transaction(appendIn)
   // a group: every request in one transaction, rolled back (by the throw) when any of them conflicts

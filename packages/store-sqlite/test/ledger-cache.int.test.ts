@@ -84,13 +84,13 @@ describe('folded streams kept by a ledger, with a second ledger writing to the s
     for (const c of [registerEmployer, registerTalent, enroll('p-1')]) expect((await a.ledger.execute(c)).ok).toBe(true)
     interleave = async () => void expect((await b.ledger.execute(enroll('p-2'))).ok).toBe(true)
     reads.length = 0
-    // a's fold stands at version 1 (its own p-1 enrolment is read back on its next command): it reads
-    // from version 2, gets p-1, and b appends p-2 as version 3 just after that read. a decides p-2 on
-    // version 2, its append at expected version 2 is refused, and the retry reads the whole stream
-    // again (no `from`): p-2 is now a duplicate
+    // a's fold stands at version 2 (it keeps its own p-1 enrolment folded as it decided it, at the hash
+    // its append answered): it reads from version 3, finds nothing, and b appends p-2 as version 3 just
+    // after that read. a decides p-2 on version 2, its append at expected version 2 is refused, and the
+    // retry reads the whole stream again (no `from`): p-2 is now a duplicate
     expect(await a.ledger.execute(enroll('p-2'))).toMatchObject({ ok: false, error: { code: 'Duplicate' } })
     expect(appendConflicts).toBe(1)
-    expect(reads).toEqual([{ stream: 'talent-t-1', from: 2 }, { stream: 'talent-t-1', from: undefined }])
+    expect(reads).toEqual([{ stream: 'talent-t-1', from: 3 }, { stream: 'talent-t-1', from: undefined }])
     const stream = await b.sqlite.readStream('talent-t-1')
     expect(stream.map((e) => [e.version, e.type])).toEqual([[1, 'TalentRegistered'], [2, 'TrainingEnrolled'], [3, 'TrainingEnrolled']])
     expect(verifyStream('talent-t-1', stream)).toBeNull()

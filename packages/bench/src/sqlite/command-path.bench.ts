@@ -35,7 +35,7 @@ const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ')
 console.log(`talent-ledger command path benchmark (SQLite, synchronous = FULL) — Node ${process.version}, load average ${load()}`)
 
 const w = await buildWorkload(target, seed)
-const ours: Array<{ ms: number; events: number; commands: number }> = []
+const ours: Array<{ ms: number; cpuMs: number; events: number; commands: number }> = []
 const floor: Array<{ ms: number; events: number; commits: number }> = []
 for (let run = 1; run <= runs; run++) {
   // interleaved, so a slow spell of the shared machine does not land on one side only
@@ -43,12 +43,12 @@ for (let run = 1; run <= runs; run++) {
   const f = runCommandFloor(w)
   ours.push(o)
   floor.push(f)
-  console.log(`run ${run}/${runs}: ledger ${fmt(o.ms)} ms for ${fmt(o.commands)} commands → ${fmt(o.events)} events; floor ${fmt(f.ms)} ms for ${fmt(f.commits)} commits → ${fmt(f.events)} events`)
+  console.log(`run ${run}/${runs}: ledger ${fmt(o.ms)} ms (CPU ${fmt(o.cpuMs)} ms, ${fmt((o.cpuMs * 1000) / o.commands)} µs a command) for ${fmt(o.commands)} commands → ${fmt(o.events)} events; floor ${fmt(f.ms)} ms for ${fmt(f.commits)} commits → ${fmt(f.events)} events`)
 }
 const rateOf = (xs: ReadonlyArray<{ ms: number; events: number }>): number => median(xs.map((x) => (x.events / x.ms) * 1000))
 const [o, f] = [rateOf(ours), rateOf(floor)]
 console.log(`\n| ${fmt(w.events)} events, ${fmt(w.commands.length)} commands | median events/s | runs (ms) |\n|---|---:|---|`)
 console.log(`| ledger \`execute\`, one command per commit | ${fmt(o)} | ${ours.map((r) => fmt(r.ms)).join(', ')} |`)
 console.log(`| floor: one minimal append per command | ${fmt(f)} | ${floor.map((r) => fmt(r.ms)).join(', ')} |`)
-console.log(`\nledger ÷ floor: ${(o / f).toFixed(2)}×; load average now ${load()}`)
+console.log(`\nledger ÷ floor: ${(o / f).toFixed(2)}×; ledger CPU a command (user + system, median) ${fmt(median(ours.map((r) => (r.cpuMs * 1000) / r.commands)))} µs; load average now ${load()}`)
 writeRecord(values.json, { phase: 'command-path', label: `ledger command path, ${fmt(w.commands.length)} commands`, unit: 'events/s', ours: o, floor: f, events: w.events, bench: 'bench:command-path' })

@@ -34,19 +34,21 @@ if (!(talents >= 10) || !Number.isInteger(seed) || !(batch >= 1) || !(runs >= 1)
 
 const { commands } = simulateCity({ talents, seed })
 
-/** One run on a fresh file: its time, what each command answered (ok or the refusal's code) and the events stored. */
-const runOnce = async (grouped: boolean): Promise<{ ms: number; answers: string; events: number }> => {
+/** One run on a fresh file: its time and CPU (user + system, µs a command), what each command answered (ok or the refusal's code) and the events stored. */
+const runOnce = async (grouped: boolean): Promise<{ ms: number; cpuUs: number; answers: string; events: number }> => {
   const { dir, remove } = freshDir()
   const store = createSqliteEventStore({ path: join(dir, 'ledger.sqlite'), durability })
   try {
     const ledger = createTalentLedger({ store, keys: createSqliteKeyStore(store.database), clock: { now: () => new Date().toISOString() } })
     const results: CommandResult[] = []
     const t0 = performance.now()
+    const c0 = process.cpuUsage()
     if (grouped) for (let i = 0; i < commands.length; i += batch) results.push(...(await ledger.executeMany(commands.slice(i, i + batch))))
     else for (const raw of commands) results.push(await ledger.execute(raw))
     const ms = performance.now() - t0
+    const cpu = process.cpuUsage(c0)
     const events = store.database.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
-    return { ms, answers: results.map((r) => (r.ok ? 'ok' : r.error.code)).join(','), events }
+    return { ms, cpuUs: (cpu.user + cpu.system) / commands.length, answers: results.map((r) => (r.ok ? 'ok' : r.error.code)).join(','), events }
   } finally {
     await store.close()
     remove()
@@ -56,6 +58,9 @@ const runOnce = async (grouped: boolean): Promise<{ ms: number; answers: string;
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US')
 const one: number[] = []
 const grouped: number[] = []
+// CPU a command (the process's user + system time): what the ledger costs, whatever the machine's load does to the wall clock
+const oneCpu: number[] = []
+const groupedCpu: number[] = []
 let events = 0
 for (let r = 0; r < runs; r++) {
   const a = await runOnce(false)
@@ -63,14 +68,16 @@ for (let r = 0; r < runs; r++) {
   if (a.answers !== b.answers || a.events !== b.events) throw new Error('group commit answered or stored differently from one command at a time')
   one.push(a.ms)
   grouped.push(b.ms)
+  oneCpu.push(a.cpuUs)
+  groupedCpu.push(b.cpuUs)
   events = a.events
 }
 const rateOf = (ms: ReadonlyArray<number>): number => (commands.length / median(ms)) * 1000
 console.log(`group commit on SQLite (${durability}): ${fmt(commands.length)} commands of simulateCity({ talents: ${talents}, seed: ${seed} }), ${fmt(events)} events, ${runs} alternating runs`)
-console.log('| mode | median ms | commands/s | runs (ms) |')
-console.log('|---|---:|---:|---|')
-console.log(`| one command per transaction (\`execute\`) | ${median(one).toFixed(0)} | ${fmt(rateOf(one))} | ${one.map((x) => x.toFixed(0)).join(', ')} |`)
-console.log(`| group commit, batches of ${batch} (\`executeMany\`) | ${median(grouped).toFixed(0)} | ${fmt(rateOf(grouped))} | ${grouped.map((x) => x.toFixed(0)).join(', ')} |`)
+console.log('| mode | median ms | commands/s | CPU µs a command (median) | runs (ms) |')
+console.log('|---|---:|---:|---:|---|')
+console.log(`| one command per transaction (\`execute\`) | ${median(one).toFixed(0)} | ${fmt(rateOf(one))} | ${median(oneCpu).toFixed(0)} | ${one.map((x) => x.toFixed(0)).join(', ')} |`)
+console.log(`| group commit, batches of ${batch} (\`executeMany\`) | ${median(grouped).toFixed(0)} | ${fmt(rateOf(grouped))} | ${median(groupedCpu).toFixed(0)} | ${grouped.map((x) => x.toFixed(0)).join(', ')} |`)
 console.log(`ratio: ${(rateOf(grouped) / rateOf(one)).toFixed(1)}× the commands/s of one at a time`)
 writeRecord(values.json, {
   phase: 'group-commit',

@@ -16,6 +16,8 @@ import type { Workload } from '../shared/workload.js'
 /** One run of the ledger path: how long, and how many commands and events it stored. */
 export interface LedgerRun {
   readonly ms: number
+  /** The process's CPU time (user + system) over the same commands. */
+  readonly cpuMs: number
   readonly commands: number
   readonly events: number
   /** The file's size after a checkpoint, and the part of it the outbox (table and indexes) takes. */
@@ -41,8 +43,10 @@ export const runLedgerPath = async (w: Workload): Promise<LedgerRun> => {
   try {
     const ledger = createTalentLedger({ store, keys: createSqliteKeyStore(store.database), clock: { now: () => new Date().toISOString() } })
     const t0 = performance.now()
+    const c0 = process.cpuUsage()
     for (const raw of w.commands) await ledger.execute(raw)
     const ms = performance.now() - t0
+    const cpu = process.cpuUsage(c0)
     const db = store.database
     const events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
     const written = sizes(db)
@@ -53,7 +57,7 @@ export const runLedgerPath = async (w: Workload): Promise<LedgerRun> => {
     const compacted = await store.outbox.compact(new Date(Date.parse(deliveredAt) + 1).toISOString())
     const retentionMs = performance.now() - r0
     db.exec('VACUUM')
-    return { ms, commands: w.commands.length, events, ...written, retained: { ...sizes(db), compacted, ms: retentionMs } }
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, commands: w.commands.length, events, ...written, retained: { ...sizes(db), compacted, ms: retentionMs } }
   } finally {
     await store.close()
     remove()

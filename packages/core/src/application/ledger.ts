@@ -6,7 +6,6 @@
  * record time. Effects go through the ports only, so the same code runs on every store.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { v7 as uuidv7 } from 'uuid'
 import { foldEvents, type DomainEvent } from '../kernel/category.js'
 import { dateOf } from '../kernel/dates.js'
 import type { NewEvent, RecordedEvent } from '../kernel/envelope.js'
@@ -34,6 +33,7 @@ import { talentProfile, type TalentProfile } from '../projections/talent-profile
 import { defaultNotificationPolicy } from '../notifications/default-notification-policy.js'
 import type { NotificationPolicy } from '../notifications/notification-policy.js'
 import { outboxEntriesFor } from '../notifications/outbox-entries.js'
+import { newEventIdV7 } from './event-ids.js'
 import type { OutboxEntry } from '../kernel/outbox.js'
 
 /**
@@ -120,7 +120,7 @@ const within = (at: AsOf | undefined) => (e: RecordedEvent): boolean =>
 /** Creates the ledger service over the given ports. */
 export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
   const { store, keys, clock } = deps
-  const newId = deps.newEventId ?? (() => uuidv7())
+  const newId = deps.newEventId ?? newEventIdV7
   const notifications = deps.notifications === undefined ? defaultNotificationPolicy : deps.notifications
   const notifying = notifications !== null && notifications.rules.length > 0
   // the domain's own upcasters first (events whose shape changed since 0.1), then the caller's

@@ -4,7 +4,8 @@
  * command cost grow with the history it touches. A ledger keeps, per stream, the state it folded,
  * the version it folded up to and the hash of that last event, and later reads only the events
  * after that version (`readStream(stream, version + 1)`), checking that they chain on to the cached
- * hash. The cache never decides alone whether a command is accepted: the append still carries the
+ * hash. What the ledger appends itself is kept folded as it decided it, at the hash its append
+ * answered, rather than read back and folded again. The cache never decides alone whether a command is accepted: the append still carries the
  * expected version, and after a conflict the handler asks for a fresh fold from the first event.
  */
 import type { RecordedEvent } from './envelope.js'
@@ -30,6 +31,13 @@ export interface FoldedStreams {
    * again and the cached entry replaced (after a conflict, or when the caller trusts nothing kept).
    */
   readonly load: <S>(streamId: string, fold: StreamFold<S>, fresh?: boolean) => Promise<FoldedStream<S>>
+  /**
+   * Keeps a stream as its caller just appended to it: the state it had folded the appended events
+   * onto, at the version and last hash the append answered. The next load then reads only what came
+   * after (and checks it chains on to that hash) instead of reading back and folding again what
+   * this ledger itself decided.
+   */
+  readonly appended: <S>(streamId: string, folded: FoldedStream<S>) => void
   /** Drops what is kept of one stream. */
   readonly forget: (streamId: string) => void
 }
@@ -87,5 +95,5 @@ export const foldedStreams = (store: EventStore, capacity: number = DEFAULT_FOLD
     return folded
   }
 
-  return { load, forget: (streamId) => void kept.delete(streamId) }
+  return { load, appended: (streamId, folded) => keep(streamId, folded), forget: (streamId) => void kept.delete(streamId) }
 }

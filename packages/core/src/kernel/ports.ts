@@ -21,6 +21,12 @@ export interface AppendResult {
   readonly streamId: string
   readonly version: number
   readonly lastPosition: number
+  /**
+   * The hash of the last event of this append (of the original one on an idempotent retry); absent
+   * for no events. Optional: a caller that keeps folded streams (`folded-streams.ts`) uses it to keep
+   * what it just appended without reading it back, and reads it back from a store that does not tell.
+   */
+  readonly lastHash?: string
 }
 
 /**

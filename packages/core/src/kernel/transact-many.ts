@@ -29,6 +29,8 @@ export interface BatchDeps {
   readonly wait: (n: number) => Promise<boolean>
   /** The refusal of a command whose stream kept moving past the retry bound. */
   readonly conflict: (stream: string, attempts: number) => DomainError
+  /** Keeps a stream the batch committed, folded as the batch left it, at the last hash the store answered. */
+  readonly appended: (streamId: string, after: Loaded<unknown>, hash: string) => void
 }
 
 /** What one command did in the current pass. */
@@ -76,10 +78,21 @@ export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<B
       if (before !== undefined) for (const s of [...before.staged, ...now.staged]) changed.add(s.streamId)
     }
     const requests: StreamAppend[] = []
-    for (const d of done) for (const { streamId, events, expected, outbox } of d!.staged) requests.push(outbox === undefined ? { streamId, events, expected } : { streamId, events, expected, outbox })
+    const afters: Array<Loaded<unknown>> = []
+    for (const d of done)
+      for (const { streamId, events, expected, outbox, after } of d!.staged) {
+        requests.push(outbox === undefined ? { streamId, events, expected } : { streamId, events, expected, outbox })
+        afters.push(after)
+      }
     if (requests.length === 0) return done.map((d) => d!.result)
     const outcome = await deps.store.appendMany(requests)
-    if (outcome.ok) return done.map((d) => d!.result)
+    if (outcome.ok) {
+      // the streams as committed, kept folded so the next batch does not read back what this one decided
+      outcome.results.forEach((r, k) => {
+        if (r.lastHash !== undefined && r.version === afters[k]!.version) deps.appended(r.streamId, afters[k]!, r.lastHash)
+      })
+      return done.map((d) => d!.result)
+    }
     // another writer moved these streams: decide again what read them, on fresh reads
     const moved = new Set(outcome.conflicts.map((c) => c.streamId))
     for (const s of moved) fresh.add(s)

@@ -13,11 +13,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { decorrelatedJitter, type Backoff } from './backoff.js'
-import { eventDecoder, type Category, type DomainEvent, type Foldable, type Linked, type Loaded, type StreamReader } from './category.js'
+import { eventDecoder, foldEvents, type Category, type DomainEvent, type Foldable, type Linked, type Loaded, type StreamReader } from './category.js'
 import type { RecordedEvent } from './envelope.js'
 import { domainError, type DomainError } from './errors.js'
 import { foldedStreams, type FoldedStreams, type StreamFold } from './folded-streams.js'
-import type { EventStore } from './ports.js'
+import type { AppendResult, EventStore } from './ports.js'
 import { transactMany as transactManyOn } from './transact-many.js'
 import type { BatchCommand, Transaction, Transactor } from './transactor.js'
 import type { Upcast } from './upcasting.js'
@@ -107,6 +107,17 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     return { loaded, context, decided: category.decide(command, loaded.state, context) }
   }
 
+  /**
+   * Keeps the stream a command just appended to folded as decided: the append expected the version
+   * it was decided on, so the stored stream is that state plus these events (a reader decodes the
+   * same values back from the rows). Only when the store answers the new last hash and the version
+   * these events make; otherwise the next load reads them back.
+   */
+  const keepAppended = <Ev extends DomainEvent, S>(category: Foldable<Ev, S>, stream: string, loaded: Loaded<S>, events: ReadonlyArray<Ev>, result: AppendResult): void => {
+    if (result.lastHash === undefined || result.version !== loaded.version + events.length) return
+    folded.appended(stream, { version: result.version, hash: result.lastHash, state: foldEvents(category, events, loaded.state) })
+  }
+
   /** Gives back the place a refused decision held on its linked stream (whatever that stream's version now). */
   const release = async <C>(unlinked: ((command: C, held: Linked, refusal: DomainError) => ReadonlyArray<DomainEvent>) | undefined, command: C, held: Linked | null, refusal: DomainError, stamp: Transaction<DomainEvent, unknown>['stamp']) => {
     if (held === null || unlinked === undefined) return
@@ -146,7 +157,10 @@ export const createRunner = (deps: RunnerDeps): Runner => {
           { streamId: link.streamId, events: linkedEnvelopes, expected: link.expectedVersion === 0 ? 'no-stream' : link.expectedVersion },
           { streamId: stream, events: envelopes, expected, ...(outbox.length === 0 ? {} : { outbox }) },
         ])
-        if (both.ok) return E.right({ stream, version: both.results[1]!.version, events: decided.right })
+        if (both.ok) {
+          keepAppended(category, stream, loaded, decided.right, both.results[1]!)
+          return E.right({ stream, version: both.results[1]!.version, events: decided.right })
+        }
         continue
       }
       if (link !== null && link.events.length > 0) {
@@ -158,7 +172,10 @@ export const createRunner = (deps: RunnerDeps): Runner => {
       const envelopes = transaction.stamp(decided.right)
       const outbox = transaction.outbox?.(envelopes.map((envelope, i) => ({ envelope, event: decided.right[i]! })), loaded.state) ?? []
       const appended = await deps.store.append(stream, envelopes, expected, outbox.length === 0 ? undefined : { outbox })
-      if (appended.ok) return E.right({ stream, version: appended.result.version, events: decided.right })
+      if (appended.ok) {
+        keepAppended(category, stream, loaded, decided.right, appended.result)
+        return E.right({ stream, version: appended.result.version, events: decided.right })
+      }
     }
     const refusal = conflict(stream, n - 1, waitedMs, retry)
     await release(category.unlinked, command, held, refusal, transaction.stamp)
@@ -189,6 +206,7 @@ export const createRunner = (deps: RunnerDeps): Runner => {
           return true
         },
         conflict: (stream, attempts) => conflict(stream, attempts, waitedMs, retry),
+        appended: (streamId, after, hash) => folded.appended(streamId, { version: after.version, hash, state: after.state }),
       },
       commands,
     )

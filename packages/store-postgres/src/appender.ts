@@ -1,6 +1,7 @@
 /**
  * One append, as few round trips as it can: the events are sealed in JavaScript with core
- * `sealEvents` (native SHA-256) against the stream head, then one statement moves the head only if
+ * `sealEventsWithTexts` (native SHA-256) against the stream head, their data and metadata stored as
+ * the canonical texts the hash covered, then one statement moves the head only if
  * it is still that head and inserts the events and their outbox rows: the plain SQL of
  * `fast-append.ts` outside a caller's transaction, falling back to the `append_events` function
  * when that finds anything unusual, and the function alone inside a transaction. The head is known
@@ -11,7 +12,7 @@
  * the append is a `Conflict`.
  */
 import type { AppendOutcome, AppendResult, ExpectedVersion, NewEvent, OutboxEntry, RecordedEvent } from '@talent-ledger/core'
-import { appendedOutcome, conflictOutcome, eventInAnotherStream, sealEvents, versionMatches } from '@talent-ledger/core/store-kit'
+import { appendedOutcome, conflictOutcome, eventInAnotherStream, sealEventsWithTexts, versionMatches } from '@talent-ledger/core/store-kit'
 import { constraintOf, errorCode } from './errors.js'
 import { fastAppendSql } from './fast-append.js'
 import { HeadCache, type Head } from './head-cache.js'
@@ -129,6 +130,7 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
   /**
    * The batch stored by the plain statement (its first position), or null when the head was not
    * where it was sealed against or one of its event ids is stored already: `append_events` decides.
+   * The head's hashes are the events' own (`fastAppendSql`): the first previous hash is the head's.
    */
   const fastAppend = async (
     q: Queryable,
@@ -137,17 +139,14 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
     columns: ReadonlyArray<unknown>,
     outbox: string | null,
     createdAt: string | null,
-    lastHash: string,
   ): Promise<number | null> => {
     const fresh = head.version === 0
     // one event: its values as they are, not one-element arrays
     const single = (columns[0] as ReadonlyArray<unknown>).length === 1
-    const events = single ? columns.map((c) => (c as ReadonlyArray<unknown>)[0]) : columns
+    const values = [streamId, head.version, ...(single ? columns.map((c) => (c as ReadonlyArray<unknown>)[0]) : columns)]
+    if (outbox !== null) values.push(outbox, createdAt)
     try {
-      const { rows } = await q.query<{ base: string }>({
-        ...fast[single ? 1 : 0]![fresh ? 1 : 0]![outbox === null ? 0 : 1]!,
-        values: [streamId, head.version, ...events, lastHash, ...(fresh ? [] : [head.hash]), ...(outbox === null ? [] : [outbox, createdAt])],
-      })
+      const { rows } = await q.query<{ base: string }>({ ...fast[single ? 1 : 0]![fresh ? 1 : 0]![outbox === null ? 0 : 1]!, values })
       return rows[0] === undefined ? null : toPosition(rows[0].base)
     } catch (error) {
       if (violates(error, 'events_event_id')) return null
@@ -169,9 +168,12 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
         if (!versionMatches(r.expected, head.version)) return conflict(r, head.version)
         if (events.length === 0) return { outcome: appendedOutcome({ streamId, version: head.version, lastPosition: 0 }), written: 0, stored: NOTHING_STORED }
       }
-      const sealed = sealEvents({ streamId, version: head.version, hash: head.hash }, events, () => 0, nativeSha256Hex)
-      const data = sealed.map((e) => JSON.stringify(e.data))
-      const metadata = sealed.map((e) => JSON.stringify(e.metadata))
+      // the data and metadata stored are the canonical texts sealing hashed (jsonb keeps the same
+      // values as from JSON.stringify's texts; a value without JSON text is refused by NOT NULL)
+      const texts = sealEventsWithTexts({ streamId, version: head.version, hash: head.hash }, events, () => 0, nativeSha256Hex)
+      const sealed = texts.map((t) => t.event)
+      const data = texts.map((t) => t.data)
+      const metadata = texts.map((t) => t.metadata)
       const columns = [
         sealed.map((e) => e.eventId), sealed.map((e) => e.type), sealed.map((e) => e.schemaVersion), data, metadata,
         sealed.map((e) => e.prevHash), sealed.map((e) => e.hash),
@@ -185,7 +187,7 @@ export const createAppender = (s: Schema, heads: HeadCache) => {
         return { outcome: appendedOutcome({ streamId, version: last.version, lastPosition: first + sealed.length - 1 }), written: sealed.length, stored }
       }
       if (!r.exclusive) {
-        const first = await fastAppend(q, streamId, head, columns, outbox, r.createdAt, last.hash)
+        const first = await fastAppend(q, streamId, head, columns, outbox, r.createdAt)
         if (first !== null) return appended(first)
       }
       let row: FunctionRow

@@ -43,25 +43,25 @@ $fn$`
  * only at that version and hash), with or without outbox rows (without, the outbox table is not
  * touched at all), for a batch of any size or of exactly one event (`single`). Parameters: $1
  * stream, $2 head version, $3–$9 the sealed events (ids, types, schema versions, data, metadata,
- * previous hashes, hashes) as parallel arrays, or as plain values when `single`, $10 the new head
- * hash; then, for an existing stream, the head hash it was sealed against; then, with `outbox`, the
- * rows (`outboxRowsJson`, inserted as `outbox-payloads.ts` says) and their record time. Returns
- * `base` (the first position) when the batch was stored, no row when the head was not where the
- * batch expects it.
+ * previous hashes, hashes) as parallel arrays, or as plain values when `single`; then, with
+ * `outbox`, the rows (`outboxRowsJson`, inserted as `outbox-payloads.ts` says) and their record
+ * time. The new head hash is the last event's hash, and the head hash the batch was sealed against
+ * is its first event's previous hash (sealing chains it from the head), so neither is sent again.
+ * Returns `base` (the first position) when the batch was stored, no row when the head was not
+ * where the batch expects it.
  * WHY `single`: most commands append one event; as plain values it skips seven array literals
  * (escaped by pg, parsed by `array_in`) and the `unnest` scan, and its insert is a one-row `Result`.
  */
 export const fastAppendSql = (s: Schema, fresh: boolean, outbox: boolean, single = false): string => {
-  let n = 10
-  const sealedAgainst = fresh ? '' : `$${++n}::text`
-  const [rows, recordedAt] = outbox ? [`$${++n}::jsonb`, `$${++n}::text`] : ['', '']
+  const [rows, recordedAt] = outbox ? ['$10::jsonb', '$11::text'] : ['', '']
   const count = single ? '1' : 'cardinality($3::text[])'
+  const [newHash, sealedAgainst] = single ? ['$9::text', '$8::text'] : ['($9::text[])[cardinality($9::text[])]', '($8::text[])[1]']
   const head = fresh
     ? `INSERT INTO ${s.sql}.streams (stream_id, version, hash)
-         SELECT $1::text, $2::integer + ${count}, $10::text FROM lock
+         SELECT $1::text, $2::integer + ${count}, ${newHash} FROM lock
          ON CONFLICT DO NOTHING
          RETURNING ${s.sql}.position_base() AS base`
-    : `UPDATE ${s.sql}.streams SET version = $2::integer + ${count}, hash = $10::text
+    : `UPDATE ${s.sql}.streams SET version = $2::integer + ${count}, hash = ${newHash}
          FROM lock WHERE stream_id = $1::text AND version = $2::integer AND hash = ${sealedAgainst}
          RETURNING ${s.sql}.position_base() AS base`
   const notices = outbox ? `,${outboxInsertCtes(s, rows, recordedAt, 'head')}` : ''

@@ -13,7 +13,7 @@
  */
 import type pg from 'pg'
 import type { AppendManyOutcome, AppendResult, OutboxEntry, RecordedEvent, StreamAppend, WrongExpectedVersion } from '@talent-ledger/core'
-import { eventInAnotherStream, sealEvents, versionMatches } from '@talent-ledger/core/store-kit'
+import { eventInAnotherStream, sealEventsWithTexts, versionMatches } from '@talent-ledger/core/store-kit'
 import { nativeSha256Hex } from '@talent-ledger/node'
 import { errorCode } from './errors.js'
 import type { Head, HeadCache } from './head-cache.js'
@@ -59,10 +59,13 @@ export const createGroupAppender = (s: Schema, heads: HeadCache, inline: InlineP
   const movedHeadsSql = `UPDATE ${s.sql}.streams h SET version = u.new_version, hash = u.new_hash
     FROM unnest($1::text[], $2::integer[], $3::text[], $4::integer[], $5::text[]) AS u(stream_id, old_version, old_hash, new_version, new_hash)
     WHERE h.stream_id = u.stream_id AND h.version = u.old_version AND h.hash = u.old_hash`
-  const insertSql = `INSERT INTO ${s.sql}.events (global_position, stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash)
-    SELECT $1::bigint + u.i - 1, u.stream_id, u.version, u.event_id, u.type, u.schema_version, u.data::jsonb, u.metadata::jsonb, u.prev_hash, u.hash
-    FROM unnest($2::text[], $3::integer[], $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[], $9::text[], $10::text[])
-      WITH ORDINALITY AS u(stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash, i)`
+  // the events at the group's first position, which it returns: one round trip, not a query for the position first
+  const insertSql = `WITH b AS MATERIALIZED (SELECT ${s.sql}.position_base() AS base),
+    stored AS (INSERT INTO ${s.sql}.events (global_position, stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash)
+      SELECT b.base + u.i - 1, u.stream_id, u.version, u.event_id, u.type, u.schema_version, u.data::jsonb, u.metadata::jsonb, u.prev_hash, u.hash
+      FROM b, unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::integer[], $6::text[], $7::text[], $8::text[], $9::text[])
+        WITH ORDINALITY AS u(stream_id, version, event_id, type, schema_version, data, metadata, prev_hash, hash, i))
+    SELECT base FROM b`
   const outboxSql = outboxInsertSql(s, '$1::jsonb', '$2::text')
 
   /** One attempt in one transaction: the outcome, or `LostRace` thrown (rolled back). */
@@ -78,6 +81,8 @@ export const createGroupAppender = (s: Schema, heads: HeadCache, inline: InlineP
     const current = new Map<string, Head>()
     const stagedIds = new Map<string, { streamId: string; version: number; offset: number }>()
     const sealed: RecordedEvent[] = []
+    const data: Array<string | undefined> = []
+    const metadata: Array<string | undefined> = []
     const outbox: OutboxEntry[] = []
     const pending: Pending[] = []
     const conflicts: WrongExpectedVersion[] = []
@@ -118,9 +123,15 @@ export const createGroupAppender = (s: Schema, heads: HeadCache, inline: InlineP
         continue
       }
       const offset = sealed.length
-      const rows = sealEvents({ streamId, version: head.version, hash: head.hash }, events, (j) => offset + j, nativeSha256Hex)
+      const texts = sealEventsWithTexts({ streamId, version: head.version, hash: head.hash }, events, (j) => offset + j, nativeSha256Hex)
+      const rows = texts.map((t) => t.event)
       for (const [j, e] of rows.entries()) stagedIds.set(e.eventId, { streamId, version: e.version, offset: offset + j })
       sealed.push(...rows)
+      // stored as the canonical texts sealing hashed (see appender.ts)
+      for (const t of texts) {
+        data.push(t.data)
+        metadata.push(t.metadata)
+      }
       outbox.push(...(r.outbox ?? []))
       const last = rows[rows.length - 1]!
       current.set(streamId, { version: last.version, hash: last.hash })
@@ -144,13 +155,11 @@ export const createGroupAppender = (s: Schema, heads: HeadCache, inline: InlineP
         ])
         if (rowCount !== old.length) throw new LostRace()
       }
-      base = toPosition((await client.query<{ base: string }>(`SELECT ${s.sql}.position_base() AS base`)).rows[0]!.base)
-      const data = sealed.map((e) => JSON.stringify(e.data))
-      const metadata = sealed.map((e) => JSON.stringify(e.metadata))
-      await client.query(insertSql, [
-        base, sealed.map((e) => e.streamId), sealed.map((e) => e.version), sealed.map((e) => e.eventId), sealed.map((e) => e.type),
+      const inserted = await client.query<{ base: string }>(insertSql, [
+        sealed.map((e) => e.streamId), sealed.map((e) => e.version), sealed.map((e) => e.eventId), sealed.map((e) => e.type),
         sealed.map((e) => e.schemaVersion), data, metadata, sealed.map((e) => e.prevHash), sealed.map((e) => e.hash),
       ])
+      base = toPosition(inserted.rows[0]!.base)
       if (outbox.length > 0) await client.query(outboxSql, [outboxRowsJson(outbox), now()])
       if (!inline.isEmpty) {
         // as a reader will see them: positions assigned, data and metadata through JSON

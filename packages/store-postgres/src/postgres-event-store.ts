@@ -1,6 +1,7 @@
 /**
- * The EventStore port on PostgreSQL (pg). An append is one call of the schema's `append_events`
- * function — one round trip, one transaction — that moves the stream head only if it is where the
+ * The EventStore port on PostgreSQL (pg). An append is one statement — one round trip, one
+ * transaction (`appender.ts`: the plain SQL of `fast-append.ts`, or the schema's `append_events`
+ * function when that finds anything unusual) — that moves the stream head only if it is where the
  * events were sealed against, inserts the events with positions derived from the transaction id,
  * and writes their outbox rows. Appenders to different streams run side by side (group commit);
  * `readAll` and subscriptions return only the final part of the log, below the read horizon, so

@@ -6,7 +6,7 @@
  */
 import { xchacha20poly1305 } from '@noble/ciphers/chacha'
 import { bytesToHex, bytesToUtf8, hexToBytes, utf8ToBytes } from '@noble/ciphers/utils'
-import { managedNonce, randomBytes } from '@noble/ciphers/webcrypto'
+import { managedNonce } from '@noble/ciphers/webcrypto'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { LocalDate } from '../kernel/dates.js'
@@ -27,41 +27,11 @@ export type PersonalData = t.TypeOf<typeof PersonalData>
 
 const cipher = (key: Uint8Array) => managedNonce(xchacha20poly1305)(key)
 
-const NONCE_BYTES = 24
-const TAG_BYTES = 16
-/** Nonces drawn ahead from the platform's CSPRNG, 256 at a time, each handed out once. */
-const NONCES_AHEAD = 256
-let nonces: Uint8Array = new Uint8Array(0)
-let nextNonce = 0
-
-/**
- * A fresh random nonce. WHY a pool: one `getRandomValues` call per seal cost about as much as a
- * third of the encryption (a bulk onboarding seals every new talent); taking 24 bytes at a time
- * from a larger draw of the same CSPRNG gives nonces exactly as random, and no byte is used twice.
- */
-const freshNonce = (): Uint8Array => {
-  if (nextNonce === nonces.length) {
-    nonces = randomBytes(NONCE_BYTES * NONCES_AHEAD)
-    nextNonce = 0
-  }
-  nextNonce += NONCE_BYTES
-  return nonces.subarray(nextNonce - NONCE_BYTES, nextNonce)
-}
-
-/** nonce ‖ ciphertext ‖ tag, as `managedNonce` lays it out (so `cipher(key).decrypt` opens it), written in one buffer. */
-const encrypt = (key: Uint8Array, plaintext: Uint8Array): Uint8Array => {
-  const out = new Uint8Array(NONCE_BYTES + plaintext.length + TAG_BYTES)
-  const nonce = freshNonce()
-  out.set(nonce)
-  xchacha20poly1305(key, nonce).encrypt(plaintext, out.subarray(NONCE_BYTES))
-  return out
-}
-
 /** Seals personal data with the subject's key (created on first use). */
 export const sealPersonalData = async (keys: KeyStore, subjectId: string, data: PersonalData): Promise<SealedPersonalData> => {
   const key = await keys.keyFor(subjectId)
   const plaintext = utf8ToBytes(JSON.stringify({ name: data.name, nationalId: data.nationalId, birthDate: data.birthDate }))
-  return { alg: 'xchacha20poly1305', keyId: subjectId, ciphertext: bytesToHex(encrypt(key, plaintext)) }
+  return { alg: 'xchacha20poly1305', keyId: subjectId, ciphertext: bytesToHex(cipher(key).encrypt(plaintext)) }
 }
 
 /** Opens sealed data; null once the key was forgotten. Throws when the ciphertext was tampered with. */

@@ -7,53 +7,12 @@
  * never depends on whether the state it read was kept or read back.
  */
 import * as fc from 'fast-check'
-import { createTalentLedger, type CommandResult } from '@talent-ledger/core'
-import { createMemoryEventStore, createMemoryKeyStore, manualClock } from '@talent-ledger/store-memory'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cityHistory, commandsOf } from '../../src/arbitraries/index.js'
-
-/** Deterministic `crypto.getRandomValues` (xorshift32), so keys and nonces repeat from run to run. */
-const seededRandom = (): void => {
-  let x = 0x2545f491
-  vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
-    if (array === null) return array
-    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
-    for (let i = 0; i < bytes.length; i++) {
-      x ^= x << 13
-      x ^= x >>> 17
-      x ^= x << 5
-      bytes[i] = x & 0xff
-    }
-    return array
-  })
-}
+import { deterministicLedger, runCommands } from './deterministic-ledger.js'
 
 /** Runs `commands` on a fresh, deterministic ledger keeping `foldedStreams` streams, cut into groups at `cuts` (none: one at a time). */
-const runOn = async (foldedStreams: number, commands: ReadonlyArray<unknown>, cuts: ReadonlyArray<number> | null) => {
-  vi.restoreAllMocks()
-  seededRandom()
-  let n = 0
-  const store = createMemoryEventStore({ clock: { now: () => '2026-01-01T00:00:00.000Z' } })
-  const ledger = createTalentLedger({
-    store,
-    keys: createMemoryKeyStore(),
-    clock: manualClock('2026-01-01T00:00:00.000Z'),
-    newEventId: () => `event-${String(++n).padStart(6, '0')}`,
-    foldedStreams,
-  })
-  const results: CommandResult[] = []
-  if (cuts === null) for (const c of commands) results.push(await ledger.execute(c))
-  else {
-    let at = 0
-    for (const cut of [...cuts, commands.length]) {
-      const end = Math.min(commands.length, at + Math.max(1, cut))
-      results.push(...(await ledger.executeMany(commands.slice(at, end))))
-      at = end
-      if (at >= commands.length) break
-    }
-  }
-  return { results, log: store.all(), outbox: await store.outbox.list() }
-}
+const runOn = (foldedStreams: number, commands: ReadonlyArray<unknown>, cuts: ReadonlyArray<number> | null) => runCommands(deterministicLedger({ foldedStreams }), commands, cuts)
 
 afterEach(() => void vi.restoreAllMocks())
 

@@ -12,55 +12,15 @@ import { createTalentLedger, noBackoff, type CommandResult, type RecordedEvent }
 import { createMemoryEventStore, createMemoryKeyStore, manualClock } from '@talent-ledger/store-memory'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cityHistory, commandsOf } from '../../src/arbitraries/index.js'
+import { deterministicLedger, runCommands } from './deterministic-ledger.js'
 import { employer, NAME, registerEmployer, registerTalent, assess } from './fixtures.js'
 
-/** Deterministic `crypto.getRandomValues` (xorshift32), so keys and nonces repeat from run to run. */
-const seededRandom = (): void => {
-  let x = 0x2545f491
-  vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
-    if (array === null) return array
-    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
-    for (let i = 0; i < bytes.length; i++) {
-      x ^= x << 13
-      x ^= x >>> 17
-      x ^= x << 5
-      bytes[i] = x & 0xff
-    }
-    return array
-  })
-}
-
 /** A fresh ledger whose ids, clock and random bytes are deterministic. */
-const fresh = () => {
-  vi.restoreAllMocks()
-  seededRandom()
-  let n = 0
-  const store = createMemoryEventStore({ clock: { now: () => '2026-01-01T00:00:00.000Z' } })
-  const keys = createMemoryKeyStore()
-  const ledger = createTalentLedger({ store, keys, clock: manualClock('2026-01-01T00:00:00.000Z'), newEventId: () => `event-${String(++n).padStart(6, '0')}` })
-  return { store, keys, ledger }
-}
+const fresh = () => deterministicLedger()
 
 /** What a run leaves: every result, the log, the outbox. */
-const oneAtATime = async (commands: ReadonlyArray<unknown>) => {
-  const { store, ledger } = fresh()
-  const results: CommandResult[] = []
-  for (const c of commands) results.push(await ledger.execute(c))
-  return { results, log: store.all(), outbox: await store.outbox.list() }
-}
-
-const inBatches = async (commands: ReadonlyArray<unknown>, cuts: ReadonlyArray<number>) => {
-  const { store, ledger } = fresh()
-  const results: CommandResult[] = []
-  let at = 0
-  for (const cut of [...cuts, commands.length]) {
-    const end = Math.min(commands.length, at + Math.max(1, cut))
-    results.push(...(await ledger.executeMany(commands.slice(at, end))))
-    at = end
-    if (at >= commands.length) break
-  }
-  return { results, log: store.all(), outbox: await store.outbox.list() }
-}
+const oneAtATime = (commands: ReadonlyArray<unknown>) => runCommands(fresh(), commands, null)
+const inBatches = (commands: ReadonlyArray<unknown>, cuts: ReadonlyArray<number>) => runCommands(fresh(), commands, cuts)
 
 afterEach(() => void vi.restoreAllMocks())
 

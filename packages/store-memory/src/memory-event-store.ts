@@ -135,7 +135,11 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
 
   const readAll = async (options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> => {
     const after = options.after ?? 0
-    return log.slice(after, options.limit === undefined ? undefined : after + options.limit)
+    const { types } = options
+    if (types === undefined) return log.slice(after, options.limit === undefined ? undefined : after + options.limit)
+    const found: RecordedEvent[] = []
+    for (let i = after; i < log.length && (options.limit === undefined || found.length < options.limit); i++) if (types.has(log[i]!.type)) found.push(log[i]!)
+    return found
   }
 
   const subscribe = (name: string, handler: (e: RecordedEvent) => Promise<void> | void): Subscription => {

@@ -78,6 +78,14 @@ export interface ReadAllOptions {
   /** Return events with `globalPosition` strictly greater than this (default 0: from the start). */
   readonly after?: number
   readonly limit?: number
+  /**
+   * Only events of these types, where the store can filter them out before parsing (absent: every
+   * type); `limit` then counts the events returned. Optional to honour: a store may return the
+   * other types too, so a reader still skips what it does not read. A replay that reads a few types
+   * (the city report) is spared parsing the rest. Nothing else changes: the order, and that no event
+   * committed later with a lower position is skipped.
+   */
+  readonly types?: ReadonlySet<string>
 }
 
 /**

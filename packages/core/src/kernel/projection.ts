@@ -72,7 +72,10 @@ export const project = <S, Ev>(projection: Projection<S, Ev>, events: Iterable<E
 
 /**
  * Rebuilds a projection from the store's whole log, page by page, decoding each event with
- * `decode` (which throws on a corrupt row). `onProgress` reports the position reached.
+ * `decode` (which throws on a corrupt row). `onProgress` reports the position reached; `position`
+ * is the log's last position read. A projection that names its event types asks the store for those
+ * only (`ReadAllOptions.types`), then reads the log on from the last of them without a filter, so
+ * `position` is still the log's end and an event appended meanwhile is folded too.
  */
 export const rebuild = async <S, Ev>(
   store: EventStore,
@@ -81,15 +84,21 @@ export const rebuild = async <S, Ev>(
   options: { readonly pageSize?: number; readonly onProgress?: (position: number) => void } = {},
 ): Promise<{ state: S; position: number }> => {
   const pageSize = options.pageSize ?? 5000
+  const types = projection.eventTypes
   let state = projection.initialState()
   let position = 0
-  for (;;) {
-    const page = await store.readAll({ after: position, limit: pageSize })
-    const types = projection.eventTypes
-    for (const e of page) if (types === undefined || types.has(e.type)) state = projection.apply(state, decode(e))
-    if (page.length === 0) return { state, position }
-    position = page[page.length - 1]!.globalPosition
-    options.onProgress?.(position)
-    if (page.length < pageSize) return { state, position }
+  /** Folds pages read with `only` (undefined: every type) until a page comes back short. */
+  const readOn = async (only: ReadonlySet<string> | undefined): Promise<void> => {
+    for (;;) {
+      const page = await store.readAll(only === undefined ? { after: position, limit: pageSize } : { after: position, limit: pageSize, types: only })
+      for (const e of page) if (types === undefined || types.has(e.type)) state = projection.apply(state, decode(e))
+      if (page.length === 0) return
+      position = page[page.length - 1]!.globalPosition
+      options.onProgress?.(position)
+      if (page.length < pageSize) return
+    }
   }
+  if (types !== undefined) await readOn(types)
+  await readOn(undefined)
+  return { state, position }
 }

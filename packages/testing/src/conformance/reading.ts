@@ -1,8 +1,9 @@
 /**
  * Conformance: reading back. `readStream` returns a stream in version order (from a version when
  * asked); `readAll` returns the whole log in commit order with strictly increasing positions and
- * pages with `after`/`limit` without losing or repeating an event; data and metadata come back
- * exactly as appended, whatever the script or nesting.
+ * pages with `after`/`limit` without losing or repeating an event, with a filter by type too
+ * (which a store may honour or not, but never by losing an event of those types); data and
+ * metadata come back exactly as appended, whatever the script or nesting.
  */
 import { describe, expect, it } from 'vitest'
 import type { EventStore, NewEvent, RecordedEvent } from '@talent-ledger/core'
@@ -108,6 +109,30 @@ export const readingConformance = (factory: EventStoreFactory): void => {
         expect(await store.readAll({ after: cut, limit: 3 })).toEqual(all.slice(7, 10))
         expect(await store.readAll({ limit: 2 })).toEqual(all.slice(0, 2))
         expect(await store.readAll({ after: all.at(-1)!.globalPosition })).toEqual([])
+      })
+    })
+
+    it('reads by type, in pages, every event of those types in log order (others only as the log has them)', async () => {
+      await withStore(factory, async (store) => {
+        const kinds = ['ProbeA', 'ProbeB', 'ProbeC']
+        const s = uniqueStream()
+        const events = probes(12).map((e, i) => ({ ...e, type: kinds[i % 3]! }))
+        for (let i = 0; i < events.length; i += 2) expectAppended(await store.append(s, events.slice(i, i + 2), i))
+        const all = await store.readAll()
+        const wanted = new Set(['ProbeA', 'ProbeC'])
+        for (const limit of [1, 3, 100]) {
+          const read: RecordedEvent[] = []
+          for (;;) {
+            const page = await store.readAll({ after: read.at(-1)?.globalPosition ?? 0, limit, types: wanted })
+            expect(page.length).toBeLessThanOrEqual(limit)
+            read.push(...page)
+            if (page.length < limit) break
+          }
+          // a store that filters returns exactly those; one that does not, the whole log: both in order, nothing lost
+          expect(read.filter((e) => wanted.has(e.type))).toEqual(all.filter((e) => wanted.has(e.type)))
+          expect(all.filter((e) => read.some((r) => r.eventId === e.eventId))).toEqual(read)
+        }
+        expect(await store.readAll({ after: all.at(-1)!.globalPosition, types: wanted })).toEqual([])
       })
     })
 

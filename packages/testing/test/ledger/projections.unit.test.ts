@@ -31,6 +31,27 @@ describe('projections', () => {
     expect(rebuilt.position).toBe(store.all().length)
   })
 
+  it('rebuilds a projection that names its types from those events only, and still ends at the log end', async () => {
+    const store = createMemoryEventStore()
+    const { ledger } = setup({ store })
+    for (const c of [registerEmployer, registerTalent('t-1'), registerTalent('t-2'), assess('a1', 'intermediate', '2026-02-01', 't-1')]) expect((await ledger.execute(c)).ok).toBe(true)
+    const registered: Projection<string[], LedgerEvent> = {
+      name: 'registered',
+      eventTypes: new Set(['TalentRegistered']),
+      initialState: () => [],
+      apply: (ids, e) => (e.type === 'TalentRegistered' ? [...ids, e.data.talentId] : ids),
+    }
+    const asked: Array<ReadonlySet<string> | undefined> = []
+    const spied = { ...store, readAll: (o?: Parameters<typeof store.readAll>[0]) => (asked.push(o?.types), store.readAll(o)) }
+    for (const pageSize of [1, 2, 100]) {
+      const rebuilt = await rebuild(spied, registered, (e) => ledger.decode(e).event, { pageSize })
+      expect(rebuilt.state).toEqual(['t-1', 't-2'])
+      // the log ends with the assessment's events, none of them read by the projection
+      expect(rebuilt.position).toBe(store.all().length)
+    }
+    expect(asked).toContainEqual(new Set(['TalentRegistered']))
+  })
+
   it('the dashboard counts a revoked certificate only before its revocation', async () => {
     const store = createMemoryEventStore()
     const { ledger } = setup({ store })

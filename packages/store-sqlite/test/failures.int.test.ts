@@ -4,15 +4,12 @@
  * with its stream and version instead of being handed out.
  */
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
-import { storeProbes } from '@talent-ledger/testing/vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanupsAfterEach, storeProbes } from '@talent-ledger/testing/vitest'
 import { StoreBusyError, StoreReadOnlyError, createSqliteEventStore } from '../src/index.js'
 import { tempStorePath } from './temp-files.js'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c()
-})
+const cleanups = cleanupsAfterEach()
 
 /** A store file holding one stream `talent-1` of two events. */
 const seededFile = async (): Promise<string> => {

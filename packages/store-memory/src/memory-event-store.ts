@@ -20,7 +20,7 @@ import {
   type StreamAppend,
   type Subscription,
 } from '@talent-ledger/core'
-import { appendInOrder, appendedOutcome, conflictOutcome, sealEvents, subscriptionWorker, versionMatches, type SubscriptionWorker } from '@talent-ledger/core/store-kit'
+import { appendInOrder, appendedOutcome, conflictOutcome, deepFreeze, sealEvents, subscriptionWorker, versionMatches, type SubscriptionWorker } from '@talent-ledger/core/store-kit'
 import { createMemoryOutbox } from './memory-outbox.js'
 
 /** The in-memory store, with a view of its log for tests. */
@@ -30,14 +30,6 @@ export interface MemoryEventStore extends EventStore {
   readonly all: () => RecordedEvent[]
 }
 
-/** Freezes a stored event all the way down, so a reader cannot change what its hash covers. */
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
 
 /** Options of `createMemoryEventStore`. */
 export interface MemoryEventStoreOptions {

@@ -9,7 +9,7 @@
  * fault (the PostgreSQL store uses the same check).
  */
 import { CorruptEventError, type LogKey, type RecordedEvent } from '@talent-ledger/core'
-import { checkedRecordedEvent, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow, type SealedEvent } from '@talent-ledger/core/store-kit'
+import { checkedRecordedEvent, deepFreeze, eventJsonColumn, recordedEventOfRow, type EventRow as SqlEventRow, type SealedEvent } from '@talent-ledger/core/store-kit'
 
 /** A row of the `events` table. */
 export type EventRow = SqlEventRow<number>
@@ -48,14 +48,8 @@ let lastMetadata: unknown = undefined
 
 const metadataOf = (text: unknown, streamId: unknown, version: unknown): unknown => {
   if (text !== lastMetadataText || typeof text !== 'string') return eventJsonColumn(text, 'metadata', streamId, version)
-  if (!Object.isFrozen(lastMetadata)) deepFreeze(lastMetadata)
+  deepFreeze(lastMetadata)
   return lastMetadata
-}
-
-const deepFreeze = (u: unknown): void => {
-  if (u === null || typeof u !== 'object') return
-  Object.freeze(u)
-  for (const v of Object.values(u)) deepFreeze(v)
 }
 
 /** The values of one row, whichever columns they came from, decoded and validated as a `RecordedEvent`. */

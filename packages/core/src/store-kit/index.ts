@@ -20,6 +20,7 @@ export { GENESIS_HASH, sealEvents, sealEventsWithTexts, eventHash, type SealedEv
 export { CorruptEventError } from '../kernel/corrupt-event.js'
 export { eventJsonColumn, checkedRecordedEvent, recordedEventOfRow, recordedEventOfStreamRow, type EventRow, type StoredEventRow, type StoredStreamEventRow } from './event-row.js'
 export { OutboxRow, isOutboxRow, outboxRecordOf, outboxRecordsOf } from './outbox-row.js'
+export { deepFreeze } from './deep-freeze.js'
 
 // outbox retention: what a compacted row keeps
 export { COMPACTED_PAYLOAD_JSON, COMPACTION_BATCH, payloadSha256Of } from '../kernel/outbox-compaction.js'

@@ -9,6 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describeErrors } from '../kernel/decode-errors.js'
 import type { OutboxRecord } from '../kernel/outbox.js'
+import { deepFreeze } from './deep-freeze.js'
 
 /**
  * The channel column: any non-empty name. Channels are names that adapters register, so the row
@@ -103,12 +104,6 @@ const decodedRow = (raw: unknown): OutboxRow => {
 export const outboxRecordOf = (raw: unknown): OutboxRecord => {
   const r = decodedRow(raw)
   return recordOf(r, JSON.parse(r.payload) as Record<string, unknown>)
-}
-
-const deepFreeze = (u: unknown): void => {
-  if (u === null || typeof u !== 'object' || Object.isFrozen(u)) return
-  Object.freeze(u)
-  for (const v of Object.values(u)) deepFreeze(v)
 }
 
 /**

@@ -46,3 +46,16 @@ export const table = (rows: ReadonlyArray<Measurement>): string => {
   }
   return lines.join('\n')
 }
+
+/**
+ * What `f` returned, with the wall-clock milliseconds it took and this process's CPU milliseconds
+ * (user + sys, every thread): on a shared machine the CPU time moves less with the load.
+ */
+export const timedWithCpu = async <T>(f: () => T | Promise<T>): Promise<{ readonly result: T; readonly ms: number; readonly cpuMs: number }> => {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  const result = await f()
+  const ms = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  return { result, ms, cpuMs: (c.user + c.system) / 1000 }
+}

@@ -18,7 +18,7 @@ import Database from 'better-sqlite3'
 import { verifyLedger, type StreamPassRunner } from '@talent-ledger/core'
 import { streamPassInWorkers } from '@talent-ledger/node'
 import { createSqliteEventStore, nativeSha256Bytes, nativeSha256Hex, type SqliteEventStore } from '@talent-ledger/store-sqlite'
-import { median } from './measure.js'
+import { median, timedWithCpu } from './measure.js'
 import { fmt } from './shared/report.js'
 import { writeRecord } from './summary/record.js'
 
@@ -67,14 +67,6 @@ const ours = async (inWorkers?: (store: SqliteEventStore) => StreamPassRunner): 
   }
 }
 
-/** Wall time and this process's CPU time (user + sys, all threads): on a shared machine the CPU time moves less with the load. */
-const timed = async (f: () => number | Promise<number>): Promise<{ n: number; ms: number; cpuMs: number }> => {
-  const c0 = process.cpuUsage()
-  const t0 = performance.now()
-  const n = await f()
-  const c = process.cpuUsage(c0)
-  return { n, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 }
-}
 
 const inWorkers = (store: SqliteEventStore): StreamPassRunner =>
   streamPassInWorkers(new URL('./verify-worker.js', import.meta.url), path, workers, { audit: store.audit, options: { sha256: nativeSha256Hex } })
@@ -84,11 +76,11 @@ const workerRuns: Array<{ ms: number; cpuMs: number }> = []
 let events = 0
 for (let run = 1; run <= runs; run++) {
   // interleaved, so a slow spell of the shared machine does not land on one side only
-  const f = await timed(floor)
-  const o = await timed(() => ours())
-  const w = await timed(() => ours(inWorkers))
-  if (f.n !== o.n || f.n !== w.n) throw new Error(`the floor read ${f.n} rows, verify ${o.n} events, verify in workers ${w.n}`)
-  events = o.n
+  const f = await timedWithCpu(floor)
+  const o = await timedWithCpu(() => ours())
+  const w = await timedWithCpu(() => ours(inWorkers))
+  if (f.result !== o.result || f.result !== w.result) throw new Error(`the floor read ${f.result} rows, verify ${o.result} events, verify in workers ${w.result}`)
+  events = o.result
   floorRuns.push(f)
   oursRuns.push(o)
   workerRuns.push(w)

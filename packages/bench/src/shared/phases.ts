@@ -7,6 +7,7 @@
  * pure run produced, an intact chain), so a fast but wrong contender fails instead of winning.
  */
 import { cityDashboardProjection, dashboardReport, decodeRecorded, decodeStored, sha256Hex, verifyStream, type Sha256Function } from '@talent-ledger/core'
+import { timedWithCpu } from '../measure.js'
 import type { Contender } from './contender.js'
 import type { Batch, Workload } from './workload.js'
 
@@ -34,12 +35,7 @@ export const timed = async (fn: () => Promise<void>): Promise<number> => {
 }
 
 /** Milliseconds of this process's CPU time (user + system, all its threads) `fn` took. */
-export const cpuTimed = async (fn: () => Promise<void>): Promise<number> => {
-  const before = process.cpuUsage()
-  await fn()
-  const used = process.cpuUsage(before)
-  return (used.user + used.system) / 1000
-}
+export const cpuTimed = async (fn: () => Promise<void>): Promise<number> => (await timedWithCpu(fn)).cpuMs
 
 /**
  * How the read phase is timed: `wall` where the work is partly another process's (a server), `cpu`

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util'
 import { createTalentLedger, type CommandResult } from '@talent-ledger/core'
 import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
 import { simulateCity } from '@talent-ledger/testing'
-import { median } from '../measure.js'
+import { median, timedWithCpu } from '../measure.js'
 import { writeRecord } from '../summary/record.js'
 import { freshDir } from './phases.js'
 
@@ -41,14 +41,12 @@ const runOnce = async (grouped: boolean): Promise<{ ms: number; cpuUs: number; a
   try {
     const ledger = createTalentLedger({ store, keys: createSqliteKeyStore(store.database), clock: { now: () => new Date().toISOString() } })
     const results: CommandResult[] = []
-    const t0 = performance.now()
-    const c0 = process.cpuUsage()
-    if (grouped) for (let i = 0; i < commands.length; i += batch) results.push(...(await ledger.executeMany(commands.slice(i, i + batch))))
-    else for (const raw of commands) results.push(await ledger.execute(raw))
-    const ms = performance.now() - t0
-    const cpu = process.cpuUsage(c0)
+    const { ms, cpuMs } = await timedWithCpu(async () => {
+      if (grouped) for (let i = 0; i < commands.length; i += batch) results.push(...(await ledger.executeMany(commands.slice(i, i + batch))))
+      else for (const raw of commands) results.push(await ledger.execute(raw))
+    })
     const events = store.database.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
-    return { ms, cpuUs: (cpu.user + cpu.system) / commands.length, answers: results.map((r) => (r.ok ? 'ok' : r.error.code)).join(','), events }
+    return { ms, cpuUs: (cpuMs * 1000) / commands.length, answers: results.map((r) => (r.ok ? 'ok' : r.error.code)).join(','), events }
   } finally {
     await store.close()
     remove()

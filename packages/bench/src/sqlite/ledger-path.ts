@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { createTalentLedger } from '@talent-ledger/core'
 import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
+import { timedWithCpu } from '../measure.js'
 import { freshDir } from './phases.js'
 import type { Workload } from '../shared/workload.js'
 
@@ -42,11 +43,9 @@ export const runLedgerPath = async (w: Workload): Promise<LedgerRun> => {
   const store = createSqliteEventStore({ path: join(dir, 'ledger.sqlite'), durability: 'FULL' })
   try {
     const ledger = createTalentLedger({ store, keys: createSqliteKeyStore(store.database), clock: { now: () => new Date().toISOString() } })
-    const t0 = performance.now()
-    const c0 = process.cpuUsage()
-    for (const raw of w.commands) await ledger.execute(raw)
-    const ms = performance.now() - t0
-    const cpu = process.cpuUsage(c0)
+    const { ms, cpuMs } = await timedWithCpu(async () => {
+      for (const raw of w.commands) await ledger.execute(raw)
+    })
     const db = store.database
     const events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
     const written = sizes(db)
@@ -57,7 +56,7 @@ export const runLedgerPath = async (w: Workload): Promise<LedgerRun> => {
     const compacted = await store.outbox.compact(new Date(Date.parse(deliveredAt) + 1).toISOString())
     const retentionMs = performance.now() - r0
     db.exec('VACUUM')
-    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, commands: w.commands.length, events, ...written, retained: { ...sizes(db), compacted, ms: retentionMs } }
+    return { ms, cpuMs, commands: w.commands.length, events, ...written, retained: { ...sizes(db), compacted, ms: retentionMs } }
   } finally {
     await store.close()
     remove()

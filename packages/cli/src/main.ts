@@ -6,7 +6,6 @@
  */
 import { CommanderError } from 'commander'
 import { buildProgram } from './program.js'
-import { isUnusableStore } from './store-url.js'
 import { UsageError } from './usage-error.js'
 
 const isEpipe = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'EPIPE'
@@ -16,13 +15,14 @@ process.stdout.on('error', (error) => {
 })
 
 try {
-  await buildProgram().parseAsync(process.argv)
+  await (await buildProgram(process.argv.slice(2))).parseAsync(process.argv)
 } catch (error) {
   if (error instanceof CommanderError) {
     // commander has already printed its one-line message (or the help / version)
     process.exitCode = error.exitCode === 0 ? 0 : 2
   } else if (!isEpipe(error)) {
     process.stderr.write(`talent-ledger: ${error instanceof Error ? error.message : String(error)}\n`)
-    process.exitCode = error instanceof UsageError || isUnusableStore(error) ? 2 : 1
+    // the store registry is loaded only on this path, where an error may be a store's
+    process.exitCode = error instanceof UsageError || (await import('./store-url.js')).isUnusableStore(error) ? 2 : 1
   }
 }

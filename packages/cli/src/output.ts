@@ -15,3 +15,11 @@ export const finish = async (out: Writable): Promise<void> => {
   out.end()
   await once(out, 'finish')
 }
+
+/** Prints `value` as one JSON line on stdout. */
+export const printJson = (value: unknown): Promise<void> => writeLine(process.stdout, JSON.stringify(value))
+
+/** Prints each line on stdout. */
+export const printLines = async (lines: ReadonlyArray<string>): Promise<void> => {
+  for (const line of lines) await writeLine(process.stdout, line)
+}

@@ -18,8 +18,8 @@ export const STORE_BINDINGS: ReadonlyArray<StoreBinding<unknown>> = [
   postgresStoreBinding,
 ]
 
-/** The store URL used when `--store` is not given. */
-export const DEFAULT_STORE_URL = 'sqlite:./talent-ledger.db'
+// the store URL used when `--store` is not given, with the other defaults --help names
+export { DEFAULT_STORE_URL } from './verb-defaults.js'
 
 /** A parsed store URL: the binding that took it, ready to open. */
 export interface StoreUrl {

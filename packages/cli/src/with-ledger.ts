@@ -1,8 +1,8 @@
 /**
  * How a verb gets its store and the ledger service: open the store of `--store` (or of
  * `--read-store`, for a verb that only reads), build the ledger with the system clock and the trust
- * options, run the verb, close the store. Shared by program.ts and notification-verbs.ts, which
- * program.ts registers: a file of its own so that neither imports the other.
+ * options, run the verb, close the store. Shared by the verbs (verbs/, notification-verbs.ts and
+ * onboard), each loaded only when it runs.
  */
 import type { Command } from 'commander'
 import { createTalentLedger, type TalentLedger } from '@talent-ledger/core'
@@ -31,3 +31,6 @@ export const withLedger = async (
     await opened.close()
   }
 }
+
+/** True when the store holds no event yet (`import` and `demo` need an empty one). */
+export const isEmpty = async (opened: OpenedStore): Promise<boolean> => (await opened.store.readAll({ limit: 1 })).length === 0

@@ -62,8 +62,8 @@ const resultLine = (r: CommandResult, line: number): string => {
   return JSON.stringify({ ok: false, error: { code: error.code, message: error.message, details: error.details }, line })
 }
 
-/** How many commands `apply` commits together by default when it reads a file (`--batch`). */
-export const DEFAULT_APPLY_BATCH = 1_000
+// how many commands `apply` commits together by default, with the other defaults --help names
+export { DEFAULT_APPLY_BATCH } from '../verb-defaults.js'
 
 /**
  * A batch is also committed once the lines it holds reach this many bytes (JSON text), so a file

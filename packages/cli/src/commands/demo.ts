@@ -13,13 +13,10 @@ import type { Progress } from '../progress.js'
 import { scalePercent } from '../dashboard-text.js'
 import { replayCityReport, type CityReportWithBenefits } from './report.js'
 
-/** The demo's first simulated day. */
-export const DEMO_FROM = '2026-01-01'
-/**
- * The demo's last simulated day unless `--until` says otherwise: three years into 十五五, so the
- * dashboard judges targets whose deadlines are still ahead (on track, at risk), not only met or missed.
- */
-export const DEMO_UNTIL = '2028-12-31'
+import { DEMO_FROM } from '../verb-defaults.js'
+
+// the demo's first and last simulated days live with the other defaults --help names
+export { DEMO_FROM, DEMO_UNTIL } from '../verb-defaults.js'
 
 /** What the demo is asked for. */
 export interface DemoOptions {

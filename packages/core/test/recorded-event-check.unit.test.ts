@@ -85,6 +85,47 @@ describe('isRecordedEvent', () => {
     )
   })
 
+  it('agrees with RecordedEvent.is on hostile hashes: NUL, lone surrogates, wrong lengths, capitals, neighbours of 0-9 and a-f', () => {
+    const good = 'a'.repeat(32) + '0123456789abcdef'.repeat(2)
+    const at = (i: number, c: string): string => good.slice(0, i) + c + good.slice(i + 1)
+    const hostile = [
+      good,
+      good.toUpperCase(),
+      good.slice(0, 63),
+      good + '0',
+      good + '\n',
+      '\n' + good.slice(1),
+      '',
+      ...['\0', '\ud800', '\udc00', '/', ':', '@', 'A', 'F', 'G', '`', 'g', '\u0660', '\uff10', '\uff41', '\u00e0', '\uffff', ' '].flatMap((c) => [at(0, c), at(37, c), at(63, c)]),
+      good.slice(0, 62) + '\ud83d\ude00',
+      '0'.repeat(64),
+      'f'.repeat(64),
+      '9'.repeat(64),
+    ]
+    fc.assert(
+      fc.property(valid, fc.constantFrom(...hostile), fc.constantFrom('prevHash', 'hash'), (e, h, key) => {
+        const u = { ...e, [key]: h }
+        expect(isRecordedEvent(u)).toBe(RecordedEvent.is(u))
+      }),
+      { numRuns: 500 },
+    )
+    // and each one against the pattern itself, so the corpus holds both answers
+    const [base] = fc.sample(valid, { numRuns: 1, seed: 1 })
+    expect(hostile.filter((h) => isRecordedEvent({ ...base, hash: h }))).toEqual(hostile.filter((h) => /^[0-9a-f]{64}$/.test(h)))
+    expect(hostile.filter((h) => /^[0-9a-f]{64}$/.test(h))).toHaveLength(4)
+  })
+
+  it('agrees with RecordedEvent.is on 64 characters one of which is any UTF-16 code unit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 63 }), fc.integer({ min: 0, max: 0xffff }), valid, (i, code, e) => {
+        const h = 'c'.repeat(i) + String.fromCharCode(code) + 'c'.repeat(63 - i)
+        const u = { ...e, hash: h }
+        expect(isRecordedEvent(u)).toBe(RecordedEvent.is(u))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
   it('refuses what is not an envelope at all', () => {
     for (const u of [null, undefined, 1, 'x', [], {}]) expect(isRecordedEvent(u)).toBe(RecordedEvent.is(u))
   })

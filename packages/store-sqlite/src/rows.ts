@@ -86,6 +86,16 @@ const checkedEvent = (
 export const fromColumns = (c: EventColumns): RecordedEvent => checkedEvent(c[1], c[0], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9])
 
 /**
+ * The `.raw()` rows of a statement (columns in `EVENT_COLUMNS` order) as `RecordedEvent`s, each
+ * decoded and validated, in the array the driver handed over (it is the caller's alone): no second
+ * array per read, and no closure.
+ */
+export const eventsOfColumns = (rows: unknown[]): RecordedEvent[] => {
+  for (let i = 0; i < rows.length; i++) rows[i] = fromColumns(rows[i] as EventColumns)
+  return rows as RecordedEvent[]
+}
+
+/**
  * The columns of `events` a stream's read selects: `EVENT_COLUMNS` but `stream_id`. Its `WHERE
  * stream_id = ?` holds only for a row whose `stream_id` is that very text (a BLOB or number never
  * equals TEXT in SQLite, and the column's collation is binary), so the id read back could be
@@ -99,6 +109,12 @@ export type StreamEventColumns = readonly [unknown, unknown, unknown, unknown, u
 
 /** A `.raw()` row of stream `streamId` (columns in `STREAM_EVENT_COLUMNS` order) decoded and validated as a `RecordedEvent`. */
 export const fromStreamColumns = (streamId: string, c: StreamEventColumns): RecordedEvent => checkedEvent(streamId, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])
+
+/** The `.raw()` rows of stream `streamId` (columns in `STREAM_EVENT_COLUMNS` order) as `RecordedEvent`s, in place, as `eventsOfColumns` does. */
+export const streamEventsOfColumns = (streamId: string, rows: unknown[]): RecordedEvent[] => {
+  for (let i = 0; i < rows.length; i++) rows[i] = fromStreamColumns(streamId, rows[i] as StreamEventColumns)
+  return rows as RecordedEvent[]
+}
 
 /** A row object decoded and validated as a `RecordedEvent`; throws `CorruptEventError` naming stream and version. */
 export const fromRow = (row: EventRow): RecordedEvent => recordedEventOfRow(row)

@@ -30,7 +30,7 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, type OpenOptions } from './open-
 import { inlineProjections, type InlineProjection } from './inline-projections.js'
 import { nativeSha256Hex } from '@talent-ledger/node'
 import { projectionTable, type ProjectionSnapshot } from './projection-table.js'
-import { EVENT_COLUMNS, fromColumns, fromStreamColumns, logKeyOf, sealedRow, STREAM_EVENT_COLUMNS, type EventColumns, type LogKeyColumns, type StreamEventColumns } from './rows.js'
+import { EVENT_COLUMNS, eventsOfColumns, fromColumns, logKeyOf, sealedRow, STREAM_EVENT_COLUMNS, streamEventsOfColumns, type EventColumns, type LogKeyColumns } from './rows.js'
 import { startSubscriber, type Subscriber } from './subscriber.js'
 import { auditReader } from './audit-reader.js'
 import { sqliteOutbox } from './sqlite-outbox.js'
@@ -117,7 +117,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   // the audit's reads: every row by its (stream_id, version) index, whatever its position
   const auditEvents = auditReader((where) => db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ${where} ORDER BY stream_id, version LIMIT ?`).raw(), ['stream_id', 'version'])
   const projections = projectionTable(db)
-  const readPage = (after: number, limit: number): RecordedEvent[] => (sql.readAll.all(after, limit) as EventColumns[]).map(fromColumns)
+  const readPage = (after: number, limit: number): RecordedEvent[] => eventsOfColumns(sql.readAll.all(after, limit))
   // `readAll({ types })`: SQLite skips the other rows before any is handed to JavaScript (no column
   // copied, no JSON parsed); one statement per number of types, the types bound as parameters
   const readTypedBy = new Map<number, Database.Statement>()
@@ -128,7 +128,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       statement = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND type IN (${marks}) ORDER BY global_position LIMIT ?`).raw()
       readTypedBy.set(types.size, statement)
     }
-    return (statement.all(after, ...types, limit) as EventColumns[]).map(fromColumns)
+    return eventsOfColumns(statement.all(after, ...types, limit))
   }
   const inline = inlineProjections(options.inlineProjections ?? [], projections, readPage)
   const outbox = sqliteOutbox(db, write)
@@ -248,7 +248,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     inOneCommit,
     append,
     appendMany,
-    readStream: async (streamId, fromVersion = 1) => (sql.readStream.all(streamId, fromVersion) as StreamEventColumns[]).map((c) => fromStreamColumns(streamId, c)),
+    readStream: async (streamId, fromVersion = 1) => streamEventsOfColumns(streamId, sql.readStream.all(streamId, fromVersion)),
     readAll: async (o: ReadAllOptions = {}) =>
       o.types === undefined || o.types.size === 0 || o.types.size > MAX_TYPES_BOUND ? readPage(o.after ?? 0, o.limit ?? -1) : readTypedPage(o.after ?? 0, o.limit ?? -1, o.types),
     streamHeads: async () => sql.heads.all() as StoredStreamHead[],

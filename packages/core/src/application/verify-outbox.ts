@@ -76,6 +76,9 @@ export const wholeOutbox = async (list: StoreAudit['outbox'], size: number, rang
   }
 }
 
+/** What `take` gives a stream with no outbox row: never written to (a stream's check only deletes from what it is given). */
+const NO_ROWS: Map<string, OutboxRecord> = new Map()
+
 /** The outbox rows of the streams in `range`, page by page beside the events (a row a store returns outside the range is left). */
 export const outboxByStream = (list: (page: AuditPage<OutboxKey>) => Promise<ReadonlyArray<OutboxRecord>>, size: number, range: StreamRange = {}): OutboxSource => {
   const next = pages<OutboxKey, OutboxRecord>((after) => list(rangePage(after, size, range)), (r) => ({ streamId: r.streamId, id: r.id }), size)
@@ -84,8 +87,8 @@ export const outboxByStream = (list: (page: AuditPage<OutboxKey>) => Promise<Rea
   let at = 0
   let done = false
   let read = 0
-  /** The next row not yet taken, or undefined at the end. */
-  const peek = async (): Promise<OutboxRecord | undefined> => {
+  /** Reads pages until one has a row not yet taken, or the outbox ends (false). */
+  const more = async (): Promise<boolean> => {
     while (at >= page.length && !done) {
       const n = await outboxRead(() => next.next())
       if (n.done === true) done = true
@@ -95,24 +98,26 @@ export const outboxByStream = (list: (page: AuditPage<OutboxKey>) => Promise<Rea
         read += page.length
       }
     }
-    return at < page.length ? page[at] : undefined
+    return at < page.length
   }
   return {
+    // WHY no await per row: most streams have no row, or a few in the page already read; a page is awaited only when it runs out
     take: async (streamId, stray) => {
-      const rows = new Map<string, OutboxRecord>()
-      for (let r = await peek(); r !== undefined; r = await peek()) {
+      let rows: Map<string, OutboxRecord> | undefined
+      while (at < page.length || (await more())) {
+        const r = page[at]!
         const order = compareCodePoints(r.streamId, streamId)
         if (order > 0) break
         if (order < 0) stray(r)
-        else rows.set(r.id, r)
+        else (rows ??= new Map()).set(r.id, r)
         at++
       }
-      return rows
+      return rows ?? NO_ROWS
     },
     untaken: (rows, stray) => rows.forEach(stray),
     rest: async (stray) => {
-      for (let r = await peek(); r !== undefined; r = await peek()) {
-        stray(r)
+      while (at < page.length || (await more())) {
+        stray(page[at]!)
         at++
       }
     },

@@ -162,7 +162,6 @@ export const verifyStreamRange = async (
   }
   const unheaded = new Map(heads.filter((h) => inStreamRange(h.streamId, range)).map((h) => [h.streamId, h]))
   const streams: Array<readonly [string, number, number, number]> = []
-  const orderOf = new Map<string, number>()
   let events = 0
   const stopped = (finding: OrderedFinding | null): StreamRangeVerification => {
     if (finding !== null) findings.push(finding)
@@ -183,7 +182,6 @@ export const verifyStreamRange = async (
     const order = rows[0]!.globalPosition
     const last = rows[rows.length - 1]!
     streams.push([streamId, rows.length, last.version, order])
-    orderOf.set(streamId, order)
     events += rows.length
     const broken = verifyStream(streamId, rows, sha)
     add(order, broken === null ? null : { stream: broken.streamId, version: broken.version, reason: broken.reason })
@@ -256,6 +254,8 @@ export const verifyStreamRange = async (
     corrupt(-Infinity, error)
     return stopped(null)
   }
+  // the position of each stream's first row, for the findings of stray rows (only when there are some: rarely)
+  const orderOf = new Map<string, number>(strays.length === 0 ? [] : streams.map(([id, , , order]) => [id, order] as const))
   return {
     range,
     complete: true,

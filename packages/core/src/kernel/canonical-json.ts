@@ -197,6 +197,13 @@ export const canonicalEventTexts = (e: HashedFields): CanonicalEventTexts => {
 /**
  * The canonical JSON of an event's hashed fields, as `canonicalJson(hashedFieldsOf(e))` gives it:
  * the seven keys in their sorted order (data, eventId, metadata, schemaVersion, streamId, type,
- * version), each value canonical. No copy of the fields is made.
+ * version), each value canonical. WHY one object of the seven, written by the engine at once:
+ * `verify` hashes every stored event, whose data and metadata read back in canonical order; one
+ * `JSON.stringify` of the whole was a quarter cheaper than writing the values one by one and
+ * joining them. Any value that may not be written so (see `nativeText`) takes the member-by-member
+ * writer, whose text is the same.
  */
-export const canonicalHashedFields = (e: HashedFields): string => canonicalEventTexts(e).hashed
+export const canonicalHashedFields = (e: HashedFields): string => {
+  const fields = { data: e.data, eventId: e.eventId, metadata: e.metadata, schemaVersion: e.schemaVersion, streamId: e.streamId, type: e.type, version: e.version }
+  return nativeText(fields, 0) ?? canonicalEventTexts(e).hashed
+}

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { GENESIS_HASH, ledgerDigest, merkleRoot, sealEvents, type NewEvent, type StreamHead } from '../src/index.js'
-import { headsAt } from '../src/kernel/ledger-digest.js'
+import { headsAt, leafText } from '../src/kernel/ledger-digest.js'
+import { canonicalJson } from '../src/kernel/canonical-json.js'
 
 const sha = (...parts: Buffer[]): Buffer => createHash('sha256').update(Buffer.concat(parts)).digest()
 const leaf = (h: StreamHead): Buffer =>
@@ -55,6 +56,27 @@ describe('merkleRoot', () => {
       }),
       { numRuns: 100 },
     )
+  })
+
+  it('hashes a leaf as U+0000 then the canonical JSON of the head, in UTF-8, whatever the stream id holds', () => {
+    // ids beyond ASCII (two- and three-byte UTF-8, astral pairs, quotes and controls that JSON escapes) and long ones: the leaf buffer grows
+    const id = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', minLength: 100, maxLength: 400 }))
+    const anyHeads = fc.uniqueArray(fc.record({ streamId: id, version: fc.integer({ min: 1, max: 2 ** 40 }), hash: hexHash }), { selector: (h) => h.streamId, minLength: 1, maxLength: 9 })
+    fc.assert(
+      fc.property(anyHeads, (hs) => {
+        for (const h of hs) expect(leafText(h)).toBe(`\u0000${canonicalJson({ hash: h.hash, streamId: h.streamId, version: h.version })}`)
+        const byteLeaf = (h: StreamHead): Buffer => sha(Buffer.from(leafText(h), 'utf8'))
+        const sorted = [...hs].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0))
+        let level = sorted.map(byteLeaf)
+        while (level.length > 1) level = Array.from({ length: Math.ceil(level.length / 2) }, (_, i) => (level[2 * i + 1] === undefined ? level[2 * i]! : node(level[2 * i]!, level[2 * i + 1]!)))
+        expect(merkleRoot(hs)).toBe(level[0]!.toString('hex'))
+        expect(merkleRoot(hs, (b) => createHash('sha256').update(b).digest())).toBe(level[0]!.toString('hex'))
+      }),
+    )
+  })
+
+  it('refuses a head whose stream id holds a lone surrogate, as canonical JSON does', () => {
+    expect(() => merkleRoot([head('talent-\ud800', 1)])).toThrow('Lone surrogate is not allowed')
   })
 
   it('changes when any head changes its hash or version, or a head is added or dropped', () => {

@@ -18,7 +18,6 @@
  * log's order without parsing every event again.
  */
 import { CorruptEventError } from '../kernel/corrupt-event.js'
-import type { StreamHead } from '../kernel/hash-chain.js'
 import { merkleRoot, type LedgerDigest, type Sha256BytesFunction } from '../kernel/ledger-digest.js'
 import type { EventStore, LogKey, StoredStreamHead } from '../kernel/ports.js'
 import { pages } from './verify-outbox.js'
@@ -67,8 +66,17 @@ export interface VerifyLedgerOptions extends Omit<StreamPassOptions, 'onStreams'
   readonly streamPass?: StreamPassRunner
 }
 
-/** Where the log's order reached a stream: rows counted, and the first version it skipped. */
-interface Reach {
+/**
+ * A stream as the log's order has reached it so far: its head there (`streamId`, `version`, `hash`:
+ * a `StreamHead` for the ledger digest), and of the rows the first pass audited, how many were
+ * reached and the first version skipped. One record per stream, so a row costs one lookup.
+ */
+interface Reached {
+  readonly streamId: string
+  version: number
+  hash: string
+  /** What the first pass read of the stream (undefined: none, the stream began after it). */
+  readonly audited: { readonly count: number; readonly last: number; readonly order: number } | undefined
   count: number
   next: number
   gap: number | null
@@ -116,13 +124,12 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
   for (const r of ranges) found.push(...r.strays)
 
   // 2. the log in its order: reach every audited row, recompute the digests
-  const reach = new Map<string, Reach>()
-  const logHeads = new Map<string, StreamHead>()
+  const reached = new Map<string, Reached>()
   // the root is recomputed only when a head moved since the last one (a digest at the log's end is the final root)
   let moved = 0
   let rooted: { readonly at: number; readonly root: string } | null = null
   const root = (): string => {
-    if (rooted?.at !== moved) rooted = { at: moved, root: merkleRoot([...logHeads.values()], options.sha256Bytes) }
+    if (rooted?.at !== moved) rooted = { at: moved, root: merkleRoot([...reached.values()], options.sha256Bytes) }
     return rooted.root
   }
   const logKeys = store.audit.logKeys ?? store.readAll
@@ -132,30 +139,33 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
   const settleUpTo = (p: number): void => {
     while (digests.length > 0 && digests[0]!.globalPosition < p) {
       const d = digests.shift()!
-      rootsAt.set(d.globalPosition, { streamCount: logHeads.size, root: root() })
+      rootsAt.set(d.globalPosition, { streamCount: reached.size, root: root() })
     }
   }
   const readLog = async (): Promise<void> => {
     for await (const page of pages<number, LogKey>((after) => logKeys({ after: after ?? position, limit: size }), (e) => e.globalPosition, size))
       for (const e of page) {
-        settleUpTo(e.globalPosition)
+        if (digests.length > 0) settleUpTo(e.globalPosition)
         position = e.globalPosition
-        const head = logHeads.get(e.streamId)
-        if (head === undefined || e.version > head.version) {
-          logHeads.set(e.streamId, { streamId: e.streamId, version: e.version, hash: e.hash })
+        let r = reached.get(e.streamId)
+        if (r === undefined) {
+          r = { streamId: e.streamId, version: e.version, hash: e.hash, audited: audited.get(e.streamId), count: 0, next: 1, gap: null }
+          reached.set(e.streamId, r)
+          moved++
+        } else if (e.version > r.version) {
+          r.version = e.version
+          r.hash = e.hash
           moved++
         }
-        const a = audited.get(e.streamId)
+        const a = r.audited
         // rows appended since the audit read the tables are not its to count
         if (a === undefined || e.version > a.last) continue
-        const r = reach.get(e.streamId) ?? { count: 0, next: 1, gap: null }
         r.count++
         if (e.version !== r.next && r.gap === null) r.gap = r.next
         r.next = e.version + 1
-        reach.set(e.streamId, r)
       }
   }
-  const unreached = () => [...audited].filter(([id, a]) => (reach.get(id)?.count ?? 0) < a.count)
+  const unreached = () => [...audited].filter(([id, a]) => (reached.get(id)?.count ?? 0) < a.count)
   try {
     await readLog()
     // PostgreSQL: an append still running may hold readAll below rows committed after it; look once more
@@ -165,8 +175,8 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
     return failed()
   }
   for (const [streamId, a] of unreached()) {
-    const r = reach.get(streamId)
-    const version = r?.gap ?? r?.next ?? 1
+    const r = reached.get(streamId)
+    const version = r?.gap ?? (r === undefined ? 1 : r.next)
     add(a.order, { stream: streamId, version, reason: `${a.count - (r?.count ?? 0)} of the stream's ${a.count} stored events (from version ${version}) are not reached by readAll: export, report and the ledger digests do not see them` })
   }
   settleUpTo(Infinity)
@@ -186,6 +196,6 @@ export const verifyLedger = async (store: VerifiableStore, options: VerifyLedger
     events,
     outboxRows,
     digestsChecked: options.digests?.length ?? 0,
-    digest: { globalPosition: position, streamCount: logHeads.size, root: root() },
+    digest: { globalPosition: position, streamCount: reached.size, root: root() },
   }
 }

@@ -103,10 +103,14 @@ const sameCompactedPayload = (want: OutboxEntry['payload'], got: OutboxRecord, s
   return legacy !== null && got.payloadSha256 === payloadSha256Of(legacy, sha)
 }
 
-const differences = (want: OutboxEntry, got: OutboxRecord, sha: Sha256Function): string[] => [
-  ...CONTENT.filter((k) => want[k] !== got[k]),
-  ...((got.payloadSha256 === undefined ? samePayload(want.payload, got.payload) : sameCompactedPayload(want.payload, got, sha)) ? [] : ['payload']),
-]
+/** The columns of `got` that differ from `want`, in `CONTENT` order then `payload`; none (one shared empty list) for a row as implied, the rule. */
+const differences = (want: OutboxEntry, got: OutboxRecord, sha: Sha256Function): ReadonlyArray<string> => {
+  let changed: string[] | undefined
+  for (const k of CONTENT) if (want[k] !== got[k]) (changed ??= []).push(k)
+  if (!(got.payloadSha256 === undefined ? samePayload(want.payload, got.payload) : sameCompactedPayload(want.payload, got, sha))) (changed ??= []).push('payload')
+  return changed ?? NONE
+}
+const NONE: ReadonlyArray<string> = []
 
 /** Compares a stream's last row (in version order) with its stored head; null when they agree. */
 export const headFinding = (streamId: string, last: RecordedEvent | undefined, head: StoredStreamHead | undefined): VerifyFinding | null => {
@@ -158,7 +162,6 @@ export const verifyStreamRange = async (
   }
   const unheaded = new Map(heads.filter((h) => inStreamRange(h.streamId, range)).map((h) => [h.streamId, h]))
   const streams: Array<readonly [string, number, number, number]> = []
-  const orderOf = new Map<string, number>()
   let events = 0
   const stopped = (finding: OrderedFinding | null): StreamRangeVerification => {
     if (finding !== null) findings.push(finding)
@@ -179,7 +182,6 @@ export const verifyStreamRange = async (
     const order = rows[0]!.globalPosition
     const last = rows[rows.length - 1]!
     streams.push([streamId, rows.length, last.version, order])
-    orderOf.set(streamId, order)
     events += rows.length
     const broken = verifyStream(streamId, rows, sha)
     add(order, broken === null ? null : { stream: broken.streamId, version: broken.version, reason: broken.reason })
@@ -217,11 +219,17 @@ export const verifyStreamRange = async (
   }
 
   /** The stream's rows checked with its outbox rows; the rows of its stream no event implied are strays. */
-  const settleStream = async (streamId: string, rows: ReadonlyArray<RecordedEvent>): Promise<void> => {
-    const outboxRows = await outbox.take(streamId, stray)
+  const settled = (streamId: string, rows: ReadonlyArray<RecordedEvent>, outboxRows: Map<string, OutboxRecord>): void => {
     checkStream(streamId, rows, outboxRows)
     outbox.untaken(outboxRows, stray)
     options.onStreams?.(streams.length)
+  }
+  /** `settled` once the stream's outbox rows are in hand: a promise only when a page of them had to be read. */
+  const settleStream = (streamId: string, rows: ReadonlyArray<RecordedEvent>): Promise<void> | undefined => {
+    const taken = outbox.take(streamId, stray)
+    if (taken instanceof Promise) return taken.then((outboxRows) => settled(streamId, rows, outboxRows))
+    settled(streamId, rows, taken)
+    return undefined
   }
   try {
     let streamId: string | null = null
@@ -231,7 +239,9 @@ export const verifyStreamRange = async (
         // a store that does not read by range returns the rows of other streams too
         if (!inStreamRange(e.streamId, range)) continue
         if (e.streamId !== streamId) {
-          if (streamId !== null) await settleStream(streamId, rows)
+          // no await when nothing was read: an await, even of nothing, waits a turn
+          const reading = streamId === null ? undefined : settleStream(streamId, rows)
+          if (reading !== undefined) await reading
           streamId = e.streamId
           rows = []
         }
@@ -244,6 +254,8 @@ export const verifyStreamRange = async (
     corrupt(-Infinity, error)
     return stopped(null)
   }
+  // the position of each stream's first row, for the findings of stray rows (only when there are some: rarely)
+  const orderOf = new Map<string, number>(strays.length === 0 ? [] : streams.map(([id, , , order]) => [id, order] as const))
   return {
     range,
     complete: true,

@@ -10,16 +10,41 @@
 import type { RecordedEvent } from '../kernel/envelope.js'
 import type { OutboxEntry } from '../kernel/outbox.js'
 import type { LedgerEvent, TalentEvent } from '../domain/events.js'
+import { TalentEventData } from '../domain/talent/events.js'
 import { initialTalentState, type TalentState } from '../domain/talent/state.js'
 import { talentCategory } from '../domain/talent/category.js'
 import type { NotificationPolicy } from './notification-policy.js'
-import { outboxEntriesFor } from './outbox-entries.js'
+import { outboxEntriesFor, type DecidedEvent, type NotifiedTalent } from './outbox-entries.js'
 
 /** True for a talent stream: the only streams the ledger writes notices for. */
 export const isTalentStream = (streamId: string): boolean => streamId.startsWith('talent-')
 
 const sameBatch = (a: RecordedEvent, b: RecordedEvent): boolean =>
   a.metadata.correlationId === b.metadata.correlationId && a.metadata.recordedAt === b.metadata.recordedAt
+
+/**
+ * What the rows need of the talent after `e`, as `talentCategory.evolve` moves it: only a
+ * registration, a change of employer, a release and an erasure touch the employer or the sealed
+ * personal data (a test holds this fold to the state's over whole ledgers). WHY: verify folds every
+ * talent stream of the log, and the whole state, copied for every event, cost more than checking
+ * the rows it implies.
+ */
+const notifiedAfter = (t: NotifiedTalent, e: TalentEvent): NotifiedTalent => {
+  switch (e.type) {
+    case 'TalentRegistered':
+      return { employerId: e.data.employerId, personal: e.data.personal }
+    case 'EmployerChanged':
+      return { employerId: e.data.employerId, personal: t.personal }
+    case 'TalentReleased':
+      return { employerId: '', personal: t.personal }
+    case 'TalentForgotten':
+      return { employerId: t.employerId, personal: null }
+    default:
+      return t
+  }
+}
+
+const isTalentEvent = (e: LedgerEvent): e is TalentEvent => Object.hasOwn(TalentEventData, e.type)
 
 /**
  * The outbox entries `policy` implies for one stream's events (in version order), as the ledger
@@ -33,6 +58,27 @@ export const impliedOutboxEntries = (
 ): OutboxEntry[] => {
   const first = rows[0]
   if (policy === null || policy.rules.length === 0 || first === undefined || !isTalentStream(first.streamId)) return []
+  const entries: OutboxEntry[] = []
+  let talent: NotifiedTalent = { employerId: initialTalentState.employerId, personal: initialTalentState.personal }
+  for (let i = 0; i < rows.length; ) {
+    let end = i + 1
+    while (end < rows.length && sameBatch(rows[i]!, rows[end]!)) end++
+    const batch: DecidedEvent[] = []
+    for (let j = i; j < end; j++) batch.push({ eventId: rows[j]!.eventId, event: decode(rows[j]!) })
+    const implied = outboxEntriesFor(policy, batch, talent)
+    for (let k = 0; k < implied.length; k++) entries.push(implied[k]!)
+    for (const { event } of batch) {
+      // an event of another category in a talent stream: the state's fold is the one to follow
+      if (!isTalentEvent(event)) return byTalentState(policy, rows, decode)
+      talent = notifiedAfter(talent, event)
+    }
+    i = end
+  }
+  return entries
+}
+
+/** `impliedOutboxEntries` by the talent's whole state, as the ledger folds it (for a stream holding an event not of a talent). */
+const byTalentState = (policy: NotificationPolicy, rows: ReadonlyArray<RecordedEvent>, decode: (row: RecordedEvent) => LedgerEvent): OutboxEntry[] => {
   const entries: OutboxEntry[] = []
   let state: TalentState = initialTalentState
   for (let i = 0; i < rows.length; ) {

@@ -26,8 +26,10 @@ export const talentStream = (talentId: string): string => `talent-${talentId}`
 /** Organisations a talent command names (the actor included): the context its decision reads. */
 export const organizationsNamed = (c: TalentCommand): string[] => {
   const d: Readonly<Record<string, unknown>> = c.data
-  const ids = [c.actor.id, d['employerId'], d['providerId'], d['assessorId']].filter((x): x is string => typeof x === 'string')
-  return [...new Set(ids)]
+  const ids: string[] = []
+  // each id once, in this order (every command asks: no intermediate arrays or set)
+  for (const x of [c.actor.id, d['employerId'], d['providerId'], d['assessorId']]) if (typeof x === 'string' && !ids.includes(x)) ids.push(x)
+  return ids
 }
 
 const datesFor = async (c: TalentCommand, s: TalentState, env: DecisionEnv): Promise<DateContext | null> => {

@@ -25,17 +25,24 @@ export interface DateContext extends RecordDates {
 export const BUSINESS_DATES = ['on', 'registeredOn', 'occupationSince', 'startedOn', 'completedOn', 'issuedOn', 'purchasedOn'] as const
 
 /** The `[field, date]` pairs of `fields` that `data` holds as text. */
-export const datesOf = (data: Record<string, unknown>, fields: ReadonlyArray<string>): Array<[string, string]> =>
-  fields.flatMap((f) => (typeof data[f] === 'string' ? [[f, data[f]] as [string, string]] : []))
+export const datesOf = (data: Record<string, unknown>, fields: ReadonlyArray<string>): Array<[string, string]> => {
+  // every command is read for its dates twice (sanity, record date): a plain loop, no array per field
+  const found: Array<[string, string]> = []
+  for (const f of fields) {
+    const date = data[f]
+    if (typeof date === 'string') found.push([f, date])
+  }
+  return found
+}
 
 /** `dates.not-after-record-date`: only when the deployment sets `maxFutureDays`. */
 export const notAfterRecordDate = (c: { readonly type: string; readonly data: unknown }, ctx: RecordDates): ErrorDetail[] => {
   if (ctx.maxFutureDays === null) return []
   const limit = addDays(ctx.recordDate, ctx.maxFutureDays)
   const data = c.data as Record<string, unknown>
-  const failed: ErrorDetail[] = datesOf(data, BUSINESS_DATES)
-    .filter(([, date]) => date > limit)
-    .map(([field, date]) => ({ rule: 'dates.not-after-record-date', field: `data.${field}`, message: `${field} ${date} is after ${limit} (record date ${ctx.recordDate} + ${ctx.maxFutureDays} days)` }))
+  const failed: ErrorDetail[] = []
+  for (const [field, date] of datesOf(data, BUSINESS_DATES))
+    if (date > limit) failed.push({ rule: 'dates.not-after-record-date', field: `data.${field}`, message: `${field} ${date} is after ${limit} (record date ${ctx.recordDate} + ${ctx.maxFutureDays} days)` })
   if ((c.type === 'ReportEmploymentStatistics' || c.type === 'ReportHonourList') && typeof data['year'] === 'number' && data['year'] > yearOf(ctx.recordDate))
     failed.push({ rule: 'dates.not-after-record-date', field: 'data.year', message: `statistics for ${data['year']} cannot be reported in ${yearOf(ctx.recordDate)}` })
   return failed

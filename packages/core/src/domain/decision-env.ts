@@ -7,10 +7,31 @@
 import type { LocalDate, Timestamp } from '../kernel/dates.js'
 import type { PersonalData, SealedPersonalData } from './personal-data.js'
 
-/** The record date of an instant (DOMAIN.md §17): its calendar day in UTC+8 (Asia/Shanghai, no daylight saving). */
-export const recordDateOf = (ts: Timestamp): LocalDate => {
+const shiftedDay = (ts: Timestamp): LocalDate => {
   const shifted = new Date(Date.parse(ts) + 8 * 3_600_000)
   return shifted.toISOString().slice(0, 10)
+}
+
+/**
+ * A UTC instant in the clock's own form, with its minutes and seconds in range: its record date
+ * depends on its date and hour alone (group 1), so instants of the same hour share one answer.
+ */
+const UTC_INSTANT = /^(\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3])):[0-5]\d:[0-5]\d(?:\.\d{3})?Z$/
+
+// the last hour answered: every command asks, and consecutive commands fall in the same hour
+let lastHour = ''
+let lastDay = ''
+
+/** The record date of an instant (DOMAIN.md §17): its calendar day in UTC+8 (Asia/Shanghai, no daylight saving). */
+export const recordDateOf = (ts: Timestamp): LocalDate => {
+  const hour = UTC_INSTANT.exec(ts)?.[1]
+  if (hour === undefined) return shiftedDay(ts)
+  if (hour !== lastHour) {
+    // parsed in full the first time: an instant Date refuses throws here, as it always did
+    lastDay = shiftedDay(ts)
+    lastHour = hour
+  }
+  return lastDay
 }
 
 /** The record date and the deployment's bound on future business dates (DOMAIN.md §17). */

@@ -26,6 +26,9 @@ export const actorIdProblem = (id: string): string | null =>
         ? 'actor.id contains control characters'
         : null
 
+/** Every date the window holds: the business dates and the plan dates. */
+const SANITY_DATES: ReadonlyArray<string> = [...BUSINESS_DATES, 'effectiveFrom', 'validFrom', 'validTo', 'until']
+
 /** The shape checks of §17 (and a usable actor id): `Malformed` listing each, or null. */
 export const sanityOf = (c: Command, recordDate: LocalDate): DomainError | null => {
   const failed: ErrorDetail[] = []
@@ -43,7 +46,7 @@ export const sanityOf = (c: Command, recordDate: LocalDate): DomainError | null 
       failed.push({ rule: 'id.birth-date', field: 'data.birthDate', message: 'data.birthDate differs from the birth date encoded in the national ID' })
   }
   // an agreement's term and a designation's end are plan dates: within the window, never bounded by the record date (§11)
-  for (const [field, date] of datesOf(data, [...BUSINESS_DATES, 'effectiveFrom', 'validFrom', 'validTo', 'until'])) {
+  for (const [field, date] of datesOf(data, SANITY_DATES)) {
     if (date < FIRST_BUSINESS_DATE)
       failed.push({ rule: 'dates.since-1949', field: `data.${field}`, message: `data.${field}: ${date} is before ${FIRST_BUSINESS_DATE}` })
     else if (date > LAST_BUSINESS_DATE)

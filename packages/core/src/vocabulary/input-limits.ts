@@ -60,14 +60,52 @@ const checkString = (s: string, multiLine: boolean): { readonly problem: string 
 const scalarBytes = (v: unknown): number =>
   typeof v === 'number' ? (Number.isFinite(v) ? String(v).length : 4) : typeof v === 'boolean' ? (v ? 4 : 5) : 4
 
+/**
+ * The UTF-8 JSON size of a string without a problem, or -1 when it has one (`checkString` then says
+ * which): the walk sizes every string of every command, and almost none has a problem.
+ */
+const cleanStringBytes = (s: string, multiLine: boolean): number => {
+  if (s.length > MAX_STRING_LENGTH) return -1
+  let bytes = 2
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i)
+    if (code >= 0x20 && code < 0x7f) bytes += code === 0x22 || code === 0x5c ? 2 : 1
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      const next = s.charCodeAt(i + 1)
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return -1
+      bytes += 4
+      i++
+    } else if (code >= 0xdc00 && code <= 0xdfff) return -1
+    else if (isControl(code) && !(multiLine && (code === 0x09 || code === 0x0a))) return -1
+    else bytes += code < 0x20 ? 2 : code < 0x800 ? 2 : 3
+  }
+  return bytes
+}
+
 const fieldOf = (path: ReadonlyArray<string>): string => (path.length === 0 ? '(root)' : path.join('.'))
 
+/** A value still to walk. Its path is built only for a refusal, from the chain of its containers. */
 interface Pending {
   readonly value: unknown
-  readonly path: ReadonlyArray<string>
+  /** The object or array that holds it (null: the command itself), and its key there. */
+  readonly parent: Pending | null
+  readonly key: string
+  /** The command is depth 1; the length of the path is `depth - 1`. */
   readonly depth: number
+  /** Its path starts with `data`. */
+  readonly inData: boolean
+  /** Its path starts with `data.document`. */
   readonly inDocument: boolean
 }
+
+const pathOf = (p: Pending): string[] => {
+  const path: string[] = []
+  for (let n: Pending = p; n.parent !== null; n = n.parent) path.push(n.key)
+  return path.reverse()
+}
+
+/** `isMultiLineField` of a pending value's path, read off its flags. */
+const isMultiLine = (p: Pending): boolean => p.inData && ((p.depth === 3 && p.key === 'reason') || (p.inDocument && p.key === 'text'))
 
 /**
  * Every limit a raw command breaks, at most one detail per field and at most `maxDetails` in all
@@ -76,7 +114,7 @@ interface Pending {
  */
 export const inputViolations = (raw: unknown, maxDetails = 10): ErrorDetail[] => {
   const details: ErrorDetail[] = []
-  const stack: Pending[] = [{ value: raw, path: [], depth: 1, inDocument: false }]
+  const stack: Pending[] = [{ value: raw, parent: null, key: '', depth: 1, inData: false, inDocument: false }]
   let total = 0
   let documentBytes = 0
   const add = (bytes: number, inDocument: boolean): boolean => {
@@ -88,35 +126,46 @@ export const inputViolations = (raw: unknown, maxDetails = 10): ErrorDetail[] =>
     details.push({ field: fieldOf(path), message: `${fieldOf(path)}: ${message}` })
   }
   while (stack.length > 0 && details.length < maxDetails) {
-    const { value, path, depth, inDocument } = stack.pop()!
+    const pending = stack.pop()!
+    const { value, depth, inDocument } = pending
     if (typeof value === 'string') {
-      const { problem, bytes } = checkString(value, isMultiLineField(path))
-      if (problem !== null) refuse(path, problem)
+      const multiLine = isMultiLine(pending)
+      let bytes = cleanStringBytes(value, multiLine)
+      if (bytes < 0) {
+        const checked = checkString(value, multiLine)
+        if (checked.problem !== null) refuse(pathOf(pending), checked.problem)
+        bytes = checked.bytes
+      }
       if (!add(bytes, inDocument)) break
     } else if (typeof value !== 'object' || value === null) {
       if (!add(scalarBytes(value), inDocument)) break
     } else if (depth > MAX_DEPTH) {
-      refuse(path, `nested deeper than ${MAX_DEPTH} levels`)
+      refuse(pathOf(pending), `nested deeper than ${MAX_DEPTH} levels`)
     } else if (Array.isArray(value)) {
-      if (value.length > MAX_ARRAY_LENGTH) refuse(path, `array longer than ${MAX_ARRAY_LENGTH} items (${value.length})`)
+      if (value.length > MAX_ARRAY_LENGTH) refuse(pathOf(pending), `array longer than ${MAX_ARRAY_LENGTH} items (${value.length})`)
       else {
         if (!add(Math.max(2, value.length + 1), inDocument)) break
-        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)], depth: depth + 1, inDocument })
+        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: pending, key: String(i), depth: depth + 1, inData: pending.inData, inDocument })
       }
     } else {
       const keys = Object.keys(value)
       if (!add(Math.max(2, keys.length + 1), inDocument)) break
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!
-        const { problem, bytes } = checkString(key, false)
-        if (problem !== null) {
-          refuse(path, `a field name ${problem}`)
-          continue
+        let bytes = cleanStringBytes(key, false)
+        if (bytes < 0) {
+          const checked = checkString(key, false)
+          if (checked.problem !== null) {
+            refuse(pathOf(pending), `a field name ${checked.problem}`)
+            continue
+          }
+          bytes = checked.bytes
         }
         if (!add(bytes + 1, inDocument)) break
-        const childPath = [...path, key]
-        const document = inDocument || (path.length === 1 && path[0] === 'data' && key === 'document')
-        stack.push({ value: (value as Record<string, unknown>)[key], path: childPath, depth: depth + 1, inDocument: document })
+        const inData = depth === 1 ? key === 'data' : pending.inData
+        // the path is data.document: the parent is `data` at depth 2
+        const document = inDocument || (depth === 2 && pending.inData && key === 'document')
+        stack.push({ value: (value as Record<string, unknown>)[key], parent: pending, key, depth: depth + 1, inData, inDocument: document })
       }
     }
   }

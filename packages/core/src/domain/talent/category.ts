@@ -26,18 +26,22 @@ export const talentStream = (talentId: string): string => `talent-${talentId}`
 /** Organisations a talent command names (the actor included): the context its decision reads. */
 export const organizationsNamed = (c: TalentCommand): string[] => {
   const d: Readonly<Record<string, unknown>> = c.data
-  const ids = [c.actor.id, d['employerId'], d['providerId'], d['assessorId']].filter((x): x is string => typeof x === 'string')
-  return [...new Set(ids)]
+  const ids: string[] = []
+  // each id once, in this order (every command asks: no intermediate arrays or set)
+  for (const x of [c.actor.id, d['employerId'], d['providerId'], d['assessorId']]) if (typeof x === 'string' && !ids.includes(x)) ids.push(x)
+  return ids
 }
 
-const datesFor = async (c: TalentCommand, s: TalentState, env: DecisionEnv): Promise<DateContext | null> => {
+/** The date context; a promise only when the birth date must be opened (most commands: no key store read). */
+const datesFor = (c: TalentCommand, s: TalentState, env: DecisionEnv): DateContext | null | Promise<DateContext> => {
   if (env.dates === null) return null
   if (c.type === 'RegisterTalent') return { ...env.dates, birthDate: env.birthDate }
   const date = factDateOf(c)?.date ?? null
   // a student (no occupationSince) has the birth date opened for every fact (DOMAIN.md §17)
   const opens = date !== null && s.registered && s.personal !== null && (s.occupationSince === null || date < s.occupationSince) && env.open !== null
-  const opened = opens && s.personal !== null && env.open !== null ? await env.open(s.personal) : null
-  return { ...env.dates, birthDate: opened?.birthDate ?? null }
+  if (!opens || s.personal === null || env.open === null) return { ...env.dates, birthDate: null }
+  const dates = env.dates
+  return env.open(s.personal).then((opened) => ({ ...dates, birthDate: opened?.birthDate ?? null }))
 }
 
 /** Commands that touch the posts held with the talent's current employer (DOMAIN.md §12): its stream is read too. */

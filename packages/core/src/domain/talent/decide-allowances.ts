@@ -86,13 +86,14 @@ const housing = (c: Grant, s: TalentState, policy: AdoptedPolicy): Plan => {
   }
   // the level is fixed by the first instalment; later ones pay the rest of that total
   const first = earlier[0]
-  const level = (first?.basis.level as Level | undefined) ?? levelOf(s)
+  const current = levelOf(s)
+  const level = (first?.basis.level as Level | undefined) ?? current
   const { amount: total, path } = amountAt(policy, kind, level)
   if (total === null) return E.left(unset(policy, kind, path))
   const since = firstHighSkilledOn(s)
   const windowEnd = since === null || conditions?.purchaseWindowMonths == null ? null : addMonths(since, conditions.purchaseWindowMonths)
   const dueFrom = first === undefined ? on : addYears(first.on, k - 1)
-  const checks: Array<readonly [boolean, string, string]> = [[isHighSkilled(levelOf(s)), rule(policy, `${kind}.high-skilled`), `only high-skilled talents (高技能人才) qualify; current level ${levelOf(s) ?? 'none'}`]]
+  const checks: Array<readonly [boolean, string, string]> = [[isHighSkilled(current), rule(policy, `${kind}.high-skilled`), `only high-skilled talents (高技能人才) qualify; current level ${current ?? 'none'}`]]
   if (conditions !== undefined && k === 1) {
     checks.push(
       [!conditions.firstHomeOnly! || firstHome, rule(policy, 'housing-subsidy.first-home'), 'the subsidy is for a first home only'],
@@ -124,7 +125,12 @@ const living = (c: Grant, s: TalentState, policy: AdoptedPolicy): Plan => {
   const { on, insuredMonths = 0 } = c.data
   const month = on.slice(0, 7)
   const grantId = `${kind}:${month}`
-  if (s.grants.some((g) => g.grantId === grantId)) return E.left(duplicate(`the living allowance for ${month} was already granted`))
+  // one pass over the grants, the bulk of a long-serving talent's state: this month's, and how many months so far
+  let granted = 0
+  for (const g of s.grants) {
+    if (g.grantId === grantId) return E.left(duplicate(`the living allowance for ${month} was already granted`))
+    if (g.benefit === kind) granted++
+  }
   const conditions = policy.document.benefits.livingAllowance.conditions
   const level = levelOf(s)
   const { amount, path } = amountAt(policy, kind, level)
@@ -133,7 +139,6 @@ const living = (c: Grant, s: TalentState, policy: AdoptedPolicy): Plan => {
     const missing = (['minInsuredMonths', 'maxMonths'] as const).find((f) => conditions[f] === null)
     if (missing !== undefined) return E.left(policyValueUnset(policy.policyId, `benefits.livingAllowance.conditions.${missing}`))
   }
-  const granted = s.grants.filter((g) => g.benefit === kind).length
   const checks: Array<readonly [boolean, string, string]> = [[isHighSkilled(level), rule(policy, `${kind}.high-skilled`), `only high-skilled talents (高技能人才) qualify; current level ${level ?? 'none'}`]]
   if (conditions !== undefined)
     checks.push(

@@ -3,6 +3,7 @@
  * (评聘) and revocation. Levels never go down except by revoking a certificate.
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { chain } from '../chain.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { duplicate, notEligible, notFound, policyValueUnset, type DomainError, type ErrorDetail } from '../../kernel/errors.js'
 import type { AdoptedPolicy } from '../../policy/document.js'
@@ -61,8 +62,8 @@ export const routeFailures = (c: CommandOf<'RecordAssessment'>, s: TalentState, 
 export const decideAssessment = (c: CommandOf<'RecordAssessment'>, s: TalentState, ctx: TalentContext): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() => (s.assessments[c.data.assessmentId] !== undefined ? E.left(duplicate(`assessment ${c.data.assessmentId} is already recorded`)) : E.right(s))),
-    E.chain(() => {
+    chain(() => (s.assessments[c.data.assessmentId] !== undefined ? E.left(duplicate(`assessment ${c.data.assessmentId} is already recorded`)) : E.right(s))),
+    chain(() => {
       const d = c.data
       const level = d.level
       if (d.passed && level !== undefined && LEVELED_ROUTES.includes(d.route) && validCertificateAt(s, level) !== undefined)
@@ -103,14 +104,14 @@ export const decideAssessment = (c: CommandOf<'RecordAssessment'>, s: TalentStat
 export const decideRevocation = (c: CommandOf<'RevokeCertificate'>, s: TalentState): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() => {
+    chain(() => {
       if (validCertificateAt(s, c.data.level) !== undefined) return E.right(s)
       // revoking it again is "done already" (§8 Duplicate), not a certificate that does not exist
       return s.certificates.some((x) => x.level === c.data.level)
         ? E.left(duplicate(`the ${c.data.level} certificate of ${c.data.talentId} is already revoked`))
         : E.left(notFound(`talent ${c.data.talentId} holds no valid ${c.data.level} certificate`))
     }),
-    E.chain(() => {
+    chain(() => {
       const cert = validCertificateAt(s, c.data.level)!
       return c.data.on < cert.on
         ? E.left(notEligible('a certificate cannot be revoked before it was issued', [{ rule: 'revocation.after-certificate', field: 'data.on', message: `revoked on ${c.data.on}, but certified on ${cert.on}` }]))

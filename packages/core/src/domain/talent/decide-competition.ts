@@ -4,6 +4,7 @@
  * yearly limit holds back is recorded as withheld, with the rule, so the talent can see why.
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { chain } from '../chain.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { yearOf } from '../../kernel/dates.js'
 import { duplicate, type DomainError } from '../../kernel/errors.js'
@@ -54,7 +55,7 @@ export const competitionPromotionsIn = (s: TalentState, year: number): number =>
 export const decideCompetition = (c: CommandOf<'RecordCompetitionResult'>, s: TalentState, ctx: TalentContext): E.Either<DomainError, ReadonlyArray<TalentEvent>> =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() => (s.competitions.some((x) => x.competitionId === c.data.competitionId) ? E.left(duplicate(`result of ${c.data.competitionId} is already recorded`)) : E.right(s))),
+    chain(() => (s.competitions.some((x) => x.competitionId === c.data.competitionId) ? E.left(duplicate(`result of ${c.data.competitionId} is already recorded`)) : E.right(s))),
     E.map(() => {
       const d = c.data
       const policy = policyOn(ctx, d.on)

@@ -6,6 +6,7 @@
  * valid certificate at the same level), and it was issued on or before the day it is recorded.
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { chain } from '../chain.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { duplicate, notEligible, type DomainError } from '../../kernel/errors.js'
 import type { CommandOf } from './commands.js'
@@ -22,7 +23,7 @@ const numberTaken = (s: TalentState, certificateNumber: string): boolean => s.ce
 export const decidePriorCertificate = (c: CommandOf<'RecordPriorCertificate'>, s: TalentState, ctx: TalentContext): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() => {
+    chain(() => {
       const d = c.data
       if (numberTaken(s, d.certificateNumber)) return E.left(duplicate(`certificate ${d.certificateNumber} of ${d.talentId} is already recorded`))
       if (validCertificateAt(s, d.level) !== undefined) return E.left(duplicate(`talent ${d.talentId} already holds a valid ${d.level} certificate`))

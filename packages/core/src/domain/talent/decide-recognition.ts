@@ -3,6 +3,7 @@
  * level; they are part of the talent's record. Honours are in decide-honours.ts.
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { chain } from '../chain.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { duplicate, type DomainError } from '../../kernel/errors.js'
 import type { CommandOf } from './commands.js'
@@ -16,7 +17,7 @@ type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 export const decideIncentive = (c: CommandOf<'RecordIncentive'>, s: TalentState): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() =>
+    chain(() =>
       s.incentives.some((i) => i.kind === c.data.kind && i.on === c.data.on && i.amount === (c.data.amount ?? null))
         ? E.left(duplicate(`${c.data.kind} on ${c.data.on} is already recorded`))
         : E.right(s),

@@ -2,6 +2,7 @@
  * Registration, change of employer and erasure (ForgetTalent) of a talent.
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { chain } from '../chain.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { duplicate, notEligible, type DomainError } from '../../kernel/errors.js'
 import type { CommandOf } from './commands.js'
@@ -17,8 +18,8 @@ type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 export const decideRegister = (c: SealedRegisterTalent, s: TalentState, ctx: TalentContext): Decided =>
   pipe(
     requireRegistrationEmployer(ctx, c),
-    E.chain(() => (s.registered ? E.left(duplicate(`talent ${c.data.talentId} is already registered`)) : E.right(s))),
-    E.chain(() =>
+    chain(() => (s.registered ? E.left(duplicate(`talent ${c.data.talentId} is already registered`)) : E.right(s))),
+    chain(() =>
       c.data.occupationSince !== undefined && c.data.occupationSince > c.data.registeredOn
         ? E.left(
             notEligible('occupationSince is after registeredOn', [
@@ -60,9 +61,9 @@ export const decideChangeEmployer = (c: CommandOf<'ChangeEmployer'>, s: TalentSt
   pipe(
     requireRegistered(s, c.data.talentId),
     // a school employs teachers (DOMAIN.md §11)
-    E.chain(() => requireOrganization(ctx, c.data.employerId, ['employer', 'vocational-school'])),
-    E.chain(() => (s.employerId === c.data.employerId ? E.left(duplicate(`${c.data.employerId} already employs ${c.data.talentId}`)) : E.right(s))),
-    E.chain(() =>
+    chain(() => requireOrganization(ctx, c.data.employerId, ['employer', 'vocational-school'])),
+    chain(() => (s.employerId === c.data.employerId ? E.left(duplicate(`${c.data.employerId} already employs ${c.data.talentId}`)) : E.right(s))),
+    chain(() =>
       s.release !== null && c.data.on < s.release.on
         ? E.left(
             notEligible(`the talent was released on ${s.release.on}`, [
@@ -88,7 +89,7 @@ export const decideChangeEmployer = (c: CommandOf<'ChangeEmployer'>, s: TalentSt
 export const decideRelease = (c: CommandOf<'ReleaseTalent'>, s: TalentState): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() =>
+    chain(() =>
       s.release !== null
         ? E.left({ ...duplicate(`${s.release.from} already released ${c.data.talentId} on ${s.release.on}`), details: [{ rule: 'release.once', message: 'the talent was already released' }] })
         : E.right(s),
@@ -100,6 +101,6 @@ export const decideRelease = (c: CommandOf<'ReleaseTalent'>, s: TalentState): De
 export const decideForget = (c: CommandOf<'ForgetTalent'>, s: TalentState): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() => (s.forgotten ? E.left(duplicate(`talent ${c.data.talentId} is already erased`)) : E.right(s))),
+    chain(() => (s.forgotten ? E.left(duplicate(`talent ${c.data.talentId} is already erased`)) : E.right(s))),
     E.map(() => [{ type: 'TalentForgotten', data: { talentId: c.data.talentId } }]),
   )

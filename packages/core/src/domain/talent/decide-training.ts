@@ -3,6 +3,7 @@
  * (新型学徒制) carries its planned length, bounded by the policy (1–3 years by default).
  */
 import * as E from 'fp-ts/lib/Either.js'
+import { chain } from '../chain.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { duplicate, notEligible, notFound, type DomainError } from '../../kernel/errors.js'
 import type { CommandOf } from './commands.js'
@@ -16,9 +17,9 @@ type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 export const decideEnroll = (c: CommandOf<'EnrollTraining'>, s: TalentState, ctx: TalentContext): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() => requireOrganization(ctx, c.data.providerId, ['training-provider', 'vocational-school', 'employer'])),
-    E.chain(() => (s.trainings[c.data.programId] !== undefined ? E.left(duplicate(`already enrolled in ${c.data.programId}`)) : E.right(s))),
-    E.chain(() => {
+    chain(() => requireOrganization(ctx, c.data.providerId, ['training-provider', 'vocational-school', 'employer'])),
+    chain(() => (s.trainings[c.data.programId] !== undefined ? E.left(duplicate(`already enrolled in ${c.data.programId}`)) : E.right(s))),
+    chain(() => {
       if (c.data.kind !== 'new-apprenticeship') return E.right(s)
       const policy = policyOn(ctx, c.data.startedOn)
       const { minPlannedYears, maxPlannedYears } = policy.document.apprenticeship
@@ -47,7 +48,7 @@ export const decideEnroll = (c: CommandOf<'EnrollTraining'>, s: TalentState, ctx
 export const decideComplete = (c: CommandOf<'CompleteTraining'>, s: TalentState): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    E.chain(() => {
+    chain(() => {
       const t = s.trainings[c.data.programId]
       if (t === undefined) return E.left(notFound(`talent ${c.data.talentId} is not enrolled in ${c.data.programId}`))
       if (t.completedOn !== null) return E.left(duplicate(`programme ${c.data.programId} was completed on ${t.completedOn}`))

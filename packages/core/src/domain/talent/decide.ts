@@ -70,12 +70,38 @@ const decideCommand = (c: TalentCommand, s: TalentState, context: TalentContext)
 }
 
 /**
+ * Event types that leave the certificates, the trainings and the talent's id as they were, so the
+ * pool transition (which reads only the level and the id) need not fold them: the bulk of the
+ * commands (allowances, services, incentives, results). A type not listed is folded, so a new event
+ * type is safe by default; a unit test holds each listed type to this.
+ */
+export const KEEPS_LEVEL: ReadonlySet<TalentEvent['type']> = new Set<TalentEvent['type']>([
+  'BenefitGranted',
+  'ServiceDelivered',
+  'IncentiveRecorded',
+  'CompetitionResultRecorded',
+  'HonorConferred',
+  'AssessmentPassed',
+  'AssessmentFailed',
+  'SpecialAbilityCertified',
+  'FeaturedSkillCertified',
+  'EmployerChanged',
+  'TalentReleased',
+  'SeniorPostAppointed',
+  'SeniorPostRenewed',
+  'SeniorPostEnded',
+  'TalentForgotten',
+])
+const keepsLevel = (e: TalentEvent): boolean => KEEPS_LEVEL.has(e.type)
+
+/**
  * Appends TalentPoolEntered / TalentPoolLeft when the events move the talent across `senior`; the
  * entry lists the services the talent is then entitled to under the policy in force (DOMAIN.md §15).
  */
 const withPoolTransition = (s: TalentState, events: ReadonlyArray<TalentEvent>, on: string | null, context: TalentContext): ReadonlyArray<TalentEvent> => {
   if (events.length === 0 || on === null) return events
-  const after = events.reduce(evolveTalent, s)
+  // most commands (allowances, services, incentives) cannot move the level: their fold is skipped
+  const after = events.every(keepsLevel) ? s : events.reduce(evolveTalent, s)
   const was = s.inTalentPool
   const is = isHighSkilledTalent(after)
   if (!was && is) return [...events, { type: 'TalentPoolEntered', data: { talentId: after.talentId, on, services: entitledServices(policyOn(context, on), levelOf(after)) } }]

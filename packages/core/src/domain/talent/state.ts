@@ -178,6 +178,13 @@ const omitTalentId = <D extends { talentId: string }>(d: D): Omit<D, 'talentId'>
   return rest
 }
 
+/**
+ * `d` without its talentId and with `extra` set: what `{ ...omitTalentId(d), ...extra }` gives (a
+ * key of `d` keeps its place, the others follow), assigned onto the fresh copy instead of copied
+ * twice: the fold runs for every event of every command.
+ */
+const omitTalentIdWith = <D extends { talentId: string }, X extends object>(d: D, extra: X): Omit<D, 'talentId'> & X => Object.assign(omitTalentId(d), extra)
+
 /** Applies one event. */
 export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
   switch (e.type) {
@@ -194,7 +201,7 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     case 'TalentReleased':
       return { ...s, employerId: '', release: { from: e.data.from, on: e.data.on }, posts: endPosts(s.posts, e.data.on) }
     case 'TrainingEnrolled':
-      return { ...s, trainings: { ...s.trainings, [e.data.programId]: { ...omitTalentId(e.data), completedOn: null, hours: null } } }
+      return { ...s, trainings: { ...s.trainings, [e.data.programId]: omitTalentIdWith(e.data, { completedOn: null, hours: null }) } }
     case 'TrainingCompleted': {
       const t = s.trainings[e.data.programId]
       if (t === undefined) return s
@@ -202,7 +209,7 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     }
     case 'AssessmentPassed':
     case 'AssessmentFailed':
-      return { ...s, assessments: { ...s.assessments, [e.data.assessmentId]: { ...omitTalentId(e.data), passed: e.type === 'AssessmentPassed' } } }
+      return { ...s, assessments: { ...s.assessments, [e.data.assessmentId]: omitTalentIdWith(e.data, { passed: e.type === 'AssessmentPassed' }) } }
     case 'LevelCertified': {
       const { level, route, occupation, on, source, policyId, ruleId, standardId } = e.data
       const cert: Certificate = { level, route, occupation, on, source, policyId, ruleId, revoked: null, ...(standardId === undefined ? {} : { standardId }) }
@@ -242,7 +249,7 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     case 'HonorConferred':
       return { ...s, honours: [...s.honours, omitTalentId(e.data)] }
     case 'BenefitGranted':
-      return { ...s, grants: [...s.grants, { ...omitTalentId(e.data), flagged: null }] }
+      return { ...s, grants: [...s.grants, omitTalentIdWith(e.data, { flagged: null })] }
     case 'IncentiveRecorded':
       return { ...s, incentives: [...s.incentives, omitTalentId(e.data)] }
     case 'CertificateRevoked': {

@@ -135,8 +135,8 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
   type Located = { stream_id: string; version: number; global_position: number; hash: string }
   type Before = [string | null, number | null, number | null, string | null, number | null, string | null, number]
-  /** One append, inside the caller's transaction. */
-  const appendIn = (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions): AppendOutcome => {
+  /** One append, inside the caller's transaction; `createdAt` is read for notices only. */
+  const appendIn = (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, notices: AppendOptions['outbox'], createdAt: () => string): AppendOutcome => {
     const first = events[0]
     const [storedIn, storedVersion, storedPosition, storedHash, headVersion, headHash, top] = sql.before.get(first?.eventId ?? null, streamId) as Before
     // a retried batch whose first id is already stored returns the original outcome
@@ -155,14 +155,22 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     sql.moveHead.run(streamId, last.version, last.hash)
     for (const r of rows) sql.insert.run(r.global_position, r.stream_id, r.version, r.event_id, r.type, r.schema_version, r.data, r.metadata, r.prev_hash, r.hash)
     inline.applyInTransaction(top, rows)
-    // the clock is read only for an append that has notices
-    if (o.outbox !== undefined && o.outbox.length > 0) outbox.insertInTransaction(o.outbox, now())
+    if (notices !== undefined && notices.length > 0) outbox.insertInTransaction(notices, createdAt())
     return appendedOutcome({ streamId, version: last.version, lastPosition: last.global_position, lastHash: last.hash })
   }
   const appendTx = db.transaction(appendIn)
+  /**
+   * A group's appends in order, inside the caller's transaction. The clock is read once, for the
+   * first request with notices: the group's rows are written, and commit, together.
+   */
+  const appendGroup = (requests: ReadonlyArray<StreamAppend>): AppendManyOutcome => {
+    let at: string | undefined
+    const createdAt = (): string => (at ??= now())
+    return appendInOrder(requests, (r) => appendIn(r.streamId, r.events, r.expected, r.outbox, createdAt))
+  }
   // a group: every request in one transaction, rolled back (by the throw) when any of them conflicts
   const appendManyTx = db.transaction((requests: ReadonlyArray<StreamAppend>): AppendManyOutcome => {
-    const outcome = appendInOrder(requests, (r) => appendIn(r.streamId, r.events, r.expected, r.outbox === undefined ? {} : { outbox: r.outbox }))
+    const outcome = appendGroup(requests)
     if (!outcome.ok) throw new GroupConflict(outcome)
     return outcome
   })
@@ -189,8 +197,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   // the whole unit touched into the savepoint's sub-journal, and truncates it after each statement
   // (measured: onboarding's appends took 9× the CPU). Conflicts are found first instead, so a
   // conflicting group writes nothing; a failure midway rejects, and the unit rolls back whole.
-  const appendManyInUnit = (requests: ReadonlyArray<StreamAppend>): AppendManyOutcome =>
-    conflictsOf(requests) ?? appendInOrder(requests, (r) => appendIn(r.streamId, r.events, r.expected, r.outbox === undefined ? {} : { outbox: r.outbox }))
+  const appendManyInUnit = (requests: ReadonlyArray<StreamAppend>): AppendManyOutcome => conflictsOf(requests) ?? appendGroup(requests)
 
   const catchUpTx = db.transaction((name: string) => inline.catchUpInTransaction(name))
   const subscribers = new Set<Subscriber>()
@@ -198,7 +205,8 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const append = async (streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedVersion, o: AppendOptions = {}): Promise<AppendOutcome> => {
     let outcome: AppendOutcome
     try {
-      outcome = write(() => appendTx.immediate(streamId, events, expected, o))
+      // the clock is read only for an append that has notices
+      outcome = write(() => appendTx.immediate(streamId, events, expected, o.outbox, now))
     } catch (error) {
       // rolled back: the in-memory states may hold its events, so they reload from the stored rows
       inline.forget()

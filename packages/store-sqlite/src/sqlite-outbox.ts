@@ -102,15 +102,23 @@ export const sqliteOutbox = (db: Database.Database, write: <T>(f: () => T) => T)
     auditPage: ({ after, limit }) => outboxRecordsOf(after === undefined ? sql.auditFirst.all(limit) : sql.auditAfter.all(after, limit)),
     auditByStreamPage: (page) => outboxRecordsOf(auditByStream(page, (after) => [after.streamId, after.id])),
     insertInTransaction: (entries, createdAt) => {
-      const texts = entries.map((e) => JSON.stringify(e.payload))
+      // positional values, not an object spread per row bound by name: about 4 µs less CPU per row
+      const insert = (e: OutboxEntry, payload: string, ref: number | null): number =>
+        sql.insert.run(e.id, e.eventId, e.streamId, e.channel, e.recipient, e.template, e.locale, payload, ref, createdAt).changes
+      const only = entries.length === 1 ? entries[0] : undefined
+      if (only !== undefined) return void insert(only, JSON.stringify(only.payload), null)
+      // one text per payload object: the rows of one notice (its channels and recipients) carry the one object made for it
+      const textOf = new Map<object, string>()
+      const texts = entries.map((e) => {
+        let text = textOf.get(e.payload)
+        if (text === undefined) textOf.set(e.payload, (text = JSON.stringify(e.payload)))
+        return text
+      })
       const carriers = new Map<string, number>()
       for (const text of texts) carriers.set(text, (carriers.get(text) ?? 0) + 1)
       // in the entries' order (rows come back in the order they were written); a payload that two or
       // more rows carry is stored once, before the first of them
       const shared = new Map<string, { readonly ref: number; stored: number }>()
-      // positional values, not an object spread per row bound by name: about 4 µs less CPU per row
-      const insert = (e: OutboxEntry, payload: string, ref: number | null): number =>
-        sql.insert.run(e.id, e.eventId, e.streamId, e.channel, e.recipient, e.template, e.locale, payload, ref, createdAt).changes
       entries.forEach((e, i) => {
         const payload = texts[i]!
         if (carriers.get(payload) === 1) return void insert(e, payload, null)

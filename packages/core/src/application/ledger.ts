@@ -145,7 +145,8 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
         type: e.type,
         schemaVersion: schemaVersionOf(e.type),
         data: e.data,
-        metadata: { actor: c.actor, correlationId, causationId: options.causationId ?? null, occurredOn, recordedAt },
+        // keys in their canonical (code-unit) order: sealing then writes the metadata's canonical text natively (about 1 µs less per event)
+        metadata: { actor: c.actor, causationId: options.causationId ?? null, correlationId, occurredOn, recordedAt },
       }))
     }
 

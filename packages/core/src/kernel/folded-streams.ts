@@ -9,7 +9,10 @@
  * expected version, and after a conflict the handler asks for a fresh fold from the first event.
  */
 import type { RecordedEvent } from './envelope.js'
-import type { EventStore } from './ports.js'
+import type { AppendResult, EventStore } from './ports.js'
+
+/** What an append answered of a stream: the version it left and, from a store that tells, the last hash. */
+export type AppendAnswer = Pick<AppendResult, 'version' | 'lastHash'>
 
 /** A stream folded up to `version`, whose last event has hash `hash` (`''` and 0 when empty). */
 export interface FoldedStream<S> {
@@ -32,12 +35,16 @@ export interface FoldedStreams {
    */
   readonly load: <S>(streamId: string, fold: StreamFold<S>, fresh?: boolean) => Promise<FoldedStream<S>>
   /**
-   * Keeps a stream as its caller just appended to it: the state it had folded the appended events
-   * onto, at the version and last hash the append answered. The next load then reads only what came
-   * after (and checks it chains on to that hash) instead of reading back and folding again what
-   * this ledger itself decided.
+   * Keeps a stream as its caller just appended to it: `after`, the state the caller folded the
+   * appended events onto and the version they bring it to, at the last hash the append answered.
+   * The next load then reads only what came after (and checks it chains on to that hash) instead of
+   * reading back and folding again what this ledger itself decided. Only when the store answered a
+   * hash and the version `after` expects: the append expected the version the state was decided
+   * on, so the stored stream is that state plus these events; otherwise (a store that answers no
+   * hash, an idempotent retry of another append) nothing is kept and the next load reads them back.
+   * `after.state` is called only then.
    */
-  readonly appended: <S>(streamId: string, folded: FoldedStream<S>) => void
+  readonly appended: <S>(streamId: string, answer: AppendAnswer, after: { readonly version: number; readonly state: () => S }) => void
   /** Drops what is kept of one stream. */
   readonly forget: (streamId: string) => void
 }
@@ -95,5 +102,10 @@ export const foldedStreams = (store: EventStore, capacity: number = DEFAULT_FOLD
     return folded
   }
 
-  return { load, appended: (streamId, folded) => keep(streamId, folded), forget: (streamId) => void kept.delete(streamId) }
+  const appended: FoldedStreams['appended'] = (streamId, answer, after) => {
+    if (answer.lastHash === undefined || answer.version !== after.version) return
+    keep(streamId, { version: after.version, hash: answer.lastHash, state: after.state() })
+  }
+
+  return { load, appended, forget: (streamId) => void kept.delete(streamId) }
 }

@@ -17,7 +17,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { foldEvents, type Category, type DomainEvent, type Foldable, type Loaded, type StreamReader } from './category.js'
 import type { DomainError } from './errors.js'
-import type { EventStore, ExpectedVersion, StreamAppend } from './ports.js'
+import type { AppendResult, EventStore, ExpectedVersion, StreamAppend } from './ports.js'
 import type { BatchCommand, Transactor } from './transactor.js'
 
 /** What the batch runner needs of the runner. */
@@ -29,8 +29,8 @@ export interface BatchDeps {
   readonly wait: (n: number) => Promise<boolean>
   /** The refusal of a command whose stream kept moving past the retry bound. */
   readonly conflict: (stream: string, attempts: number) => DomainError
-  /** Keeps a stream the batch committed, folded as the batch left it, at the last hash the store answered. */
-  readonly appended: (streamId: string, after: Loaded<unknown>, hash: string) => void
+  /** Keeps a stream the batch committed, folded as the batch left it, when the store's answer allows (`FoldedStreams.appended`). */
+  readonly appended: (answer: AppendResult, after: Loaded<unknown>) => void
 }
 
 /** What one command did in the current pass. */
@@ -88,9 +88,7 @@ export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<B
     const outcome = await deps.store.appendMany(requests)
     if (outcome.ok) {
       // the streams as committed, kept folded so the next batch does not read back what this one decided
-      outcome.results.forEach((r, k) => {
-        if (r.lastHash !== undefined && r.version === afters[k]!.version) deps.appended(r.streamId, afters[k]!, r.lastHash)
-      })
+      outcome.results.forEach((r, k) => deps.appended(r, afters[k]!))
       return done.map((d) => d!.result)
     }
     // another writer moved these streams: decide again what read them, on fresh reads

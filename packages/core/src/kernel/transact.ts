@@ -107,16 +107,9 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     return { loaded, context, decided: category.decide(command, loaded.state, context) }
   }
 
-  /**
-   * Keeps the stream a command just appended to folded as decided: the append expected the version
-   * it was decided on, so the stored stream is that state plus these events (a reader decodes the
-   * same values back from the rows). Only when the store answers the new last hash and the version
-   * these events make; otherwise the next load reads them back.
-   */
-  const keepAppended = <Ev extends DomainEvent, S>(category: Foldable<Ev, S>, stream: string, loaded: Loaded<S>, events: ReadonlyArray<Ev>, result: AppendResult): void => {
-    if (result.lastHash === undefined || result.version !== loaded.version + events.length) return
-    folded.appended(stream, { version: result.version, hash: result.lastHash, state: foldEvents(category, events, loaded.state) })
-  }
+  /** Keeps the stream a command just appended to folded as decided (see `FoldedStreams.appended`). */
+  const keepAppended = <Ev extends DomainEvent, S>(category: Foldable<Ev, S>, stream: string, loaded: Loaded<S>, events: ReadonlyArray<Ev>, result: AppendResult): void =>
+    folded.appended(stream, result, { version: loaded.version + events.length, state: () => foldEvents(category, events, loaded.state) })
 
   /** Gives back the place a refused decision held on its linked stream (whatever that stream's version now). */
   const release = async <C>(unlinked: ((command: C, held: Linked, refusal: DomainError) => ReadonlyArray<DomainEvent>) | undefined, command: C, held: Linked | null, refusal: DomainError, stamp: Transaction<DomainEvent, unknown>['stamp']) => {
@@ -206,7 +199,7 @@ export const createRunner = (deps: RunnerDeps): Runner => {
           return true
         },
         conflict: (stream, attempts) => conflict(stream, attempts, waitedMs, retry),
-        appended: (streamId, after, hash) => folded.appended(streamId, { version: after.version, hash, state: after.state }),
+        appended: (answer, after) => folded.appended(answer.streamId, answer, { version: after.version, state: () => after.state }),
       },
       commands,
     )

@@ -80,6 +80,8 @@ export const outboxEntriesFor = (policy: NotificationPolicy, events: ReadonlyArr
     if (event.type === 'TalentForgotten') personal = null
     if (!notifiable(event)) continue
     for (const rule of policy.rules) {
+      // a rule on another event type never fires: its facts are not made (a policy has a rule or two per type)
+      if (rule.event !== event.type) continue
       const facts = factsOf(event, { notificationPolicyId: policy.policyId, notificationRuleId: rule.ruleId })
       if (!fires(rule, facts)) continue
       const payload: NoticePayload = personal === null ? facts : { ...facts, personal: sealedOnly(personal) }

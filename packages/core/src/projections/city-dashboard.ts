@@ -9,7 +9,7 @@
 import { yearOf } from '../kernel/dates.js'
 import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
-import { isHighSkilled, LEVELS, rank, type CertifiedLevel, type Level } from '../vocabulary/ladder.js'
+import { LEVELS, rank, type CertifiedLevel, type Level } from '../vocabulary/ladder.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
 import { appended } from './appended.js'
@@ -146,11 +146,17 @@ export const talentStanding = (
   asOf: string,
 ): { readonly level: CertifiedLevel | null; readonly firstHighSkilledOn: string | null } => {
   let level: CertifiedLevel | null = null
+  let best = rank(null)
   let firstHighSkilledOn: string | null = null
   for (const c of certificates) {
     if (c.on > asOf || (c.revokedOn !== null && c.revokedOn <= asOf)) continue
-    if (rank(c.level) > rank(level)) level = c.level
-    if (isHighSkilled(c.level) && (firstHighSkilledOn === null || c.on < firstHighSkilledOn)) firstHighSkilledOn = c.on
+    // each certificate ranked once (the services' and teachers' figures stand every talent so)
+    const r = rank(c.level)
+    if (r > best) {
+      level = c.level
+      best = r
+    }
+    if (r >= SENIOR && (firstHighSkilledOn === null || c.on < firstHighSkilledOn)) firstHighSkilledOn = c.on
   }
   return { level, firstHighSkilledOn }
 }

@@ -40,7 +40,7 @@ const PARTS = {
 
 /** Every part folded alone, over the types it names (as `report` reads them). */
 const alone = (events: ReadonlyArray<LedgerEvent>): CityReportState =>
-  Object.fromEntries(Object.entries(PARTS).map(([key, p]) => [key, project(p as never, events.filter((e) => p.eventTypes.has(e.type)))])) as CityReportState
+  Object.fromEntries(Object.entries(PARTS).map(([key, p]) => [key, project(p as never, events.filter((e) => p.eventTypes!.has(e.type)))])) as CityReportState
 
 const fold = (events: ReadonlyArray<LedgerEvent>, from: CityReportState = cityReportProjection.initialState()): CityReportState =>
   project(cityReportProjection, events.filter((e) => cityReportProjection.eventTypes!.has(e.type)), from)
@@ -69,7 +69,7 @@ const revoked = (talentId: string, level: string, on: string) =>
 
 describe('the city report fold', () => {
   it('names the types its parts read, and shares the certificates of a fresh state', () => {
-    expect(new Set(cityReportProjection.eventTypes)).toEqual(new Set(Object.values(PARTS).flatMap((p) => [...p.eventTypes])))
+    expect(new Set(cityReportProjection.eventTypes)).toEqual(new Set(Object.values(PARTS).flatMap((p) => [...p.eventTypes!])))
     const s = cityReportProjection.initialState()
     expect(s.services.certificates).toBe(s.honours.certificates)
     expect(s.cooperation.certificates).toBe(s.honours.certificates)

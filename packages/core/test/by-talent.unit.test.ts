@@ -37,4 +37,25 @@ describe('entries by talent', () => {
       }),
     )
   })
+  it('list every own entry in the order Object.keys gives, integer-like ids first, inherited keys never', () => {
+    const byKeys = <V>(byTalent: ByTalent<V>): V[] => Object.values(byTalent).flatMap((mine) => Object.keys(mine).map((id) => mine[id]!))
+    const pair = fc.tuple(fc.constantFrom('t-1', '7', '__proto__', 'constructor', 't-0'), fc.constantFrom('a', '10', '2', '__proto__', 'toString', 'b'), fc.integer())
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 30 }), (sets) => {
+        const byTalent: ByTalent<number> = {}
+        for (const [talentId, id, v] of sets) setEntry(byTalent, talentId, id, v)
+        expect(everyEntry(byTalent)).toEqual(byKeys(byTalent))
+        const again = JSON.parse(JSON.stringify(byTalent)) as ByTalent<number>
+        expect(everyEntry(again)).toEqual(byKeys(again))
+        // records whose prototypes hold enumerable keys: only the own ones are entries
+        const withProto = <V>(proto: object, own: Record<string, V>): Record<string, V> => {
+          const o = Object.create(proto) as Record<string, V>
+          for (const [k, v] of Object.entries(own)) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
+          return o
+        }
+        const inherited = withProto({ 't-9': { x: 1 } }, Object.fromEntries(Object.entries(again).map(([t, mine]) => [t, withProto({ y: 2 }, mine)])))
+        expect(everyEntry(inherited)).toEqual(byKeys(again))
+      }),
+    )
+  })
 })

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { LocalDate, Timestamp, fullYearsBetween, isLocalDate } from '../src/index.js'
-import { addMonths, addYears } from '../src/kernel/dates.js'
+import { addMonths, addYears, yearOf } from '../src/kernel/dates.js'
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
@@ -134,5 +134,16 @@ describe('addMonths and addYears', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('yearOf', () => {
+  it('reads the year of a date from its four digits, and anything else as Number reads its first four characters', () => {
+    expect(yearOf('2026-12-31')).toBe(2026)
+    expect(yearOf('0001-01-01')).toBe(1)
+    const dateLike = fc.tuple(fc.stringMatching(/^[0-9 +.eE-]{0,5}$/), fc.string({ maxLength: 6 })).map(([a, b]) => a + b)
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 12 }), dateLike), (s) => {
+      expect(Object.is(yearOf(s), Number(s.slice(0, 4))), s).toBe(true)
+    }), { numRuns: 2000 })
   })
 })

@@ -79,8 +79,12 @@ export const addYears = (date: string, years: number): LocalDate => addMonths(da
 /** The business date of a timestamp. */
 export const dateOf = (ts: string): LocalDate => ts.slice(0, 10) 
 
-/** Calendar year of a date. */
-export const yearOf = (date: string): number => Number(date.slice(0, 4))
+/** Calendar year of a date (read from its four digits; anything else as `Number` reads it). */
+export const yearOf = (date: string): number => {
+  // the reports take the year of every grant and delivery: no substring when the four are digits
+  const year = digitAt(date, 0) * 1000 + digitAt(date, 1) * 100 + digitAt(date, 2) * 10 + digitAt(date, 3)
+  return year >= 0 ? year : Number(date.slice(0, 4))
+}
 
 /** `date` plus whole `days` (negative to go back). */
 export const addDays = (date: string, days: number): LocalDate => {

@@ -9,9 +9,10 @@
 import { yearOf } from '../kernel/dates.js'
 import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
-import { isHighSkilled, LEVELS, rank, type CertifiedLevel, type Level } from '../vocabulary/ladder.js'
+import { LEVELS, rank, type CertifiedLevel, type Level } from '../vocabulary/ladder.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
+import { appended } from './appended.js'
 import { atLeastRatio, ratio, ratioOfDecimal, type Ratio } from './exact-ratio.js'
 import { targetProgress, type TargetPlan, type TargetProgress } from './target-progress.js'
 
@@ -23,7 +24,7 @@ interface DatedCertificate {
 
 /** What the dashboard remembers of the log (updated in place by `apply`). */
 export interface DashboardState {
-  readonly talents: Record<string, { readonly district: string; readonly registeredOn: string; readonly certificates: DatedCertificate[] }>
+  readonly talents: Record<string, { readonly district: string; readonly registeredOn: string; certificates: DatedCertificate[] }>
   readonly employedPersons: Record<string, number>
   readonly carriers: Record<string, { readonly kind: string; readonly on: string }>
   readonly trainings: Record<string, { readonly field: string; readonly startedOn: string; completedOn: string | null }>
@@ -76,14 +77,18 @@ const applyEvent = (s: DashboardState, e: LedgerEvent): void => {
     case 'TalentRegistered':
       s.talents[e.data.talentId] = { district: e.data.district, registeredOn: e.data.registeredOn, certificates: [] }
       return
-    case 'LevelCertified':
-      s.talents[e.data.talentId]?.certificates.push({ level: e.data.level, on: e.data.on, revokedOn: null })
+    case 'LevelCertified': {
+      const t = s.talents[e.data.talentId]
+      if (t !== undefined) t.certificates = appended(t.certificates, { level: e.data.level, on: e.data.on, revokedOn: null })
       return
-    case 'PriorCertificateRecorded':
+    }
+    case 'PriorCertificateRecorded': {
       // dated by its issue: in the stock from then on, and "new high-skilled" only when that date
       // falls in the period and it is the person's first at senior or above (talentStanding)
-      s.talents[e.data.talentId]?.certificates.push({ level: e.data.level, on: e.data.issuedOn, revokedOn: null })
+      const t = s.talents[e.data.talentId]
+      if (t !== undefined) t.certificates = appended(t.certificates, { level: e.data.level, on: e.data.issuedOn, revokedOn: null })
       return
+    }
     case 'CertificateRevoked':
       // as in the talent's own fold: every valid certificate at the level is revoked
       for (const c of s.talents[e.data.talentId]?.certificates ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
@@ -141,11 +146,17 @@ export const talentStanding = (
   asOf: string,
 ): { readonly level: CertifiedLevel | null; readonly firstHighSkilledOn: string | null } => {
   let level: CertifiedLevel | null = null
+  let best = rank(null)
   let firstHighSkilledOn: string | null = null
   for (const c of certificates) {
     if (c.on > asOf || (c.revokedOn !== null && c.revokedOn <= asOf)) continue
-    if (rank(c.level) > rank(level)) level = c.level
-    if (isHighSkilled(c.level) && (firstHighSkilledOn === null || c.on < firstHighSkilledOn)) firstHighSkilledOn = c.on
+    // each certificate ranked once (the services' and teachers' figures stand every talent so)
+    const r = rank(c.level)
+    if (r > best) {
+      level = c.level
+      best = r
+    }
+    if (r >= SENIOR && (firstHighSkilledOn === null || c.on < firstHighSkilledOn)) firstHighSkilledOn = c.on
   }
   return { level, firstHighSkilledOn }
 }

@@ -7,6 +7,7 @@
 import type { LedgerEvent } from '../domain/events.js'
 import type { Projection } from '../kernel/projection.js'
 import { isHighSkilled } from '../vocabulary/ladder.js'
+import { appended } from './appended.js'
 import { entryOf, everyEntry, setEntry, type ByTalent } from './by-talent.js'
 import { talentStanding } from './city-dashboard.js'
 import { applyCertificateEvent, CERTIFICATE_EVENT_TYPES, type DatedCertificate } from './dated-certificates.js'
@@ -60,7 +61,7 @@ export interface CooperationFigures {
 }
 
 const employed = (s: CooperationFiguresState, talentId: string, change: Employment): void => {
-  ;(s.employments[talentId] ??= []).push(change)
+  s.employments[talentId] = appended(s.employments[talentId], change)
 }
 
 /** The cooperation-figures projection (dated facts, updated in place; the figures are computed on read). */

@@ -5,6 +5,7 @@
  */
 import type { LedgerEvent } from '../domain/events.js'
 import type { CertifiedLevel } from '../vocabulary/ladder.js'
+import { appended } from './appended.js'
 
 /** A certificate with its issue date and, once revoked, the revocation date (updated in place). */
 export interface DatedCertificate {
@@ -20,10 +21,10 @@ export const CERTIFICATE_EVENT_TYPES = ['LevelCertified', 'PriorCertificateRecor
 export const applyCertificateEvent = (certificates: Record<string, DatedCertificate[]>, e: LedgerEvent): boolean => {
   switch (e.type) {
     case 'LevelCertified':
-      ;(certificates[e.data.talentId] ??= []).push({ level: e.data.level, on: e.data.on, revokedOn: null })
+      certificates[e.data.talentId] = appended(certificates[e.data.talentId], { level: e.data.level, on: e.data.on, revokedOn: null })
       return true
     case 'PriorCertificateRecorded':
-      ;(certificates[e.data.talentId] ??= []).push({ level: e.data.level, on: e.data.issuedOn, revokedOn: null })
+      certificates[e.data.talentId] = appended(certificates[e.data.talentId], { level: e.data.level, on: e.data.issuedOn, revokedOn: null })
       return true
     case 'CertificateRevoked':
       for (const c of certificates[e.data.talentId] ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on

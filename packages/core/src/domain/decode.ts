@@ -76,6 +76,8 @@ export const decodeCommand = (raw: unknown): E.Either<DomainError, Command> => {
 
 
 const EVENT_CODECS: Readonly<Record<string, t.Mixed | undefined>> = EventData
+/** Event types whose data codec only checks (checks-only.ts): a stored event of one that `is` accepts is its own decoding. */
+const EVENTS_CHECKS_ONLY: ReadonlySet<string> = new Set(Object.entries(EventData as Readonly<Record<string, t.Mixed>>).flatMap(([type, codec]) => (checksOnly(codec) ? [type] : [])))
 
 /**
  * Decodes the data of an envelope that is already a checked `RecordedEvent` (what an EventStore
@@ -93,11 +95,10 @@ export const decodeStored =
     // the envelope carries any role as text; which roles exist is the domain's word (§8)
     if (!ActorRole.is(envelope.metadata.actor.role))
       throw new CorruptEventError(envelope.streamId, envelope.version, `metadata.actor.role: ${JSON.stringify(envelope.metadata.actor.role).slice(0, 60)} is not a role of the ledger`)
-    // `is` first, as the envelope's check does: the event codecs are built only of combinators that
-    // decode a value `is` accepts to that very value (event-codec-identity.unit.test.ts walks them
-    // to hold this), so `decode`, which builds a context and an Either at every node, runs only on
-    // data `is` refuses, to name the fault (or to accept what only `decode` does, as before)
-    if (codec.is(lifted.data)) return { envelope, event: { type: lifted.type, data: lifted.data } as LedgerEvent }
+    // `is` first, as the envelope's check does, where the codec only checks (checks-only.ts: a value
+    // `is` accepts decodes to that very value): `decode`, which builds a context and an Either at
+    // every node, then runs only on data `is` refuses, to name the fault
+    if (EVENTS_CHECKS_ONLY.has(lifted.type) && codec.is(lifted.data)) return { envelope, event: { type: lifted.type, data: lifted.data } as LedgerEvent }
     const data = codec.decode(lifted.data)
     if (E.isLeft(data))
       throw new CorruptEventError(envelope.streamId, envelope.version, describeErrors(data.left).map((d) => d.message).join('; '))

@@ -58,8 +58,28 @@ export const impliedOutboxEntries = (
 ): OutboxEntry[] => {
   const first = rows[0]
   if (policy === null || policy.rules.length === 0 || first === undefined || !isTalentStream(first.streamId)) return []
+  const notified: NotifiedTalent = { employerId: initialTalentState.employerId, personal: initialTalentState.personal }
+  // an event of another category in a talent stream: the state's fold is the one to follow, from the start
+  return (
+    entriesFolding(policy, rows, decode, notified, isTalentEvent, notifiedAfter) ??
+    entriesFolding<TalentState, LedgerEvent>(policy, rows, decode, initialTalentState, (_e): _e is LedgerEvent => true, (s, e) => talentCategory.evolve(s, e as TalentEvent))!
+  )
+}
+
+/**
+ * The entries of `rows`, batch by batch, each on the talent before it as `step` folds it from
+ * `initial`; undefined as soon as an event is not one `step` `follows`.
+ */
+const entriesFolding = <T extends NotifiedTalent, E extends LedgerEvent>(
+  policy: NotificationPolicy,
+  rows: ReadonlyArray<RecordedEvent>,
+  decode: (row: RecordedEvent) => LedgerEvent,
+  initial: T,
+  follows: (e: LedgerEvent) => e is E,
+  step: (talent: T, e: E) => T,
+): OutboxEntry[] | undefined => {
   const entries: OutboxEntry[] = []
-  let talent: NotifiedTalent = { employerId: initialTalentState.employerId, personal: initialTalentState.personal }
+  let talent = initial
   for (let i = 0; i < rows.length; ) {
     let end = i + 1
     while (end < rows.length && sameBatch(rows[i]!, rows[end]!)) end++
@@ -68,25 +88,9 @@ export const impliedOutboxEntries = (
     const implied = outboxEntriesFor(policy, batch, talent)
     for (let k = 0; k < implied.length; k++) entries.push(implied[k]!)
     for (const { event } of batch) {
-      // an event of another category in a talent stream: the state's fold is the one to follow
-      if (!isTalentEvent(event)) return byTalentState(policy, rows, decode)
-      talent = notifiedAfter(talent, event)
+      if (!follows(event)) return undefined
+      talent = step(talent, event)
     }
-    i = end
-  }
-  return entries
-}
-
-/** `impliedOutboxEntries` by the talent's whole state, as the ledger folds it (for a stream holding an event not of a talent). */
-const byTalentState = (policy: NotificationPolicy, rows: ReadonlyArray<RecordedEvent>, decode: (row: RecordedEvent) => LedgerEvent): OutboxEntry[] => {
-  const entries: OutboxEntry[] = []
-  let state: TalentState = initialTalentState
-  for (let i = 0; i < rows.length; ) {
-    let end = i + 1
-    while (end < rows.length && sameBatch(rows[i]!, rows[end]!)) end++
-    const batch = rows.slice(i, end).map((row) => ({ row, event: decode(row) }))
-    entries.push(...outboxEntriesFor(policy, batch.map(({ row, event }) => ({ eventId: row.eventId, event })), state))
-    for (const { event } of batch) state = talentCategory.evolve(state, event as TalentEvent)
     i = end
   }
   return entries

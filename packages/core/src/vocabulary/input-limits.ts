@@ -38,49 +38,50 @@ const hex = (code: number): string => `U+${code.toString(16).toUpperCase().padSt
 /** C0 controls, DEL and C1 controls (ESC starts terminal escape sequences, NUL breaks PostgreSQL text). */
 const isControl = (code: number): boolean => code < 0x20 || (code >= 0x7f && code <= 0x9f)
 
-/** What is wrong with one string, and its UTF-8 JSON size (quotes and escapes included). */
-const checkString = (s: string, multiLine: boolean): { readonly problem: string | null; readonly bytes: number } => {
-  if (s.length > MAX_STRING_LENGTH) return { problem: `text longer than ${MAX_STRING_LENGTH} characters (${s.length})`, bytes: s.length }
-  let bytes = 2
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i)
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = s.charCodeAt(i + 1)
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return { problem: `contains a lone UTF-16 surrogate ${hex(code)} at character ${i + 1}`, bytes }
-      bytes += 4
-      i++
-    } else if (code >= 0xdc00 && code <= 0xdfff) return { problem: `contains a lone UTF-16 surrogate ${hex(code)} at character ${i + 1}`, bytes }
-    else if (isControl(code) && !(multiLine && (code === 0x09 || code === 0x0a)))
-      return { problem: `contains the control character ${hex(code)} at character ${i + 1}`, bytes }
-    else bytes += code === 0x22 || code === 0x5c || code < 0x20 ? 2 : code < 0x80 ? 1 : code < 0x800 ? 2 : 3
-  }
-  return { problem: null, bytes }
-}
-
-const scalarBytes = (v: unknown): number =>
-  typeof v === 'number' ? (Number.isFinite(v) ? String(v).length : 4) : typeof v === 'boolean' ? (v ? 4 : 5) : 4
+/** `stringBytes` of a string longer than `MAX_STRING_LENGTH`. */
+const TOO_LONG = -1
 
 /**
- * The UTF-8 JSON size of a string without a problem, or -1 when it has one (`checkString` then says
- * which): the walk sizes every string of every command, and almost none has a problem.
+ * The UTF-8 JSON size of a string (quotes and escapes included) that breaks no limit; for one that
+ * does, `TOO_LONG` or `-2 - i`, `i` the index of its first refused character (`checkString` words
+ * it). The walk sizes every string of every command, and almost none has a problem: a number, no
+ * object, and printable ASCII first.
  */
-const cleanStringBytes = (s: string, multiLine: boolean): number => {
-  if (s.length > MAX_STRING_LENGTH) return -1
+const stringBytes = (s: string, multiLine: boolean): number => {
+  if (s.length > MAX_STRING_LENGTH) return TOO_LONG
   let bytes = 2
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i)
     if (code >= 0x20 && code < 0x7f) bytes += code === 0x22 || code === 0x5c ? 2 : 1
     else if (code >= 0xd800 && code <= 0xdbff) {
       const next = s.charCodeAt(i + 1)
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return -1
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return -2 - i
       bytes += 4
       i++
-    } else if (code >= 0xdc00 && code <= 0xdfff) return -1
-    else if (isControl(code) && !(multiLine && (code === 0x09 || code === 0x0a))) return -1
+    } else if (code >= 0xdc00 && code <= 0xdfff) return -2 - i
+    else if (isControl(code) && !(multiLine && (code === 0x09 || code === 0x0a))) return -2 - i
     else bytes += code < 0x20 ? 2 : code < 0x800 ? 2 : 3
   }
   return bytes
 }
+
+/**
+ * What is wrong with a string `stringBytes` refused (its answer `refused`), and the size counted
+ * before the refused character (the whole length for a string too long).
+ */
+const checkString = (s: string, multiLine: boolean, refused: number): { readonly problem: string; readonly bytes: number } => {
+  if (refused === TOO_LONG) return { problem: `text longer than ${MAX_STRING_LENGTH} characters (${s.length})`, bytes: s.length }
+  const i = -2 - refused
+  const code = s.charCodeAt(i)
+  // the characters before it break no limit
+  const bytes = stringBytes(s.slice(0, i), multiLine)
+  return code >= 0xd800 && code <= 0xdfff
+    ? { problem: `contains a lone UTF-16 surrogate ${hex(code)} at character ${i + 1}`, bytes }
+    : { problem: `contains the control character ${hex(code)} at character ${i + 1}`, bytes }
+}
+
+const scalarBytes = (v: unknown): number =>
+  typeof v === 'number' ? (Number.isFinite(v) ? String(v).length : 4) : typeof v === 'boolean' ? (v ? 4 : 5) : 4
 
 const fieldOf = (path: ReadonlyArray<string>): string => (path.length === 0 ? '(root)' : path.join('.'))
 
@@ -130,10 +131,10 @@ export const inputViolations = (raw: unknown, maxDetails = 10): ErrorDetail[] =>
     const { value, depth, inDocument } = pending
     if (typeof value === 'string') {
       const multiLine = isMultiLine(pending)
-      let bytes = cleanStringBytes(value, multiLine)
+      let bytes = stringBytes(value, multiLine)
       if (bytes < 0) {
-        const checked = checkString(value, multiLine)
-        if (checked.problem !== null) refuse(pathOf(pending), checked.problem)
+        const checked = checkString(value, multiLine, bytes)
+        refuse(pathOf(pending), checked.problem)
         bytes = checked.bytes
       }
       if (!add(bytes, inDocument)) break
@@ -152,14 +153,10 @@ export const inputViolations = (raw: unknown, maxDetails = 10): ErrorDetail[] =>
       if (!add(Math.max(2, keys.length + 1), inDocument)) break
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!
-        let bytes = cleanStringBytes(key, false)
+        const bytes = stringBytes(key, false)
         if (bytes < 0) {
-          const checked = checkString(key, false)
-          if (checked.problem !== null) {
-            refuse(pathOf(pending), `a field name ${checked.problem}`)
-            continue
-          }
-          bytes = checked.bytes
+          refuse(pathOf(pending), `a field name ${checkString(key, false, bytes).problem}`)
+          continue
         }
         if (!add(bytes + 1, inDocument)) break
         const inData = depth === 1 ? key === 'data' : pending.inData

@@ -11,7 +11,7 @@ const IO_MODULES = [
 
 export default tseslint.config(
   // scripts/test/fixtures: miniature trees the tests feed to other tools (the boundary fixture breaks rules on purpose)
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.d.ts', '.bench-out/**', 'docs-api/**', 'scripts/test/fixtures/**'] },
+  { ignores: ['**/dist/**', 'packages/cli/bundle/**', '**/node_modules/**', '**/*.d.ts', '.bench-out/**', 'docs-api/**', 'scripts/test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,28 +1,11 @@
 #!/usr/bin/env node
 /**
- * The `talent-ledger` binary. Runs the program and turns what escapes it into the contract's exit
- * codes with one line on stderr: 2 for unusable arguments (bad option, unknown store URL, missing
- * file, a store file that cannot be used), 1 for anything else that went wrong.
+ * The `talent-ledger` binary. Runs cli.ts as scripts/build.mjs bundles it after tsc (bundle/ in
+ * this package: the CLI, the core and the stores in a few chunks, each verb's code in its own, loaded
+ * when the verb runs), because the ES module loader's resolving, reading and compiling of the ~265
+ * files tsc writes was most of a verb's start-up. tsc's own outputs stay beside it, unbundled: for
+ * the packages and tests that import them, and as what the bundle is made of.
  */
-import { CommanderError } from 'commander'
-import { buildProgram } from './program.js'
-import { UsageError } from './usage-error.js'
-
-const isEpipe = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'EPIPE'
-// a reader that stops early (`| head`) is not a failure of ours: stop writing quietly
-process.stdout.on('error', (error) => {
-  if (!isEpipe(error)) throw error
-})
-
-try {
-  await (await buildProgram(process.argv.slice(2))).parseAsync(process.argv)
-} catch (error) {
-  if (error instanceof CommanderError) {
-    // commander has already printed its one-line message (or the help / version)
-    process.exitCode = error.exitCode === 0 ? 0 : 2
-  } else if (!isEpipe(error)) {
-    process.stderr.write(`talent-ledger: ${error instanceof Error ? error.message : String(error)}\n`)
-    // the store registry is loaded only on this path, where an error may be a store's
-    process.exitCode = error instanceof UsageError || (await import('./store-url.js')).isUnusableStore(error) ? 2 : 1
-  }
-}
+// in a variable: tsc checks this module before the bundle exists
+const bundle = '../bundle/cli.js'
+await import(bundle)

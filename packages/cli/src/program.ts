@@ -18,7 +18,7 @@ import { verbOf } from './verb-of.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
 
-/** The verbs whose registration loads what only they need (their usage names the channel adapters, or the loader's module holds it). */
+/** The verbs registered from modules of their own (their usage texts name the channels, or sit beside the loader), loaded only when listed or run. */
 export interface HeavyVerbs {
   readonly addNotificationVerbs?: (program: Command) => void
   readonly addOnboardVerb?: (program: Command) => void
@@ -34,9 +34,10 @@ export const withGlobalOptions = (command: Command): Command =>
 
 /**
  * Builds the program that parses `args` (the command line after the script). Each verb's module
- * is loaded by its action, when it runs. The notification verbs and `onboard` are registered with
- * modules that load much more (the channel adapters, the loader's CSV and XLSX readers), so they
- * are left out when `args` run another verb, which neither lists nor runs them.
+ * is loaded by its action, when it runs. The notification verbs and `onboard` are registered by
+ * modules of their own (usage texts only: the channels' names and sections come from the adapters'
+ * light `./usage` entries), so they are left out when `args` run another verb, which neither lists
+ * nor runs them.
  */
 export const buildProgram = async (args: ReadonlyArray<string>): Promise<Command> => {
   const light = programWith({})

@@ -9,6 +9,9 @@ export const DEFAULT_STORE_URL = 'sqlite:./talent-ledger.db'
 /** How many commands `apply` commits together by default when it reads a file (`--batch`). */
 export const DEFAULT_APPLY_BATCH = 1_000
 
+/** How many rows `onboard` commits together by default (`--batch`): onboard-run.ts's CHUNK_ROWS, named for `--help` without loading the loader (a test holds them equal). */
+export const DEFAULT_ONBOARD_BATCH = 500
+
 /** The demo's first simulated day. */
 export const DEMO_FROM = '2026-01-01'
 /**

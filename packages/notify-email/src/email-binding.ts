@@ -7,6 +7,7 @@
 import * as t from 'io-ts'
 import { bindChannel, refinedString, type ChannelBinding } from '@talent-ledger/core'
 import { createEmailChannel } from './email-channel.js'
+import { emailUsage } from './email-usage.js'
 
 const SmtpUrl = refinedString('SMTP URL (smtp:// or smtps://)', (s) => /^smtps?:\/\/[^\s/]+/.test(s))
 const EmailAddress = refinedString('e-mail address', (s) => /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(s))
@@ -14,7 +15,7 @@ const Sender = refinedString('sender ("Name <address>" or address)', (s) => /^([
 
 /** The e-mail binding. */
 export const emailBinding: ChannelBinding = bindChannel({
-  usage: '{smtpUrl, from, addressBook}',
+  usage: emailUsage,
   required: { smtpUrl: SmtpUrl, from: Sender, addressBook: t.record(t.string, EmailAddress) },
   optional: {},
   recipientMaps: ['addressBook'],

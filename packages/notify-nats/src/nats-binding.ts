@@ -6,6 +6,7 @@
  */
 import { bindChannel, nonEmptyArray, refinedString, type ChannelBinding } from '@talent-ledger/core'
 import { createNatsChannel } from './nats-channel.js'
+import { natsUsage } from './nats-usage.js'
 
 /** The JetStream stream notices go to when the configuration names none. */
 export const DEFAULT_NATS_STREAM = 'TALENT_LEDGER_NOTICES'
@@ -16,7 +17,7 @@ const StreamName = refinedString('JetStream stream name (letters, digits, - and 
 
 /** The NATS binding. */
 export const natsBinding: ChannelBinding = bindChannel({
-  usage: '{servers, subjectPrefix, stream?}',
+  usage: natsUsage,
   required: { servers: nonEmptyArray(NatsServer, 'at least one NATS server'), subjectPrefix: SubjectPrefix },
   optional: { stream: StreamName },
   open: (c, name) => createNatsChannel({ name, servers: c.servers, subjectPrefix: c.subjectPrefix, stream: { name: c.stream ?? DEFAULT_NATS_STREAM } }),

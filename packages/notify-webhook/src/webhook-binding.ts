@@ -7,13 +7,14 @@
 import * as t from 'io-ts'
 import { bindChannel, nonEmptyArray, PositiveInt, refinedString, type ChannelBinding } from '@talent-ledger/core'
 import { createWebhookChannel } from './webhook-channel.js'
+import { webhookUsage } from './webhook-usage.js'
 
 const HttpUrl = refinedString('URL (http:// or https://)', (s) => /^https?:\/\/[^\s/]+/.test(s))
 const WebhookSecret = refinedString('webhook secret (whsec_ followed by base64)', (s) => /^whsec_[A-Za-z0-9+/]+=*$/.test(s))
 
 /** The webhook binding. */
 export const webhookBinding: ChannelBinding = bindChannel({
-  usage: '{url|endpoints, secrets}',
+  usage: webhookUsage,
   required: { secrets: nonEmptyArray(WebhookSecret, 'at least one webhook secret') },
   optional: { url: HttpUrl, endpoints: t.record(t.string, HttpUrl), timeoutMs: PositiveInt },
   recipientMaps: ['endpoints'],

@@ -47,12 +47,17 @@ const w = await buildWorkload(target, seed)
 const ours: Array<{ ms: number; cpuMs: number; events: number; commands: number }> = []
 const floor: Array<{ ms: number; events: number; commits: number }> = []
 const schema: SchemaFloorRun[] = []
+// the floor's CPU milliseconds (user + system) a run, beside the schema floor's: on a loaded machine the wall clock mostly measures the wait
+const floorCpu: number[] = []
 // the rows the ledger's first run wrote, grouped by command: the schema floor writes them again
 let written: CommandRows[] = []
 for (let run = 1; run <= runs; run++) {
   // interleaved, so a slow spell of the shared machine does not land on one side only
   const o = await runLedgerPath(w, run === 1 ? (db) => (written = readCommandRows(db)) : undefined)
+  const c0 = process.cpuUsage()
   const f = runCommandFloor(w)
+  const fc = process.cpuUsage(c0)
+  floorCpu.push((fc.user + fc.system) / 1000)
   const s = await runSchemaFloor(written.map((c) => [c]), { durability: 'FULL' })
   if (s.events !== o.events) throw new Error(`the schema floor stored ${s.events} events of ${o.events}`)
   ours.push(o)
@@ -70,6 +75,6 @@ const sf = rateOf(schema)
 const n = rowCounts(written)
 console.log(`| schema floor: the ledger's rows in our schema, raw driver, one commit per command | ${fmt(sf)} | ${schema.map((r) => fmt(r.ms)).join(', ')} |`)
 console.log(`\nledger ÷ floor: ${(o / f).toFixed(2)}×; ledger CPU a command (user + system, median) ${fmt(median(ours.map((r) => (r.cpuMs * 1000) / r.commands)))} µs; load average now ${load()}`)
-console.log(`schema floor ÷ floor: ${(sf / f).toFixed(2)}× (what the schema and its guarantees cost: the best ledger ÷ floor can be); ledger ÷ schema floor: ${(o / sf).toFixed(2)}× (what our code costs); schema floor CPU a commit (median) ${fmt(median(schema.map((r) => (r.cpuMs * 1000) / r.commits)))} µs; rows a command: ${(n.events / written.length).toFixed(2)} events, ${(n.heads / written.length).toFixed(2)} heads, ${(n.outbox / written.length).toFixed(2)} outbox, ${(n.payloads / written.length).toFixed(2)} shared payloads, ${(n.keys / written.length).toFixed(2)} keys`)
+console.log(`schema floor ÷ floor: ${(sf / f).toFixed(2)}× (what the schema and its guarantees cost: the best ledger ÷ floor can be); ledger ÷ schema floor: ${(o / sf).toFixed(2)}× (what our code costs); CPU a commit (median): floor ${fmt((median(floorCpu) * 1000) / floor[0]!.commits)} µs, schema floor ${fmt(median(schema.map((r) => (r.cpuMs * 1000) / r.commits)))} µs, ledger ${fmt((median(ours.map((r) => r.cpuMs)) * 1000) / floor[0]!.commits)} µs; rows a command: ${(n.events / written.length).toFixed(2)} events, ${(n.heads / written.length).toFixed(2)} heads, ${(n.outbox / written.length).toFixed(2)} outbox, ${(n.payloads / written.length).toFixed(2)} shared payloads, ${(n.keys / written.length).toFixed(2)} keys`)
 writeRecord(values.json, { phase: 'command-path', label: `ledger command path, ${fmt(w.commands.length)} commands`, unit: 'events/s', ours: o, floor: f, schemaFloor: sf, events: w.events, bench: 'bench:command-path' })
 if (values.ladder) await runLadder(written, runs)

@@ -5,9 +5,10 @@
  * Runs alternate between the two so machine load hits both alike; the medians and their ratio are
  * printed. Both must accept and refuse the same commands and store the same number of events.
  * The schema floor (schema-floor.ts) writes the rows the first one-at-a-time run stored again with
- * the raw driver into a fresh file of our schema, one commit per command and one per batch of
- * `--batch` commands (commands that stored nothing are left out of the batches), in the same runs:
- * what group commit can gain on our schema with none of our code.
+ * the raw driver into a fresh file of our schema, one commit per batch of `--batch` commands in
+ * every run (commands that stored nothing are left out of the batches) and one commit per command
+ * in the first run only (it is most of the time the schema floor adds): what group commit can gain
+ * on our schema with none of our code.
  * Usage: node dist/sqlite/group-commit.bench.js [--talents N] [--seed S] [--batch B] [--runs R] [--durability FULL|NORMAL] [--json FILE]
  */
 import { join } from 'node:path'
@@ -80,12 +81,13 @@ for (let r = 0; r < runs; r++) {
   const a = await runOnce(false, r === 0 ? (db) => (written = readCommandRows(db)) : undefined)
   const b = await runOnce(true)
   if (a.answers !== b.answers || a.events !== b.events) throw new Error('group commit answered or stored differently from one command at a time')
-  const sa = await runSchemaFloor(inTransactionsOf(written, 1), { durability })
+  // one at a time only in the first run: a commit per command is most of the time this bench adds
+  const sa = r === 0 ? await runSchemaFloor(inTransactionsOf(written, 1), { durability }) : undefined
   const sb = await runSchemaFloor(inTransactionsOf(written, batch), { durability })
-  if (sa.events !== a.events || sb.events !== a.events) throw new Error('the schema floor stored other events than the ledger')
-  schemaOne.push(sa.ms)
+  if ((sa !== undefined && sa.events !== a.events) || sb.events !== a.events) throw new Error('the schema floor stored other events than the ledger')
+  if (sa !== undefined) schemaOne.push(sa.ms)
   schemaGrouped.push(sb.ms)
-  schemaOneCpu.push((sa.cpuMs * 1000) / commands.length)
+  if (sa !== undefined) schemaOneCpu.push((sa.cpuMs * 1000) / commands.length)
   schemaGroupedCpu.push((sb.cpuMs * 1000) / commands.length)
   one.push(a.ms)
   grouped.push(b.ms)
@@ -101,7 +103,7 @@ console.log(`| one command per transaction (\`execute\`) | ${median(one).toFixed
 console.log(`| group commit, batches of ${batch} (\`executeMany\`) | ${median(grouped).toFixed(0)} | ${fmt(rateOf(grouped))} | ${median(groupedCpu).toFixed(0)} | ${grouped.map((x) => x.toFixed(0)).join(', ')} |`)
 console.log(`ratio: ${(rateOf(grouped) / rateOf(one)).toFixed(1)}× the commands/s of one at a time`)
 console.log(`schema floor (the rows the ledger stored, raw driver, our schema; ${fmt(written.length)} commands stored rows, commands/s over all ${fmt(commands.length)}):`)
-console.log(`| schema floor, one command per transaction | ${median(schemaOne).toFixed(0)} | ${fmt(rateOf(schemaOne))} | ${median(schemaOneCpu).toFixed(0)} | ${schemaOne.map((x) => x.toFixed(0)).join(', ')} |`)
+console.log(`| schema floor, one command per transaction (first run only) | ${median(schemaOne).toFixed(0)} | ${fmt(rateOf(schemaOne))} | ${median(schemaOneCpu).toFixed(0)} | ${schemaOne.map((x) => x.toFixed(0)).join(', ')} |`)
 console.log(`| schema floor, batches of ${batch} | ${median(schemaGrouped).toFixed(0)} | ${fmt(rateOf(schemaGrouped))} | ${median(schemaGroupedCpu).toFixed(0)} | ${schemaGrouped.map((x) => x.toFixed(0)).join(', ')} |`)
 console.log(
   `schema floor in batches ÷ ours one at a time: ${(rateOf(schemaGrouped) / rateOf(one)).toFixed(1)}× (the best group commit ÷ one at a time can be); ÷ schema floor one at a time: ${(rateOf(schemaGrouped) / rateOf(schemaOne)).toFixed(1)}×; ours one at a time ÷ schema floor one at a time: ${(rateOf(one) / rateOf(schemaOne)).toFixed(2)}×; group commit ÷ schema floor in batches: ${(rateOf(grouped) / rateOf(schemaGrouped)).toFixed(2)}× (what our code costs)`,

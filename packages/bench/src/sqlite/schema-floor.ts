@@ -9,6 +9,7 @@
  * left out (the simulated city forgets no one). `alter` (schema-ladder.ts) changes the scratch
  * file's schema before the timed part, and `skip` leaves kinds of rows out, for the ladder only.
  */
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
 import type { CommandRows } from './command-rows.js'
@@ -25,6 +26,8 @@ export interface SchemaFloorOptions {
   /** SQL run on the fresh file before anything is written (the ladder's scratch schema). */
   readonly alter?: string
   readonly skip?: ReadonlySet<RowKind>
+  /** Count the WAL frames (pages) the commits write: checkpoints off for the run, so time it not. */
+  readonly countFrames?: boolean
 }
 
 /** One run: wall and CPU (user + system) milliseconds of the timed writes, the commits and the events stored. */
@@ -33,6 +36,8 @@ export interface SchemaFloorRun {
   readonly cpuMs: number
   readonly commits: number
   readonly events: number
+  /** WAL frames written a commit, when counted. */
+  readonly framesPerCommit?: number
 }
 
 const marks = (columns: string): string => columns.split(', ').map(() => '?').join(', ')
@@ -42,6 +47,8 @@ export interface SchemaFloorFile {
   /** Writes one transaction's commands in one `BEGIN IMMEDIATE` … `COMMIT`. */
   readonly write: (commands: ReadonlyArray<CommandRows>) => void
   readonly events: () => number
+  /** Frames in the WAL now (meaningful with checkpoints off). */
+  readonly walFrames: () => number
   readonly close: () => Promise<void>
 }
 
@@ -52,6 +59,7 @@ export const openSchemaFloor = (path: string, o: SchemaFloorOptions): SchemaFloo
   createSqliteKeyStore(store.database)
   const db = store.database
   if (o.alter !== undefined) db.exec(o.alter)
+  if (o.countFrames === true) db.pragma('wal_autocheckpoint = 0')
   const sql = {
     head: db.prepare('INSERT INTO streams (stream_id, version, hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, hash = excluded.hash'),
     event: db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${marks(EVENT_COLUMNS)})`),
@@ -83,9 +91,12 @@ export const openSchemaFloor = (path: string, o: SchemaFloorOptions): SchemaFloo
     }
   })
   if (o.prelude !== undefined && o.prelude.length > 0) write.immediate(o.prelude)
+  const pageSize = db.pragma('page_size', { simple: true }) as number
   return {
     write: (commands) => void write.immediate(commands),
     events: () => db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number,
+    // a WAL file is a 32-byte header, then frames of a 24-byte header and one page
+    walFrames: () => (existsSync(`${path}-wal`) ? Math.round((statSync(`${path}-wal`).size - 32) / (pageSize + 24)) : 0),
     close: () => store.close(),
   }
 }
@@ -95,12 +106,14 @@ export const runSchemaFloor = async (transactions: ReadonlyArray<ReadonlyArray<C
   const { dir, remove } = freshDir()
   const file = openSchemaFloor(join(dir, 'schema-floor.sqlite'), o)
   try {
+    const before = file.walFrames()
     const c0 = process.cpuUsage()
     const t0 = performance.now()
     for (const t of transactions) file.write(t)
     const ms = performance.now() - t0
     const c = process.cpuUsage(c0)
-    return { ms, cpuMs: (c.user + c.system) / 1000, commits: transactions.length, events: file.events() }
+    const frames = o.countFrames === true ? { framesPerCommit: (file.walFrames() - before) / transactions.length } : {}
+    return { ms, cpuMs: (c.user + c.system) / 1000, commits: transactions.length, events: file.events(), ...frames }
   } finally {
     await file.close()
     remove()

@@ -9,6 +9,9 @@
  * no checks), and reports onboard's rows/s as a ratio to the floor's from the same run. Each
  * process's CPU time (user + system, from getrusage of the child) is shown next to its wall time:
  * on a shared, loaded machine the CPU seconds move less than the wall seconds.
+ * The schema floor (schema-floor.ts), right after onboard: the rows onboard wrote, written again by
+ * raw better-sqlite3 into a fresh file of our own schema in onboard's chunks, while the same file
+ * is read the same way; its process time less its untimed preparation (reading the rows back).
  * With `--postgres` it then does the same on PostgreSQL (TL_BENCH_PG_URL, default the test server):
  * the floor (floor-pg.ts) and onboard, each in a fresh schema dropped afterwards.
  * With `--json FILE`, each SQLite size appends a record for `pnpm bench`'s summary (the last one shown).
@@ -21,6 +24,7 @@ import os from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import Database from 'better-sqlite3'
 import { employersJsonl, writeRegistryFile } from './registry-file.js'
 import { connectionString, describeServer, dropSchema, schemaName } from '../postgres/connection.js'
 import { childCpu } from '../shared/child-cpu.js'
@@ -40,6 +44,7 @@ const { values } = parseArgs({
 })
 
 const FLOOR = join(dirname(fileURLToPath(import.meta.url)), 'floor.js')
+const SCHEMA_FLOOR = join(dirname(fileURLToPath(import.meta.url)), 'schema-floor.js')
 const FLOOR_PG = join(dirname(fileURLToPath(import.meta.url)), 'floor-pg.js')
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'cli', 'dist', 'main.js')
 const ROW_SOURCE = pathToFileURL(join(dirname(CLI), 'onboard', 'row-source.js')).href
@@ -131,6 +136,9 @@ for (const rows of sizes) {
   writeFileSync(orgs, employersJsonl())
   const applied = await timedNode([CLI, '--store', `sqlite:${db}`, 'apply', orgs], values.dir)
   if (applied.code !== 0) throw new Error(`apply employers failed: ${applied.stdout}`)
+  const employers = new Database(db, { readonly: true })
+  const after = employers.prepare('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck().get() as number
+  employers.close()
   const before = load()
   const run = await timedNode([CLI, '--store', `sqlite:${db}`, 'onboard', file, '--json', '--durability', values.durability, '--rejects', join(values.dir, `rejected-${rows}.csv`)], values.dir)
   if (run.code !== 0) throw new Error(`onboard failed: ${run.stdout}`)
@@ -140,6 +148,15 @@ for (const rows of sizes) {
   console.log(lines[lines.length - 1])
   console.log(`load before onboard ${before}, after ${load()}`)
   console.log(JSON.stringify(summary))
+  const schema = await timedNode([SCHEMA_FLOOR, db, String(after), file, join(values.dir, `schema-floor-${rows}.db`), values.durability, '500'], values.dir)
+  if (schema.code !== 0) throw new Error(`schema floor failed: ${schema.stdout}`)
+  const sf = JSON.parse(schema.stdout) as { prepMs: number; prepCpuMs: number; ms: number; insertMs: number; commits: number; events: number; rows: Record<string, number> }
+  const schemaFloor = { ...schema, seconds: schema.seconds - sf.prepMs / 1000, cpu: schema.cpu - sf.prepCpuMs / 1000 }
+  lines.push(row(rows, `schema floor: onboard's rows in our schema, raw better-sqlite3, SQLite ${values.durability}`, schemaFloor, `${(floor.seconds / schemaFloor.seconds).toFixed(3)}× floor (CPU ${(floor.cpu / schemaFloor.cpu).toFixed(3)}×)`))
+  console.log(lines[lines.length - 1])
+  console.log(
+    `schema floor: ${fmt(sf.commits)} transactions, ${fmt(sf.events)} events (rows written: ${Object.entries(sf.rows).map(([k, n]) => `${fmt(n)} ${k}`).join(', ')}), ${(sf.insertMs / 1000).toFixed(1)} s in them; schema floor ÷ floor ${(floor.seconds / schemaFloor.seconds).toFixed(3)}× (the best onboard ÷ floor can be), onboard ÷ schema floor ${(schemaFloor.seconds / run.seconds).toFixed(3)}× (what our code costs); ${fmt(rows / schemaFloor.cpu)} rows per CPU second`,
+  )
   // the issue's aims: rows per second (judged per CPU second of onboard's process) and the floor's share
   writeRecord(values.json, {
     phase: 'onboard',
@@ -147,7 +164,8 @@ for (const rows of sizes) {
     unit: 'rows/s',
     ours: rows / run.seconds,
     floor: rows / floor.seconds,
-    cpu: { ours: rows / run.cpu, floor: rows / floor.cpu },
+    schemaFloor: rows / schemaFloor.seconds,
+    cpu: { ours: rows / run.cpu, floor: rows / floor.cpu, schemaFloor: rows / schemaFloor.cpu },
     events: rows,
     bench: 'bench:onboard',
   })

@@ -37,8 +37,8 @@ const sizes = (db: Database.Database): { fileBytes: number; outboxBytes: number 
   }
 }
 
-/** Executes every command of `w` through the ledger on a new file. */
-export const runLedgerPath = async (w: Workload): Promise<LedgerRun> => {
+/** Executes every command of `w` through the ledger on a new file; `onWritten` sees the file as the commands left it (untimed, before retention). */
+export const runLedgerPath = async (w: Workload, onWritten?: (db: Database.Database) => void): Promise<LedgerRun> => {
   const { dir, remove } = freshDir()
   const store = createSqliteEventStore({ path: join(dir, 'ledger.sqlite'), durability: 'FULL' })
   try {
@@ -47,6 +47,7 @@ export const runLedgerPath = async (w: Workload): Promise<LedgerRun> => {
       for (const raw of w.commands) await ledger.execute(raw)
     })
     const db = store.database
+    onWritten?.(db)
     const events = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
     const written = sizes(db)
     // a relay's work in one statement (the bench measures retention, not delivery)

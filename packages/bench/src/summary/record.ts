@@ -43,8 +43,15 @@ export interface PhaseRecord {
   readonly emmett?: number
   /** The rate ours is a multiple of, for a scaling aim: one writer process, one command per commit. */
   readonly baseline?: number
+  /**
+   * The schema floor's rate: the rows ours wrote, written again by the raw driver into our own schema
+   * with the phase's transaction boundaries (sqlite/schema-floor.ts). Context, judged by no aim.
+   */
+  readonly schemaFloor?: number
+  /** The schema floor at the baseline's boundaries (group commit: one command a commit). */
+  readonly schemaFloorBaseline?: number
   /** Events per CPU second of this process (user + sys), where the bench measured its CPU time. */
-  readonly cpu?: { readonly ours: number; readonly floor?: number }
+  readonly cpu?: { readonly ours: number; readonly floor?: number; readonly schemaFloor?: number }
   /** What the phase handled, in its unit's kind: events, commands or rows. */
   readonly events: number
   /** The bench that measured it (its script name). */
@@ -77,9 +84,11 @@ export const recordFault = (x: unknown): string | null => {
   if (!isOptionalNumber(r.floor)) return 'floor'
   if (!isOptionalNumber(r.emmett)) return 'emmett'
   if (!isOptionalNumber(r.baseline)) return 'baseline'
+  if (!isOptionalNumber(r.schemaFloor)) return 'schemaFloor'
+  if (!isOptionalNumber(r.schemaFloorBaseline)) return 'schemaFloorBaseline'
   if (r.cpu !== undefined) {
     const c = r.cpu as Record<string, unknown> | null
-    if (typeof c !== 'object' || c === null || !isNumber(c.ours) || !isOptionalNumber(c.floor)) return 'cpu'
+    if (typeof c !== 'object' || c === null || !isNumber(c.ours) || !isOptionalNumber(c.floor) || !isOptionalNumber(c.schemaFloor)) return 'cpu'
   }
   if (!isNumber(r.events)) return 'events'
   if (typeof r.bench !== 'string') return 'bench'

@@ -50,3 +50,44 @@ describe.each([
     expect((await ledger.talentState(talentIdOf(person(1).id))).certificates.map((c) => c.certificateNumber)).toEqual(['A-1', 'A-2'])
   })
 })
+
+it('a rerun tells rows already loaded from rows refused as Duplicate, reading each talent once a chunk', async () => {
+  const store = createMemoryEventStore()
+  const keys = createMemoryKeyStore()
+  const ledger = createTalentLedger({ store, keys, clock: systemClock })
+  for (const line of EMPLOYERS_JSONL.trim().split('\n')) expect((await ledger.execute(JSON.parse(line))).ok).toBe(true)
+  const found = layoutOf(CHINESE_HEADER)
+  if (!found.ok) throw new Error('layout')
+  const talentIdOf = await talentIdsOf(keys)
+  // person 0's A-9 is a second valid junior certificate: Duplicate, but not one the talent holds
+  const rows = [row(0, '五级', 'A-1', '2012-01-01'), row(0, '五级', 'A-9', '2013-01-01'), row(0, '四级', 'A-2', '2015-01-01'), row(1, '五级', 'B-1', '2011-01-01')]
+  let stateReads = 0
+  const counted = { ...ledger, talentState: (...args: Parameters<typeof ledger.talentState>) => (stateReads++, ledger.talentState(...args)) }
+  const run = async (): Promise<{ summary: Awaited<ReturnType<typeof onboardRows>>; refused: Array<[number, string]> }> => {
+    const refused: Array<[number, string]> = []
+    const summary = await onboardRows(
+      (async function* () {
+        for (const [i, cells] of rows.entries()) yield { line: i + 2, cells }
+      })(),
+      {
+        layout: found.layout,
+        context: { layout: found.layout, talentIdOf, employerOf: (c) => c },
+        issueAs: { actorId: 'hr-bureau', registeredOn: '2026-01-01' },
+        recordDate: '2026-01-01',
+        execute: executeInOneCommit(ledger),
+        ledger: counted,
+        sinks: { refused: async (r, why) => void refused.push([r.line, why.reason]), chunkDone: () => undefined },
+      },
+    )
+    return { summary, refused }
+  }
+  const first = await run()
+  expect(first.summary).toMatchObject({ talentsCreated: 2, certificatesRecorded: 3, alreadyLoaded: 0, refused: 1 })
+  expect(first.refused).toEqual([[3, 'Duplicate']])
+  stateReads = 0
+  const again = await run()
+  expect(again.summary).toMatchObject({ talentsCreated: 0, certificatesRecorded: 0, alreadyLoaded: 3, refused: 1 })
+  expect(again.refused).toEqual([[3, 'Duplicate']])
+  // one read per person of the chunk, not one per row
+  expect(stateReads).toBe(2)
+})

@@ -1,12 +1,14 @@
 // The pure parts of onboarding: the forms of levels, dates, education and 一线 an export writes;
 // which header names are known and how a --map adds others; the encoding guess; the keyed talent id.
+import { createHmac } from 'node:crypto'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import iconv from 'iconv-lite'
 import { dateOf, educationOf, frontLineOf, levelOf } from '../src/onboard/cell-forms.js'
 import { HeaderMap, layoutOf } from '../src/onboard/columns.js'
 import { detectEncoding } from '../src/onboard/encoding.js'
-import { talentIdsOf } from '../src/onboard/talent-ids.js'
+import { TALENT_ID_KEY_SUBJECT, talentIdsOf } from '../src/onboard/talent-ids.js'
 import { createMemoryKeyStore } from '@talent-ledger/store-memory'
 import { CHINESE_HEADER, ENGLISH_HEADER } from './onboard-files.js'
 
@@ -90,5 +92,18 @@ describe('keyed talent ids', () => {
     const asked = [x, x, y, x, y, y, x].map(remembering)
     expect(asked).toEqual([x, x, y, x, y, y, x].map((id) => fresh(id)))
     expect(new Set(asked).size).toBe(2)
+  })
+
+  it('remembered ids are the HMAC of the ID number under the key, for any order of asking, past the memory\'s bound too', async () => {
+    const keys = createMemoryKeyStore()
+    const key = Buffer.from(await keys.keyFor(TALENT_ID_KEY_SUBJECT))
+    const reference = (id: string): string => `t-${createHmac('sha256', key).update(id, 'utf8').digest('hex').slice(0, 24)}`
+    const ids = fc.constantFrom('320703199105020028', '32070619900101002X', '32070619900101002x', '', '\u0000', '\ud800', '证件号码')
+    for (const remembered of [1, 2, 3, 1 << 16]) {
+      const talentIdOf = await talentIdsOf(keys, remembered)
+      fc.assert(fc.property(fc.array(ids, { maxLength: 40 }), (asked) => {
+          expect(asked.map(talentIdOf)).toEqual(asked.map(reference))
+        }), { numRuns: 100 })
+    }
   })
 })

@@ -4,24 +4,38 @@
  * read once from the organisation streams. A value that is neither is passed on as an id, and the
  * ledger refuses the registration naming it (`NotFound`).
  */
-import type { EventStore, TalentLedger } from '@talent-ledger/core'
+import type { EventKey, EventStore, TalentLedger } from '@talent-ledger/core'
 
 /** Resolves a 工作单位 cell to an organisation id. */
 export type EmployerOf = (cell: string) => string
 
-/** Reads every registered employer's id and name (organisations are few: their streams are read whole). */
+/** Streams whose id starts `org-`: from `org-` up to `org.` (the next code point after `-`). */
+const ORGANISATION_STREAMS = { from: 'org-', to: 'org.' }
+const PAGE = 1000
+
+/**
+ * Reads every registered employer's id and name. Organisations are few, and their streams are read
+ * by their range of stream ids (the store's audit read, page by page), so the run's start does not
+ * grow with the talents the ledger holds (listing every stream's head did: some 9 µs a stream).
+ */
 export const employersOf = async (store: EventStore, ledger: TalentLedger): Promise<EmployerOf> => {
   const ids = new Set<string>()
   const byName = new Map<string, string>()
-  for (const head of await store.streamHeads()) {
-    if (!head.streamId.startsWith('org-')) continue
-    for (const row of await store.readStream(head.streamId)) {
+  let after: EventKey | undefined
+  for (;;) {
+    const page = await store.audit.events({ limit: PAGE, streams: ORGANISATION_STREAMS, ...(after === undefined ? {} : { after }) })
+    for (const row of page) {
+      // a store may return rows outside the range: they are skipped
+      if (!row.streamId.startsWith(ORGANISATION_STREAMS.from)) continue
       const { event } = ledger.decode(row)
       if (event.type !== 'OrganizationRegistered' || event.data.kind !== 'employer') continue
       ids.add(event.data.organizationId)
       // two employers of one name: the name is ambiguous, so it is not matched (the id must be given)
       byName.set(event.data.name.trim(), byName.has(event.data.name.trim()) ? '' : event.data.organizationId)
     }
+    const last = page[page.length - 1]
+    if (last === undefined || page.length < PAGE) break
+    after = { streamId: last.streamId, version: last.version }
   }
   return (cell) => {
     const v = cell.trim()

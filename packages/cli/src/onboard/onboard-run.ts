@@ -8,7 +8,7 @@
  * id comes from the ID number (keyed) and a certificate is known by its number, so what is in
  * already is answered `Duplicate` and stored again never.
  */
-import { maskIdNumbers, type CommandResult, type DomainError, type TalentLedger } from '@talent-ledger/core'
+import { maskIdNumbers, type CommandResult, type DomainError, type TalentLedger, type TalentState } from '@talent-ledger/core'
 import { certificateProblem } from './certificate-check.js'
 import type { Layout } from './columns.js'
 import type { ExecuteChunk } from './execute-chunk.js'
@@ -43,9 +43,17 @@ const refusalOf = (e: DomainError): Refusal => {
   return { reason: what === undefined ? e.code : `${e.code} ${what}`, message: maskIdNumbers(e.message) }
 }
 
-/** True when the talent holds this certificate number already: a rerun's Duplicate, not a refusal. */
-const alreadyHeld = async (ledger: TalentLedger, plan: RowPlan): Promise<boolean> =>
-  (await ledger.talentState(plan.talentId)).certificates.some((c) => c.prior === true && c.certificateNumber === plan.certificate.certificateNumber)
+/**
+ * True when the talent holds this certificate number already: a rerun's Duplicate, not a refusal.
+ * `states` keeps each talent's state read for one chunk: a rerun meets Duplicate on every row, and
+ * a person's rows (adjacent, one chunk) then read the stream once, not once a row; the chunk is
+ * committed by then, so every row of it would have read the same state.
+ */
+const alreadyHeld = async (ledger: TalentLedger, plan: RowPlan, states: Map<string, Promise<TalentState>>): Promise<boolean> => {
+  let state = states.get(plan.talentId)
+  if (state === undefined) states.set(plan.talentId, (state = ledger.talentState(plan.talentId)))
+  return (await state).certificates.some((c) => c.prior === true && c.certificateNumber === plan.certificate.certificateNumber)
+}
 
 /** Runs the whole file through `execute`; `rows` are the data rows (header already read). */
 export const onboardRows = async (
@@ -82,6 +90,7 @@ export const onboardRows = async (
     const people = personCommands(sendable, deps.issueAs)
     const results = await deps.execute(people.flatMap((p) => [p.register, ...p.certificates]))
     let i = 0
+    const states = new Map<string, Promise<TalentState>>()
     for (const person of people) {
       const registered = results[i++] as CommandResult
       if (registered.ok) summary.talentsCreated++
@@ -92,7 +101,7 @@ export const onboardRows = async (
         const source = sources.get(plan.line)!
         if (registration !== null) refuse(source, registration)
         else if (result.ok) summary.certificatesRecorded++
-        else if (result.error.code === 'Duplicate' && (await alreadyHeld(deps.ledger, plan))) summary.alreadyLoaded++
+        else if (result.error.code === 'Duplicate' && (await alreadyHeld(deps.ledger, plan, states))) summary.alreadyLoaded++
         else refuse(source, refusalOf(result.error))
       }
     }

@@ -20,6 +20,7 @@
  * The order depends on the file alone (and the ledger's id key), so a rerun after a kill meets the
  * rows in the same order, and a person's rows, adjacent, always share one chunk: one transaction.
  */
+import { packCells, unpackCells, type PackedCells } from './packed-cells.js'
 import { personCensus } from './person-census.js'
 import type { SourceRow } from './row-source.js'
 
@@ -53,20 +54,15 @@ export interface PersonOrderOptions {
   readonly pendingRows?: number
 }
 
-/** A held row, its cells packed in one string (about a third of 13 separate strings). */
+/** A held row, its cells packed in one string (packed-cells.ts). */
 interface Held {
   readonly line: number
   readonly rank: number
-  readonly cells: string | ReadonlyArray<string>
+  readonly cells: PackedCells
 }
 
-const SEPARATOR = '\u001f'
-const hold = (row: SourceRow, rank: number): Held => ({
-  line: row.line,
-  rank,
-  cells: row.cells.length === 0 || row.cells.some((c) => c.includes(SEPARATOR)) ? row.cells : row.cells.join(SEPARATOR),
-})
-const release = (held: Held): SourceRow => ({ line: held.line, cells: typeof held.cells === 'string' ? held.cells.split(SEPARATOR) : held.cells })
+const hold = (row: SourceRow, rank: number): Held => ({ line: row.line, rank, cells: packCells(row.cells) })
+const release = (held: Held): SourceRow => ({ line: held.line, cells: unpackCells(held.cells) })
 /** A person's held rows, lowest rank first (stable: rows of one level keep the file's order). */
 const byRank = (group: Held[]): SourceRow[] => group.sort((a, b) => a.rank - b.rank).map(release)
 

@@ -6,7 +6,7 @@
  * holds more than the row at hand (an .xlsx's shared-string table aside, which the format needs).
  */
 import { createReadStream, statSync } from 'node:fs'
-import { parse } from 'csv-parse'
+import { Parser, type Options } from 'csv-parse'
 import type ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { detectFileEncoding, type TextEncoding } from './encoding.js'
@@ -48,14 +48,29 @@ export const openRows = (file: string, options: { readonly encoding?: TextEncodi
   return { format: 'csv', encoding, totalBytes, bytesRead: () => bytes, rows: csvRows(open(), encoding) }
 }
 
+/**
+ * csv-parse's stream with each record as a `SourceRow`: the parser counts lines whatever its options
+ * and pushes a record as soon as its last field is parsed, so `info.lines` at the push is the line
+ * where the record ends (what its `info: true` reports, without the two copies of its state that
+ * option builds for every record).
+ */
+class LinedParser extends Parser {
+  constructor(options: Options) {
+    super({ ...options, info: false })
+  }
+  override push(record: unknown): boolean {
+    return super.push(record === null ? null : ({ line: this.info.lines, cells: record as string[] } satisfies SourceRow))
+  }
+}
+
 async function* csvRows(input: NodeJS.ReadableStream, encoding: TextEncoding): AsyncIterable<SourceRow> {
   // iconv-lite drops a UTF-8 byte-order mark while decoding (stripBOM, on by default)
   // a stray quote inside a field (office exports have them) is kept as text; a record over 1 MiB
   // (no registry row is) stops the run with its line rather than filling memory
   const parser = input
     .pipe(iconv.decodeStream(encoding))
-    .pipe(parse({ info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, max_record_size: MAX_RECORD_CHARS }))
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { line: info.lines, cells: record }
+    .pipe(new LinedParser({ relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, max_record_size: MAX_RECORD_CHARS }))
+  yield* parser as AsyncIterable<SourceRow>
 }
 
 /** A cell of exceljs as text: dates as YYYY-MM-DD, formulas by their result, rich text joined. */

@@ -21,17 +21,22 @@ export const TALENT_ID_KEY_SUBJECT = 'onboard:talent-ids'
 /** Maps a national ID number to its talent id in this ledger. */
 export type TalentIdOf = (nationalId: string) => string
 
-const talentIdWith = (key: Buffer): TalentIdOf => {
-  // a person's rows are adjacent in both reads of a file (the census, then the load): the last
-  // answer is asked for again on every further row of the same person
-  let lastId = ''
-  let lastTalentId = ''
+/** ID numbers whose talent id is remembered at most (about 0.1 KiB each: some 8 MiB). */
+export const REMEMBERED_IDS = 1 << 16
+
+const talentIdWith = (key: Buffer, remembered = REMEMBERED_IDS): TalentIdOf => {
+  // each person is asked for in both reads of a file (the census, then the load) and on each of
+  // their rows: one HMAC a person for a file of up to `remembered` people; past that the memory is
+  // dropped and filled again, so it stays bounded (a later miss costs the HMAC, never another id)
+  const known = new Map<string, string>()
   return (nationalId) => {
-    if (nationalId !== lastId || lastTalentId === '') {
-      lastTalentId = `t-${createHmac('sha256', key).update(nationalId, 'utf8').digest('hex').slice(0, 24)}`
-      lastId = nationalId
+    let talentId = known.get(nationalId)
+    if (talentId === undefined) {
+      talentId = `t-${createHmac('sha256', key).update(nationalId, 'utf8').digest('hex').slice(0, 24)}`
+      if (known.size >= remembered) known.clear()
+      known.set(nationalId, talentId)
     }
-    return lastTalentId
+    return talentId
   }
 }
 
@@ -46,4 +51,4 @@ export const talentIdOfNationalId = async (keys: Pick<KeyStore, 'find'>, nationa
 }
 
 /** The id function of the ledger whose key store is `keys` (the key is made on first use). */
-export const talentIdsOf = async (keys: KeyStore): Promise<TalentIdOf> => talentIdWith(Buffer.from(await keys.keyFor(TALENT_ID_KEY_SUBJECT)))
+export const talentIdsOf = async (keys: KeyStore, remembered = REMEMBERED_IDS): Promise<TalentIdOf> => talentIdWith(Buffer.from(await keys.keyFor(TALENT_ID_KEY_SUBJECT)), remembered)

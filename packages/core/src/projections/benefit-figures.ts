@@ -11,7 +11,7 @@ import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
 import { yearOf } from '../kernel/dates.js'
 import { BenefitKind } from '../vocabulary/terms.js'
-import { entryOf, everyEntry, setEntry, type ByTalent } from './by-talent.js'
+import { entryOf, setEntry, type ByTalent } from './by-talent.js'
 
 interface DatedGrant {
   readonly benefit: string
@@ -85,19 +85,34 @@ export const benefitFigures = (s: BenefitFiguresState, asOf: string): BenefitFig
   // few hundred rows, so each grant finds its row through three small maps and no key is built for it
   const byBenefit = new Map<string, Map<number, Map<string, Row>>>()
   const benefitTotals: Record<string, number> = {}
-  for (const g of everyEntry(s.grants)) {
-    if (g.on > asOf) continue
-    const year = yearOf(g.on)
-    let byYear = byBenefit.get(g.benefit)
-    if (byYear === undefined) byBenefit.set(g.benefit, (byYear = new Map()))
-    let byDistrict = byYear.get(year)
-    if (byDistrict === undefined) byYear.set(year, (byDistrict = new Map()))
-    let row = byDistrict.get(g.district)
-    if (row === undefined) byDistrict.set(g.district, (row = { benefit: g.benefit, year, district: g.district, grants: 0, amount: 0, flaggedAmount: 0 }))
-    row.grants++
-    row.amount += g.amount
-    if (g.flaggedOn !== null && g.flaggedOn <= asOf) row.flaggedAmount += g.amount
-    benefitTotals[g.benefit] = (benefitTotals[g.benefit] ?? 0) + g.amount
+  // a talent's grants are read one after the other and mostly share a row (one district, a
+  // handful of kinds and years): the last row found is tried first, by identity of its strings
+  let last: Row | undefined
+  // grant by grant, read in place (for…in over own keys, as everyEntry reads them, without its array)
+  const grants = s.grants
+  for (const talentId in grants) {
+    if (!Object.hasOwn(grants, talentId)) continue
+    const mine = grants[talentId]!
+    for (const grantId in mine) {
+      if (!Object.hasOwn(mine, grantId)) continue
+      const g = mine[grantId]!
+      if (g.on > asOf) continue
+      const year = yearOf(g.on)
+      let row = last
+      if (row === undefined || row.benefit !== g.benefit || row.year !== year || row.district !== g.district) {
+        let byYear = byBenefit.get(g.benefit)
+        if (byYear === undefined) byBenefit.set(g.benefit, (byYear = new Map()))
+        let byDistrict = byYear.get(year)
+        if (byDistrict === undefined) byYear.set(year, (byDistrict = new Map()))
+        row = byDistrict.get(g.district)
+        if (row === undefined) byDistrict.set(g.district, (row = { benefit: g.benefit, year, district: g.district, grants: 0, amount: 0, flaggedAmount: 0 }))
+        last = row
+      }
+      row.grants++
+      row.amount += g.amount
+      if (g.flaggedOn !== null && g.flaggedOn <= asOf) row.flaggedAmount += g.amount
+      benefitTotals[g.benefit] = (benefitTotals[g.benefit] ?? 0) + g.amount
+    }
   }
   const rows: Row[] = []
   for (const byYear of byBenefit.values()) for (const byDistrict of byYear.values()) for (const row of byDistrict.values()) rows.push(row)

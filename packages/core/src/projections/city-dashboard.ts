@@ -169,13 +169,7 @@ export const dashboardReport = (s: DashboardState, asOf: string): CityReport => 
   const levelsByDistrict: Record<string, Record<string, number>> = {}
   const figures = cityFigures(s, book, asOf, targets, levelsByDistrict)
   const { newHighSkilled, highSkilledTotal, skilledTotal, talentsTotal, employedPersons, employedPersonsYear, carriers } = figures
-  const trainingsByField: Record<string, { enrolled: number; completed: number }> = {}
-  for (const t of Object.values(s.trainings)) {
-    if (t.startedOn > asOf) continue
-    const f = (trainingsByField[t.field] ??= { enrolled: 0, completed: 0 })
-    f.enrolled++
-    if (t.completedOn !== null && t.completedOn <= asOf) f.completed++
-  }
+  const trainingsByField = trainingsOn(s.trainings, asOf)
   const skilledSharePercent = percent(skilledTotal, employedPersons)
   const highSkilledSharePercent = percent(highSkilledTotal, skilledTotal)
   const judged = judgedTargets(s, book, asOf, targets, figures)
@@ -203,6 +197,28 @@ export const dashboardReport = (s: DashboardState, asOf: string): CityReport => 
       { id: 'carriers', target: targets.carriers.count, actual: carriers, met: carriers >= targets.carriers.count, period: { from: targets.carriers.from, to: targets.carriers.to }, ...judged.carriers, ...scaled },
     ],
   }
+}
+
+/**
+ * Trainings begun by `asOf` and those completed by then, by field, fields in the order first met.
+ * Counted in a map, then written out in that order: each training's field is its own string from
+ * the log, which a dictionary would first look up among the engine's names, where a map hashes it.
+ */
+const trainingsOn = (trainings: DashboardState['trainings'], asOf: string): Record<string, { enrolled: number; completed: number }> => {
+  const byField = new Map<string, { enrolled: number; completed: number }>()
+  // for…in over own keys, in Object.values' order, without its array of every training first
+  for (const key in trainings) {
+    if (!Object.hasOwn(trainings, key)) continue
+    const t = trainings[key]!
+    if (t.startedOn > asOf) continue
+    let f = byField.get(t.field)
+    if (f === undefined) byField.set(t.field, (f = { enrolled: 0, completed: 0 }))
+    f.enrolled++
+    if (t.completedOn !== null && t.completedOn <= asOf) f.completed++
+  }
+  const trainingsByField: Record<string, { enrolled: number; completed: number }> = {}
+  for (const [field, f] of byField) trainingsByField[field] = f
+  return trainingsByField
 }
 
 type Targets = AdoptedPolicy['document']['targets']

@@ -71,11 +71,24 @@ for (const key of Object.keys(cityReportParts) as Key[]) {
     readers.set(type, [...(readers.get(type) ?? []), steps[key]])
   }
 }
-const NONE: ReadonlyArray<Step> = []
+
+/** What one event type asks of the fold: whether the certificate keepers record it, then the other parts' steps. */
+interface Reading {
+  readonly certificate: boolean
+  readonly steps: ReadonlyArray<Step>
+}
+
+// one look-up per event rather than two (a set of certificate types, then the readers): the event's
+// type is a fresh string from the row, hashed on its first look-up, a visible share of the fold
+const readings = new Map<string, Reading>(
+  [...new Set([...readers.keys(), ...CERTIFICATE_TYPES])].map((type) => [type, { certificate: CERTIFICATE_TYPES.has(type), steps: readers.get(type) ?? [] }]),
+)
 
 /** Records a certificate event in each distinct dictionary of the certificate keepers. */
 const keepCertificate = (s: CityReportState, e: LedgerEvent): void => {
-  const [a, b, c] = [s.honours.certificates, s.services.certificates, s.cooperation.certificates]
+  const a = s.honours.certificates
+  const b = s.services.certificates
+  const c = s.cooperation.certificates
   applyCertificateEvent(a, e)
   if (b !== a) applyCertificateEvent(b, e)
   if (c !== a && c !== b) applyCertificateEvent(c, e)
@@ -88,7 +101,7 @@ const keepCertificate = (s: CityReportState, e: LedgerEvent): void => {
  */
 export const cityReportProjection: Projection<CityReportState, LedgerEvent> = {
   name: 'city-report',
-  eventTypes: new Set([...readers.keys(), ...CERTIFICATE_TYPES]),
+  eventTypes: new Set(readings.keys()),
   initialState: () => {
     const certificates = {}
     return {
@@ -103,8 +116,10 @@ export const cityReportProjection: Projection<CityReportState, LedgerEvent> = {
     }
   },
   apply: (s, e) => {
-    if (CERTIFICATE_TYPES.has(e.type)) keepCertificate(s, e)
-    const mine = readers.get(e.type) ?? NONE
+    const reading = readings.get(e.type)
+    if (reading === undefined) return s
+    if (reading.certificate) keepCertificate(s, e)
+    const mine = reading.steps
     for (let i = 0; i < mine.length; i++) mine[i]!(s, e)
     return s
   },

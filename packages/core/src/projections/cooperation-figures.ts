@@ -134,8 +134,11 @@ export const cooperationFigures = (s: CooperationFiguresState, asOf: string): Co
     if (row !== undefined && h.on <= asOf) row.hiredByPartner++
   }
   const schools = new Map<string, { schoolId: string; total: number; highSkilled: number }>()
-  for (const [talentId, list] of Object.entries(s.employments)) {
-    const m = employmentOn(list, asOf)
+  // for…in over own keys (Object.entries of a city-sized dictionary builds a pair per talent)
+  const employments = s.employments
+  for (const talentId in employments) {
+    if (!Object.hasOwn(employments, talentId)) continue
+    const m = employmentOn(employments[talentId]!, asOf)
     if (m === null || m.relation !== 'teacher' || m.employerId === null) continue
     let school = schools.get(m.employerId)
     if (school === undefined) schools.set(m.employerId, (school = { schoolId: m.employerId, total: 0, highSkilled: 0 }))

@@ -65,8 +65,11 @@ export const serviceFigures = (s: ServiceFiguresState, asOf: string): ServiceFig
   const entries = policyInForce(s.policies, asOf).document.services ?? []
   // talents by their rank on the report date, counted once: each service's entitlement sums the ranks it admits
   const atRank = new Array<number>(LEVELS.length).fill(0)
-  for (const certs of Object.values(s.certificates)) {
-    const level = talentStanding(certs, asOf).level
+  // for…in over own keys (Object.values of a city-sized dictionary builds an array of it)
+  const certificates = s.certificates
+  for (const talentId in certificates) {
+    if (!Object.hasOwn(certificates, talentId)) continue
+    const level = talentStanding(certificates[talentId]!, asOf).level
     if (level !== null) atRank[rank(level)]!++
   }
   const atLeast = (minLevel: Level): number => atRank.slice(Math.max(0, rank(minLevel))).reduce((n, k) => n + k, 0)

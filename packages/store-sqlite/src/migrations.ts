@@ -210,6 +210,66 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       CREATE INDEX outbox_by_stream ON outbox (stream_id, id);
     `,
   },
+  {
+    version: 9,
+    name: 'text-keyed-without-rowid',
+    // WHY: a table with a TEXT PRIMARY KEY is two b-trees in SQLite, the rows under a hidden rowid and
+    // an index from the key to it: a lookup walks both, and a new row writes both (their pages are
+    // WAL frames of the commit). `WITHOUT ROWID` keeps the rows in the key's b-tree alone. `streams`
+    // is read and written by every append, `keys` by every new talent; `checkpoints` and
+    // `pending_erasures` are keyed the same way. Nothing reads their rowid. Each is rebuilt in place:
+    // a new table, the rows copied, the old one dropped, the new one renamed (`migrate` runs with
+    // secure_delete on, so the dropped pages of `keys` are zeroed: a key forgotten later is left
+    // nowhere). A NULL key, which a rowid table let a hand-written row hold, fails the copy and so
+    // the migration, whole. The triggers that name `streams` are dropped first (a rename re-reads
+    // every trigger) and created again with the text of migration 5; a file whose triggers someone
+    // dropped still opens (as before: `verify` reports what they would have refused) and gets them back.
+    sql: `
+      DROP TRIGGER IF EXISTS events_need_head;
+      DROP TRIGGER IF EXISTS events_need_head_on_update;
+      DROP TRIGGER IF EXISTS streams_never_back;
+      DROP TRIGGER IF EXISTS streams_kept_with_events;
+      CREATE TABLE streams_rebuilt (
+        stream_id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        hash TEXT NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO streams_rebuilt (stream_id, version, hash) SELECT stream_id, version, hash FROM streams;
+      DROP TABLE streams;
+      ALTER TABLE streams_rebuilt RENAME TO streams;
+      CREATE TABLE keys_rebuilt (
+        subject_id TEXT PRIMARY KEY,
+        key BLOB NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO keys_rebuilt (subject_id, key) SELECT subject_id, key FROM keys;
+      DROP TABLE keys;
+      ALTER TABLE keys_rebuilt RENAME TO keys;
+      CREATE TABLE checkpoints_rebuilt (
+        name TEXT PRIMARY KEY,
+        position INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO checkpoints_rebuilt (name, position) SELECT name, position FROM checkpoints;
+      DROP TABLE checkpoints;
+      ALTER TABLE checkpoints_rebuilt RENAME TO checkpoints;
+      CREATE TABLE pending_erasures_rebuilt (
+        subject_id TEXT PRIMARY KEY,
+        forgotten_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO pending_erasures_rebuilt (subject_id, forgotten_at) SELECT subject_id, forgotten_at FROM pending_erasures;
+      DROP TABLE pending_erasures;
+      ALTER TABLE pending_erasures_rebuilt RENAME TO pending_erasures;
+      CREATE TRIGGER events_need_head BEFORE INSERT ON events
+      WHEN NOT EXISTS (SELECT 1 FROM streams s WHERE s.stream_id = NEW.stream_id AND (s.version > NEW.version OR (s.version = NEW.version AND s.hash = NEW.hash)))
+      BEGIN SELECT RAISE(ABORT, 'an events row needs its stream head written first, at or past its version'); END;
+      CREATE TRIGGER events_need_head_on_update BEFORE UPDATE OF stream_id, version ON events
+      WHEN NOT EXISTS (SELECT 1 FROM streams s WHERE s.stream_id = NEW.stream_id AND s.version >= NEW.version)
+      BEGIN SELECT RAISE(ABORT, 'an events row needs its stream head at or past its version'); END;
+      CREATE TRIGGER streams_never_back BEFORE UPDATE ON streams WHEN NEW.stream_id IS NOT OLD.stream_id OR NEW.version < OLD.version
+      BEGIN SELECT RAISE(ABORT, 'a stream head never moves back'); END;
+      CREATE TRIGGER streams_kept_with_events BEFORE DELETE ON streams WHEN EXISTS (SELECT 1 FROM events e WHERE e.stream_id = OLD.stream_id)
+      BEGIN SELECT RAISE(ABORT, 'a stream head with events is never deleted'); END;
+    `,
+  },
 ]
 
 /** The newest schema version this code knows. */
@@ -236,6 +296,10 @@ export const migrate = (db: Database.Database, path: string): void => {
     )
   if (found === LATEST_SCHEMA_VERSION) return
   if (db.readonly) throw new StoreOpenError(path, `it is read-only and its schema (version ${found}) needs version ${LATEST_SCHEMA_VERSION}`)
+  // WHY: a migration that rebuilds a table drops the old one; with secure_delete its freed pages are
+  // zeroed, so no copy of a row (a key above all) stays behind in the file's free pages
+  const secureDelete = db.pragma('secure_delete', { simple: true }) as number
+  db.pragma('secure_delete = ON')
   const step = db.transaction((m: Migration) => {
     if (appliedVersion(db) >= m.version) return
     db.exec(
@@ -245,5 +309,9 @@ export const migrate = (db: Database.Database, path: string): void => {
     db.exec(m.sql)
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString())
   })
-  for (const m of MIGRATIONS) if (m.version > found) step.immediate(m)
+  try {
+    for (const m of MIGRATIONS) if (m.version > found) step.immediate(m)
+  } finally {
+    db.pragma(`secure_delete = ${secureDelete}`)
+  }
 }

@@ -1,13 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createTalentLedger } from '@talent-ledger/core'
-import { createSqliteEventStore, createSqliteKeyStore } from '@talent-ledger/store-sqlite'
-import { simulateCity } from '@talent-ledger/testing'
 import { commandRowsOf, inOnboardChunks, inTransactionsOf, type CommandRows, type StoredEvent, type StoredOutbox } from '../src/sqlite/command-rows.js'
-import { readCommandRows } from '../src/sqlite/command-rows-read.js'
-import { openSchemaFloor } from '../src/sqlite/schema-floor.js'
 import { asSchemaFloor, schemaFloorNotes } from '../src/summary/schema-floor-notes.js'
 import { recordFault, type PhaseRecord } from '../src/summary/record.js'
 
@@ -64,36 +56,6 @@ describe('the rows a ledger wrote, by command', () => {
     const chunks = inOnboardChunks([...person(2), ...person(2), ...person(1), ...person(5)], 4)
     expect(chunks.map((c) => c.reduce((n, x) => n + x.certificates, 0))).toEqual([4, 1, 5])
     expect(chunks.every((c) => c[0]!.registers)).toBe(true)
-  })
-})
-
-describe('the schema floor on a real file', () => {
-  it('writes exactly the rows the ledger wrote, into our schema', async () => {
-    const dir = mkdtempSync(join(os.tmpdir(), 'tl-schema-floor-'))
-    try {
-      const store = createSqliteEventStore({ path: join(dir, 'ledger.sqlite'), durability: 'NORMAL' })
-      const ledger = createTalentLedger({ store, keys: createSqliteKeyStore(store.database), clock: { now: () => new Date().toISOString() } })
-      const { commands } = simulateCity({ talents: 12, seed: 7 })
-      for (const c of commands.slice(0, 20)) await ledger.execute(c)
-      await ledger.executeMany(commands.slice(20))
-      const rows = readCommandRows(store.database)
-      const floor = openSchemaFloor(join(dir, 'floor.sqlite'), { durability: 'NORMAL' })
-      for (const t of inTransactionsOf(rows, 3)) floor.write(t)
-      await floor.close()
-      const copy = createSqliteEventStore({ path: join(dir, 'floor.sqlite') })
-      const dump = (db: typeof store.database): unknown[] =>
-        ['SELECT * FROM events ORDER BY global_position', 'SELECT * FROM streams ORDER BY stream_id', 'SELECT * FROM outbox ORDER BY seq', 'SELECT * FROM outbox_payloads ORDER BY id', 'SELECT * FROM keys ORDER BY subject_id'].map((q) =>
-          db.prepare(q).all(),
-        )
-      const [ours, theirs] = [dump(store.database), dump(copy.database)]
-      expect((ours[0] as unknown[]).length).toBeGreaterThan(50)
-      expect((ours[2] as unknown[]).length).toBeGreaterThan(0)
-      expect(theirs).toEqual(ours)
-      await copy.close()
-      await store.close()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
   })
 })
 

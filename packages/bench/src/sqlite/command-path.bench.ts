@@ -22,6 +22,7 @@ import { runLedgerPath } from './ledger-path.js'
 import type { CommandRows } from './command-rows.js'
 import { readCommandRows, rowCounts } from './command-rows-read.js'
 import { runSchemaFloor, type SchemaFloorRun } from './schema-floor.js'
+import { checkSchemaFloor } from './schema-floor-check.js'
 import { runLadder } from './schema-ladder.js'
 
 const full = process.argv.includes('--full')
@@ -43,6 +44,8 @@ if (!(target >= 1000) || !(runs >= 1) || !Number.isInteger(seed)) {
 const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ')
 console.log(`talent-ledger command path benchmark (SQLite, synchronous = FULL) — Node ${process.version}, load average ${load()}`)
 
+// the schema floor must write exactly what the ledger writes before any of its figures is printed
+await checkSchemaFloor()
 const w = await buildWorkload(target, seed)
 const ours: Array<{ ms: number; cpuMs: number; events: number; commands: number }> = []
 const floor: Array<{ ms: number; events: number; commits: number }> = []

@@ -81,8 +81,13 @@ describe.concurrent.each(published)('the @talent-ledger/%s tarball', (pkg) => {
     expect(files.some((f) => f.startsWith('package/dist/') && f.endsWith('.js'))).toBe(true)
     const manifest = execFileSync('tar', ['xzOf', tarball(pkg), 'package/package.json'], { encoding: 'utf8' })
     expect(manifest).not.toContain('workspace:')
-    // dist/ is not in git: a pack from a fresh clone must build it first (pnpm drops prepack from the packed manifest)
-    expect(manifestOf(pkg).scripts?.prepack).toBe('tsc -b')
+    // dist/ is not in git: a pack from a fresh clone must build it first (pnpm drops prepack from the packed manifest);
+    // the CLI's binary runs the bundle of its build (scripts/bundle-cli.mjs), so its pack makes that too and carries it
+    if (pkg === 'cli') {
+      expect(manifestOf(pkg).scripts?.prepack).toBe('tsc -b && node ../../scripts/bundle-cli.mjs')
+      expect(files).toContain('package/bundle/cli.js')
+      expect(files).toContain('package/bundle/verify-worker.js')
+    } else expect(manifestOf(pkg).scripts?.prepack).toBe('tsc -b')
   })
 
   it('passes publint', async () => {

@@ -8,6 +8,7 @@
  * between districts, so that is also the district at the time of every grant.
  */
 import type { Projection } from '../kernel/projection.js'
+import { keepEntry, ownEntry } from '../kernel/own-keys.js'
 import type { LedgerEvent } from '../domain/events.js'
 import { yearOf } from '../kernel/dates.js'
 import { BenefitKind } from '../vocabulary/terms.js'
@@ -62,9 +63,9 @@ export const benefitFiguresProjection: Projection<BenefitFiguresState, LedgerEve
   eventTypes: new Set<LedgerEvent['type']>(['TalentRegistered', 'BenefitGranted', 'CertificateRevoked']),
   initialState: () => ({ districts: {}, grants: {} }),
   apply: (s, e) => {
-    if (e.type === 'TalentRegistered') s.districts[e.data.talentId] = e.data.district
+    if (e.type === 'TalentRegistered') keepEntry(s.districts, e.data.talentId, e.data.district)
     else if (e.type === 'BenefitGranted') {
-      const district = s.districts[e.data.talentId] ?? UNKNOWN_DISTRICT
+      const district = ownEntry(s.districts, e.data.talentId) ?? UNKNOWN_DISTRICT
       setEntry(s.grants, e.data.talentId, e.data.grantId, { benefit: kindOf(e.data.benefit), on: e.data.on, district, amount: e.data.amount, flaggedOn: null })
     } else if (e.type === 'CertificateRevoked') {
       for (const id of e.data.flaggedGrants) {
@@ -111,7 +112,7 @@ export const benefitFigures = (s: BenefitFiguresState, asOf: string): BenefitFig
       row.grants++
       row.amount += g.amount
       if (g.flaggedOn !== null && g.flaggedOn <= asOf) row.flaggedAmount += g.amount
-      benefitTotals[g.benefit] = (benefitTotals[g.benefit] ?? 0) + g.amount
+      keepEntry(benefitTotals, g.benefit, (ownEntry(benefitTotals, g.benefit) ?? 0) + g.amount)
     }
   }
   const rows: Row[] = []

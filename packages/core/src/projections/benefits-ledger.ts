@@ -3,6 +3,7 @@
  * benefit — what the finance office reconciles. Flagged grants (after a revocation) stay listed.
  */
 import type { Projection } from '../kernel/projection.js'
+import { keepEntry, ownEntry } from '../kernel/own-keys.js'
 import type { EventOf, LedgerEvent } from '../domain/events.js'
 
 /** One line of the ledger. */
@@ -20,13 +21,13 @@ export const benefitsLedgerProjection: Projection<BenefitsLedgerState, LedgerEve
   initialState: () => ({ grants: {}, totals: {} }),
   apply: (state, e) => {
     if (e.type === 'BenefitGranted') {
-      state.grants[`${e.data.talentId}/${e.data.grantId}`] = { ...e.data, flagged: null }
-      state.totals[e.data.benefit] = (state.totals[e.data.benefit] ?? 0) + e.data.amount
+      keepEntry(state.grants, `${e.data.talentId}/${e.data.grantId}`, { ...e.data, flagged: null })
+      keepEntry(state.totals, e.data.benefit, (ownEntry(state.totals, e.data.benefit) ?? 0) + e.data.amount)
     } else if (e.type === 'CertificateRevoked') {
       for (const id of e.data.flaggedGrants) {
         const key = `${e.data.talentId}/${id}`
-        const g = state.grants[key]
-        if (g !== undefined) state.grants[key] = { ...g, flagged: `certificate ${e.data.level} revoked on ${e.data.on}: ${e.data.reason}` }
+        const g = ownEntry(state.grants, key)
+        if (g !== undefined) keepEntry(state.grants, key, { ...g, flagged: `certificate ${e.data.level} revoked on ${e.data.on}: ${e.data.reason}` })
       }
     }
     return state

@@ -5,18 +5,12 @@
  * for a talent with no entry stops at the talent, and no dictionary grows to a whole city's size
  * (a replay of the report about a fifth faster, docs/performance-log.md).
  * Ids are free text and the records plain JSON, so an id may be `__proto__`: entries are own
- * properties, read only when own and defined rather than assigned, never the prototype's.
+ * properties, read only when own and defined rather than assigned, never the prototype's (own-keys.ts).
  */
+import { keepEntry as define, ownEntry as own } from '../kernel/own-keys.js'
 
 /** Entries by talent, then by id. */
 export type ByTalent<V> = Record<string, Record<string, V>>
-
-const own = <V>(record: Record<string, V>, key: string): V | undefined => (Object.hasOwn(record, key) ? record[key] : undefined)
-
-const define = <V>(record: Record<string, V>, key: string, value: V): void => {
-  if (key === '__proto__') Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true })
-  else record[key] = value
-}
 
 /** The entry of `talentId` under `id`, if any. */
 export const entryOf = <V>(byTalent: ByTalent<V>, talentId: string, id: string): V | undefined => {

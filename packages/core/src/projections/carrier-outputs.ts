@@ -7,6 +7,7 @@
  * (in whatever order the log brings them), so one state answers for any `asOf`, inline or rebuilt.
  */
 import type { Projection } from '../kernel/projection.js'
+import { keepEntry, ownEntry } from '../kernel/own-keys.js'
 import type { LedgerEvent } from '../domain/events.js'
 import { rank, type Level } from '../vocabulary/ladder.js'
 import { entryOf, everyEntry, setEntry, type ByTalent } from './by-talent.js'
@@ -103,13 +104,13 @@ export const carrierOutputsProjection: Projection<CarrierOutputsState, LedgerEve
   apply: (s, e) => {
     switch (e.type) {
       case 'CarrierDesignated':
-        s.carriers[e.data.carrierId] = { kind: e.data.kind, grade: e.data.grade ?? null, on: e.data.on, masters: e.data.masterTalentId === undefined ? [] : [{ talentId: e.data.masterTalentId, on: e.data.on }] }
+        keepEntry(s.carriers, e.data.carrierId, { kind: e.data.kind, grade: e.data.grade ?? null, on: e.data.on, masters: e.data.masterTalentId === undefined ? [] : [{ talentId: e.data.masterTalentId, on: e.data.on }] })
         break
       case 'StudioMasterLinked':
-        s.carriers[e.data.carrierId]?.masters.push({ talentId: e.data.talentId, on: e.data.on })
+        ownEntry(s.carriers, e.data.carrierId)?.masters.push({ talentId: e.data.talentId, on: e.data.on })
         break
       case 'ProgrammeOpened':
-        s.programmes[e.data.programId] = { carrierId: e.data.carrierId, kind: e.data.kind, field: e.data.field, providerId: e.data.providerId, on: e.data.on, places: e.data.places }
+        keepEntry(s.programmes, e.data.programId, { carrierId: e.data.carrierId, kind: e.data.kind, field: e.data.field, providerId: e.data.providerId, on: e.data.on, places: e.data.places })
         break
       case 'TrainingEnrolled':
         setEntry(s.enrolments, e.data.talentId, e.data.programId, { programId: e.data.programId, kind: e.data.kind, field: e.data.field, providerId: e.data.providerId, startedOn: e.data.startedOn, completedOn: null })
@@ -157,7 +158,7 @@ export const carrierOutputFigures = (s: CarrierOutputsState, asOf: string): Carr
   const opened = Object.entries(s.programmes).filter(([, p]) => p.on <= asOf)
   for (const [programId] of opened) outputs.set(programId, { enrolled: 0, completed: 0, certified: 0, certifiedByLevel: {} })
   for (const e of everyEntry(s.enrolments)) {
-    const p = s.programmes[e.programId]
+    const p = ownEntry(s.programmes, e.programId)
     const o = outputs.get(e.programId)
     if (p === undefined || o === undefined || e.kind !== p.kind || e.field !== p.field || e.providerId !== p.providerId || e.startedOn < p.on || e.startedOn > asOf) continue
     o.enrolled++

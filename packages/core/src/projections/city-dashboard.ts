@@ -7,6 +7,7 @@
  * Targets are judged on exact ratios (exact-ratio.ts); only the percentages shown are rounded.
  */
 import { yearOf } from '../kernel/dates.js'
+import { entryOrKept, keepEntry, ownEntry } from '../kernel/own-keys.js'
 import type { Projection } from '../kernel/projection.js'
 import type { LedgerEvent } from '../domain/events.js'
 import { LEVELS, rank, type CertifiedLevel, type Level } from '../vocabulary/ladder.js'
@@ -75,34 +76,34 @@ export interface CityReport {
 const applyEvent = (s: DashboardState, e: LedgerEvent): void => {
   switch (e.type) {
     case 'TalentRegistered':
-      s.talents[e.data.talentId] = { district: e.data.district, registeredOn: e.data.registeredOn, certificates: [] }
+      keepEntry(s.talents, e.data.talentId, { district: e.data.district, registeredOn: e.data.registeredOn, certificates: [] })
       return
     case 'LevelCertified': {
-      const t = s.talents[e.data.talentId]
+      const t = ownEntry(s.talents, e.data.talentId)
       if (t !== undefined) t.certificates = appended(t.certificates, { level: e.data.level, on: e.data.on, revokedOn: null })
       return
     }
     case 'PriorCertificateRecorded': {
       // dated by its issue: in the stock from then on, and "new high-skilled" only when that date
       // falls in the period and it is the person's first at senior or above (talentStanding)
-      const t = s.talents[e.data.talentId]
+      const t = ownEntry(s.talents, e.data.talentId)
       if (t !== undefined) t.certificates = appended(t.certificates, { level: e.data.level, on: e.data.issuedOn, revokedOn: null })
       return
     }
     case 'CertificateRevoked':
       // as in the talent's own fold: every valid certificate at the level is revoked
-      for (const c of s.talents[e.data.talentId]?.certificates ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
+      for (const c of ownEntry(s.talents, e.data.talentId)?.certificates ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
       return
     case 'TrainingEnrolled':
-      s.trainings[`${e.data.talentId}/${e.data.programId}`] = { field: e.data.field, startedOn: e.data.startedOn, completedOn: null }
+      keepEntry(s.trainings, `${e.data.talentId}/${e.data.programId}`, { field: e.data.field, startedOn: e.data.startedOn, completedOn: null })
       return
     case 'TrainingCompleted': {
-      const t = s.trainings[`${e.data.talentId}/${e.data.programId}`]
+      const t = ownEntry(s.trainings, `${e.data.talentId}/${e.data.programId}`)
       if (t !== undefined) t.completedOn = e.data.completedOn
       return
     }
     case 'CarrierDesignated':
-      s.carriers[e.data.carrierId] = { kind: e.data.kind, on: e.data.on }
+      keepEntry(s.carriers, e.data.carrierId, { kind: e.data.kind, on: e.data.on })
       return
     case 'EmploymentStatisticsReported':
       s.employedPersons[String(e.data.year)] = e.data.employedPersons
@@ -217,7 +218,7 @@ const trainingsOn = (trainings: DashboardState['trainings'], asOf: string): Reco
     if (t.completedOn !== null && t.completedOn <= asOf) f.completed++
   }
   const trainingsByField: Record<string, { enrolled: number; completed: number }> = {}
-  for (const [field, f] of byField) trainingsByField[field] = f
+  for (const [field, f] of byField) keepEntry(trainingsByField, field, f)
   return trainingsByField
 }
 
@@ -342,7 +343,7 @@ const cityFigures = (s: DashboardState, book: TalentBook, asOfDate: string, targ
     talentsTotal++
     if (levelsByDistrict !== undefined) {
       const key: Level | 'none' = LEVELS[best] ?? 'none'
-      const district = (levelsByDistrict[book.district[i]!] ??= {})
+      const district = entryOrKept<Record<string, number>>(levelsByDistrict, book.district[i]!, () => ({}))
       district[key] = (district[key] ?? 0) + 1
     }
     if (best >= JUNIOR) skilledTotal++

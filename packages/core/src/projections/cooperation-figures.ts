@@ -6,6 +6,7 @@
  */
 import type { LedgerEvent } from '../domain/events.js'
 import type { Projection } from '../kernel/projection.js'
+import { keepEntry, ownEntry } from '../kernel/own-keys.js'
 import { isHighSkilled } from '../vocabulary/ladder.js'
 import { appended } from './appended.js'
 import { entryOf, everyEntry, setEntry, type ByTalent } from './by-talent.js'
@@ -61,7 +62,7 @@ export interface CooperationFigures {
 }
 
 const employed = (s: CooperationFiguresState, talentId: string, change: Employment): void => {
-  s.employments[talentId] = appended(s.employments[talentId], change)
+  keepEntry(s.employments, talentId, appended(ownEntry(s.employments, talentId), change))
 }
 
 /** The cooperation-figures projection (dated facts, updated in place; the figures are computed on read). */
@@ -75,7 +76,7 @@ export const cooperationFiguresProjection: Projection<CooperationFiguresState, L
     if (applyCertificateEvent(s.certificates, e)) return s
     switch (e.type) {
       case 'AgreementRegistered':
-        s.agreements[e.data.agreementId] = { kind: e.data.kind, on: e.data.on }
+        keepEntry(s.agreements, e.data.agreementId, { kind: e.data.kind, on: e.data.on })
         break
       case 'TrainingEnrolled':
         if (e.data.agreementId !== undefined) setEntry(s.trainings, e.data.talentId, e.data.programId, { agreementId: e.data.agreementId, startedOn: e.data.startedOn, completedOn: null })
@@ -143,7 +144,7 @@ export const cooperationFigures = (s: CooperationFiguresState, asOf: string): Co
     let school = schools.get(m.employerId)
     if (school === undefined) schools.set(m.employerId, (school = { schoolId: m.employerId, total: 0, highSkilled: 0 }))
     school.total++
-    if (isHighSkilled(talentStanding(s.certificates[talentId] ?? [], asOf).level)) school.highSkilled++
+    if (isHighSkilled(talentStanding(ownEntry(s.certificates, talentId) ?? [], asOf).level)) school.highSkilled++
   }
   const byId = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
   const bySchool = [...schools.values()].sort(byId((x) => x.schoolId))

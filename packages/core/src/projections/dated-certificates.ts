@@ -4,6 +4,7 @@
  * prior, revoked. One copy, so the projections that need it cannot drift on what a revocation ends.
  */
 import type { LedgerEvent } from '../domain/events.js'
+import { keepEntry, ownEntry } from '../kernel/own-keys.js'
 import type { CertifiedLevel } from '../vocabulary/ladder.js'
 import { appended } from './appended.js'
 
@@ -21,13 +22,13 @@ export const CERTIFICATE_EVENT_TYPES = ['LevelCertified', 'PriorCertificateRecor
 export const applyCertificateEvent = (certificates: Record<string, DatedCertificate[]>, e: LedgerEvent): boolean => {
   switch (e.type) {
     case 'LevelCertified':
-      certificates[e.data.talentId] = appended(certificates[e.data.talentId], { level: e.data.level, on: e.data.on, revokedOn: null })
+      keepEntry(certificates, e.data.talentId, appended(ownEntry(certificates, e.data.talentId), { level: e.data.level, on: e.data.on, revokedOn: null }))
       return true
     case 'PriorCertificateRecorded':
-      certificates[e.data.talentId] = appended(certificates[e.data.talentId], { level: e.data.level, on: e.data.issuedOn, revokedOn: null })
+      keepEntry(certificates, e.data.talentId, appended(ownEntry(certificates, e.data.talentId), { level: e.data.level, on: e.data.issuedOn, revokedOn: null }))
       return true
     case 'CertificateRevoked':
-      for (const c of certificates[e.data.talentId] ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
+      for (const c of ownEntry(certificates, e.data.talentId) ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
       return true
     default:
       return false

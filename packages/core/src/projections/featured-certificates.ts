@@ -5,6 +5,7 @@
  * Only dated facts are kept, so one state answers for any `asOf`.
  */
 import type { Projection } from '../kernel/projection.js'
+import { entryOrKept, ownEntry } from '../kernel/own-keys.js'
 import type { LedgerEvent } from '../domain/events.js'
 
 interface Dated {
@@ -39,11 +40,11 @@ export const featuredCertificatesProjection: Projection<FeaturedCertificatesStat
   eventTypes: new Set<LedgerEvent['type']>(['FeaturedSkillCertified', 'LevelCertified', 'CertificateRevoked']),
   initialState: () => ({ certificates: {} }),
   apply: (s, e) => {
-    if (e.type === 'FeaturedSkillCertified') (s.certificates[e.data.talentId] ??= []).push({ standardId: e.data.standardId, level: e.data.level, on: e.data.on, revokedOn: null })
-    else if (e.type === 'LevelCertified' && e.data.standardId !== undefined) (s.certificates[e.data.talentId] ??= []).push({ standardId: e.data.standardId, level: e.data.level, on: e.data.on, revokedOn: null })
+    if (e.type === 'FeaturedSkillCertified') entryOrKept(s.certificates, e.data.talentId, () => []).push({ standardId: e.data.standardId, level: e.data.level, on: e.data.on, revokedOn: null })
+    else if (e.type === 'LevelCertified' && e.data.standardId !== undefined) entryOrKept(s.certificates, e.data.talentId, () => []).push({ standardId: e.data.standardId, level: e.data.level, on: e.data.on, revokedOn: null })
     else if (e.type === 'CertificateRevoked')
       // a revocation of a ladder level revokes the featured certificate on the ladder at that level
-      for (const c of s.certificates[e.data.talentId] ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
+      for (const c of ownEntry(s.certificates, e.data.talentId) ?? []) if (c.level === e.data.level && c.revokedOn === null) c.revokedOn = e.data.on
     return s
   },
 }

@@ -12,6 +12,7 @@
  */
 import { yearOf } from '../kernel/dates.js'
 import type { Projection } from '../kernel/projection.js'
+import { keepEntry, ownEntry } from '../kernel/own-keys.js'
 import type { LedgerEvent } from '../domain/events.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
@@ -75,13 +76,13 @@ export const honourFiguresProjection: Projection<HonourFiguresState, LedgerEvent
         const { honourId, grade, talentId, on } = e.data
         if (honourId === null) break
         const key = `${honourId}/${yearOf(on)}/${talentId}`
-        const earlier = s.conferred[key]
+        const earlier = ownEntry(s.conferred, key)
         // a talent given the honour twice in a year (two contests) counts once, from the first day
-        if (earlier === undefined || on < earlier.on) s.conferred[key] = { honourId, grade, talentId, on }
+        if (earlier === undefined || on < earlier.on) keepEntry(s.conferred, key, { honourId, grade, talentId, on })
         break
       }
       case 'HonourListReported':
-        s.lists[`${e.data.honourId}/${e.data.year}`] = { honourId: e.data.honourId, year: e.data.year, recipients: e.data.recipients }
+        keepEntry(s.lists, `${e.data.honourId}/${e.data.year}`, { honourId: e.data.honourId, year: e.data.year, recipients: e.data.recipients })
         break
       case 'PolicyAdopted':
         s.policies.push({ policyId: e.data.policyId, effectiveFrom: e.data.effectiveFrom, document: e.data.document })
@@ -116,7 +117,7 @@ export const honourFigures = (s: HonourFiguresState, asOf: string): HonourFigure
     if (c.on > asOf) continue
     const r = row(c.honourId, yearOf(c.on), () => c.grade)
     r.inLedger++
-    if (isHighSkilled(talentStanding(s.certificates[c.talentId] ?? [], c.on).level)) r.highSkilled++
+    if (isHighSkilled(talentStanding(ownEntry(s.certificates, c.talentId) ?? [], c.on).level)) r.highSkilled++
   }
   for (const l of Object.values(s.lists)) {
     if (`${l.year}-12-31` > asOf) continue

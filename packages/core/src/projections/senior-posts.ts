@@ -6,6 +6,7 @@
  * for any `asOf`, the same inline or rebuilt.
  */
 import type { Projection } from '../kernel/projection.js'
+import { entryOrKept, ownEntry } from '../kernel/own-keys.js'
 import type { LedgerEvent } from '../domain/events.js'
 
 interface DatedPost {
@@ -51,24 +52,24 @@ export const seniorPostsProjection: Projection<SeniorPostsState, LedgerEvent> = 
   apply: (s, e) => {
     switch (e.type) {
       case 'SeniorPostAppointed':
-        ;(s.posts[e.data.talentId] ??= []).push({ employerId: e.data.employerId, level: e.data.level, on: e.data.on, expiresOn: e.data.expiresOn, endedOn: null })
+        entryOrKept(s.posts, e.data.talentId, () => []).push({ employerId: e.data.employerId, level: e.data.level, on: e.data.on, expiresOn: e.data.expiresOn, endedOn: null })
         break
       case 'SeniorPostRenewed': {
-        const p = latestOpen(s.posts[e.data.talentId] ?? [], e.data.employerId, e.data.level)
+        const p = latestOpen(ownEntry(s.posts, e.data.talentId) ?? [], e.data.employerId, e.data.level)
         if (p !== undefined) p.expiresOn = e.data.expiresOn
         break
       }
       case 'SeniorPostEnded': {
-        const p = latestOpen(s.posts[e.data.talentId] ?? [], e.data.employerId, e.data.level)
+        const p = latestOpen(ownEntry(s.posts, e.data.talentId) ?? [], e.data.employerId, e.data.level)
         if (p !== undefined) p.endedOn = e.data.on
         break
       }
       case 'EmployerChanged':
       case 'TalentReleased':
-        for (const p of s.posts[e.data.talentId] ?? []) if (p.endedOn === null) p.endedOn = e.data.on
+        for (const p of ownEntry(s.posts, e.data.talentId) ?? []) if (p.endedOn === null) p.endedOn = e.data.on
         break
       case 'SeniorPostQuotaSet':
-        ;(s.quotas[`${e.data.organizationId}/${e.data.level}`] ??= []).push({ on: e.data.on, posts: e.data.posts })
+        entryOrKept(s.quotas, `${e.data.organizationId}/${e.data.level}`, () => []).push({ on: e.data.on, posts: e.data.posts })
         break
       default:
         break

@@ -6,6 +6,7 @@
  */
 import { yearOf } from '../kernel/dates.js'
 import type { Projection } from '../kernel/projection.js'
+import { keepEntry } from '../kernel/own-keys.js'
 import type { LedgerEvent } from '../domain/events.js'
 import type { AdoptedPolicy } from '../policy/document.js'
 import { policyInForce } from '../policy/registry.js'
@@ -45,7 +46,7 @@ export const serviceFiguresProjection: Projection<ServiceFiguresState, LedgerEve
     if (applyCertificateEvent(s.certificates, e)) return s
     switch (e.type) {
       case 'ServiceDelivered':
-        s.deliveries[`${e.data.talentId}/${e.data.deliveryId}`] = { service: e.data.service, on: e.data.on }
+        keepEntry(s.deliveries, `${e.data.talentId}/${e.data.deliveryId}`, { service: e.data.service, on: e.data.on })
         break
       case 'PolicyAdopted':
         s.policies.push({ policyId: e.data.policyId, effectiveFrom: e.data.effectiveFrom, document: e.data.document })

@@ -3,6 +3,7 @@
  * Built from TalentPoolEntered / TalentPoolLeft and the certificate events that move the level.
  */
 import { produce } from 'immer'
+import { keepEntry, ownEntry } from '../kernel/own-keys.js'
 import type { Projection } from '../kernel/projection.js'
 import type { EventOf, LedgerEvent } from '../domain/events.js'
 import { rank, type CertifiedLevel } from '../vocabulary/ladder.js'
@@ -43,24 +44,24 @@ const withCertificate = (t: PoolTalent, e: EventOf<'LevelCertified' | 'PriorCert
 const applyEvent = (state: TalentPoolState, e: LedgerEvent): void => {
   switch (e.type) {
     case 'TalentRegistered':
-      state.talents[e.data.talentId] = { district: e.data.district, certificates: [] }
+      keepEntry(state.talents, e.data.talentId, { district: e.data.district, certificates: [] })
       return
     case 'LevelCertified':
     case 'PriorCertificateRecorded':
     case 'CertificateRevoked': {
-      const t = state.talents[e.data.talentId]
+      const t = ownEntry(state.talents, e.data.talentId)
       if (t === undefined) return
       const next = withCertificate(t, e)
-      state.talents[e.data.talentId] = next
-      const member = state.members[e.data.talentId]
+      keepEntry(state.talents, e.data.talentId, next)
+      const member = ownEntry(state.members, e.data.talentId)
       const level = highest(next.certificates)
-      if (member !== undefined && level !== null) state.members[e.data.talentId] = { ...member, level }
+      if (member !== undefined && level !== null) keepEntry(state.members, e.data.talentId, { ...member, level })
       return
     }
     case 'TalentPoolEntered': {
-      const t = state.talents[e.data.talentId]
+      const t = ownEntry(state.talents, e.data.talentId)
       const level = highest(t?.certificates ?? [])
-      if (t !== undefined && level !== null) state.members[e.data.talentId] = { talentId: e.data.talentId, since: e.data.on, level, district: t.district }
+      if (t !== undefined && level !== null) keepEntry(state.members, e.data.talentId, { talentId: e.data.talentId, since: e.data.on, level, district: t.district })
       return
     }
     case 'TalentPoolLeft':

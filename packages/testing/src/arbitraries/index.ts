@@ -33,3 +33,4 @@ export { TALENT_IDS, validCommand, validCommandOf, dateFields, malformedCommand,
 export { organizationSetup } from './organizations.js'
 export { commandsFor, gapDays, intent, step, type Intent, type Step } from './talent-steps.js'
 export { cityHistory, commandsOf, talentHistory, type CityHistory, type HistoryOptions, type TalentIntent } from './history.js'
+export { PROTOTYPE_NAMES, prototypeRenaming, renamed, renamedBack, rowsInOneOrder, type IdRenaming } from './prototype-ids.js'

@@ -1,7 +1,8 @@
 /**
  * Conformance: hostile input. One corpus of command lines — lone surrogates, NUL and terminal
  * escapes, input nested thousands deep, over-long strings, lines and arrays, unknown fields at every
- * level, an actor carrying a phone number, a bad national ID — run through a ledger on the store
+ * level, an actor carrying a phone number, a bad national ID, ids that are JavaScript's own property
+ * names (`__proto__`, `constructor`, `valueOf` …) — run through a ledger on the store
  * under test. Every store must answer every line exactly as the corpus says (so SQLite, PostgreSQL
  * and memory accept and refuse the same inputs) and store nothing for a refused line. The CLI's
  * tests write the same lines to a file and run `apply` on it.
@@ -54,6 +55,12 @@ const organization = (organizationId: string, authorization: Record<string, unkn
     authorizations: [{ route: 'skill-level-recognition', occupations: ['*'], maxLevel: 'technician', ...authorization }],
   },
 })
+const protoEmployer = { id: 'constructor', role: 'employer' }
+const assessment = (talentId: string, assessmentId: string, actor: Record<string, unknown>) => ({
+  type: 'RecordAssessment',
+  actor,
+  data: { talentId, assessmentId, route: 'skill-level-recognition', occupation: '6-18-02-04', level: 'intermediate', passed: true, assessorId: actor['id'], on: '2026-03-01' },
+})
 const adoption = (document: unknown) => ({ type: 'AdoptPolicy', actor: bureau, data: { policyId: 'lyg-hostile', effectiveFrom: '2027-01-01', document } })
 
 /** `value` as a JSON line, with `"__NESTED__"` replaced by arrays nested `depth` deep (built as text: no deep object, no recursion). */
@@ -91,11 +98,18 @@ export const hostileInputCases: ReadonlyArray<HostileInputCase> = [
     line: line({ type: 'RecordAssessment', actor: employer, data: { talentId: 't-1', assessmentId: 'a-1', route: 'skill-level-recognition', occupation: '6-18-02-04', level: 'intermediate', passed: true, assessorId: 'port-co', on: '2026-03-01' } }),
     expected: 'ok',
   },
+  // ids that are JavaScript's own property names: ordinary keys, never the prototype's members
+  { name: 'an employer whose id is constructor', line: line(organization('constructor')), expected: 'ok' },
+  { name: 'a talent whose id is __proto__, at that employer', line: line(registration('__proto__', { employerId: 'constructor' }, protoEmployer)), expected: 'ok' },
+  { name: 'the __proto__ talent registered again', line: line(registration('__proto__', { employerId: 'constructor' }, protoEmployer)), expected: 'Duplicate' },
+  { name: 'a talent at an employer named hasOwnProperty, never registered', line: line(registration('toString', { employerId: 'hasOwnProperty' }, { id: 'hasOwnProperty', role: 'employer' })), expected: 'Unauthorized' },
+  { name: 'an assessment of the __proto__ talent whose id is valueOf', line: line(assessment('__proto__', 'valueOf', protoEmployer)), expected: 'ok' },
+  { name: 'the valueOf assessment recorded again', line: line(assessment('__proto__', 'valueOf', protoEmployer)), expected: 'Duplicate' },
   { name: 'a talent after them all', line: line(registration('t-5')), expected: 'ok' },
 ]
 
 /** The streams and event counts the corpus leaves in an empty store: the good lines only. */
-export const hostileInputStored: Readonly<Record<string, number>> = { 'org-port-co': 1, 'talent-t-1': 3, 'talent-t-5': 1 }
+export const hostileInputStored: Readonly<Record<string, number>> = { 'org-port-co': 1, 'talent-t-1': 3, 'org-constructor': 1, 'talent-__proto__': 3, 'talent-t-5': 1 }
 
 /** Checks one answer against its case: the code, the field named first, and no personal data in clear. */
 export const expectHostileAnswer = (c: HostileInputCase, result: CommandResult): void => {

@@ -13,6 +13,7 @@ import { decidedWithRecordDates, type RecordDatesContext } from '../date-rules.j
 import type { DecisionEnv } from '../decision-env.js'
 import { designationsOn, organizationCategory, type OrganizationState } from '../organization/index.js'
 import { AgreementEventData, type AgreementCommand, type AgreementEvent } from './messages.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 type Registered = Extract<AgreementEvent, { type: 'AgreementRegistered' }>['data']
 
@@ -56,12 +57,12 @@ const decideRegister = (c: Extract<AgreementCommand, { type: 'RegisterAgreement'
   if (d.validFrom > d.validTo) return E.left(withRule(domainError('Malformed', `data.validFrom ${d.validFrom} is after data.validTo ${d.validTo}`), { rule: 'agreement.parties', field: 'data.validFrom', message: 'validFrom is after validTo' }))
   if (c.actor.role !== 'hr-bureau') return E.left(unauthorized('only the hr-bureau registers (备案) agreements'))
   const leadKind = leadKindOf(d.kind)
-  const registeredAs = (id: string, kind: string) => ctx.organizations[id]?.registered === true && ctx.organizations[id]?.kind === kind
+  const registeredAs = (id: string, kind: string) => ownEntry(ctx.organizations, id)?.registered === true && ownEntry(ctx.organizations, id)?.kind === kind
   if (!registeredAs(d.leadId, leadKind)) return E.left(withRule(notFound(`no registered ${leadKind} ${d.leadId} to lead a ${d.kind} agreement`), { rule: 'agreement.parties', field: 'data.leadId', message: `the lead of ${d.kind} is a registered ${leadKind}` }))
   const missing = d.partnerIds.filter((id) => !registeredAs(id, 'employer'))
   if (missing.length > 0) return E.left(withRule(notFound(`no registered employer ${missing.join(', ')}`), { rule: 'agreement.parties', field: 'data.partnerIds', message: 'partners are registered employers' }))
   if (s.terms !== null) return E.left(duplicate(`agreement ${d.agreementId} is already registered`))
-  if (d.kind === 'industry-chain' && designationsOn(ctx.organizations[d.leadId]?.designations, d.validFrom).length === 0)
+  if (d.kind === 'industry-chain' && designationsOn(ownEntry(ctx.organizations, d.leadId)?.designations, d.validFrom).length === 0)
     return E.left(
       notEligible(`${d.leadId} holds no designation in force on ${d.validFrom}`, [
         { rule: 'agreement.lead-designated', field: 'data.leadId', message: `an industry-chain agreement is led by an enterprise designated (链主/龙头/专精特新) on validFrom ${d.validFrom}` },
@@ -77,7 +78,7 @@ const decideRegister = (c: Extract<AgreementCommand, { type: 'RegisterAgreement'
 
 /** EndAgreement: the bureau or the lead (a registered organisation acting in its own kind), once. */
 const decideEnd = (c: Extract<AgreementCommand, { type: 'EndAgreement' }>, s: AgreementState, ctx: AgreementContext): E.Either<DomainError, ReadonlyArray<AgreementEvent>> => {
-  const actorOrg = ctx.organizations[c.actor.id]
+  const actorOrg = ownEntry(ctx.organizations, c.actor.id)
   const isLead = s.terms !== null && c.actor.id === s.terms.leadId && actorOrg?.registered === true && actorOrg.kind === c.actor.role
   if (c.actor.role !== 'hr-bureau' && !isLead) return E.left(unauthorized('only the hr-bureau or the agreement’s lead ends an agreement'))
   if (s.terms === null) return E.left(notFound(`agreement ${c.data.agreementId} is not registered`))

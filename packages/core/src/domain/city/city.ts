@@ -16,6 +16,7 @@ import { policyCategory, POLICY_STREAM } from '../policies/index.js'
 import { talentCategory } from '../talent/index.js'
 import { decideDesignation, decideStudioMaster, type CarrierContext, type CarrierRecord } from './decide-carriers.js'
 import { CityEventData, type CityCommand, type CityEvent } from './messages.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 /** Stream id of the city stream. */
 export const CITY_STREAM = 'city'
@@ -35,7 +36,7 @@ const evolve = (s: CityState, e: CityEvent): CityState => {
     case 'CarrierDesignated':
       return { ...s, carriers: { ...s.carriers, [e.data.carrierId]: e.data.masterTalentId === undefined ? e.data : { ...e.data, masterSince: e.data.on } } }
     case 'StudioMasterLinked': {
-      const carrier = s.carriers[e.data.carrierId]
+      const carrier = ownEntry(s.carriers, e.data.carrierId)
       return carrier === undefined ? s : { ...s, carriers: { ...s.carriers, [e.data.carrierId]: { ...carrier, masterTalentId: e.data.talentId, masterSince: e.data.on } } }
     }
     case 'EmploymentStatisticsReported':
@@ -77,7 +78,7 @@ const decideHonourList = (c: Extract<CityCommand, { type: 'ReportHonourList' }>,
   if (!(policy.document.honours?.catalogue ?? []).some((h) => h.honourId === honourId))
     return E.left({ ...notFound(`honour ${honourId} is not in the catalogue of ${policy.policyId}`), details: [{ rule: 'honour.in-catalogue', field: 'data.honourId', message: `not in ${policy.policyId}'s honours catalogue` }] })
   // a different figure for a year already reported is a correction and is kept; the same one is a duplicate
-  if (s.honourLists[honourListKey(honourId, year)] === recipients)
+  if (ownEntry(s.honourLists, honourListKey(honourId, year)) === recipients)
     return E.left({ ...duplicate(`${recipients} recipients of ${honourId} were already reported for ${year}`), details: [{ rule: 'honour.list-reported', message: 'the same figure again' }] })
   return E.right([{ type: 'HonourListReported', data: { honourId, year, recipients, policyId: policy.policyId } }])
 }
@@ -86,9 +87,9 @@ const decide = (c: CityCommand, s: CityState, ctx: CityContext): E.Either<Domain
   if (c.actor.role !== 'hr-bureau') return E.left(unauthorized(`only the hr-bureau may issue ${c.type}`))
   switch (c.type) {
     case 'DesignateCarrier':
-      return decideDesignation(c, s.carriers[c.data.carrierId], ctx)
+      return decideDesignation(c, ownEntry(s.carriers, c.data.carrierId), ctx)
     case 'LinkStudioMaster':
-      return decideStudioMaster(c, s.carriers[c.data.carrierId], ctx)
+      return decideStudioMaster(c, ownEntry(s.carriers, c.data.carrierId), ctx)
     case 'ReportEmploymentStatistics':
       // a different figure for a year already reported is a correction and is kept; the same one is a duplicate
       return s.employedPersons[String(c.data.year)] === c.data.employedPersons

@@ -13,6 +13,7 @@ import type { DecisionEnv } from '../decision-env.js'
 import { organizationCategory, type OrganizationState } from '../organization/index.js'
 import type { ProgrammeCommand, ProgrammeEvent } from './messages.js'
 import { programmeFoldable, type ProgrammeState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 /** What opening a programme reads besides its stream: the carrier named and the organisations involved. */
 export interface ProgrammeContext extends RecordDatesContext {
@@ -30,7 +31,7 @@ const authorize = (c: ProgrammeCommand, ctx: ProgrammeContext): E.Either<DomainE
   const { actor } = c
   if (actor.role === 'auditor') return refuse('auditors are read only')
   if (actor.role === 'hr-bureau') return E.right(undefined)
-  const org = ctx.organizations[actor.id]
+  const org = ownEntry(ctx.organizations, actor.id)
   if (org === undefined || !org.registered || org.kind !== actor.role) return refuse(`${actor.id} is not a registered ${actor.role}`)
   const host = ctx.carrier?.hostId
   // as for EnrollTraining: only a provider kind provides training
@@ -50,7 +51,7 @@ const decide = (c: ProgrammeCommand, s: ProgrammeState, ctx: ProgrammeContext): 
   const allowed = authorize(c, ctx)
   if (E.isLeft(allowed)) return allowed
   const d = c.data
-  const provider = ctx.organizations[d.providerId]
+  const provider = ownEntry(ctx.organizations, d.providerId)
   if (provider === undefined || !provider.registered || !PROVIDER_KINDS.includes(provider.kind)) return E.left(notFound(`no registered ${PROVIDER_KINDS.join(' or ')} ${d.providerId}`))
   const carrier = ctx.carrier
   if (d.carrierId !== undefined && carrier === undefined)
@@ -74,7 +75,7 @@ const decide = (c: ProgrammeCommand, s: ProgrammeState, ctx: ProgrammeContext): 
 
 const context = async (c: ProgrammeCommand, _s: ProgrammeState, env: DecisionEnv, read: StreamReader): Promise<ProgrammeContext> => {
   const city = c.data.carrierId === undefined ? null : await read(cityCategory, CITY_STREAM)
-  const carrier = c.data.carrierId === undefined ? undefined : city?.state.carriers[c.data.carrierId]
+  const carrier = c.data.carrierId === undefined ? undefined : ownEntry(city?.state.carriers, c.data.carrierId)
   const ids = [...new Set([c.actor.id, c.data.providerId, ...(carrier?.hostId === undefined ? [] : [carrier.hostId])])]
   const orgs = await Promise.all(ids.map(async (id) => [id, await read(organizationCategory, id)] as const))
   return { dates: env.dates, carrier, organizations: Object.fromEntries(orgs.map(([id, org]) => [id, org.version === 0 ? undefined : org.state])) }

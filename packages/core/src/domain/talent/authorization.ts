@@ -10,6 +10,7 @@ import type { OrganizationState } from '../organization/index.js'
 import { authorizeAgreementTraining } from './decide-cooperation.js'
 import type { TalentCommand } from './context.js'
 import { relationOf, type TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 /** What authorization may look at: the organisations the command names and the talent's state. */
 export interface AuthorizationContext {
@@ -56,7 +57,7 @@ export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either
   if (actor.role === 'hr-bureau' && c.type !== 'RecordAssessment' && c.type !== 'AppointSeniorPost' && c.type !== 'RenewSeniorPost' && c.type !== 'RecordIncentive') return ok
 
   // every other actor must be a registered organisation of the kind its role claims
-  const org = ctx.organizations[actor.id]
+  const org = ownEntry(ctx.organizations, actor.id)
   if (actor.role !== 'hr-bureau' && (org === undefined || !org.registered))
     return refuse(`${actor.id} is not a registered organisation: the role ${actor.role} is for organisations registered as such`)
   if (actor.role !== 'hr-bureau' && org !== undefined && org.kind !== actor.role)
@@ -88,7 +89,7 @@ export const authorize = (c: TalentCommand, ctx: AuthorizationContext): E.Either
       return ['training-provider', 'vocational-school', 'employer'].includes(actor.role) ? ok : refuse(`a ${actor.role} does not provide training`)
     }
     case 'CompleteTraining': {
-      const programme = talent?.trainings[c.data.programId]
+      const programme = ownEntry(talent?.trainings, c.data.programId)
       if (programme === undefined || programme.providerId !== actor.id)
         return refuse(`only the hr-bureau or the programme's provider may complete programme ${c.data.programId}`)
       // under an agreement the lead completes the training it gave (DOMAIN.md §11)

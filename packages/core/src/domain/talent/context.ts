@@ -15,6 +15,7 @@ import type { SealedPersonalData } from '../personal-data.js'
 import type { CommandOf } from './commands.js'
 import type { OrganizationKind } from '../../vocabulary/terms.js'
 import type { TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 /** Context of a talent decision. */
 export interface TalentContext {
@@ -75,7 +76,7 @@ export const requireOrganization = (
   id: string,
   kinds: ReadonlyArray<OrganizationKind>,
 ): E.Either<DomainError, OrganizationState> => {
-  const org = ctx.organizations[id]
+  const org = ownEntry(ctx.organizations, id)
   return org !== undefined && org.registered && kinds.includes(org.kind)
     ? E.right(org)
     : E.left(notFound(`no registered ${kinds.join(' or ')} ${id}`))

@@ -12,6 +12,7 @@ import type { TalentCommand, TalentContext } from './context.js'
 import { factDateOf } from './fact-date.js'
 import type { TalentState } from './state.js'
 import { birthdayAt, minStudentAgeYearsOf, sixteenthBirthday } from './student-age.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 /** `talent.working-age` [劳动法第十五条]: the career starts at 16, or earlier only by the bureau's recorded exception. */
 const workingAge = (c: TalentCommand, ctx: DateContext): ErrorDetail[] => {
@@ -58,9 +59,9 @@ const anchorOf = (c: TalentCommand, organizations: Readonly<Record<string, Organ
     case 'GrantBenefit':
       return c.data.benefit === 'competition-prize' ? 'achievement' : 'employment'
     case 'EnrollTraining':
-      return c.data.kind === 'new-apprenticeship' || c.data.kind === 'industry-chain' || organizations[c.data.providerId]?.kind === 'employer'
+      return c.data.kind === 'new-apprenticeship' || c.data.kind === 'industry-chain' || ownEntry(organizations, c.data.providerId)?.kind === 'employer'
         ? 'employment'
-        : organizations[c.data.providerId]?.kind === 'vocational-school'
+        : ownEntry(organizations, c.data.providerId)?.kind === 'vocational-school'
           ? 'school-training'
           : 'achievement'
     case 'RecordAssessment':

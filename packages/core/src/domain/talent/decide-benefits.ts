@@ -13,6 +13,7 @@ import { rank } from '../../vocabulary/ladder.js'
 import { policyOn, requireRegistered, type TalentContext } from './context.js'
 import { highSkilledAllowance } from './decide-allowances.js'
 import { validCertificateAt, type TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 type Grant = CommandOf<'GrantBenefit'>
 type Granted = EventOf<'BenefitGranted'>['data']
@@ -134,7 +135,7 @@ const firstCertification = (c: Grant, s: TalentState, policy: AdoptedPolicy): Pl
 /** 新型学徒制补贴: paid to the employer, once per year of the plan, while the programme runs. */
 const apprenticeship = (c: Grant, s: TalentState, policy: AdoptedPolicy): Plan => {
   const programId = c.data.programId ?? ''
-  const t = s.trainings[programId]
+  const t = ownEntry(s.trainings, programId)
   if (t === undefined) return E.left(notFound(`talent ${c.data.talentId} is not enrolled in ${programId}`))
   const planYear = fullYearsBetween(t.startedOn, c.data.on) + 1
   const grantId = `apprenticeship-subsidy:${programId}:${planYear}`

@@ -14,6 +14,7 @@ import type { CertificationRoute } from '../../vocabulary/terms.js'
 import { policyOn, requireRegistered, type TalentContext } from './context.js'
 import { eligibleFor } from './eligibility.js'
 import { levelOf, validCertificateAt, type TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 
@@ -62,7 +63,7 @@ export const routeFailures = (c: CommandOf<'RecordAssessment'>, s: TalentState, 
 export const decideAssessment = (c: CommandOf<'RecordAssessment'>, s: TalentState, ctx: TalentContext): Decided =>
   pipe(
     requireRegistered(s, c.data.talentId),
-    chain(() => (s.assessments[c.data.assessmentId] !== undefined ? E.left(duplicate(`assessment ${c.data.assessmentId} is already recorded`)) : E.right(s))),
+    chain(() => (ownEntry(s.assessments, c.data.assessmentId) !== undefined ? E.left(duplicate(`assessment ${c.data.assessmentId} is already recorded`)) : E.right(s))),
     chain(() => {
       const d = c.data
       const level = d.level

@@ -14,6 +14,7 @@ import type { CommandOf } from './commands.js'
 import type { TalentCommand, TalentContext } from './context.js'
 import type { TalentEvent } from './events.js'
 import { relationOf, type TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 
@@ -24,7 +25,7 @@ const namedAgreement = (c: TalentCommand, ctx: Pick<TalentContext, 'agreements'>
   if (c.type !== 'EnrollTraining' && c.type !== 'ChangeEmployer') return null
   const id = c.data.agreementId
   if (id === undefined) return null
-  const agreement = ctx.agreements?.[id]
+  const agreement = ownEntry(ctx.agreements, id)
   return { id, agreement: agreement?.terms === null ? undefined : agreement }
 }
 
@@ -56,7 +57,7 @@ export const cooperationShapeError = (c: TalentCommand, s: TalentState): DomainE
 export const requireRegistrationEmployer = (ctx: TalentContext, c: { readonly data: { readonly employerId: string; readonly relation?: 'employee' | 'teacher' | 'student' } }): E.Either<DomainError, OrganizationState> => {
   const relation = c.data.relation ?? 'employee'
   const kind = employerKindOf(relation)
-  const org = ctx.organizations[c.data.employerId]
+  const org = ownEntry(ctx.organizations, c.data.employerId)
   if (org !== undefined && org.registered && org.kind === kind) return E.right(org)
   const error = notFound(`no registered ${kind} ${c.data.employerId}`)
   // an unknown employer of an employee is the plain NotFound it always was
@@ -84,7 +85,7 @@ export const authorizeAgreementTraining = (c: CommandOf<'EnrollTraining'>, ctx: 
   const { actor } = c
   if (c.data.providerId !== terms.leadId) return refuse(`under ${named.id} the provider is its lead ${terms.leadId}`)
   if (actor.role !== 'hr-bureau') {
-    const org = ctx.organizations[actor.id]
+    const org = ownEntry(ctx.organizations, actor.id)
     if (actor.id !== terms.leadId || org === undefined || !org.registered || org.kind !== actor.role) return refuse(`only the hr-bureau or ${named.id}'s lead ${terms.leadId} enrols under it`)
   }
   const talent = ctx.talent

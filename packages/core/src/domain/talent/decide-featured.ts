@@ -16,6 +16,7 @@ import { certified, neverDown, routeFailures } from './decide-certification.js'
 import { eligibleByAlternatives } from './eligibility.js'
 import type { TalentEvent } from './events.js'
 import { levelOf, validCertificateAt, type TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 type Assessment = CommandOf<'RecordAssessment'>
 
@@ -48,7 +49,7 @@ export const decideFeatured = (c: Assessment, s: TalentState, ctx: TalentContext
   const std = (policy.document.featuredStandards ?? []).find((x) => x.standardId === d.standardId)
   if (std === undefined)
     return E.left({ ...notFound(`standard ${d.standardId} is not in policy ${policy.policyId}, in force on ${d.on}`), details: [{ rule: 'featured.standard-exists', policyId: policy.policyId, message: `no featured standard ${d.standardId}` }] })
-  if (s.assessments[d.assessmentId] !== undefined) return E.left(duplicate(`assessment ${d.assessmentId} is already recorded`))
+  if (ownEntry(s.assessments, d.assessmentId) !== undefined) return E.left(duplicate(`assessment ${d.assessmentId} is already recorded`))
   const level = d.level
   const heldOff = (l: string) => s.featuredCertificates.some((x) => x.standardId === std.standardId && x.level === l)
   if (d.passed && level !== undefined && (std.countsTowardLadder ? validCertificateAt(s, level) !== undefined : heldOff(level)))

@@ -18,6 +18,7 @@ import { certified, neverDown } from './decide-certification.js'
 import { eligibleFor } from './eligibility.js'
 import type { TalentEvent } from './events.js'
 import { levelOf, postInForce, validCertificateAt, validCertificates, type TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 
@@ -85,7 +86,7 @@ export const decideAppointment = (c: CommandOf<'AppointSeniorPost'>, s: TalentSt
   if (!policy.document.promotion.some((r) => r.level === d.level)) return E.left(policyValueUnset(policy.policyId, `promotion.${d.level}`))
   const expiresOn = termEnd(policy, d.level, d.on)
   if (E.isLeft(expiresOn)) return expiresOn
-  const quota = quotaCheck(policy, ctx.organizations[d.employerId], d, d.on, expiresOn.right)
+  const quota = quotaCheck(policy, ownEntry(ctx.organizations, d.employerId), d, d.on, expiresOn.right)
   if (E.isLeft(quota)) return quota
   // the certificate comes with the first appointment only; levels never go down when it does
   const certifies = validCertificateAt(s, d.level) === undefined
@@ -109,7 +110,7 @@ export const decideRenewal = (c: CommandOf<'RenewSeniorPost'>, s: TalentState, c
   const policy = policyOn(ctx, d.on)
   const expiresOn = termEnd(policy, d.level, post.expiresOn)
   if (E.isLeft(expiresOn)) return expiresOn
-  const quota = quotaCheck(policy, ctx.organizations[d.employerId], d, post.expiresOn, expiresOn.right)
+  const quota = quotaCheck(policy, ownEntry(ctx.organizations, d.employerId), d, post.expiresOn, expiresOn.right)
   if (E.isLeft(quota)) return quota
   if (quota.right !== null) return E.left(notEligible(`the ${d.level} post of ${d.talentId} cannot be renewed on ${d.on}`, [quota.right]))
   return E.right([{ type: 'SeniorPostRenewed', data: { talentId: d.talentId, level: d.level, employerId: d.employerId, on: d.on, expiresOn: expiresOn.right, policyId: policy.policyId } }])
@@ -135,7 +136,7 @@ const onOrg = (ctx: TalentContext, organizationId: string, events: ReadonlyArray
     ? null
     : {
         streamId: organizationStream(organizationId),
-        expectedVersion: ctx.organizationVersions?.[organizationId] ?? 0,
+        expectedVersion: ownEntry(ctx.organizationVersions, organizationId) ?? 0,
         events,
         fold: (state) => foldEvents(organizationCategory, events, state as OrganizationState),
       }
@@ -146,7 +147,7 @@ const onOrg = (ctx: TalentContext, organizationId: string, events: ReadonlyArray
  * holds it (an earlier attempt of the same command appended it before losing a race on the talent).
  */
 export const linkedPostEvents = (_c: TalentCommand, s: TalentState, ctx: TalentContext, events: ReadonlyArray<TalentEvent>): Linked | null => {
-  const orgOf = (id: string): OrganizationState | undefined => ctx.organizations[id]
+  const orgOf = (id: string): OrganizationState | undefined => ownEntry(ctx.organizations, id)
   const held = (org: OrganizationState | undefined, talentId: string, level: string) => org?.posts.filter((p) => p.talentId === talentId && p.level === level && p.vacatedOn === null) ?? []
   for (const e of events) {
     if (e.type === 'SeniorPostAppointed') {

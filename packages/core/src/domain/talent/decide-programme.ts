@@ -10,13 +10,14 @@ import { notEligible, notFound, type DomainError, type ErrorDetail, type ErrorCo
 import type { TalentCommand, TalentContext } from './context.js'
 import type { TalentEvent } from './events.js'
 import type { TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 /** The §8 order of refusals: the first that fails is the error. */
 const ORDER: ReadonlyArray<ErrorCode> = ['Malformed', 'Unauthorized', 'NotFound', 'Duplicate', 'PolicyValueUnset', 'NotEligible']
 
 /** `training.matches-programme`: one detail per field that differs from the opened programme. */
 const enrolmentRefusal = (c: Extract<TalentCommand, { type: 'EnrollTraining' }>, ctx: TalentContext): DomainError | null => {
-  const p = ctx.programmes?.[c.data.programId]
+  const p = ownEntry(ctx.programmes, c.data.programId)
   if (p === undefined || !p.opened) return null
   const failed: ErrorDetail[] = []
   const differs = (field: 'kind' | 'field' | 'providerId'): void => {
@@ -33,7 +34,7 @@ const enrolmentRefusal = (c: Extract<TalentCommand, { type: 'EnrollTraining' }>,
 const assessmentRefusal = (c: Extract<TalentCommand, { type: 'RecordAssessment' }>, s: TalentState): DomainError | null => {
   const { programId, on } = c.data
   if (programId === undefined) return null
-  const t = s.trainings[programId]
+  const t = ownEntry(s.trainings, programId)
   if (t === undefined)
     return { ...notFound(`talent ${c.data.talentId} is not enrolled in ${programId}`), details: [{ rule: 'assessment.programme-enrolled', field: 'data.programId', message: `no enrolment in ${programId}` }] }
   return on < t.startedOn ? notEligible(`assessment before the programme started`, [{ rule: 'assessment.programme-enrolled', field: 'data.on', message: `assessed on ${on}, but enrolled in ${programId} from ${t.startedOn}` }]) : null

@@ -11,6 +11,7 @@ import { requireOrganization, requireRegistered, type SealedRegisterTalent, type
 import type { TalentRelation } from '../../vocabulary/cooperation.js'
 import { requireRegistrationEmployer } from './decide-cooperation.js'
 import { relationOf, type TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 
@@ -74,7 +75,7 @@ export const decideChangeEmployer = (c: CommandOf<'ChangeEmployer'>, s: TalentSt
     ),
     E.map((): ReadonlyArray<TalentEvent> => {
       // §11: a school's staff are teachers, an employer's employees; the relation is written only when it changes
-      const relation: TalentRelation = ctx.organizations[c.data.employerId]?.kind === 'vocational-school' ? 'teacher' : 'employee'
+      const relation: TalentRelation = ownEntry(ctx.organizations, c.data.employerId)?.kind === 'vocational-school' ? 'teacher' : 'employee'
       const { agreementId, occupationSince } = c.data
       const extra = {
         ...(relation === relationOf(s) ? {} : { relation }),

@@ -10,6 +10,7 @@ import type { CommandOf } from './commands.js'
 import type { TalentEvent } from './events.js'
 import { policyOn, requireOrganization, requireRegistered, type TalentContext } from './context.js'
 import type { TalentState } from './state.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 type Decided = E.Either<DomainError, ReadonlyArray<TalentEvent>>
 
@@ -18,7 +19,7 @@ export const decideEnroll = (c: CommandOf<'EnrollTraining'>, s: TalentState, ctx
   pipe(
     requireRegistered(s, c.data.talentId),
     chain(() => requireOrganization(ctx, c.data.providerId, ['training-provider', 'vocational-school', 'employer'])),
-    chain(() => (s.trainings[c.data.programId] !== undefined ? E.left(duplicate(`already enrolled in ${c.data.programId}`)) : E.right(s))),
+    chain(() => (ownEntry(s.trainings, c.data.programId) !== undefined ? E.left(duplicate(`already enrolled in ${c.data.programId}`)) : E.right(s))),
     chain(() => {
       if (c.data.kind !== 'new-apprenticeship') return E.right(s)
       const policy = policyOn(ctx, c.data.startedOn)
@@ -49,7 +50,7 @@ export const decideComplete = (c: CommandOf<'CompleteTraining'>, s: TalentState)
   pipe(
     requireRegistered(s, c.data.talentId),
     chain(() => {
-      const t = s.trainings[c.data.programId]
+      const t = ownEntry(s.trainings, c.data.programId)
       if (t === undefined) return E.left(notFound(`talent ${c.data.talentId} is not enrolled in ${c.data.programId}`))
       if (t.completedOn !== null) return E.left(duplicate(`programme ${c.data.programId} was completed on ${t.completedOn}`))
       if (c.data.completedOn < t.startedOn)

@@ -7,6 +7,7 @@ import type { SealedPersonalData } from '../personal-data.js'
 import type { EventOf, TalentEvent } from './events.js'
 import type { Education, CertificationRoute } from '../../vocabulary/terms.js'
 import type { TalentRelation } from '../../vocabulary/cooperation.js'
+import { ownEntry } from '../../kernel/own-keys.js'
 
 /** A certificate on the ladder, valid until revoked. */
 export interface Certificate {
@@ -203,7 +204,7 @@ export const evolveTalent = (s: TalentState, e: TalentEvent): TalentState => {
     case 'TrainingEnrolled':
       return { ...s, trainings: { ...s.trainings, [e.data.programId]: omitTalentIdWith(e.data, { completedOn: null, hours: null }) } }
     case 'TrainingCompleted': {
-      const t = s.trainings[e.data.programId]
+      const t = ownEntry(s.trainings, e.data.programId)
       if (t === undefined) return s
       return { ...s, trainings: { ...s.trainings, [e.data.programId]: { ...t, completedOn: e.data.completedOn, hours: e.data.hours } } }
     }

@@ -92,9 +92,14 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     return made
   }
 
-  // made once each (a reader per attempt, and a copy of each folded stream, cost a command allocations);
-  // the folded stream is handed as it is kept: a `Loaded` with its hash beside, never changed in place
-  const loadWith = (fresh: boolean): StreamReader => (category, id) => folded.load(category.streamOf(id), foldOf(category), fresh)
+  // made once each, not a reader per attempt
+  const loadWith =
+    (fresh: boolean): StreamReader =>
+    async (category, id) => {
+      // a copy of the two fields: every `Loaded` a decision reads has one shape (the batch's own are of it too)
+      const { version, state } = await folded.load(category.streamOf(id), foldOf(category), fresh)
+      return { version, state }
+    }
   const readKept = loadWith(false)
   const readFresh = loadWith(true)
 

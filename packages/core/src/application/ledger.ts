@@ -157,6 +157,13 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       const { talent, events } = notifies(state, stamped.map((s) => s.event))
       return outboxEntriesFor(policy, events.map((event, i) => ({ eventId: stamped[i]!.envelope.eventId, event })), talent)
     }
+  // one per route's `notifies` (a handful), made on first use rather than for every command
+  const outboxes = new WeakMap<object, ReturnType<typeof outboxOf>>()
+  const outboxFor = <S, Ev>(notifies: Notifies<S, Ev>, policy: NotificationPolicy): ((stamped: ReadonlyArray<Stamped<Ev>>, state: S) => ReadonlyArray<OutboxEntry>) => {
+    let made = outboxes.get(notifies) as ((stamped: ReadonlyArray<Stamped<Ev>>, state: S) => ReadonlyArray<OutboxEntry>) | undefined
+    if (made === undefined) outboxes.set(notifies, (made = outboxOf(notifies, policy)) as ReturnType<typeof outboxOf>)
+    return made
+  }
 
   /** RegisterTalent: decided on a placeholder first, so a refused registration never creates a key. */
   const sealRegistration = async (c: CommandOf<'RegisterTalent'>, env: DecisionEnv, on: Transactor): Promise<E.Either<DomainError, SealedRegisterTalent>> => {
@@ -199,9 +206,10 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
       if (E.isLeft(claimed)) return claimed
     }
     const result = await routeOf(command).run(async (category, routed, notifies) => {
-      const outbox = notifies !== null && notifying && notifications !== null ? { outbox: outboxOf(notifies, notifications) } : {}
-      const done = await on.transact(category, routed, env, { stamp: stamp(c, options), ...outbox })
-      return E.map((t: { stream: string; version: number; events: ReadonlyArray<DomainEvent> }): Ran => ({ stream: t.stream, version: t.version, events: t.events.map((e) => e.type) }))(done)
+      const stamped = stamp(c, options)
+      const transaction = notifies !== null && notifying && notifications !== null ? { stamp: stamped, outbox: outboxFor(notifies, notifications) } : { stamp: stamped }
+      const done = await on.transact(category, routed, env, transaction)
+      return E.isLeft(done) ? done : E.right<DomainError, Ran>({ stream: done.right.stream, version: done.right.version, events: done.right.events.map((e) => e.type) })
     })
     // erase the key after the event is stored, and again on a repeated ForgetTalent in case a crash came between
     if (c.type === 'ForgetTalent' && (E.isRight(result) || result.left.code === 'Duplicate')) {
@@ -222,16 +230,11 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     return run(c, options, recordDate, on)
   }
 
-  const resultOf = (result: E.Either<DomainError, Ran>): CommandResult =>
-    E.isLeft(result)
-      ? { ok: false, error: result.left }
-      : {
-          ok: true,
-          stream: result.right.stream,
-          version: result.right.version,
-          events: result.right.events,
-          ...(result.right.erasurePending === true ? { erasure: 'pending' as const } : {}),
-        }
+  const resultOf = (result: E.Either<DomainError, Ran>): CommandResult => {
+    if (E.isLeft(result)) return { ok: false, error: result.left }
+    const { stream, version, events, erasurePending } = result.right
+    return erasurePending === true ? { ok: true, stream, version, events, erasure: 'pending' } : { ok: true, stream, version, events }
+  }
 
   const execute = async (raw: unknown, options: ExecuteOptions = {}): Promise<CommandResult> => {
     const decoded = decodeCommand(raw)
@@ -247,11 +250,11 @@ export const createTalentLedger = (deps: LedgerDeps): TalentLedger => {
     let group: Array<{ readonly index: number; readonly command: BatchCommand<Ran> }> = []
     const flush = async (): Promise<void> => {
       const outcomes = await runner.transactMany(group.map((g) => g.command))
-      for (const [k, g] of group.entries()) results[g.index] = resultOf(outcomes[k]!)
+      for (let k = 0; k < group.length; k++) results[group[k]!.index] = resultOf(outcomes[k]!)
       group = []
     }
-    for (const [index, raw] of raws.entries()) {
-      const decoded = decodeCommand(raw)
+    for (let index = 0; index < raws.length; index++) {
+      const decoded = decodeCommand(raws[index])
       if (E.isLeft(decoded)) {
         results[index] = { ok: false, error: decoded.left }
         continue

@@ -50,6 +50,8 @@ interface Decision<S, X, Ev = DomainEvent> {
   readonly category: object
   readonly command: unknown
   readonly env: unknown
+  /** The command's own stream. */
+  readonly stream: string
   readonly reads: ReadonlyArray<readonly [string, Loaded<unknown>]>
   readonly loaded: Loaded<S>
   readonly context: X
@@ -65,7 +67,8 @@ export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<B
   for (let n = 1; ; n++) {
     const view = new Map<string, Loaded<unknown>>()
     const changed = new Set(dirty)
-    for (const [i, command] of commands.entries()) {
+    for (let i = 0; i < commands.length; i++) {
+      const command = commands[i]!
       const before = done[i]
       if (before !== undefined && ![...before.reads].some((s) => changed.has(s))) {
         // untouched by what changed: its decision stands, its events stay in the view
@@ -110,41 +113,55 @@ export const transactMany = async <R>(deps: BatchDeps, commands: ReadonlyArray<B
   }
 }
 
+/** True when every stream a decision read is still the very state it read in the view. */
+const unchanged = (view: ReadonlyMap<string, Loaded<unknown>>, reads: ReadonlyArray<readonly [string, Loaded<unknown>]>): boolean => {
+  for (let i = 0; i < reads.length; i++) if (view.get(reads[i]![0]) !== reads[i]![1]) return false
+  return true
+}
+
 /** Runs one command on the view, recording what it read and staged. */
 const run = async <R>(deps: BatchDeps, view: Map<string, Loaded<unknown>>, fresh: ReadonlySet<string>, command: BatchCommand<R>): Promise<Done<R>> => {
   const reads = new Set<string>()
   const staged: Array<StreamAppend & { before: Loaded<unknown>; after: Loaded<unknown> }> = []
-  const read: StreamReader = async <Ev extends DomainEvent, S>(category: Foldable<Ev, S>, id: string): Promise<Loaded<S>> => {
-    const streamId = category.streamOf(id)
+  /** A stream as the view holds it, read from the store on first sight; counted among this command's reads and `seen`. */
+  const readInto = <Ev extends DomainEvent, S>(seen: Array<readonly [string, Loaded<unknown>]>, category: Foldable<Ev, S>, streamId: string, id: string): Loaded<S> | Promise<Loaded<S>> => {
     reads.add(streamId)
-    const seen = view.get(streamId) as Loaded<S> | undefined
-    if (seen !== undefined) return seen
-    const loaded = await deps.load(category, id, fresh.has(streamId))
-    view.set(streamId, loaded)
-    return loaded
+    const inView = view.get(streamId) as Loaded<S> | undefined
+    if (inView !== undefined) {
+      seen.push([streamId, inView])
+      return inView
+    }
+    return deps.load(category, id, fresh.has(streamId)).then((loaded) => {
+      view.set(streamId, loaded)
+      seen.push([streamId, loaded])
+      return loaded
+    })
   }
   // a command's steps often decide the same command twice (a dry run, then for real): the second
   // takes the first's decision while every stream it read is still the very state it read
   const decisions: Array<Decision<unknown, unknown>> = []
   const decideOn = async <C, Ev extends DomainEvent, S, X, Env>(category: Category<C, Ev, S, X, Env>, c: C, env: Env): Promise<Decision<S, X, Ev>> => {
-    for (const d of decisions) if (d.category === category && d.command === c && d.env === env && d.reads.every(([s, l]) => view.get(s) === l)) return d as Decision<S, X, Ev>
+    for (const d of decisions) if (d.category === category && d.command === c && d.env === env && unchanged(view, d.reads)) return d as Decision<S, X, Ev>
     const seen: Array<readonly [string, Loaded<unknown>]> = []
-    const tracked: StreamReader = async (cat, id) => {
-      const l = await read(cat, id)
-      seen.push([cat.streamOf(id), l])
-      return l
+    // WHY no async wrapper per read: a stream the view holds (most reads of a batch) is handed back
+    // at once, and each stream id is made once (a new string: hashed again by every map it meets)
+    const tracked: StreamReader = (cat, id) => {
+      const l = readInto(seen, cat, cat.streamOf(id), id)
+      return l instanceof Promise ? l : Promise.resolve(l)
     }
-    const loaded = await tracked(category, category.idOf(c))
+    const id = category.idOf(c)
+    const stream = category.streamOf(id)
+    const own = readInto(seen, category, stream, id)
+    const loaded = own instanceof Promise ? await own : own
     const context = await category.context(c, loaded.state, env, tracked)
-    const made: Decision<S, X, Ev> = { category, command: c, env, reads: seen, loaded, context, decided: category.decide(c, loaded.state, context) }
+    const made: Decision<S, X, Ev> = { category, command: c, env, stream, reads: seen, loaded, context, decided: category.decide(c, loaded.state, context) }
     decisions.push(made as Decision<unknown, unknown>)
     return made
   }
   const on: Transactor = {
     decide: async (category, c, env) => (await decideOn(category, c, env)).decided,
     transact: async (category, c, env, transaction) => {
-      const stream = category.streamOf(category.idOf(c))
-      const { loaded, context, decided } = await decideOn(category, c, env)
+      const { stream, loaded, context, decided } = await decideOn(category, c, env)
       if (E.isLeft(decided)) return decided
       if (decided.right.length === 0) return E.right({ stream, version: loaded.version, events: [] })
       // a place held on another stream (Category.linked) is staged first, expecting the version the context read

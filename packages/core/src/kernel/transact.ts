@@ -92,16 +92,20 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     return made
   }
 
+  // made once each, not a reader per attempt
   const loadWith =
     (fresh: boolean): StreamReader =>
     async (category, id) => {
+      // a copy of the two fields: every `Loaded` a decision reads has one shape (the batch's own are of it too)
       const { version, state } = await folded.load(category.streamOf(id), foldOf(category), fresh)
       return { version, state }
     }
+  const readKept = loadWith(false)
+  const readFresh = loadWith(true)
 
   /** One attempt's decision: the stream and context loaded (`fresh` after a conflict), then decided. */
   const attempt = async <C, Ev extends DomainEvent, S, X, Env>(category: Category<C, Ev, S, X, Env>, command: C, env: Env, fresh: boolean) => {
-    const read = loadWith(fresh)
+    const read = fresh ? readFresh : readKept
     const loaded: Loaded<S> = await read(category, category.idOf(command))
     const context = await category.context(command, loaded.state, env, read)
     return { loaded, context, decided: category.decide(command, loaded.state, context) }
@@ -191,7 +195,7 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     return transactManyOn(
       {
         store: { ...store, appendMany },
-        load: async (category, id, fresh) => loadWith(fresh)(category, id),
+        load: (category, id, fresh) => (fresh ? readFresh : readKept)(category, id),
         wait: async (n) => {
           if (n > retry.maxAttempts || (retry.budgetMs !== undefined && waitedMs >= retry.budgetMs)) return false
           previousMs = (await retry.backoff(n - 1, previousMs)) ?? 0
@@ -205,7 +209,7 @@ export const createRunner = (deps: RunnerDeps): Runner => {
     )
   }
 
-  return { transact, decide, transactMany, load: loadWith(false), decodeOf }
+  return { transact, decide, transactMany, load: readKept, decodeOf }
 }
 
 const conflict = (stream: string, attempts: number, waitedMs: number, { maxAttempts, budgetMs }: RetryPolicy): DomainError => {

@@ -67,15 +67,28 @@ const notifiable = (e: LedgerEvent): e is NotifiableEventOf => isNotifiable(e.ty
 /** The sealed form only, field by field: nothing else a caller put beside it slips into a row. */
 const sealedOnly = ({ alg, keyId, ciphertext }: SealedPersonalData): SealedPersonalData => ({ alg, keyId, ciphertext })
 
+// rows an event list makes are few (a rule or two, a recipient or three, a channel or two): up to
+// this many, a repeated id is found by comparing with each row, past it by a set of the ids
+const SCANNED_ROWS_MAX = 32
+
 /**
  * The outbox rows `policy` asks for on these events, in event, rule, recipient and channel order;
  * ids unique. The talent's personal data is the state's, or that of a TalentRegistered earlier in
- * the same batch (a registration notifies with the data it registers).
+ * the same batch (a registration notifies with the data it registers). WHY rows in an array, not a
+ * map by id: every command's notices went through a map (made, its ids hashed, copied out) to drop
+ * a repeat that only a policy naming one channel twice makes.
  */
 export const outboxEntriesFor = (policy: NotificationPolicy, events: ReadonlyArray<DecidedEvent>, talent: NotifiedTalent): OutboxEntry[] => {
-  const entries = new Map<string, OutboxEntry>()
+  const entries: OutboxEntry[] = []
+  let ids: Set<string> | undefined
+  const isNew = (id: string): boolean => {
+    if (ids !== undefined) return !ids.has(id)
+    for (let i = 0; i < entries.length; i++) if (entries[i]!.id === id) return false
+    return true
+  }
   let personal = talent.personal
-  for (const { eventId, event } of events) {
+  for (let e = 0; e < events.length; e++) {
+    const { eventId, event } = events[e]!
     if (event.type === 'TalentRegistered') personal = event.data.personal
     if (event.type === 'TalentForgotten') personal = null
     if (!notifiable(event)) continue
@@ -90,8 +103,8 @@ export const outboxEntriesFor = (policy: NotificationPolicy, events: ReadonlyArr
         if (recipient === null) continue
         for (const channel of d.channels) {
           const id = `${eventId}:${channel}:${recipient}`
-          if (entries.has(id)) continue
-          entries.set(id, {
+          if (!isNew(id)) continue
+          entries.push({
             id,
             eventId,
             streamId: talentStream(facts.talentId),
@@ -101,9 +114,11 @@ export const outboxEntriesFor = (policy: NotificationPolicy, events: ReadonlyArr
             locale: rule.locale ?? policy.locale,
             payload,
           })
+          if (ids !== undefined) ids.add(id)
+          else if (entries.length > SCANNED_ROWS_MAX) ids = new Set(entries.map((r) => r.id))
         }
       }
     }
   }
-  return [...entries.values()]
+  return entries
 }

@@ -2,11 +2,15 @@
  * Properties of `outboxEntriesFor` over arbitrary notification policies and event batches: ids are
  * `${eventId}:${channel}:${recipient}`, unique, and the same on every call (the idempotency key);
  * every row is rendered by a template written for its event; and the payload holds facts only,
- * never a personal field even when the event data carries one by mistake.
+ * never a personal field even when the event data carries one by mistake; and its rows are those
+ * of the map-by-id version it replaced, on policies naming a channel twice and batches repeating an
+ * event id or making more rows than are compared one by one.
  */
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BenefitKind, CertifiedLevel, decodeNotificationPolicy, outboxEntriesFor, type LedgerEvent, type NotificationPolicy, type TemplateName } from '../../src/index.js'
+import { BenefitKind, CertifiedLevel, decodeNotificationPolicy, outboxEntriesFor, type LedgerEvent, type NotificationPolicy, type OutboxEntry, type TemplateName } from '../../src/index.js'
+import { benefitOfFacts, factsOf, isNotifiable, levelOfFacts, type NoticePayload, type NotifiableEventOf } from '../../src/notifications/notice-facts.js'
+import { recipientOf, type DecidedEvent, type NotifiedTalent } from '../../src/notifications/outbox-entries.js'
 import { TEMPLATES, templateEvent } from '../../src/notifications/templates.js'
 import { assessmentFailed, benefitGranted, certificateRevoked, levelCertified, poolEntered } from './events.js'
 
@@ -100,5 +104,67 @@ describe('outboxEntriesFor', () => {
         }
       }),
     )
+  })
+})
+
+/** The version the array of rows replaced: rows in a map by id (a repeated id keeps the first row). */
+const mapByIdRows = (p: NotificationPolicy, events: ReadonlyArray<DecidedEvent>, talent: NotifiedTalent): OutboxEntry[] => {
+  const entries = new Map<string, OutboxEntry>()
+  let personal = talent.personal
+  for (const { eventId, event } of events) {
+    if (event.type === 'TalentRegistered') personal = event.data.personal
+    if (event.type === 'TalentForgotten') personal = null
+    if (!isNotifiable(event.type)) continue
+    for (const rule of p.rules) {
+      if (rule.event !== event.type) continue
+      const facts = factsOf(event as NotifiableEventOf, { notificationPolicyId: p.policyId, notificationRuleId: rule.ruleId })
+      const b = benefitOfFacts(facts)
+      const l = levelOfFacts(facts)
+      if (rule.when?.benefits !== undefined && (b === null || !(rule.when.benefits as ReadonlyArray<unknown>).includes(b))) continue
+      if (rule.when?.levels !== undefined && (l === null || !(rule.when.levels as ReadonlyArray<unknown>).includes(l))) continue
+      const payload: NoticePayload = personal === null ? facts : { ...facts, personal: { alg: personal.alg, keyId: personal.keyId, ciphertext: personal.ciphertext } }
+      for (const d of rule.deliver) {
+        const recipient = recipientOf(d.recipient, facts.talentId, talent, facts)
+        if (recipient === null) continue
+        for (const channel of d.channels) {
+          const id = `${eventId}:${channel}:${recipient}`
+          if (entries.has(id)) continue
+          entries.set(id, { id, eventId, streamId: `talent-${facts.talentId}`, channel, recipient, template: rule.template, locale: rule.locale ?? p.locale, payload })
+        }
+      }
+    }
+  }
+  return [...entries.values()]
+}
+
+describe('outboxEntriesFor against the map-by-id version it replaced', () => {
+  // hostile: a channel named twice, the same rule repeated under other ids, event ids repeated in a batch
+  const doubled = policy.map((p) => ({ ...p, rules: p.rules.flatMap((r, i) => [{ ...r, deliver: r.deliver.map((d) => ({ ...d, channels: [...d.channels, ...d.channels] })) }, { ...r, ruleId: `${r.ruleId}~${i}` }]) }))
+  const repeating = fc
+    .array(fc.record({ eventId: fc.constantFrom('e-1', 'e-2', 'e:3', 'e-1:webhook'), e: event }), { maxLength: 12 })
+    .map((xs) => xs.map(({ eventId, e }) => ({ eventId, event: e as LedgerEvent })))
+  it('makes the same rows in the same order, past the rows compared one by one', () => {
+    fc.assert(
+      fc.property(fc.oneof(policy, doubled), fc.oneof(batch, repeating), employer, (p, events, talent) => {
+        expect(outboxEntriesFor(p, events, talent)).toEqual(mapByIdRows(p, events, talent))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('drops every repeat past the rows compared one by one', () => {
+    const p = decodeNotificationPolicy({
+      policyId: 'wide',
+      locale: 'en',
+      rules: Array.from({ length: 20 }, (_, i) => ({ ruleId: `r${i}`, event: 'BenefitGranted', template: 'benefit-granted', deliver: [{ recipient: 'talent', channels: ['webhook', 'email', 'webhook'] }, { recipient: 'bureau', channels: ['nats', 'sms'] }] })),
+    })
+    if (p._tag === 'Left') throw new Error('the wide policy is not valid')
+    // forty events of four rows each, then three ids again (their rows are repeats, dropped)
+    const ids = [...Array.from({ length: 40 }, (_, i) => `g-${i}`), 'g-0', 'g-39', 'g-7']
+    const events = ids.map((eventId, i) => ({ eventId, event: benefitGranted({ amount: i }) as LedgerEvent }))
+    const rows = outboxEntriesFor(p.right, events, { employerId: 'port-co', personal: null })
+    expect(rows.length).toBe(160)
+    expect(new Set(rows.map((r) => r.id)).size).toBe(160)
+    expect(rows).toEqual(mapByIdRows(p.right, events, { employerId: 'port-co', personal: null }))
   })
 })

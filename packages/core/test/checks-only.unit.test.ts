@@ -6,6 +6,7 @@
  * wrong kind of value anywhere), and checks that a codec which transforms or strips is not taken
  * for a checking one.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -110,10 +111,16 @@ const adoptions = (): fc.Arbitrary<unknown> => {
   return fc.oneof(fc.constant(adopt), fc.tuple(fc.constantFrom(...paths), fc.constantFrom(...WRONG, 'extra')).map(([path, by]) => (by === 'extra' ? replaced(adopt, [...path, 'extra'], 1) : replaced(adopt, path, by))))
 }
 
+// the decoding is `u` itself, or, where a number is NaN, a copy equal to it: io-ts compares each
+// decoded field with `!==` to decide whether to copy, and NaN !== NaN (SameValue: isDeepStrictEqual)
 const agreesWithDecode = (codec: t.Mixed, u: unknown): boolean => {
   const decoded = codec.decode(u)
-  return codec.is(u) === E.isRight(decoded) && (E.isLeft(decoded) || decoded.right === u)
+  return codec.is(u) === E.isRight(decoded) && (E.isLeft(decoded) || decoded.right === u || (holdsNaN(u) && isDeepStrictEqual(decoded.right, u)))
 }
+
+/** Whether a NaN is anywhere in `u`. */
+const holdsNaN = (u: unknown): boolean =>
+  typeof u === 'number' ? Number.isNaN(u) : typeof u === 'object' && u !== null && Object.values(u).some(holdsNaN)
 
 const codecs: ReadonlyArray<readonly [string, t.Mixed]> = [['actor', strictType(Actor.props, 'Actor')], ...Object.entries(CommandData as Readonly<Record<string, t.Mixed>>)]
 
@@ -131,6 +138,15 @@ describe('checksOnly', () => {
       expect(sample.some((u) => codec.is(u))).toBe(true)
       expect(sample.some((u) => !codec.is(u))).toBe(true)
     })
+
+  it('AdoptPolicy with a NaN percentile: is and decode agree, and the decoding equals the value (seed 464231711 found it)', () => {
+    const doc = JSON.parse(JSON.stringify(defaultPolicyDocument)) as { competition: { table: Array<{ percentileMax: number | null }> } }
+    doc.competition.table[2]!.percentileMax = Number.NaN
+    const u = { policyId: 'city-2026', effectiveFrom: '2026-01-01', document: doc }
+    const codec = (CommandData as Readonly<Record<string, t.Mixed>>)['AdoptPolicy']!
+    expect(codec.is(u)).toBe(true)
+    expect(agreesWithDecode(codec, u)).toBe(true)
+  })
 
   it('refuses codecs that transform, strip or are unknown', () => {
     const NumberFromString = new t.Type<number, string, unknown>('NumberFromString', (u): u is number => typeof u === 'number', (u, c) => (typeof u === 'string' ? t.success(Number(u)) : t.failure(u, c)), String)

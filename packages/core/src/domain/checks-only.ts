@@ -3,7 +3,8 @@
  * an Either for every value, on every command, though a well-formed command decodes to itself. For
  * a codec built only of the combinators below, `is(u)` is true exactly when `decode(u)` succeeds,
  * and then it hands back `u` itself (io-ts copies a value only when a part of it decodes to
- * something else, and none of these does). So `is` can accept a well-formed value, and `decode`
+ * something else, and none of these does; or a copy equal to `u` where a number is NaN, which
+ * io-ts's `!==` takes for a change). So `is` can accept a well-formed value, and `decode`
  * runs only to word a refusal. Any other codec (a transformation, `t.exact`'s stripping, a custom
  * `t.Type` not listed) makes its command take the full decode every time.
  */

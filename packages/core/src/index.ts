@@ -113,6 +113,8 @@ export { refinedString, nonEmptyArray, Recipient } from './notifications/config-
 // application
 export { createTalentLedger, type TalentLedger, type LedgerDeps, type CommandResult, type AsOf, type ExecuteOptions, type Decoded } from './application/ledger.js'
 export { businessDateOf } from './domain/commands.js'
+// a store's audit read, page after page over a range of stream ids (verify reads the log so; onboarding its organisations)
+export { pages, rangePage } from './application/verify-outbox.js'
 export { verifyLedger, verifyStreamRange, streamRanges, type LedgerVerification, type VerifyFinding, type VerifyLedgerOptions, type VerifyProgress, type VerifiableStore, type StreamPassRunner, type StreamPassOptions, type StreamRangeVerification } from './application/verify-ledger.js'
 
 // schema catalogue

@@ -4,7 +4,7 @@
  * read once from the organisation streams. A value that is neither is passed on as an id, and the
  * ledger refuses the registration naming it (`NotFound`).
  */
-import type { EventKey, EventStore, TalentLedger } from '@talent-ledger/core'
+import { pages, rangePage, type EventKey, type EventStore, type RecordedEvent, type TalentLedger } from '@talent-ledger/core'
 
 /** Resolves a 工作单位 cell to an organisation id. */
 export type EmployerOf = (cell: string) => string
@@ -21,9 +21,7 @@ const PAGE = 1000
 export const employersOf = async (store: EventStore, ledger: TalentLedger): Promise<EmployerOf> => {
   const ids = new Set<string>()
   const byName = new Map<string, string>()
-  let after: EventKey | undefined
-  for (;;) {
-    const page = await store.audit.events({ limit: PAGE, streams: ORGANISATION_STREAMS, ...(after === undefined ? {} : { after }) })
+  for await (const page of pages<EventKey, RecordedEvent>((after) => store.audit.events(rangePage(after, PAGE, ORGANISATION_STREAMS)), (e) => ({ streamId: e.streamId, version: e.version }), PAGE)) {
     for (const row of page) {
       // a store may return rows outside the range: they are skipped
       if (!row.streamId.startsWith(ORGANISATION_STREAMS.from)) continue
@@ -33,9 +31,6 @@ export const employersOf = async (store: EventStore, ledger: TalentLedger): Prom
       // two employers of one name: the name is ambiguous, so it is not matched (the id must be given)
       byName.set(event.data.name.trim(), byName.has(event.data.name.trim()) ? '' : event.data.organizationId)
     }
-    const last = page[page.length - 1]
-    if (last === undefined || page.length < PAGE) break
-    after = { streamId: last.streamId, version: last.version }
   }
   return (cell) => {
     const v = cell.trim()
